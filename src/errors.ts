@@ -1,0 +1,130 @@
+/**
+ * The error hierarchy of forecast-ledger.
+ *
+ * @module
+ */
+
+/**
+ * Every stable error code the library raises, as an `as const` tuple.
+ *
+ * @remarks
+ * Codes are part of the public contract: they never change meaning once published.
+ */
+export const LEDGER_ERROR_CODES = [
+  'validation_failed',
+  'import_failed',
+  'file_not_found',
+  'file_unreadable',
+  'invalid_json',
+  'duplicate_id',
+  'conflicting_record',
+  'source_not_found',
+  'forecaster_not_found',
+  'question_not_found',
+  'kind_mismatch',
+  'unknown_option',
+  'forecast_after_due',
+  'already_resolved',
+  'not_resolved',
+  'reason_required',
+  'evidence_required',
+  'migration_checksum_mismatch',
+  'migration_missing',
+  'migration_out_of_order',
+  'migration_failed',
+  'database_newer_than_library',
+  'storage_error',
+  'ledger_closed',
+] as const;
+
+/** A stable, machine-readable error code; see {@link LEDGER_ERROR_CODES}. */
+export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
+
+/** Options accepted by the {@link LedgerError} constructor. */
+export interface LedgerErrorOptions {
+  /** The underlying error, when this one wraps another. */
+  cause?: unknown;
+  /** Structured details that help a caller act on the error (ids, paths, values). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one error class the library throws.
+ *
+ * @remarks
+ * Branch on {@link LedgerError.code}, never on the message. Driver errors (better-sqlite3's
+ * `SqliteError`) are wrapped with `code: 'storage_error'` and kept as `cause`.
+ *
+ * @example
+ * ```ts
+ * try { await ledger.getQuestion('nope'); }
+ * catch (e) { if (e instanceof LedgerError) e.code; } //=> 'question_not_found'
+ * ```
+ */
+export class LedgerError extends Error {
+  /** The stable error code. */
+  readonly code: LedgerErrorCode;
+  /** Structured details; shape depends on the code. */
+  readonly details: Record<string, unknown>;
+
+  /**
+   * @param code - the stable error code
+   * @param message - a message of the form "what failed: expected X, received Y" plus the fix
+   * @param options - cause and details
+   */
+  constructor(code: LedgerErrorCode, message: string, options: LedgerErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'LedgerError';
+    this.code = code;
+    this.details = options.details ?? {};
+  }
+}
+
+/** One problem found while validating input. */
+export interface ValidationIssue {
+  /** The file the record came from, when it came from a file. */
+  file?: string;
+  /** The id of the record at fault (question id, forecast id, …), when it has one. */
+  recordId?: string;
+  /** The field path inside the file or record, e.g. `questions[3].resolution.resolveOn`. */
+  path: string;
+  /** What is wrong, in words. */
+  message: string;
+  /** The stable code of the problem (`validation_failed`, `question_not_found`, …). */
+  code: LedgerErrorCode;
+}
+
+/** Formats one issue as `file › record › path: message`. @internal */
+export function formatIssue(issue: ValidationIssue): string {
+  const where = [issue.file, issue.recordId ? `record "${issue.recordId}"` : undefined, issue.path || undefined]
+    .filter(Boolean)
+    .join(' › ');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/**
+ * A {@link LedgerError} that carries every problem found in some input, not just the first.
+ *
+ * @remarks
+ * Raised with code `validation_failed` for a single bad record and `import_failed` for a batch;
+ * in both cases nothing was written.
+ */
+export class LedgerValidationError extends LedgerError {
+  /** Every problem found, in input order. */
+  readonly issues: readonly ValidationIssue[];
+
+  /**
+   * @param code - `validation_failed` or `import_failed`
+   * @param summary - what was being validated
+   * @param issues - every problem found
+   */
+  constructor(code: LedgerErrorCode, summary: string, issues: readonly ValidationIssue[]) {
+    const lines = issues.slice(0, 50).map((issue) => `  - ${formatIssue(issue)}`);
+    if (issues.length > 50) lines.push(`  … and ${issues.length - 50} more`);
+    super(code, `${summary}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${lines.join('\n')}`, {
+      details: { issues },
+    });
+    this.name = 'LedgerValidationError';
+    this.issues = issues;
+  }
+}

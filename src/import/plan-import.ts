@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { ValidationIssue } from '../errors.js';
+import { canonicalJson } from '../history/canonical-json.js';
+import type { Forecast, StoredForecast } from '../model/forecast.js';
+import { z } from 'zod';
+import { Forecast as ForecastSchema } from '../model/forecast.js';
+import { Forecaster } from '../model/forecaster.js';
+import { LedgerSnapshot, PredictionFile } from '../model/prediction-file.js';
+import { Question } from '../model/question.js';
+import { Resolution } from '../model/resolution.js';
+import { Source } from '../model/source.js';
+import type { Change, ChangeOrigin } from '../storage/types.js';
+import type { PredictionInput } from './read-prediction-files.js';
+import { zodIssues } from './zod-issues.js';
+
+/**
+ * The id of a forecast: its own, or `f-` and the first 16 hex digits of the SHA-256 of its
+ * canonical JSON, so the same forecast always gets the same id and a re-import is a no-op.
+ *
+ * @internal
+ */
+export function forecastId(f: Forecast): string {
+  return f.id ?? `f-${createHash('sha256').update(canonicalJson(f)).digest('hex').slice(0, 16)}`;
+}
+
+/** A forecast with its id filled in. @internal */
+export function withForecastId(f: Forecast, defaultSourceId?: string): StoredForecast {
+  const sourceId = f.sourceId ?? defaultSourceId;
+  const full = sourceId === undefined ? f : { ...f, sourceId };
+  return { ...full, id: forecastId(full) };
+}
+
+type Collection = 'sources' | 'forecasters' | 'questions' | 'forecasts' | 'resolutions';
+const records = z.array(z.unknown()).default([]);
+const FILE_ENVELOPE = PredictionFile.extend({ forecasters: records, questions: records, forecasts: records, resolutions: records });
+const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({ sources: records, forecasters: records, questions: records, forecasts: records, resolutions: records });
+
+/**
+ * Validates input documents (prediction files or ledger snapshots) and turns them into an ordered
+ * list of changes: sources, forecasters, questions, then forecasts and resolutions, so records may
+ * refer to ones defined in another file of the same import. A record defined twice must be
+ * identical (it is then applied once); otherwise the later definition is reported as `duplicate_id`.
+ *
+ * @internal
+ */
+export function planImport(inputs: readonly PredictionInput[]): { changes: Change[]; issues: ValidationIssue[]; invalidIds: Set<string> } {
+  const issues: ValidationIssue[] = [];
+  const invalidIds = new Set<string>();
+  const groups: Record<'source.added' | 'forecaster.added' | 'question.added' | 'forecast.added' | 'resolution.recorded', Change[]> = {
+    'source.added': [],
+    'forecaster.added': [],
+    'question.added': [],
+    'forecast.added': [],
+    'resolution.recorded': [],
+  };
+  const seen = new Map<string, { payload: string; origin: ChangeOrigin }>();
+
+  const add = (change: Change): void => {
+    if (change.type !== 'resolution.recorded') {
+      const key = `${change.type}:${change.record.id}`;
+      const payload = canonicalJson(change.record);
+      const prev = seen.get(key);
+      if (prev) {
+        if (prev.payload !== payload) {
+          const where = [prev.origin.file, prev.origin.path].filter(Boolean).join(' › ');
+          issues.push({
+            code: 'duplicate_id',
+            path: `${change.origin?.path ?? ''}.id`,
+            recordId: change.record.id,
+            message: `"${change.record.id}" is defined differently at ${where}: expected one definition or identical copies`,
+            ...(change.origin?.file ? { file: change.origin.file } : {}),
+          });
+        }
+        return;
+      }
+      seen.set(key, { payload, origin: change.origin ?? { path: '' } });
+    }
+    groups[change.type].push(change);
+  };
+
+  for (const input of inputs) {
+    const data = input.data;
+    const file = input.file ? { file: input.file } : {};
+    const isSnapshot = typeof data === 'object' && data !== null && 'sources' in data;
+    // The envelope first, then each record on its own, so one bad record does not hide the others.
+    const envelope = (isSnapshot ? SNAPSHOT_ENVELOPE : FILE_ENVELOPE).safeParse(data);
+    if (!envelope.success) {
+      issues.push(...zodIssues(envelope.error, { ...file, root: data }));
+      continue;
+    }
+    const doc = envelope.data as Record<Collection, unknown[]> & { source?: z.infer<typeof Source> };
+    const origin = (path: string): ChangeOrigin => ({ path, ...file });
+    const each = <S extends z.ZodType>(collection: Collection, schema: S, make: (record: z.infer<S>, path: string) => void): void => {
+      (doc[collection] ?? []).forEach((item, i) => {
+        const parsed = schema.safeParse(item);
+        if (parsed.success) make(parsed.data, `${collection}[${i}]`);
+        else {
+          issues.push(...zodIssues(parsed.error, { ...file, root: item, basePath: `${collection}[${i}]` }));
+          const id = (item as { id?: unknown } | null)?.id;
+          if (typeof id === 'string') invalidIds.add(id);
+        }
+      });
+    };
+    const defaultSourceId = doc.source?.id;
+    if (doc.source) add({ type: 'source.added', record: doc.source, origin: origin('source') });
+    each('sources', Source, (record, path) => add({ type: 'source.added', record, origin: origin(path) }));
+    each('forecasters', Forecaster, (record, path) => add({ type: 'forecaster.added', record, origin: origin(path) }));
+    each('questions', Question, (record, path) => add({ type: 'question.added', record, origin: origin(path) }));
+    each('forecasts', ForecastSchema, (f, path) => add({ type: 'forecast.added', record: withForecastId(f, defaultSourceId), origin: origin(path) }));
+    each('resolutions', Resolution, (record, path) => add({ type: 'resolution.recorded', record, origin: origin(path) }));
+  }
+  return {
+    changes: [...groups['source.added'], ...groups['forecaster.added'], ...groups['question.added'], ...groups['forecast.added'], ...groups['resolution.recorded']],
+    issues,
+    invalidIds,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * forecast-ledger: store forward-looking claims as typed predictions, record outcomes, score forecasters.
+ *
+ * @packageDocumentation
+ */
+export { LEDGER_ERROR_CODES, LedgerError, LedgerValidationError } from './errors.js';
+export type { LedgerErrorCode, LedgerErrorOptions, ValidationIssue } from './errors.js';
+export * from './model/index.js';
+export { PREDICTION_FILE_SCHEMA_ID, predictionFileJsonSchema } from './model/json-schema.js';
+export { resolveHorizon } from './dates/resolve-horizon.js';
+export { canonicalJson } from './history/canonical-json.js';
+export { GENESIS_HASH } from './history/event-hash.js';
+export { Ledger, openLedger } from './ledger.js';
+export type { AnnulInput, CorrectionInput, ImportData, ImportReport, LedgerTarget, OpenLedgerOptions, OutcomeInput, QuestionDetails, ResolveInput } from './ledger.js';
+export type { LedgerStore } from './storage/ledger-store.js';
+export { DURABILITY_LEVELS, SqliteStore } from './storage/sqlite/sqlite-store.js';
+export type { Durability, SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+export { EVENT_TYPES } from './storage/types.js';
+export type {
+  ApplyOptions,
+  ApplyResult,
+  Change,
+  ChangeOrigin,
+  EventType,
+  ForecastFilter,
+  LedgerEvent,
+  MigrationInfo,
+  MigrationReport,
+  QuestionFilter,
+  QuestionRecord,
+  QuestionStatus,
+  RecordCounts,
+  StoredResolution,
+  VerifyOptions,
+  VerifyProblem,
+  VerifyReport,
+} from './storage/types.js';

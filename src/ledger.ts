@@ -1,0 +1,397 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { LedgerError, LedgerValidationError } from './errors.js';
+import { readPredictionFiles, type PredictionInput } from './import/read-prediction-files.js';
+import { planImport, withForecastId } from './import/plan-import.js';
+import { zodIssues } from './import/zod-issues.js';
+import { Forecast, type ForecastInput, type StoredForecast } from './model/forecast.js';
+import { Forecaster, type ForecasterInput } from './model/forecaster.js';
+import { FORMAT_VERSION, type LedgerSnapshot, type LedgerSnapshotInput, type PredictionFileInput } from './model/prediction-file.js';
+import { Question, type QuestionInput } from './model/question.js';
+import { Resolution, type Evidence, type Outcome, type ResolutionInput, type ResolutionStatus } from './model/resolution.js';
+import { Source } from './model/source.js';
+import type { LedgerStore } from './storage/ledger-store.js';
+import { SqliteStore, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+import type {
+  ApplyResult,
+  ForecastFilter,
+  LedgerEvent,
+  QuestionFilter,
+  QuestionRecord,
+  RecordCounts,
+  StoredResolution,
+  VerifyOptions,
+  VerifyReport,
+} from './storage/types.js';
+
+/** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
+export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
+
+/** Options for {@link openLedger}; the SQLite options apply when the target is a path or a database. */
+export type OpenLedgerOptions = SqliteStoreOptions;
+
+/** A question with everything recorded about it. */
+export interface QuestionDetails extends QuestionRecord {
+  /** Every forecast on it, in recorded order. */
+  forecasts: StoredForecast[];
+  /** Every resolution, including superseded ones, in recorded order. */
+  resolutions: StoredResolution[];
+}
+
+/** An outcome as given to {@link Ledger.resolve}: the bare value (read by the question's kind) or a tagged {@link Outcome}. */
+export type OutcomeInput = boolean | number | string | Outcome;
+
+/** Input of {@link Ledger.resolve}. */
+export interface ResolveInput {
+  /** What happened: `true`/`false`, a number, an ISO date or an option id, matching the question's kind. */
+  outcome: OutcomeInput;
+  /** When the outcome became known (ISO date). */
+  resolvedOn: string;
+  /** At least one piece of evidence. */
+  evidence: z.input<typeof Resolution>['evidence'];
+}
+
+/** Input of {@link Ledger.annul} and {@link Ledger.markAmbiguous}. */
+export interface AnnulInput {
+  /** Why; required. */
+  reason: string;
+  /** When (ISO date); default today (UTC). */
+  resolvedOn?: string;
+  /** Evidence, if any. */
+  evidence?: Evidence[];
+}
+
+/** Input of {@link Ledger.correctResolution}. */
+export interface CorrectionInput {
+  /** The corrected status; default `resolved`. */
+  status?: ResolutionStatus;
+  /** The corrected outcome (for `resolved`). */
+  outcome?: OutcomeInput;
+  /** When the corrected outcome became known (ISO date). */
+  resolvedOn: string;
+  /** Evidence for the corrected outcome (at least one for `resolved`). */
+  evidence?: Evidence[];
+  /** Why the earlier resolution was wrong; required. */
+  reason: string;
+}
+
+/** What {@link Ledger.importPredictions} did. */
+export interface ImportReport extends ApplyResult {
+  /** The files read, in order (empty when data was passed directly). */
+  files: string[];
+}
+
+/** What {@link Ledger.importPredictions} accepts besides a path. */
+export type ImportData = PredictionFileInput | LedgerSnapshotInput | readonly (PredictionFileInput | LedgerSnapshotInput)[];
+
+function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const recordId = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined;
+  const issues = zodIssues(parsed.error, recordId ? { recordId } : {});
+  const codes = new Set(issues.map((i) => i.code));
+  throw new LedgerValidationError(codes.size === 1 ? issues[0]!.code : 'validation_failed', `invalid ${what}`, issues);
+}
+
+/**
+ * A forecast ledger: questions, forecasts and resolutions with a tamper-evident history.
+ *
+ * @remarks
+ * Obtain one with {@link openLedger}. Every write is one transaction; history is append-only, so a
+ * wrong resolution is fixed with {@link Ledger.correctResolution}, which keeps the old one.
+ * Adding a record that already exists with identical content is a no-op; with different content it
+ * fails with `conflicting_record`.
+ */
+export class Ledger {
+  /** The storage backend. */
+  readonly store: LedgerStore;
+  readonly #today: () => string;
+
+  /**
+   * @param store - the backend
+   * @param now - the clock (used for default dates)
+   */
+  constructor(store: LedgerStore, now: () => Date = () => new Date()) {
+    this.store = store;
+    this.#today = () => now().toISOString().slice(0, 10);
+  }
+
+  /**
+   * Adds a source document.
+   * @returns the stored source
+   * @throws LedgerValidationError `validation_failed`; LedgerError `conflicting_record`
+   */
+  async addSource(input: z.input<typeof Source>): Promise<Source> {
+    const record = parseRecord(Source, input, 'source');
+    await this.store.apply([{ type: 'source.added', record }]);
+    return record;
+  }
+
+  /**
+   * Adds a forecaster.
+   * @returns the stored forecaster
+   * @throws LedgerValidationError `validation_failed`; LedgerError `conflicting_record`
+   */
+  async addForecaster(input: ForecasterInput): Promise<Forecaster> {
+    const record = parseRecord(Forecaster, input, 'forecaster');
+    await this.store.apply([{ type: 'forecaster.added', record }]);
+    return record;
+  }
+
+  /**
+   * Adds a question.
+   * @returns the stored question, defaults applied
+   * @throws LedgerValidationError `validation_failed`; LedgerError `conflicting_record`, `question_not_found` (a relation's target)
+   */
+  async addQuestion(input: QuestionInput): Promise<Question> {
+    const record = parseRecord(Question, input, 'question');
+    await this.store.apply([{ type: 'question.added', record }]);
+    return record;
+  }
+
+  /**
+   * Adds a forecast. Its id is generated from its content when not given.
+   *
+   * @returns the stored forecast
+   * @throws LedgerError `question_not_found`, `forecaster_not_found`, `source_not_found`,
+   *   `kind_mismatch`, `unknown_option`, `forecast_after_due`, `already_resolved`, `conflicting_record`;
+   *   LedgerValidationError `validation_failed`
+   */
+  async addForecast(input: ForecastInput): Promise<StoredForecast> {
+    const record = withForecastId(parseRecord(Forecast, input, 'forecast'));
+    await this.store.apply([{ type: 'forecast.added', record }]);
+    return record;
+  }
+
+  async #outcome(questionId: string, outcome: OutcomeInput): Promise<Outcome> {
+    if (typeof outcome === 'object') return outcome;
+    const q = (await this.#record(questionId)).question;
+    const expected = { binary: 'boolean', numeric: 'number', date: 'string', categorical: 'string' }[q.kind];
+    if (typeof outcome !== expected) {
+      throw new LedgerError('kind_mismatch', `outcome for ${q.kind} question "${q.id}": expected a ${expected}, received ${typeof outcome} ${JSON.stringify(outcome)}`, {
+        details: { questionId: q.id, field: 'outcome' },
+      });
+    }
+    return { kind: q.kind, value: outcome } as Outcome;
+  }
+
+  async #record(questionId: string): Promise<QuestionRecord> {
+    const record = await this.store.getQuestion(questionId);
+    if (!record) throw new LedgerError('question_not_found', `question "${questionId}" not found: list questions with listQuestions()`, { details: { questionId } });
+    return record;
+  }
+
+  async #recordResolution(input: ResolutionInput): Promise<StoredResolution> {
+    const record = parseRecord(Resolution, input, 'resolution');
+    await this.store.apply([{ type: 'resolution.recorded', record }]);
+    return (await this.#record(record.questionId)).resolution!;
+  }
+
+  /**
+   * Resolves an open question with its outcome and evidence.
+   *
+   * @example
+   * ```ts
+   * await ledger.resolve('copper-2027', { outcome: 10120, resolvedOn: '2028-01-05', evidence: [{ description: 'LME 2027 average' }] });
+   * ```
+   * @returns the stored resolution
+   * @throws LedgerError `question_not_found`, `kind_mismatch`, `unknown_option`, `already_resolved`
+   *   (use {@link Ledger.correctResolution}), `evidence_required`
+   */
+  async resolve(questionId: string, input: ResolveInput): Promise<StoredResolution> {
+    const outcome = await this.#outcome(questionId, input.outcome);
+    return this.#recordResolution({ questionId, status: 'resolved', outcome, resolvedOn: input.resolvedOn, evidence: input.evidence });
+  }
+
+  /**
+   * Annuls a question whose premise failed; annulled questions are never scored.
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
+   */
+  async annul(questionId: string, input: AnnulInput): Promise<StoredResolution> {
+    return this.#recordResolution({ questionId, status: 'annulled', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] });
+  }
+
+  /**
+   * Marks a question as one the evidence cannot settle; ambiguous questions are never scored.
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
+   */
+  async markAmbiguous(questionId: string, input: AnnulInput): Promise<StoredResolution> {
+    return this.#recordResolution({ questionId, status: 'ambiguous', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] });
+  }
+
+  /**
+   * Corrects a question's current resolution. The earlier resolution stays in the history,
+   * superseded; the correction must say why.
+   *
+   * @throws LedgerError `question_not_found`, `not_resolved`, `reason_required`, `kind_mismatch`, `evidence_required`
+   */
+  async correctResolution(questionId: string, input: CorrectionInput): Promise<StoredResolution> {
+    const status = input.status ?? 'resolved';
+    const outcome = input.outcome === undefined ? undefined : await this.#outcome(questionId, input.outcome);
+    return this.#recordResolution({
+      questionId,
+      status,
+      ...(outcome ? { outcome } : {}),
+      resolvedOn: input.resolvedOn,
+      evidence: input.evidence ?? [],
+      ...(status === 'resolved' ? {} : { reason: input.reason }),
+      correction: { reason: input.reason },
+    });
+  }
+
+  /**
+   * A question with its forecasts and full resolution history.
+   * @throws LedgerError `question_not_found`
+   */
+  async getQuestion(questionId: string): Promise<QuestionDetails> {
+    const record = await this.#record(questionId);
+    const [forecasts, resolutions] = await Promise.all([this.store.listForecasts({ questionId }), this.store.listResolutions({ questionId })]);
+    return { ...record, forecasts, resolutions };
+  }
+
+  /** Questions matching every given filter, ordered by due date then id. */
+  async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
+    return this.store.listQuestions(filter);
+  }
+
+  /** Forecasts, optionally of one question or forecaster, in recorded order. */
+  async listForecasts(filter: ForecastFilter = {}): Promise<StoredForecast[]> {
+    return this.store.listForecasts(filter);
+  }
+
+  /** Every forecaster, in recorded order. */
+  async listForecasters(): Promise<Forecaster[]> {
+    return this.store.listForecasters();
+  }
+
+  /**
+   * One forecaster.
+   * @throws LedgerError `forecaster_not_found`
+   */
+  async getForecaster(id: string): Promise<Forecaster> {
+    const f = await this.store.getForecaster(id);
+    if (!f) throw new LedgerError('forecaster_not_found', `forecaster "${id}" not found: list forecasters with listForecasters()`, { details: { forecasterId: id } });
+    return f;
+  }
+
+  /** Every source, in recorded order. */
+  async listSources(): Promise<Source[]> {
+    return this.store.listSources();
+  }
+
+  /** Resolutions in recorded order; `currentOnly` keeps each question's latest. */
+  async listResolutions(filter: { questionId?: string; currentOnly?: boolean } = {}): Promise<StoredResolution[]> {
+    return this.store.listResolutions(filter);
+  }
+
+  /** Counts of current records. */
+  async counts(): Promise<RecordCounts> {
+    return this.store.counts();
+  }
+
+  /**
+   * Every event about a question — the question, its forecasts, its resolutions — in order, with hashes.
+   * @throws LedgerError `question_not_found`
+   */
+  async history(questionId: string): Promise<LedgerEvent[]> {
+    await this.#record(questionId);
+    return this.store.history(questionId);
+  }
+
+  /**
+   * The whole ledger as data, in the format {@link Ledger.importPredictions} accepts.
+   *
+   * @remarks
+   * Importing the export into an empty ledger gives the same state: same records, same
+   * resolutions (with their original `recordedAt`), in the same order.
+   */
+  async exportData(): Promise<LedgerSnapshot> {
+    const [sources, forecasters, questions, forecasts, resolutions] = await Promise.all([
+      this.store.listSources(),
+      this.store.listForecasters(),
+      this.store.listQuestions({ order: 'recorded' }),
+      this.store.listForecasts(),
+      this.store.listResolutions(),
+    ]);
+    return {
+      formatVersion: FORMAT_VERSION,
+      sources,
+      forecasters,
+      questions: questions.map((q) => q.question),
+      forecasts,
+      resolutions: resolutions.map(({ seq: _seq, supersedes: _supersedes, ...r }) => r),
+    };
+  }
+
+  /**
+   * Imports prediction files (a file, or every `*.json` in a folder) or data, all or nothing.
+   *
+   * @remarks
+   * Every problem in every file is reported, each naming its file, record id and field path; if
+   * there is any, nothing is written. Records already in the ledger with identical content are
+   * skipped, so importing the same files twice changes nothing.
+   *
+   * @param pathOrData - a path, or prediction-file / snapshot data (or an array of them)
+   * @returns what was added and what was already there
+   * @throws LedgerValidationError `import_failed` (several problems, listed in `issues`) or the one problem's own code
+   */
+  async importPredictions(pathOrData: string | ImportData): Promise<ImportReport> {
+    let inputs: PredictionInput[];
+    const issues = [];
+    if (typeof pathOrData === 'string') {
+      const read = readPredictionFiles(pathOrData);
+      inputs = read.inputs;
+      issues.push(...read.issues);
+    } else {
+      inputs = (Array.isArray(pathOrData) ? pathOrData : [pathOrData]).map((data) => ({ data }));
+    }
+    const plan = planImport(inputs);
+    issues.push(...plan.issues);
+    if (issues.length) {
+      // Check the valid records against the ledger too, so one run reports every problem.
+      issues.push(...((await this.store.apply(plan.changes, { dryRun: true, invalidIds: plan.invalidIds })).issues ?? []));
+      throw new LedgerValidationError(issues.length === 1 ? issues[0]!.code : 'import_failed', 'import failed, nothing was written', issues);
+    }
+    const result = await this.store.apply(plan.changes);
+    return { ...result, files: inputs.flatMap((i) => (i.file ? [i.file] : [])) };
+  }
+
+  /**
+   * Recomputes the hash chain and checks every derived table against the history.
+   *
+   * @remarks
+   * Detects any event edited, removed or reordered, and any row of a derived table inserted,
+   * edited or deleted outside the library. Truncating the newest events together with everything
+   * derived from them is only detectable against a head recorded elsewhere: keep `report.head`
+   * and pass it back as `expectedHead`.
+   */
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    return this.store.verify(options);
+  }
+
+  /** Closes the ledger; later calls fail with `ledger_closed`. */
+  async close(): Promise<void> {
+    return this.store.close();
+  }
+}
+
+/**
+ * Opens a ledger, creating and migrating the database when needed.
+ *
+ * @param target - a path to a SQLite file (created if missing), `':memory:'`, `{ database }` (an open
+ *   better-sqlite3 database) or `{ store }` (any {@link LedgerStore})
+ * @param options - SQLite options: migration, clock, durability
+ * @returns the ledger
+ * @throws LedgerError `storage_error`, or a migration code (`migration_checksum_mismatch`, …)
+ *
+ * @example
+ * ```ts
+ * const ledger = await openLedger(':memory:');
+ * await ledger.importPredictions('predictions/');
+ * (await ledger.verify()).ok; //=> true
+ * ```
+ */
+export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
+  const store = typeof target === 'object' && 'store' in target ? target.store : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
+  return new Ledger(store, options.now);
+}

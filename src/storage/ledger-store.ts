@@ -1,0 +1,59 @@
+import type { StoredForecast } from '../model/forecast.js';
+import type { Forecaster } from '../model/forecaster.js';
+import type { Source } from '../model/source.js';
+import type {
+  ApplyOptions,
+  ApplyResult,
+  Change,
+  ForecastFilter,
+  LedgerEvent,
+  MigrationReport,
+  QuestionFilter,
+  QuestionRecord,
+  RecordCounts,
+  StoredResolution,
+  VerifyOptions,
+  VerifyReport,
+} from './types.js';
+
+/**
+ * The storage port: domain operations a ledger backend provides.
+ *
+ * @remarks
+ * Every method is async, so a server backend (PostgreSQL, say) fits without changing callers, and
+ * every write method is one atomic unit: it applies all of its changes or none. Backends check the
+ * domain rules in `checkChange` inside their transaction, so a rule holds even when two processes
+ * write to the same ledger. {@link SqliteStore} is the embedded implementation.
+ */
+export interface LedgerStore {
+  /** Applies pending migrations; refuses edited, missing or out-of-order ones. */
+  migrate(): Promise<MigrationReport>;
+  /**
+   * Applies a batch of changes atomically: all or nothing. Records already present with identical
+   * content are skipped; every rule violation in the batch is reported together.
+   *
+   * With `dryRun`, nothing is written and the problems are returned in `issues` instead.
+   *
+   * @throws LedgerValidationError with code `import_failed` (several problems) or the problem's own code
+   */
+  apply(changes: readonly Change[], options?: ApplyOptions): Promise<ApplyResult>;
+  getSource(id: string): Promise<Source | undefined>;
+  listSources(): Promise<Source[]>;
+  getForecaster(id: string): Promise<Forecaster | undefined>;
+  listForecasters(): Promise<Forecaster[]>;
+  getQuestion(id: string): Promise<QuestionRecord | undefined>;
+  listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
+  listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
+  /** Resolutions in recorded order; `currentOnly` keeps the latest per question. */
+  listResolutions(filter?: { questionId?: string; currentOnly?: boolean }): Promise<StoredResolution[]>;
+  /** Every event about a question (the question, its forecasts, its resolutions), in order. */
+  history(questionId: string): Promise<LedgerEvent[]>;
+  /** Events with `seq > afterSeq`, in order, at most `limit`. */
+  events(options?: { afterSeq?: number; limit?: number }): Promise<LedgerEvent[]>;
+  /** Counts of current records. */
+  counts(): Promise<RecordCounts>;
+  /** Recomputes the hash chain and checks every derived table against the events. */
+  verify(options?: VerifyOptions): Promise<VerifyReport>;
+  /** Releases the connection; later calls fail with `ledger_closed`. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { LedgerError } from '../../errors.js';
+import type { MigrationInfo, MigrationReport } from '../types.js';
+
+/** A migration file read from disk. @internal */
+export interface MigrationFile extends MigrationInfo {
+  file: string;
+  sql: string;
+}
+
+const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+
+/**
+ * Finds `migrations/sqlite` by walking up from this module, so the same code works from `src/`
+ * (tests) and from `dist/` (the published package, which ships `migrations/`).
+ *
+ * @internal
+ */
+export function defaultMigrationsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'migrations', 'sqlite');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) {
+      throw new LedgerError('migration_missing', 'cannot find the migrations/sqlite folder of forecast-ledger: reinstall the package');
+    }
+    dir = parent;
+  }
+}
+
+/**
+ * Reads `NNNN_name.sql` files, in order, with their SHA-256 checksums.
+ *
+ * @throws LedgerError `migration_missing` when the numbering has a gap
+ * @internal
+ */
+export function readMigrations(dir: string): MigrationFile[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  return files.map((file, i) => {
+    const m = FILE_PATTERN.exec(file);
+    if (!m) {
+      throw new LedgerError('migration_failed', `migration file ${join(dir, file)}: expected a name like 0002_add_index.sql`);
+    }
+    const version = Number(m[1]);
+    if (version !== i + 1) {
+      throw new LedgerError('migration_missing', `migration ${i + 1} is missing from ${dir}: expected ${String(i + 1).padStart(4, '0')}_*.sql, found ${file}`);
+    }
+    const sql = readFileSync(join(dir, file), 'utf8');
+    return { version, name: m[2]!, file: join(dir, file), sql, checksum: createHash('sha256').update(sql).digest('hex') };
+  });
+}
+
+/**
+ * Checks the migrations recorded in the database against the files and applies the pending ones,
+ * each in its own transaction together with its `schema_migrations` row.
+ *
+ * @throws LedgerError `migration_checksum_mismatch` (an applied file was edited),
+ *   `migration_missing` (an applied migration has no file), `database_newer_than_library`,
+ *   `migration_out_of_order` (a pending migration is older than an applied one),
+ *   `migration_failed` (the SQL failed; nothing of it was kept)
+ * @internal
+ */
+export function migrate(db: Database.Database, files: readonly MigrationFile[], now: () => Date, apply = true): MigrationReport {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as MigrationInfo[];
+  const byVersion = new Map(files.map((f) => [f.version, f]));
+  const maxKnown = files.length;
+  for (const row of applied) {
+    const file = byVersion.get(row.version);
+    if (!file) {
+      if (row.version > maxKnown) {
+        throw new LedgerError('database_newer_than_library', `the database is at schema version ${row.version}, newer than this library knows (${maxKnown}): upgrade forecast-ledger`, { details: { version: row.version } });
+      }
+      throw new LedgerError('migration_missing', `applied migration ${row.version} (${row.name}) has no file`, { details: { version: row.version } });
+    }
+    if (file.checksum !== row.checksum || file.name !== row.name) {
+      throw new LedgerError(
+        'migration_checksum_mismatch',
+        `migration ${file.file} was changed after it was applied: expected checksum ${row.checksum}, received ${file.checksum}. Restore the file and add a new migration instead`,
+        { details: { version: row.version, expected: row.checksum, received: file.checksum } },
+      );
+    }
+  }
+  const appliedVersions = new Set(applied.map((r) => r.version));
+  const highest = applied.reduce((max, r) => Math.max(max, r.version), 0);
+  const pending = files.filter((f) => !appliedVersions.has(f.version));
+  const early = pending.find((f) => f.version < highest);
+  if (early) {
+    throw new LedgerError('migration_out_of_order', `migration ${early.file} is older than the applied migration ${highest}: renumber it after ${highest}`, { details: { version: early.version } });
+  }
+  const done: MigrationInfo[] = [];
+  if (!apply) return { applied: done, version: highest };
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
+  for (const file of pending) {
+    try {
+      db.transaction(() => {
+        db.exec(file.sql);
+        record.run(file.version, file.name, file.checksum, now().toISOString());
+      }).immediate();
+    } catch (cause) {
+      throw new LedgerError('migration_failed', `migration ${file.file} failed and was rolled back: ${(cause as Error).message}`, { cause });
+    }
+    done.push({ version: file.version, name: file.name, checksum: file.checksum });
+  }
+  return { applied: done, version: pending.length ? pending[pending.length - 1]!.version : highest };
+}

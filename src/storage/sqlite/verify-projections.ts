@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import type { VerifyProblem } from '../types.js';
+
+/**
+ * One consistency rule between a derived table and the events: a query that returns the offending
+ * rows (at most a few), each with a `seq` and a `detail`.
+ */
+interface ProjectionCheck {
+  table: string;
+  message: string;
+  sql: string;
+}
+
+const P = "e.payload";
+const COUNT_CHECKS: [table: string, eventType: string][] = [
+  ['sources', 'source.added'],
+  ['forecasters', 'forecaster.added'],
+  ['questions', 'question.added'],
+  ['forecasts', 'forecast.added'],
+  ['resolutions', 'resolution.recorded'],
+];
+
+/*
+ * Every derived row must map to an event of its type carrying the same values, and every event must
+ * have its row (equal counts, with event_seq UNIQUE, make the mapping one-to-one). Values are
+ * compared with SQLite's own json_extract, the same reading the writer's columns must agree with.
+ */
+const ROW_CHECKS: ProjectionCheck[] = [
+  {
+    table: 'sources',
+    message: 'source row does not match its event',
+    sql: `SELECT s.event_seq AS seq, s.id AS detail FROM sources s LEFT JOIN events e ON e.seq = s.event_seq
+          WHERE e.seq IS NULL OR e.type <> 'source.added' OR e.entity_id IS NOT s.id`,
+  },
+  {
+    table: 'forecasters',
+    message: 'forecaster row does not match its event',
+    sql: `SELECT f.event_seq AS seq, f.id AS detail FROM forecasters f LEFT JOIN events e ON e.seq = f.event_seq
+          WHERE e.seq IS NULL OR e.type <> 'forecaster.added' OR e.entity_id IS NOT f.id OR f.type IS NOT json_extract(${P}, '$.type')`,
+  },
+  {
+    table: 'questions',
+    message: 'question row does not match its event or its resolutions',
+    sql: `SELECT q.event_seq AS seq, q.id AS detail FROM questions q LEFT JOIN events e ON e.seq = q.event_seq
+          WHERE e.seq IS NULL OR e.type <> 'question.added' OR e.entity_id IS NOT q.id
+             OR q.kind IS NOT json_extract(${P}, '$.kind') OR q.stance IS NOT json_extract(${P}, '$.stance')
+             OR q.resolve_on IS NOT json_extract(${P}, '$.resolution.resolveOn')
+             OR q.resolution_seq IS NOT (SELECT max(r.event_seq) FROM resolutions r WHERE r.question_id = q.id)
+             OR q.status IS NOT coalesce((SELECT r.status FROM resolutions r WHERE r.event_seq = q.resolution_seq), 'open')`,
+  },
+  {
+    table: 'question_tags',
+    message: 'tag row does not match its question event',
+    sql: `SELECT coalesce(q.event_seq, 0) AS seq, t.question_id || ' #' || t.tag AS detail FROM question_tags t
+          LEFT JOIN questions q ON q.id = t.question_id LEFT JOIN events e ON e.seq = q.event_seq
+          WHERE e.seq IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(${P}, '$.tags') j WHERE j.value = t.tag)`,
+  },
+  {
+    table: 'question_tags',
+    message: 'question event has tags missing from question_tags',
+    sql: `SELECT e.seq AS seq, e.entity_id || ' #' || j.value AS detail FROM events e, json_each(${P}, '$.tags') j
+          WHERE e.type = 'question.added'
+            AND NOT EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = e.entity_id AND t.tag = j.value)`,
+  },
+  {
+    table: 'forecasts',
+    message: 'forecast row does not match its event',
+    sql: `SELECT f.event_seq AS seq, f.id AS detail FROM forecasts f LEFT JOIN events e ON e.seq = f.event_seq
+          WHERE e.seq IS NULL OR e.type <> 'forecast.added' OR e.entity_id IS NOT f.id
+             OR f.question_id IS NOT json_extract(${P}, '$.questionId')
+             OR f.forecaster_id IS NOT json_extract(${P}, '$.forecasterId')
+             OR f.made_at IS NOT json_extract(${P}, '$.madeAt')
+             OR f.probability IS NOT (CASE WHEN json_extract(${P}, '$.estimate.kind') = 'binary'
+                  THEN coalesce(json_extract(${P}, '$.estimate.probability'), json_extract(${P}, '$.confidence.impliedProbability')) END)`,
+  },
+  {
+    table: 'resolutions',
+    message: 'resolution row does not match its event',
+    sql: `SELECT r.event_seq AS seq, r.question_id AS detail FROM resolutions r LEFT JOIN events e ON e.seq = r.event_seq
+          WHERE e.seq IS NULL OR e.type <> 'resolution.recorded' OR e.entity_id IS NOT r.question_id
+             OR r.status IS NOT json_extract(${P}, '$.status') OR r.resolved_on IS NOT json_extract(${P}, '$.resolvedOn')
+             OR r.outcome IS NOT json_extract(${P}, '$.outcome.value')
+             OR r.supersedes_seq IS NOT (SELECT max(p.event_seq) FROM resolutions p WHERE p.question_id = r.question_id AND p.event_seq < r.event_seq)
+             OR (json_extract(${P}, '$.correction') IS NOT NULL) <> (r.supersedes_seq IS NOT NULL)`,
+  },
+];
+
+/**
+ * Checks every derived table against the events it was derived from.
+ *
+ * @returns the problems found (empty when all is consistent)
+ * @internal
+ */
+export function verifyProjections(db: Database.Database): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  for (const [table, type] of COUNT_CHECKS) {
+    const { rows, events } = db
+      .prepare(`SELECT (SELECT count(*) FROM ${table}) AS rows, (SELECT count(*) FROM events WHERE type = ?) AS events`)
+      .get(type) as { rows: number; events: number };
+    if (rows !== events) {
+      problems.push({ table, message: `${table} has ${rows} rows but the history has ${events} ${type} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger` });
+    }
+  }
+  const tagRows = db.prepare('SELECT count(*) FROM question_tags').pluck().get() as number;
+  const tagEvents = db.prepare(`SELECT coalesce(sum((SELECT count(DISTINCT j.value) FROM json_each(${P}, '$.tags') j)), 0) FROM events e WHERE e.type = 'question.added'`).pluck().get() as number;
+  if (tagRows !== tagEvents) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tagEvents} tags` });
+  for (const check of ROW_CHECKS) {
+    for (const row of db.prepare(`${check.sql} LIMIT 5`).all() as { seq: number; detail: string }[]) {
+      problems.push({ table: check.table, seq: row.seq, message: `${check.message}: ${row.detail} (event ${row.seq})` });
+    }
+  }
+  return problems;
+}

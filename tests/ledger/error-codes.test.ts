@@ -1,0 +1,130 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LedgerError, LedgerValidationError, openLedger, type Ledger, type LedgerErrorCode } from '../../src/index.js';
+import { binaryForecast, binaryQuestion, forecaster, numericQuestion, source } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+
+async function codeOf(promise: Promise<unknown>): Promise<LedgerErrorCode> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LedgerError);
+  return (error as LedgerError).code;
+}
+
+describe('error codes', () => {
+  let ledger: Ledger;
+  beforeEach(async () => {
+    ledger = await openLedger(':memory:');
+    await ledger.addSource(source());
+    await ledger.addForecaster(forecaster());
+    await ledger.addQuestion(binaryQuestion());
+    await ledger.addQuestion({
+      id: 'q-cat',
+      kind: 'categorical',
+      title: 'Which?',
+      statement: 'Which one?',
+      spec: { options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+      resolution: { resolveOn: '2026-12-31', horizon: '2026', semantics: 'at', criteria: 'Report.' },
+    });
+  });
+
+  it('validation_failed: a probability above 1, naming the field', async () => {
+    const error = await ledger.addForecast(binaryForecast('q-binary', 'alice', 1.2)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LedgerValidationError);
+    expect((error as LedgerValidationError).code).toBe('validation_failed');
+    expect((error as LedgerValidationError).issues).toEqual([
+      { code: 'validation_failed', path: 'estimate.probability', message: 'a probability must be ≤ 1' },
+    ]);
+  });
+
+  it('question_not_found, forecaster_not_found, source_not_found: unknown references', async () => {
+    expect(await codeOf(ledger.addForecast(binaryForecast('nope')))).toBe('question_not_found');
+    expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'bob')))).toBe('forecaster_not_found');
+    expect(await codeOf(ledger.addForecast({ ...binaryForecast(), sourceId: 'missing' }))).toBe('source_not_found');
+    expect(await codeOf(ledger.getQuestion('nope'))).toBe('question_not_found');
+    expect(await codeOf(ledger.getForecaster('bob'))).toBe('forecaster_not_found');
+  });
+
+  it('kind_mismatch: a numeric estimate on a binary question, and a boolean outcome for a numeric one', async () => {
+    expect(await codeOf(ledger.addForecast({ ...binaryForecast(), estimate: { kind: 'numeric', point: 3 } }))).toBe('kind_mismatch');
+    await ledger.addQuestion(numericQuestion());
+    expect(await codeOf(ledger.resolve('q-numeric', { outcome: true, resolvedOn: '2028-01-01', evidence: [{ description: 'x' }] }))).toBe('kind_mismatch');
+  });
+
+  it('unknown_option: a categorical forecast or outcome naming an option the question lacks', async () => {
+    const f = { questionId: 'q-cat', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'categorical' as const, probabilities: { c: 0.5 } } };
+    expect(await codeOf(ledger.addForecast(f))).toBe('unknown_option');
+    expect(await codeOf(ledger.resolve('q-cat', { outcome: 'c', resolvedOn: '2026-12-31', evidence: [{ description: 'x' }] }))).toBe('unknown_option');
+  });
+
+  it('forecast_after_due: a forecast made after the question came due', async () => {
+    expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2027-01-01')))).toBe('forecast_after_due');
+  });
+
+  it('already_resolved: resolving twice, or forecasting after the resolution', async () => {
+    await ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] });
+    expect(await codeOf(ledger.resolve('q-binary', { outcome: false, resolvedOn: '2026-06-02', evidence: [{ description: 'y' }] }))).toBe('already_resolved');
+    expect(await codeOf(ledger.annul('q-binary', { reason: 'r' }))).toBe('already_resolved');
+    expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2026-06-01')))).toBe('already_resolved');
+  });
+
+  it('not_resolved: correcting a question that has no resolution', async () => {
+    expect(await codeOf(ledger.correctResolution('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }], reason: 'r' }))).toBe('not_resolved');
+  });
+
+  it('reason_required: annulling or correcting without a reason', async () => {
+    expect(await codeOf(ledger.annul('q-binary', { reason: '' }))).toBe('reason_required');
+    await ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] });
+    expect(await codeOf(ledger.correctResolution('q-binary', { outcome: false, resolvedOn: '2026-06-02', evidence: [{ description: 'y' }], reason: ' ' }))).toBe('reason_required');
+  });
+
+  it('evidence_required: resolving without evidence', async () => {
+    expect(await codeOf(ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [] }))).toBe('evidence_required');
+  });
+
+  it('conflicting_record: reusing an id for different content; identical content is a no-op', async () => {
+    await ledger.addForecaster(forecaster());
+    expect(await codeOf(ledger.addForecaster(forecaster('alice', 'Alice Smith')))).toBe('conflicting_record');
+    expect((await ledger.counts()).forecasters).toBe(1);
+  });
+
+  it('duplicate_id: one import defining the same id twice, differently', async () => {
+    const file = { formatVersion: 1 as const, forecasters: [forecaster('carol'), forecaster('carol', 'Carol B')] };
+    expect(await codeOf(ledger.importPredictions(file))).toBe('duplicate_id');
+  });
+
+  it('file_not_found, invalid_json, file_unreadable: bad import paths', async () => {
+    const dir = tempDir();
+    expect(await codeOf(ledger.importPredictions(join(dir, 'missing.json')))).toBe('file_not_found');
+    writeFileSync(join(dir, 'broken.json'), '{ "formatVersion": 1,');
+    expect(await codeOf(ledger.importPredictions(join(dir, 'broken.json')))).toBe('invalid_json');
+    const unreadable = join(tempDir(), 'folder');
+    mkdirSync(join(unreadable, 'dir.json'), { recursive: true });
+    expect(await codeOf(ledger.importPredictions(unreadable))).toBe('file_unreadable');
+  });
+
+  it('import_failed: several problems at once', async () => {
+    const file = { formatVersion: 1 as const, forecasts: [binaryForecast('nope'), binaryForecast('q-binary', 'bob')] };
+    expect(await codeOf(ledger.importPredictions(file))).toBe('import_failed');
+  });
+
+  it('storage_error: a database that cannot be opened', async () => {
+    expect(await codeOf(openLedger(join(tempDir(), 'no', 'such', 'dir', 'l.sqlite')))).toBe('storage_error');
+  });
+
+  it('ledger_closed: any call after close()', async () => {
+    await ledger.close();
+    expect(await codeOf(ledger.listQuestions())).toBe('ledger_closed');
+  });
+
+  it('explains an unknown question with the next step', async () => {
+    const error = (await ledger.addForecast(binaryForecast('nope')).catch((e: unknown) => e)) as LedgerError;
+    expect(error.message).toMatchInlineSnapshot(`
+      "nothing was written: 1 problem
+        - record "f-f3d08ef0818acb25" › questionId: unknown question "nope": add the question first"
+    `);
+  });
+});

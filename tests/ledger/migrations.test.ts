@@ -1,0 +1,98 @@
+import { appendFileSync, cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { LedgerError, openLedger } from '../../src/index.js';
+import { tempDir } from '../helpers/temp.js';
+
+const MIGRATIONS = join(import.meta.dirname, '..', '..', 'migrations', 'sqlite');
+
+/** A copy of the real migrations in a temp folder, so a test can edit them. */
+function migrationsCopy(): string {
+  const dir = join(tempDir(), 'migrations');
+  cpSync(MIGRATIONS, dir, { recursive: true });
+  return dir;
+}
+
+async function openError(path: string, migrationsDir: string): Promise<LedgerError> {
+  const error = await openLedger(path, { migrationsDir }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LedgerError);
+  return error as LedgerError;
+}
+
+describe('migrations', () => {
+  it('migrates an empty file to the latest schema, recording each migration with its checksum', async () => {
+    const path = join(tempDir(), 'ledger.sqlite');
+    const ledger = await openLedger(path);
+    await ledger.close();
+    const db = new Database(path, { readonly: true });
+    const applied = db.prepare('SELECT version, name, length(checksum) AS len FROM schema_migrations').all();
+    expect(applied).toEqual(readdirSync(MIGRATIONS).map((f, i) => ({ version: i + 1, name: f.slice(5, -4), len: 64 })));
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['events', 'forecasters', 'forecasts', 'question_tags', 'questions', 'resolutions', 'schema_migrations', 'sources']);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('does not apply a migration twice when the ledger is reopened', async () => {
+    const path = join(tempDir(), 'ledger.sqlite');
+    await (await openLedger(path)).close();
+    const ledger = await openLedger(path);
+    expect((await ledger.store.migrate()).applied).toEqual([]);
+    await ledger.close();
+  });
+
+  it('applies a new migration in order and refuses it once edited', async () => {
+    const dir = migrationsCopy();
+    const path = join(tempDir(), 'ledger.sqlite');
+    await (await openLedger(path, { migrationsDir: dir })).close();
+    writeFileSync(join(dir, '0002_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
+    const ledger = await openLedger(path, { migrationsDir: dir });
+    await ledger.close();
+    appendFileSync(join(dir, '0002_add_note.sql'), '-- edited\n');
+    const error = await openError(path, dir);
+    expect(error.code).toBe('migration_checksum_mismatch');
+    expect(error.message).toMatch(/0002_add_note\.sql was changed after it was applied/);
+  });
+
+  it('refuses a gap in the migration files', async () => {
+    const dir = migrationsCopy();
+    writeFileSync(join(dir, '0003_skip.sql'), 'SELECT 1;\n');
+    expect((await openError(join(tempDir(), 'l.sqlite'), dir)).code).toBe('migration_missing');
+  });
+
+  it('refuses a database whose applied migration has no file', async () => {
+    const dir = migrationsCopy();
+    const path = join(tempDir(), 'ledger.sqlite');
+    writeFileSync(join(dir, '0002_extra.sql'), 'SELECT 1;\n');
+    await (await openLedger(path, { migrationsDir: dir })).close();
+    expect((await openError(path, MIGRATIONS)).code).toBe('database_newer_than_library');
+  });
+
+  it('refuses a pending migration older than an applied one', async () => {
+    const dir = migrationsCopy();
+    const path = join(tempDir(), 'ledger.sqlite');
+    writeFileSync(join(dir, '0002_a.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0003_b.sql'), 'SELECT 1;\n');
+    await (await openLedger(path, { migrationsDir: dir })).close();
+    const db = new Database(path);
+    db.prepare('DELETE FROM schema_migrations WHERE version = 2').run();
+    db.close();
+    const error = await openError(path, dir);
+    expect(error.code).toBe('migration_out_of_order');
+  });
+
+  it('rolls back a failing migration entirely', async () => {
+    const dir = migrationsCopy();
+    const path = join(tempDir(), 'ledger.sqlite');
+    writeFileSync(join(dir, '0002_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
+    expect((await openError(path, dir)).code).toBe('migration_failed');
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(1);
+    db.close();
+  });
+});
