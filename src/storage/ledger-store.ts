@@ -37,12 +37,19 @@ export interface LedgerStore {
    * @throws LedgerValidationError with code `import_failed` (several problems) or the problem's own code
    */
   apply(changes: readonly Change[], options?: ApplyOptions): Promise<ApplyResult>;
+  /** The source with this id, or `undefined`. */
   getSource(id: string): Promise<Source | undefined>;
+  /** Every source, in recorded order. */
   listSources(): Promise<Source[]>;
+  /** The forecaster with this id, or `undefined`. */
   getForecaster(id: string): Promise<Forecaster | undefined>;
+  /** Every forecaster, in recorded order. */
   listForecasters(): Promise<Forecaster[]>;
+  /** The question with this id and its current state, or `undefined`. */
   getQuestion(id: string): Promise<QuestionRecord | undefined>;
+  /** Questions matching every given filter; by due date then id unless `filter.order` says otherwise. */
   listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
+  /** Forecasts matching the filter, in recorded order. */
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
   /** Resolutions in recorded order; `currentOnly` keeps the latest per question. */
   listResolutions(filter?: { questionId?: string; currentOnly?: boolean }): Promise<StoredResolution[]>;
