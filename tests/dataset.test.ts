@@ -1,6 +1,6 @@
 // The seed dataset as users get it: the typed `forecast-ledger/predictions` export, the four claims
 // named in the brief with their exact values, and the generated docs/dataset.md.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../src/index.js';
@@ -77,5 +77,17 @@ describe('docs/dataset.md', () => {
     expect(ids.sort()).toEqual(allQuestions.map((q) => q.id).sort());
     const dues = [...doc.matchAll(/^\| (\d{4}-\d{2}-\d{2}) \|/gm)].map((m) => m[1]!);
     expect(dues).toEqual([...dues].sort());
+  });
+});
+
+// The articles themselves are not in the repository (only short excerpts may be); where the seeds
+// folder is present (the development machine), check that every excerpt is a verbatim key phrase.
+const seeds = join(root, '..', 'shared', 'seeds', 'articles');
+describe.skipIf(!existsSync(seeds))('excerpts against the source articles', () => {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  it.each(readPredictionDir().filter((f) => f.data.source))('every excerpt of $name appears verbatim in its article', ({ name, data }) => {
+    const article = squash(readFileSync(join(seeds, `${name.slice(0, 2)}.txt`), 'utf8'));
+    const missing = (data.forecasts as { id: string; excerpt?: string }[]).filter((f) => f.excerpt && !article.includes(squash(f.excerpt))).map((f) => f.id);
+    expect(missing).toEqual([]);
   });
 });
