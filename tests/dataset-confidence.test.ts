@@ -1,0 +1,66 @@
+// The seed dataset and the verbal-confidence scale agree: every forecast in predictions/ whose
+// confidence wording is exactly a known term of its scale carries the probability impliedProbability
+// gives that term (CONFIDENCE_TERMS is the single source of truth), and every hand-set (`custom`)
+// reading says why in a note.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIDENCE_TERMS, impliedProbability } from '../src/scoring/rules.js';
+
+interface RawConfidence {
+  readonly wording: string;
+  readonly impliedProbability: number;
+  readonly scale: string;
+  readonly note?: string;
+}
+
+interface RawForecast {
+  readonly id?: string;
+  readonly questionId: string;
+  readonly confidence?: RawConfidence;
+}
+
+const dir = join(import.meta.dirname, '..', 'predictions');
+const names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const confidences = names.flatMap((name) => {
+  const raw = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { forecasts?: RawForecast[] };
+  return (raw.forecasts ?? []).flatMap((f, i) =>
+    f.confidence ? [{ where: `${name} forecasts[${i}] (${f.id ?? f.questionId})`, confidence: f.confidence }] : [],
+  );
+});
+
+const SCORED_SCALES = ['forecast-ledger-zh', 'ipcc-ar5', 'kent'];
+
+/** The probability term of `scale` whose wording is exactly `wording` (trimmed; English ignoring case). */
+function knownTerm(scale: string, wording: string) {
+  const wanted = wording.trim();
+  return CONFIDENCE_TERMS.find(
+    (t) => t.scale === scale && t.probability !== null && (t.language === 'en' ? t.term === wanted.toLowerCase() : t.term === wanted),
+  );
+}
+
+describe('predictions/ verbal confidence', () => {
+  it('has forecasts with a verbal confidence to check', () => {
+    expect(confidences.length).toBeGreaterThan(0);
+    expect(confidences.filter(({ confidence }) => SCORED_SCALES.includes(confidence.scale) && knownTerm(confidence.scale, confidence.wording)).length).toBeGreaterThan(0);
+  });
+
+  it('gives every wording that is a known term of its scale the probability impliedProbability gives it', () => {
+    const mismatches: string[] = [];
+    for (const { where, confidence } of confidences) {
+      if (!SCORED_SCALES.includes(confidence.scale) || !knownTerm(confidence.scale, confidence.wording)) continue;
+      const expected = impliedProbability(confidence.wording);
+      if (confidence.impliedProbability !== expected) {
+        mismatches.push(`${where}: "${confidence.wording}" on ${confidence.scale} is ${confidence.impliedProbability}, the scale says ${expected}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('explains every hand-set (custom) probability in a note', () => {
+    const missing = confidences
+      .filter(({ confidence }) => confidence.scale === 'custom' && !confidence.note?.trim())
+      .map(({ where, confidence }) => `${where}: "${confidence.wording}" = ${confidence.impliedProbability} on custom has no note`);
+    expect(missing).toEqual([]);
+  });
+});
