@@ -35,3 +35,25 @@ export type {
   VerifyProblem,
   VerifyReport,
 } from './storage/types.js';
+export { renderScorecard } from './scoring/scorecard/render-scorecard.js';
+export type { ScoringOptions } from './scoring/claims/scoring-options.js';
+export type { ClaimScore } from './scoring/claims/score-claim.js';
+export type { ClaimVerdict, PredictionScore } from './scoring/claims/score-prediction.js';
+export type { ScoringData, ScoringDataSource } from './scoring/load-scoring-data.js';
+export type {
+  DateSummary,
+  HitRate,
+  Leaderboard,
+  LeaderboardEntry,
+  LeaderboardOptions,
+  NumericSummary,
+  PlanSummary,
+  PredictionVerdict,
+  ProbabilitySummary,
+  RelativeSummary,
+  RenderFormat,
+  Scorecard,
+  ScorecardCounts,
+  ScorecardOptions,
+  ScorecardPrediction,
+} from './scoring/scorecard/types.js';

@@ -12,6 +12,10 @@ import { Resolution, type Evidence, type Outcome, type ResolutionInput, type Res
 import { Source } from './model/source.js';
 import type { LedgerStore } from './storage/ledger-store.js';
 import { SqliteStore, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+import { loadScoringData } from './scoring/load-scoring-data.js';
+import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
+import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
+import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
   ForecastFilter,
@@ -367,6 +371,41 @@ export class Ledger {
    */
   async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
     return this.store.verify(options);
+  }
+
+  /**
+   * A forecaster's scorecard: counts, hit rate, Brier and log scores, numeric and date errors, plans
+   * and goals, relative scores, the next claims to come due and every prediction with its score.
+   *
+   * @remarks
+   * Reads the ledger once ({@link loadScoringData}) and computes with the pure
+   * {@link buildScorecard}; see `docs/scoring.md` for every rule. `options.asOf` defaults to today
+   * on the ledger's clock.
+   *
+   * @example
+   * ```ts
+   * const card = await ledger.scorecard('goldman-sachs', { asOf: '2026-01-01' });
+   * card.counts.made; //=> 3
+   * ```
+   * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range
+   */
+  async scorecard(forecasterId: string, options: ScorecardOptions = {}): Promise<Scorecard> {
+    await this.getForecaster(forecasterId);
+    return buildScorecard(await loadScoringData(this.store), forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
+  }
+
+  /**
+   * Forecasters ranked by mean Brier score, then hit rate, among those with at least
+   * `options.minResolved` (default 1) resolved forecasts; computed by the pure {@link buildLeaderboard}.
+   *
+   * @example
+   * ```ts
+   * (await ledger.leaderboard()).entries[0]?.rank; //=> 1
+   * ```
+   * @throws LedgerError `validation_failed` for an option out of range
+   */
+  async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
+    return buildLeaderboard(await loadScoringData(this.store), { ...options, asOf: options.asOf ?? this.#today() });
   }
 
   /** Closes the ledger; later calls fail with `ledger_closed`. */

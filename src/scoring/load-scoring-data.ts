@@ -1,0 +1,54 @@
+import type { StoredForecast } from '../model/forecast.js';
+import type { Forecaster } from '../model/forecaster.js';
+import type { ForecastFilter, QuestionFilter, QuestionRecord } from '../storage/types.js';
+
+/**
+ * Everything scoring reads, as plain arrays: the input of {@link buildScorecard} and
+ * {@link buildLeaderboard}.
+ *
+ * @remarks
+ * `questions` carry their status and current resolution (after any correction); `forecasts` may be
+ * in any order. Nothing else is needed, so the math never touches storage.
+ */
+export interface ScoringData {
+  /** Every forecaster. */
+  readonly forecasters: readonly Forecaster[];
+  /** Every question, with its status and current resolution. */
+  readonly questions: readonly QuestionRecord[];
+  /** Every forecast, in any order. */
+  readonly forecasts: readonly StoredForecast[];
+}
+
+/** What {@link loadScoringData} reads from: a `Ledger` or any `LedgerStore`. */
+export interface ScoringDataSource {
+  listForecasters(): Promise<Forecaster[]>;
+  listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
+  listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
+}
+
+/**
+ * Gathers the {@link ScoringData} of a ledger or store: the one place scoring reads storage.
+ *
+ * @remarks
+ * Three list calls, run together: forecasters, questions (in recorded order, with their current
+ * resolutions) and forecasts. The scorecard and leaderboard math runs over the result, so a faster
+ * loader (a single SQL query, say) can replace this one without touching it.
+ *
+ * @param source - a `Ledger` or a `LedgerStore`
+ * @returns the data, as plain arrays
+ * @throws LedgerError `ledger_closed` or `storage_error` from the store
+ *
+ * @example
+ * ```ts
+ * const data = await loadScoringData(ledger);
+ * const card = buildScorecard(data, 'goldman-sachs', { asOf: '2026-01-01' });
+ * ```
+ */
+export async function loadScoringData(source: ScoringDataSource): Promise<ScoringData> {
+  const [forecasters, questions, forecasts] = await Promise.all([
+    source.listForecasters(),
+    source.listQuestions({ order: 'recorded' }),
+    source.listForecasts(),
+  ]);
+  return { forecasters, questions, forecasts };
+}

@@ -1,0 +1,61 @@
+/**
+ * Helpers shared by the scorecard and leaderboard builders.
+ *
+ * @internal
+ * @module
+ */
+import { LedgerError } from '../../errors.js';
+import type { Forecaster } from '../../model/forecaster.js';
+import { invalidInput } from '../_internal/validate.js';
+import { sum } from '../_internal/sum.js';
+import { wilsonInterval } from '../wilson-interval.js';
+import type { HitRate } from './types.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today's date in UTC, as `YYYY-MM-DD`. @internal */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** `asOf` or today, checked to be an ISO date. @internal */
+export function asOfDate(fn: string, asOf: string | undefined): string {
+  const value = asOf ?? todayUtc();
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw invalidInput(fn, 'options.asOf', 'to be an ISO date "YYYY-MM-DD"', value);
+  }
+  return value;
+}
+
+/** Orders forecasts as time-weighting does: by time, then id. @internal */
+export function byMadeAt(a: { madeAt: string; id?: string }, b: { madeAt: string; id?: string }): number {
+  return Date.parse(a.madeAt) - Date.parse(b.madeAt) || ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0);
+}
+
+/** The arithmetic mean (compensated), or undefined for no values. @internal */
+export function meanOrUndefined(values: readonly number[]): number | undefined {
+  return values.length ? sum(values) / values.length : undefined;
+}
+
+/** A hit rate with its Wilson 95 % interval, or undefined when nothing has a verdict. @internal */
+export function hitRateOf(hits: number, misses: number, noCalls: number): HitRate | undefined {
+  const n = hits + misses;
+  if (n === 0) return undefined;
+  const { lower, upper } = wilsonInterval(hits, n, { confidence: 0.95 });
+  return { hits, misses, noCalls, n, rate: hits / n, lower, upper };
+}
+
+/** The forecaster with this id, or `forecaster_not_found`. @internal */
+export function findForecaster(forecasters: readonly Forecaster[], id: string): Forecaster {
+  const found = forecasters.find((f) => f.id === id);
+  if (!found) {
+    throw new LedgerError('forecaster_not_found', `forecaster "${id}" not found: list forecasters with listForecasters()`, { details: { forecasterId: id } });
+  }
+  return found;
+}
+
+/** Checks a non-negative integer option. @internal */
+export function integerOption(fn: string, field: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw invalidInput(fn, field, `to be an integer ≥ ${min}`, value);
+  return value;
+}
