@@ -28,7 +28,8 @@ export default defineConfig([
           sourcemap: true,
           target: 'node20',
           shims: true,
-          splitting: false,
+          // Commands are loaded with dynamic import(); splitting keeps `--help` from loading them all.
+          splitting: true,
           banner: { js: '#!/usr/bin/env node' },
         },
       ]

@@ -379,7 +379,7 @@ export class Ledger {
    *
    * @remarks
    * Reads the ledger once ({@link loadScoringData}) and computes with the pure
-   * {@link buildScorecard}; see `docs/scoring.md` for every rule. `options.asOf` defaults to today
+   * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` defaults to today
    * on the ledger's clock.
    *
    * @example
@@ -396,7 +396,7 @@ export class Ledger {
 
   /**
    * Forecasters ranked by mean Brier score, then hit rate, among those with at least
-   * `options.minResolved` (default 1) resolved forecasts; computed by the pure {@link buildLeaderboard}.
+   * `options.minResolved` (default 1) resolved forecasts; computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
    *
    * @example
    * ```ts

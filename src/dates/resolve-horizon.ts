@@ -1,4 +1,10 @@
-import { add, endOfMonth, endOfQuarter, endOfYear, format, parseISO } from 'date-fns';
+// Per-function imports: loading the date-fns index costs ~0.1 s of start-up (it pulls in every function).
+import { add } from 'date-fns/add';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { endOfYear } from 'date-fns/endOfYear';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { LedgerError } from '../errors.js';
 
 /**

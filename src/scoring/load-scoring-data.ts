@@ -3,8 +3,8 @@ import type { Forecaster } from '../model/forecaster.js';
 import type { ForecastFilter, QuestionFilter, QuestionRecord } from '../storage/types.js';
 
 /**
- * Everything scoring reads, as plain arrays: the input of {@link buildScorecard} and
- * {@link buildLeaderboard}.
+ * Everything scoring reads, as plain arrays: the input of `buildScorecard` (forecast-ledger/scoring) and
+ * `buildLeaderboard` (forecast-ledger/scoring).
  *
  * @remarks
  * `questions` carry their status and current resolution (after any correction); `forecasts` may be
@@ -21,8 +21,11 @@ export interface ScoringData {
 
 /** What {@link loadScoringData} reads from: a `Ledger` or any `LedgerStore`. */
 export interface ScoringDataSource {
+  /** Every forecaster. */
   listForecasters(): Promise<Forecaster[]>;
+  /** Questions with their current state (the loader asks for `order: 'recorded'`). */
   listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
+  /** Every forecast, in recorded order. */
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
 }
 

@@ -52,7 +52,7 @@ export function leaderboardHtmlBody(lb: Leaderboard, heading: string, linkToScor
  * mean relative Brier (lower is better) — followed by the unranked ones. The HTML is a single file
  * with no external assets; all text is escaped.
  *
- * @param leaderboard - from `ledger.leaderboard()` or {@link buildLeaderboard}
+ * @param leaderboard - from `ledger.leaderboard()` or `buildLeaderboard` (forecast-ledger/scoring)
  * @param format - `markdown`, `html` or `json`
  * @returns the document, ending in a newline
  * @throws LedgerError `validation_failed` for an unknown format

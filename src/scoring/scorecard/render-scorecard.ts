@@ -190,7 +190,7 @@ export const SCORING_FOOTER = `<footer>Scores: Brier (1950) and log loss for pro
  *   All text is HTML-escaped.
  * - `json`: the scorecard as data, 2-space indented (non-finite numbers as `null`).
  *
- * @param scorecard - from `ledger.scorecard()` or {@link buildScorecard}
+ * @param scorecard - from `ledger.scorecard()` or `buildScorecard` (forecast-ledger/scoring)
  * @param format - `markdown`, `html` or `json`
  * @returns the document, ending in a newline
  * @throws LedgerError `validation_failed` for an unknown format

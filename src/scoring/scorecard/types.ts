@@ -8,7 +8,7 @@ import type { CalibrationBin } from '../calibration-curve.js';
 import type { PredictionScore } from '../claims/score-prediction.js';
 import type { ScoringOptions } from '../claims/scoring-options.js';
 
-/** Options of {@link buildScorecard} and `ledger.scorecard()`. */
+/** Options of `buildScorecard` (forecast-ledger/scoring) and `ledger.scorecard()`. */
 export interface ScorecardOptions extends ScoringOptions {
   /** The date the scorecard is drawn up on (ISO `YYYY-MM-DD`): claims due from then on are upcoming. Default today (UTC). */
   readonly asOf?: string;
@@ -16,7 +16,7 @@ export interface ScorecardOptions extends ScoringOptions {
   readonly upcomingLimit?: number;
 }
 
-/** Options of {@link buildLeaderboard} and `ledger.leaderboard()`. */
+/** Options of `buildLeaderboard` (forecast-ledger/scoring) and `ledger.leaderboard()`. */
 export interface LeaderboardOptions extends ScoringOptions {
   /**
    * The fewest resolved, scored forecasts (plans and goals do not count) a forecaster needs to be

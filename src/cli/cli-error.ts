@@ -1,0 +1,135 @@
+import { LedgerError, type LedgerErrorCode, type ValidationIssue } from '../errors.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+
+/** The stable codes of errors the CLI itself raises (the library's are {@link LedgerErrorCode}s). @internal */
+export type CliErrorCode = 'usage_error' | 'ledger_not_found' | 'output_failed';
+
+/**
+ * A known error raised by the CLI (not the library): a bad command line, a missing ledger file.
+ *
+ * @internal
+ */
+export class CliError extends Error {
+  readonly code: CliErrorCode;
+  readonly exitCode: ExitCode;
+  /** The next command to run, or what to do, when there is one. */
+  readonly hint: string | undefined;
+
+  constructor(code: CliErrorCode, message: string, options: { exitCode: ExitCode; hint?: string; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CliError';
+    this.code = code;
+    this.exitCode = options.exitCode;
+    this.hint = options.hint;
+  }
+}
+
+/** A malformed command line; exits with {@link EXIT_CODES.usage}. @internal */
+export class UsageError extends CliError {
+  constructor(message: string, hint?: string) {
+    super('usage_error', message, { exitCode: EXIT_CODES.usage, ...(hint ? { hint } : {}) });
+    this.name = 'UsageError';
+  }
+}
+
+const NOT_FOUND: readonly LedgerErrorCode[] = ['file_not_found', 'source_not_found', 'forecaster_not_found', 'question_not_found'];
+const INVALID_INPUT: readonly LedgerErrorCode[] = ['validation_failed', 'import_failed', 'invalid_json', 'file_unreadable', 'duplicate_id'];
+const STORAGE: readonly LedgerErrorCode[] = [
+  'storage_error',
+  'ledger_closed',
+  'migration_checksum_mismatch',
+  'migration_missing',
+  'migration_out_of_order',
+  'migration_failed',
+  'database_newer_than_library',
+];
+
+/** The exit code for a library error code. @internal */
+export function exitCodeForLedgerCode(code: LedgerErrorCode): ExitCode {
+  if (NOT_FOUND.includes(code)) return EXIT_CODES.notFound;
+  if (INVALID_INPUT.includes(code)) return EXIT_CODES.invalidInput;
+  if (STORAGE.includes(code)) return EXIT_CODES.storage;
+  return EXIT_CODES.failed;
+}
+
+/** What the entry point needs to know about the command that failed, to suggest the next one. @internal */
+export interface HintContext {
+  /** The command that ran, e.g. `resolve`. */
+  command: string;
+  /** Builds a command line for the same ledger: `cli('list')` → `forecast-ledger list --db my.sqlite`. */
+  cli: (args: string) => string;
+}
+
+function ledgerHint(error: LedgerError, ctx: HintContext): string | undefined {
+  const issue = (error.details.issues as ValidationIssue[] | undefined)?.[0];
+  const questionId = error.details.questionId ?? issue?.recordId;
+  const q = typeof questionId === 'string' ? questionId : '<id>';
+  switch (error.code) {
+    case 'question_not_found':
+      return `list the questions: ${ctx.cli('list')}`;
+    case 'forecaster_not_found':
+      return `list the forecasters: ${ctx.cli('forecasters')}, or add one: ${ctx.cli('add forecaster --id <id> --name <name> --type person')}`;
+    case 'source_not_found':
+      return `import the file that defines the source: ${ctx.cli('import <file>')}`;
+    case 'already_resolved':
+      return `correct the resolution instead: ${ctx.cli(`correct ${q} --outcome <value> --resolved-on <date> --evidence <text> --reason <why>`)}`;
+    case 'not_resolved':
+      return `resolve it first: ${ctx.cli(`resolve ${q} --outcome <value> --resolved-on <date> --evidence <text>`)}`;
+    case 'kind_mismatch':
+    case 'unknown_option':
+    case 'forecast_after_due':
+    case 'conflicting_record':
+      return questionId ? `see the question: ${ctx.cli(`show ${q}`)}` : undefined;
+    case 'evidence_required':
+      return 'pass at least one --evidence "<what shows the outcome>"';
+    case 'reason_required':
+      return 'pass --reason "<why>"';
+    case 'validation_failed':
+    case 'import_failed':
+    case 'invalid_json':
+    case 'duplicate_id':
+    case 'file_unreadable':
+      return 'fix the records listed above, then run the same command again (nothing was written)';
+    case 'file_not_found':
+      return 'check the path (import also takes a folder: every *.json file in it)';
+    case 'migration_checksum_mismatch':
+    case 'migration_missing':
+    case 'migration_out_of_order':
+    case 'migration_failed':
+      return `reinstall forecast-ledger, then check the ledger: ${ctx.cli('verify')}`;
+    case 'database_newer_than_library':
+      return 'upgrade forecast-ledger: npm install forecast-ledger@latest';
+    case 'storage_error':
+      return `check the --db path; create a new ledger with ${ctx.cli('init')}`;
+    default:
+      return undefined;
+  }
+}
+
+/** An error as the CLI reports it, on stderr and (with `--json`) on stdout. @internal */
+export interface ErrorReport {
+  /** A stable code: a {@link LedgerErrorCode}, a {@link CliErrorCode} or `internal_error`. */
+  code: string;
+  message: string;
+  exitCode: ExitCode;
+  /** The next command to run, when there is one. */
+  hint?: string;
+  /** Every problem found in the input, for validation errors. */
+  issues?: ValidationIssue[];
+}
+
+/** Describes any thrown value as an {@link ErrorReport}. @internal */
+export function describeError(error: unknown, ctx: HintContext): ErrorReport {
+  if (error instanceof CliError) {
+    return { code: error.code, message: error.message, exitCode: error.exitCode, ...(error.hint ? { hint: error.hint } : {}) };
+  }
+  if (error instanceof LedgerError) {
+    const hint = ledgerHint(error, ctx);
+    const issues = error.details.issues as ValidationIssue[] | undefined;
+    // The library's own advice names library calls (`listQuestions()`); the hint names the command instead.
+    const message = error.message.replace(/: (?:list \w+ with \w+\(\)|open it again with openLedger\(\))$/, '');
+    return { code: error.code, message, exitCode: exitCodeForLedgerCode(error.code), ...(hint ? { hint } : {}), ...(issues ? { issues } : {}) };
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { code: 'internal_error', message, exitCode: EXIT_CODES.internal, hint: 'this is a bug in forecast-ledger: please report it with the command you ran' };
+}

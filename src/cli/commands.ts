@@ -1,0 +1,332 @@
+import type { CommandSpec, OptionSpec } from './command-spec.js';
+
+/** The default ledger file, relative to the working directory. @internal */
+export const DEFAULT_DB = 'forecast-ledger.sqlite';
+
+/** The environment variable that names the ledger file when `--db` is not given. @internal */
+export const DB_ENV = 'FORECAST_LEDGER_DB';
+
+/** Options every command accepts. @internal */
+export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  db: { type: 'string', value: '<file>', description: `the ledger database (default ./${DEFAULT_DB}, or $${DB_ENV})` },
+  json: { type: 'boolean', description: 'print one machine-readable JSON document on stdout (messages stay on stderr)' },
+  help: { type: 'boolean', short: 'h', description: 'show help for the command' },
+};
+
+const asOf: OptionSpec = { type: 'string', value: '<date>', description: 'count from this date instead of today (UTC), e.g. 2026-01-01' };
+const out: OptionSpec = { type: 'string', value: '<file>', description: 'write to this file instead of stdout' };
+const evidence: OptionSpec = { type: 'string', multiple: true, value: '<text>', description: 'what shows the outcome; repeat for several pieces' };
+const evidenceUrl: OptionSpec = { type: 'string', multiple: true, value: '<url>', description: 'where to read it; the n-th --evidence-url goes with the n-th --evidence' };
+const resolvedOn: OptionSpec = { type: 'string', value: '<date>', description: 'when the outcome became known (YYYY-MM-DD)' };
+const outcome: OptionSpec = {
+  type: 'string',
+  value: '<value>',
+  description: 'what happened, read by the question kind: yes/no (binary), a number (numeric), a date (date), an option id (categorical)',
+};
+const idArg = { name: 'id', description: 'the question id (see `forecast-ledger list`)', required: true } as const;
+
+/**
+ * The command table: name, summary, options and examples of every command, and a loader that
+ * imports its code only when it runs, so `--help` never loads the library or the database driver.
+ *
+ * @internal
+ */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'init',
+    summary: 'create an empty ledger database (or check an existing one)',
+    usage: 'init [--db <file>]',
+    description: 'Creates the database file with the current schema. Running it on an existing ledger changes nothing and reports what is in it.',
+    positionals: [],
+    options: {},
+    examples: [
+      { command: 'init', description: `create ./${DEFAULT_DB}` },
+      { command: 'init --db ~/ledgers/pundits.sqlite', description: 'create a ledger elsewhere' },
+    ],
+    load: () => import('./commands/init.js'),
+  },
+  {
+    name: 'migrate',
+    summary: 'apply pending schema migrations and check the applied ones',
+    usage: 'migrate [--db <file>]',
+    description: 'Checks every applied migration against its checksum and applies the pending ones, each in its own transaction. Other commands migrate on open too; run this to do it deliberately (before a backup, say).',
+    positionals: [],
+    options: {},
+    examples: [{ command: 'migrate --db pundits.sqlite', description: 'bring an older ledger up to date' }],
+    load: () => import('./commands/migrate.js'),
+  },
+  {
+    name: 'import',
+    summary: 'import prediction files (a file, or every *.json in a folder), all or nothing',
+    usage: 'import <file|dir>',
+    description:
+      'Validates every record of every file and writes them in one transaction; if anything is wrong, every problem is listed (file, record id, field path) and nothing is written. Records already in the ledger are skipped, so importing twice changes nothing. Creates the ledger if needed.',
+    positionals: [{ name: 'file|dir', description: 'a prediction file, or a folder of them', required: true }],
+    options: {},
+    examples: [
+      { command: 'import predictions/', description: 'import every prediction file of the folder' },
+      { command: 'import claims.json --json', description: 'import one file and print what was added as JSON' },
+    ],
+    load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'list',
+    summary: 'list questions, filtered by status, forecaster, tag, kind or due date',
+    usage: 'list [filters]',
+    positionals: [],
+    options: {
+      status: { type: 'string', multiple: true, value: '<status>', description: 'open, resolved, annulled or ambiguous; repeat or separate with commas' },
+      forecaster: { type: 'string', value: '<id>', description: 'only questions this forecaster has forecast' },
+      tag: { type: 'string', value: '<tag>', description: 'only questions with this tag' },
+      kind: { type: 'string', value: '<kind>', description: 'binary, numeric, date or categorical' },
+      'due-before': { type: 'string', value: '<date>', description: 'only questions due before this date' },
+      'due-within': { type: 'string', value: '<span>', description: 'only questions due from today to today + span: 90d, 12w, 6m, 2y' },
+      'as-of': asOf,
+    },
+    examples: [
+      { command: 'list --status open --due-within 90d', description: 'open questions due in the next 90 days' },
+      { command: 'list --forecaster goldman-sachs --tag copper', description: "Goldman Sachs's copper calls" },
+      { command: 'list --kind numeric --json', description: 'numeric questions as JSON' },
+    ],
+    load: () => import('./commands/list.js'),
+  },
+  {
+    name: 'show',
+    summary: 'show a question: its forecasts, resolution and full history with hashes',
+    usage: 'show <id>',
+    positionals: [idArg],
+    options: {},
+    examples: [
+      { command: 'show goldman-copper-lme-2027-average', description: 'everything recorded about one question' },
+      { command: 'show goldman-copper-lme-2027-average --json', description: 'the same as JSON, events with their hashes' },
+    ],
+    load: () => import('./commands/show.js'),
+  },
+  {
+    name: 'forecasters',
+    summary: 'list forecasters with their claims made, resolved and pending, and hit rate',
+    usage: 'forecasters',
+    positionals: [],
+    options: { 'as-of': asOf },
+    examples: [{ command: 'forecasters', description: 'who is in the ledger, and how many of their claims are settled' }],
+    load: () => import('./commands/forecasters.js'),
+  },
+  {
+    name: 'add',
+    summary: 'add a forecaster, question or forecast, from flags or a JSON file',
+    usage: 'add [forecaster|question|forecast] [flags | --file <json>]',
+    description:
+      'With a type and --file, the file holds one record or an array of records of that type (the fields of a prediction file); without a type, --file is a prediction file with questions, forecasts and forecasters together. Either way all or nothing. Otherwise the record is built from flags. A forecast estimate is read by the kind of its question: --probability for binary (or id=p, repeated, for categorical), --point/--lower/--upper for numeric, --point/--earliest/--latest for date.',
+    positionals: [{ name: 'forecaster|question|forecast', description: 'what to add; omit it with --file <prediction file>', required: false }],
+    options: {
+      file: { type: 'string', value: '<json>', description: 'read the record(s) from this JSON file instead of flags' },
+      id: { type: 'string', value: '<id>', description: 'the new record’s id, a slug (forecasts get one from their content if omitted)' },
+      name: { type: 'string', value: '<text>', description: 'forecaster: display name' },
+      type: { type: 'string', value: '<type>', description: 'forecaster: person or organization' },
+      affiliation: { type: 'string', value: '<text>', description: 'forecaster: who they speak for' },
+      alias: { type: 'string', multiple: true, value: '<text>', description: 'forecaster: another name; repeatable' },
+      description: { type: 'string', value: '<text>', description: 'forecaster: one line on who this is' },
+      kind: { type: 'string', value: '<kind>', description: 'question: binary, numeric, date or categorical' },
+      title: { type: 'string', value: '<text>', description: 'question: short title' },
+      statement: { type: 'string', value: '<text>', description: 'question: the question in full (default: the title)' },
+      'resolve-on': { type: 'string', value: '<date>', description: 'question: the date it comes due' },
+      horizon: { type: 'string', value: '<text>', description: 'question: the horizon as worded (default: the due date)' },
+      semantics: { type: 'string', value: '<by|at|not_before>', description: 'question: how the date is read (default: at for numeric, by otherwise)' },
+      criteria: { type: 'string', value: '<text>', description: 'question: what evidence settles it' },
+      unit: { type: 'string', value: '<unit>', description: 'numeric question: the unit, e.g. USD/t' },
+      option: { type: 'string', multiple: true, value: '<id=label>', description: 'categorical question: an option; repeat for each' },
+      tag: { type: 'string', multiple: true, value: '<tag>', description: 'question: a tag; repeatable' },
+      stance: { type: 'string', value: '<stance>', description: 'question: forecast (default), plan or goal' },
+      question: { type: 'string', value: '<id>', description: 'forecast: the question' },
+      forecaster: { type: 'string', value: '<id>', description: 'forecast: who made it' },
+      'made-at': { type: 'string', value: '<date>', description: 'forecast: when it was made (date or ISO instant)' },
+      probability: { type: 'string', multiple: true, value: '<p|id=p>', description: 'forecast: probability (binary), or option=probability (categorical, repeat)' },
+      point: { type: 'string', value: '<value>', description: 'forecast: point estimate, a number (numeric) or a date (date)' },
+      lower: { type: 'string', value: '<n>', description: 'forecast: interval lower bound (numeric)' },
+      upper: { type: 'string', value: '<n>', description: 'forecast: interval upper bound (numeric)' },
+      level: { type: 'string', value: '<p>', description: 'forecast: the interval’s stated coverage, e.g. 0.9' },
+      earliest: { type: 'string', value: '<date>', description: 'forecast: earliest date (date)' },
+      latest: { type: 'string', value: '<date>', description: 'forecast: latest date (date)' },
+      source: { type: 'string', value: '<id>', description: 'forecast: the source document it comes from' },
+      excerpt: { type: 'string', value: '<text>', description: 'forecast: a short key phrase from the source' },
+      note: { type: 'string', value: '<text>', description: 'forecast: a note on reading the claim' },
+    },
+    examples: [
+      { command: 'add forecaster --id bob --name "Bob Smith" --type person', description: 'add a forecaster' },
+      {
+        command: 'add question --id fusion-2030 --kind binary --title "Fusion power on the grid by 2030" --resolve-on 2030-12-31 --criteria "IAEA report"',
+        description: 'add a binary question',
+      },
+      { command: 'add forecast --question fusion-2030 --forecaster bob --probability 0.7 --made-at 2025-10-08', description: 'add a forecast' },
+      { command: 'add question --file question.json', description: 'add a question (or an array of them) from a file' },
+      { command: 'add --file new-claims.json', description: 'add the questions and forecasts of a prediction file' },
+    ],
+    load: () => import('./commands/add.js'),
+  },
+  {
+    name: 'resolve',
+    summary: 'record the outcome of a question, with evidence',
+    usage: 'resolve <id> --outcome <value> --resolved-on <date> --evidence <text> [--evidence-url <url>]',
+    positionals: [idArg],
+    options: {
+      outcome: { ...outcome, required: true },
+      'resolved-on': { ...resolvedOn, required: true },
+      evidence: { ...evidence, required: true },
+      'evidence-url': evidenceUrl,
+    },
+    examples: [
+      {
+        command: 'resolve goldman-copper-lme-2027-average --outcome 10120 --resolved-on 2028-01-05 --evidence "LME 2027 average cash price" --evidence-url https://www.lme.com/',
+        description: 'resolve a numeric question',
+      },
+      { command: 'resolve fusion-2030 --outcome no --resolved-on 2031-01-02 --evidence "No grid-connected plant in IAEA PRIS"', description: 'resolve a binary question' },
+    ],
+    load: () => import('./commands/resolve.js'),
+  },
+  {
+    name: 'annul',
+    summary: 'annul a question whose premise failed (or mark it ambiguous); it is never scored',
+    usage: 'annul <id> --reason <text> [--ambiguous]',
+    positionals: [idArg],
+    options: {
+      reason: { type: 'string', value: '<text>', description: 'why; required', required: true },
+      ambiguous: { type: 'boolean', description: 'mark it ambiguous instead: the evidence cannot settle it' },
+      'resolved-on': { type: 'string', value: '<date>', description: 'when (default: today, UTC)' },
+      evidence,
+      'evidence-url': evidenceUrl,
+    },
+    examples: [
+      { command: 'annul fusion-2030 --reason "The programme was cancelled in 2026"', description: 'annul a question' },
+      { command: 'annul ai-gdp-share --ambiguous --reason "No agreed measure of AI GDP share"', description: 'mark a question ambiguous' },
+    ],
+    load: () => import('./commands/annul.js'),
+  },
+  {
+    name: 'correct',
+    summary: 'correct a wrong resolution; the earlier one stays in the history',
+    usage: 'correct <id> --outcome <value> --resolved-on <date> --evidence <text> --reason <text>',
+    positionals: [idArg],
+    options: {
+      outcome,
+      'resolved-on': { ...resolvedOn, required: true },
+      evidence,
+      'evidence-url': evidenceUrl,
+      reason: { type: 'string', value: '<text>', description: 'why the earlier resolution was wrong; required', required: true },
+      status: { type: 'string', value: '<status>', description: 'the corrected status: resolved (default), annulled or ambiguous' },
+    },
+    examples: [
+      {
+        command: 'correct goldman-copper-lme-2027-average --outcome 10210 --resolved-on 2028-01-20 --evidence "LME revised annual average" --reason "LME revised December prices"',
+        description: 'fix a wrong outcome',
+      },
+    ],
+    load: () => import('./commands/correct.js'),
+  },
+  {
+    name: 'due',
+    summary: 'what comes due next: open questions by due date',
+    usage: 'due [--limit <n>] [--within <span>]',
+    description: 'Lists open questions due from today on, soonest first, and counts the overdue ones (open questions past their date), which need resolving.',
+    positionals: [],
+    options: {
+      limit: { type: 'string', value: '<n>', description: 'how many (default 10)' },
+      within: { type: 'string', value: '<span>', description: 'only those due within this span: 90d, 12w, 6m, 2y' },
+      'as-of': asOf,
+    },
+    examples: [
+      { command: 'due', description: 'the next ten questions to come due' },
+      { command: 'due --within 6m --limit 50', description: 'everything due in the next six months' },
+    ],
+    load: () => import('./commands/due.js'),
+  },
+  {
+    name: 'scorecard',
+    summary: "a forecaster's scorecard (or every forecaster's) as a table, Markdown, HTML or JSON",
+    usage: 'scorecard [forecaster] [--format table|md|html|json] [--out <file>]',
+    positionals: [{ name: 'forecaster', description: 'the forecaster id; all forecasters when omitted', required: false }],
+    options: {
+      format: { type: 'string', value: '<format>', description: 'table (default), md, html or json; html for every forecaster is the full report' },
+      out,
+      'as-of': asOf,
+    },
+    examples: [
+      { command: 'scorecard goldman-sachs', description: "Goldman Sachs's scorecard as a table" },
+      { command: 'scorecard goldman-sachs --format html --out goldman.html', description: 'as a self-contained HTML page' },
+      { command: 'scorecard --format md > scorecards.md', description: 'every forecaster, as Markdown' },
+    ],
+    load: () => import('./commands/scorecard.js'),
+  },
+  {
+    name: 'leaderboard',
+    summary: 'forecasters ranked by their scores',
+    usage: 'leaderboard [--format table|md|html|json] [--out <file>]',
+    positionals: [],
+    options: {
+      format: { type: 'string', value: '<format>', description: 'table (default), md, html or json' },
+      out,
+      'min-resolved': { type: 'string', value: '<n>', description: 'rank only forecasters with at least n resolved forecasts (default 1)' },
+      'as-of': asOf,
+    },
+    examples: [
+      { command: 'leaderboard', description: 'the ranking as a table' },
+      { command: 'leaderboard --format md --out leaderboard.md', description: 'as Markdown' },
+    ],
+    load: () => import('./commands/leaderboard.js'),
+  },
+  {
+    name: 'export',
+    summary: 'export the ledger as JSON (re-importable), CSV or an iCalendar of due dates',
+    usage: 'export [--format json|csv|ics] [--out <file>]',
+    description:
+      'json: the whole ledger in the prediction-file format, which `import` reads back. csv: one row per forecast with its question and resolution (RFC 4180). ics: an RFC 5545 calendar with one all-day event per question on its due date, so your calendar reminds you when a claim comes due.',
+    positionals: [],
+    options: {
+      format: { type: 'string', value: '<format>', description: 'json (default), csv or ics' },
+      out,
+    },
+    examples: [
+      { command: 'export --out backup.json', description: 'a backup that `import` restores' },
+      { command: 'export --format csv --out forecasts.csv', description: 'a spreadsheet of every forecast' },
+      { command: 'export --format ics --out due-dates.ics', description: 'a calendar to subscribe to' },
+    ],
+    load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'verify',
+    summary: 'check the hash chain and every table against the history',
+    usage: 'verify [--expect-head <seq:hash>]',
+    description: 'Exits with 1 when anything was edited, removed or reordered behind the library’s back. Keep the head it prints somewhere else and pass it back with --expect-head to detect truncation too.',
+    positionals: [],
+    options: {
+      'expect-head': { type: 'string', value: '<seq:hash>', description: 'a head recorded earlier (as printed by verify); it must still be in the history' },
+    },
+    examples: [
+      { command: 'verify', description: 'check the ledger' },
+      { command: 'verify --expect-head 171:9f2c…', description: 'and check that an earlier head is still there' },
+    ],
+    load: () => import('./commands/verify.js'),
+  },
+  {
+    name: 'build',
+    summary: 'the main job: import predictions/, verify, show what is due and write reports/index.html',
+    usage: 'build [--predictions <dir>] [--report <file>]',
+    description:
+      'Imports the prediction files (a rerun changes nothing), verifies the ledger, prints the next ten claims to come due and one line per forecaster, and writes a self-contained HTML report. `npm start` runs it.',
+    positionals: [],
+    options: {
+      predictions: { type: 'string', value: '<dir>', description: 'the prediction files (default ./predictions)' },
+      report: { type: 'string', value: '<file>', description: 'where to write the HTML report (default ./reports/index.html)' },
+      'as-of': asOf,
+    },
+    examples: [
+      { command: 'build', description: `build ./${DEFAULT_DB} from ./predictions and write ./reports/index.html` },
+      { command: 'build --db /tmp/l.sqlite --report /tmp/report.html', description: 'build elsewhere' },
+    ],
+    load: () => import('./commands/build.js'),
+  },
+];
+
+/** The command named `name`, if there is one. @internal */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

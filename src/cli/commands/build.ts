@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { renderReport } from '../../scoring/index.js';
+import type { CommandContext } from '../context.js';
+import { dueQuestions } from '../due-questions.js';
+import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
+import { asOfFlag } from '../flags.js';
+import { forecasterSummaries, summaryLine } from '../forecaster-summaries.js';
+import { describeImport } from '../format-values.js';
+import { importWithProgress } from '../import-task.js';
+import { withLedger } from '../ledger-session.js';
+import { writeOutput } from '../write-output.js';
+import { dueTable } from './due.js';
+import { reportVerification } from './verify.js';
+
+/**
+ * `forecast-ledger build`, the main job: imports the prediction files (idempotent), verifies the
+ * ledger, prints the next ten claims to come due and one line per forecaster, writes the report.
+ */
+export async function run(ctx: CommandContext): Promise<ExitCode> {
+  const asOf = asOfFlag(ctx);
+  const predictions = ctx.string('predictions') ?? 'predictions';
+  const reportFile = ctx.string('report') ?? 'reports/index.html';
+
+  const imported = await importWithProgress(ctx, predictions, { create: true });
+  ctx.out.success(describeImport(imported, `from ${predictions}`));
+
+  return withLedger(ctx, {}, async (ledger) => {
+    const verification = await ledger.verify();
+    reportVerification(ctx.out, verification, ctx.dbLabel);
+    if (!verification.ok) {
+      ctx.out.result({ db: ctx.db, import: imported, verify: verification });
+      ctx.out.info(`next: rebuild from the prediction files into a new ledger: ${ctx.cli('build').replace(/ --db \S+$/, '')} --db <new file>`);
+      return EXIT_CODES.failed;
+    }
+    const due = await dueQuestions(ledger, { asOf, limit: 10 });
+    const { scorecards, summaries } = await forecasterSummaries(ledger, asOf);
+    const counts = await ledger.counts();
+    const html = renderReport({
+      scorecards,
+      leaderboard: await ledger.leaderboard({ asOf }),
+      asOf,
+      subtitle: `${counts.forecasters} forecasters, ${counts.questions} questions, ${counts.forecasts} forecasts, ${counts.resolutions} resolutions; history verified to ${verification.events}:${verification.head.slice(0, 12)}`,
+    });
+    const report = writeOutput(ctx.io.cwd, reportFile, html);
+    ctx.out.result({ db: ctx.db, import: imported, verify: verification, due, forecasters: summaries, report });
+
+    ctx.out.data(ctx.out.style('bold', `Next ${due.questions.length} claims to come due (as of ${asOf})`));
+    ctx.out.data(`${dueTable(ctx.out, due)}\n`);
+    ctx.out.data(ctx.out.style('bold', 'Forecasters'));
+    ctx.out.data(summaries.map(summaryLine).join('\n'));
+    if (due.overdue) ctx.out.warn(`${due.overdue} open questions are past due: ${ctx.cli(`list --status open --due-before ${asOf}`)}`);
+    ctx.out.success(`wrote the report to ${resolve(ctx.io.cwd, reportFile) === report ? reportFile : report}`);
+    return EXIT_CODES.ok;
+  });
+}

@@ -1,0 +1,105 @@
+import type { Ledger } from '../../ledger.js';
+import type { CommandContext } from '../context.js';
+import { documentFormat, emitDocument } from '../document-output.js';
+import { forecastProbability, formatForecast } from '../format-values.js';
+import { withLedger } from '../ledger-session.js';
+import { packageVersion } from '../package-version.js';
+import { renderCsv, type CsvCell } from '../render-csv.js';
+import { renderIcs } from '../render-ics.js';
+
+const FORMATS = ['json', 'csv', 'ics'] as const;
+
+const CSV_HEADER = [
+  'question_id',
+  'question_title',
+  'kind',
+  'stance',
+  'resolve_on',
+  'status',
+  'outcome',
+  'resolved_on',
+  'unit',
+  'forecast_id',
+  'forecaster_id',
+  'made_at',
+  'probability',
+  'point',
+  'lower',
+  'upper',
+  'level',
+  'earliest',
+  'latest',
+  'option_probabilities',
+  'confidence_wording',
+  'source_id',
+  'excerpt',
+] as const;
+
+/** One CSV row per forecast, with its question and current resolution; a question without forecasts gets one row. */
+async function csv(ledger: Ledger): Promise<string> {
+  const [questions, forecasts] = await Promise.all([ledger.listQuestions({ order: 'recorded' }), ledger.listForecasts()]);
+  const rows: CsvCell[][] = [[...CSV_HEADER]];
+  for (const { question: q, status, resolution: r } of questions) {
+    const questionCells: CsvCell[] = [q.id, q.title, q.kind, q.stance, q.resolution.resolveOn, status, r?.outcome?.value, r?.resolvedOn, q.kind === 'numeric' ? q.spec.unit : ''];
+    const own = forecasts.filter((f) => f.questionId === q.id);
+    if (!own.length) rows.push([...questionCells, ...Array<CsvCell>(CSV_HEADER.length - questionCells.length).fill('')]);
+    for (const f of own) {
+      const e = f.estimate;
+      rows.push([
+        ...questionCells,
+        f.id,
+        f.forecasterId,
+        f.madeAt,
+        forecastProbability(f),
+        e.kind === 'numeric' || e.kind === 'date' ? e.point : undefined,
+        e.kind === 'numeric' ? e.interval?.lower : undefined,
+        e.kind === 'numeric' ? e.interval?.upper : undefined,
+        e.kind === 'numeric' ? e.interval?.level : undefined,
+        e.kind === 'date' ? e.earliest : undefined,
+        e.kind === 'date' ? e.latest : undefined,
+        e.kind === 'categorical' ? Object.entries(e.probabilities).map(([o, p]) => `${o}=${p}`).join(';') : undefined,
+        f.confidence?.wording,
+        f.sourceId,
+        f.excerpt,
+      ]);
+    }
+  }
+  return renderCsv(rows);
+}
+
+/** One all-day event per question on its due date. */
+async function ics(ctx: CommandContext, ledger: Ledger): Promise<string> {
+  const [questions, forecasts] = await Promise.all([ledger.listQuestions(), ledger.listForecasts()]);
+  const events = questions.map(({ question: q, status }) => {
+    const own = forecasts.filter((f) => f.questionId === q.id);
+    const description = [
+      q.statement,
+      '',
+      `Resolution criteria: ${q.resolution.criteria}`,
+      `Horizon: ${q.resolution.horizon} (${q.resolution.semantics} ${q.resolution.resolveOn})`,
+      `Status: ${status}`,
+      ...(own.length ? ['', 'Forecasts:', ...own.map((f) => `- ${f.forecasterId} (${f.madeAt}): ${formatForecast(f, q)}`)] : []),
+      ...(status === 'open' ? ['', `Resolve with: forecast-ledger resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`] : []),
+    ].join('\n');
+    return {
+      uid: `${q.id}@forecast-ledger`,
+      date: q.resolution.resolveOn,
+      summary: `${status === 'open' ? 'Due' : status[0]!.toUpperCase() + status.slice(1)}: ${q.title}`,
+      description,
+      categories: q.tags,
+      alarm: status === 'open',
+    };
+  });
+  return renderIcs(events, { prodId: `-//forecast-ledger//forecast-ledger ${packageVersion()}//EN`, name: `forecast-ledger: ${ctx.dbLabel}`, stamp: new Date() });
+}
+
+/** `forecast-ledger export`: the ledger as JSON (re-importable), CSV or an iCalendar of due dates. */
+export async function run(ctx: CommandContext): Promise<void> {
+  const format = documentFormat(ctx, FORMATS, 'json');
+  const content = await withLedger(ctx, {}, async (ledger) => {
+    if (format === 'csv') return csv(ledger);
+    if (format === 'ics') return ics(ctx, ledger);
+    return `${JSON.stringify(await ledger.exportData(), null, 2)}\n`;
+  });
+  emitDocument(ctx, format, content, `${ctx.dbLabel}`);
+}

@@ -1,0 +1,47 @@
+import { renderLeaderboard, type Leaderboard } from '../../scoring/index.js';
+import type { CommandContext } from '../context.js';
+import { documentFormat, emitDocument } from '../document-output.js';
+import { asOfFlag, positiveIntFlag } from '../flags.js';
+import { formatHitRate } from '../format-values.js';
+import { withLedger } from '../ledger-session.js';
+import { Output } from '../output.js';
+import { SCORE_FORMATS } from './scorecard.js';
+
+const score = (n: number | undefined, digits = 3): string => (n === undefined ? '–' : n.toFixed(digits));
+
+/** A leaderboard for a terminal. @internal */
+export function leaderboardText(out: Output, lb: Leaderboard): string {
+  const lines = [`${out.style('bold', 'Leaderboard')} as of ${lb.asOf}: ranked by mean Brier score (lower is better), then hit rate`];
+  lines.push(
+    lb.entries.length
+      ? out.table(
+          ['RANK', 'FORECASTER', 'RESOLVED', 'BRIER', 'LOG LOSS', 'HIT RATE', 'PEER', 'NAME'],
+          lb.entries.map((e) => [
+            String(e.rank),
+            e.forecasterId,
+            String(e.resolved),
+            score(e.meanBrier),
+            score(e.meanLogLoss),
+            formatHitRate(e.hitRate),
+            e.relativeQuestions ? score(e.meanPeerScore, 1) : '–',
+            e.name,
+          ]),
+        )
+      : `nobody has ${lb.minResolved} resolved forecast${lb.minResolved === 1 ? '' : 's'} yet`,
+  );
+  if (lb.unranked.length) lines.push(`not ranked yet (fewer than ${lb.minResolved} resolved): ${lb.unranked.map((u) => u.forecasterId).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `forecast-ledger leaderboard`: forecasters ranked by their scores. */
+export async function run(ctx: CommandContext): Promise<void> {
+  const format = documentFormat(ctx, SCORE_FORMATS, 'table');
+  const asOf = asOfFlag(ctx);
+  const minResolved = positiveIntFlag(ctx, 'min-resolved');
+  const content = await withLedger(ctx, {}, async (ledger) => {
+    const lb = await ledger.leaderboard({ asOf, ...(minResolved ? { minResolved } : {}) });
+    if (format === 'table') return leaderboardText(ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io), lb);
+    return renderLeaderboard(lb, format === 'md' ? 'markdown' : format);
+  });
+  emitDocument(ctx, format, content, 'the leaderboard');
+}

@@ -1,0 +1,60 @@
+import { renderReport, renderScorecard, type Scorecard } from '../../scoring/index.js';
+import type { CommandContext } from '../context.js';
+import { documentFormat, emitDocument } from '../document-output.js';
+import { asOfFlag, parseSlug } from '../flags.js';
+import { forecasterSummaries, summarize, summaryLine } from '../forecaster-summaries.js';
+import { formatEstimate, formatOutcome, formatProbability } from '../format-values.js';
+import { withLedger } from '../ledger-session.js';
+import { Output } from '../output.js';
+
+/** The formats of `scorecard` and `leaderboard`: `md` is short for `markdown`. @internal */
+export const SCORE_FORMATS = ['table', 'md', 'markdown', 'html', 'json'] as const;
+
+const VERDICT_STYLE = { hit: 'green', achieved: 'green', miss: 'red', missed: 'red' } as const;
+
+/** A scorecard for a terminal: the summary, the headline scores and every prediction. @internal */
+export function scorecardText(out: Output, sc: Scorecard): string {
+  const lines = [`${out.style('bold', sc.forecaster.name)} (${sc.forecaster.id}) — scorecard as of ${sc.asOf}`, summaryLine(summarize(sc))];
+  const h = sc.hitRate;
+  if (h) lines.push(`hit rate ${formatProbability(h.rate)} (${h.hits} of ${h.n}; 95% interval ${formatProbability(h.lower)}–${formatProbability(h.upper)})`);
+  const p = sc.probability;
+  if (p) lines.push(`probabilities: mean Brier ${p.meanBrier.toFixed(3)}, log loss ${p.meanLogLoss.toFixed(3)} over ${p.n} (lower is better)`);
+  if (sc.numeric?.points.n) lines.push(`numbers: ${sc.numeric.points.hits} of ${sc.numeric.points.n} point claims within tolerance`);
+  if (sc.dates) lines.push(`dates: ${sc.dates.hits} of ${sc.dates.n} in their window, mean error ${sc.dates.meanAbsoluteErrorDays.toFixed(0)} days`);
+  if (sc.plans.total) lines.push(`plans and goals: ${sc.plans.achieved} achieved, ${sc.plans.missed} missed, ${sc.plans.pending} pending`);
+  if (sc.relative) lines.push(`against others on ${sc.relative.questions} shared questions: peer score ${sc.relative.meanPeerScore.toFixed(1)} (higher is better)`);
+  lines.push('');
+  lines.push(
+    out.table(
+      ['DUE', 'VERDICT', 'QUESTION', 'CLAIM'],
+      sc.predictions.map((pr) => {
+        const style = VERDICT_STYLE[pr.verdict as keyof typeof VERDICT_STYLE];
+        const claim = `${formatEstimate(pr.estimate, pr.unit, pr.confidence)}${pr.outcome ? ` → ${formatOutcome(pr.outcome, pr.unit)}` : ''}`;
+        return [pr.dueOn, style ? out.style(style, pr.verdict) : pr.verdict, pr.questionId, claim];
+      }),
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `forecast-ledger scorecard [forecaster]`: one forecaster's scorecard, or every forecaster's. */
+export async function run(ctx: CommandContext): Promise<void> {
+  const format = documentFormat(ctx, SCORE_FORMATS, 'table');
+  const asOf = asOfFlag(ctx);
+  const forecasterId = ctx.positionals[0] === undefined ? undefined : parseSlug(ctx.positionals[0], '<forecaster>');
+  const content = await withLedger(ctx, {}, async (ledger) => {
+    const scorecards = forecasterId ? [await ledger.scorecard(forecasterId, { asOf })] : (await forecasterSummaries(ledger, asOf)).scorecards;
+    const text = ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io);
+    switch (format) {
+      case 'table':
+        return scorecards.map((sc) => scorecardText(text, sc)).join('\n');
+      case 'json':
+        return forecasterId ? renderScorecard(scorecards[0]!, 'json') : `${JSON.stringify({ asOf, scorecards }, null, 2)}\n`;
+      case 'html':
+        return forecasterId ? renderScorecard(scorecards[0]!, 'html') : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf }), asOf });
+      default:
+        return scorecards.map((sc) => renderScorecard(sc, 'markdown')).join('\n');
+    }
+  });
+  emitDocument(ctx, format, content, forecasterId ? `the scorecard of ${forecasterId}` : 'every scorecard');
+}

@@ -1,0 +1,53 @@
+import type { CommandContext } from '../context.js';
+import { formatForecast, formatResolution } from '../format-values.js';
+import { withLedger } from '../ledger-session.js';
+
+/** `forecast-ledger show <id>`: a question, its forecasts, resolutions and history with hashes. */
+export async function run(ctx: CommandContext): Promise<void> {
+  const id = ctx.positionals[0]!;
+  await withLedger(ctx, {}, async (ledger) => {
+    const details = await ledger.getQuestion(id);
+    const history = await ledger.history(id);
+    ctx.out.result({ ...details, history });
+    if (ctx.json) return;
+
+    const { question: q, status, forecasts, resolutions } = details;
+    const s = (text: string): string => ctx.out.style('bold', text);
+    const lines: string[] = [
+      `${s(q.title)}  ${ctx.out.style('dim', q.id)}`,
+      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${q.resolution.horizon}”, ${q.resolution.semantics})`,
+      '',
+      q.statement,
+      '',
+      `${s('Criteria:')} ${q.resolution.criteria}`,
+    ];
+    if (q.resolution.period) lines.push(`${s('Period:')} ${q.resolution.period.start} to ${q.resolution.period.end}`);
+    if (q.kind === 'numeric') lines.push(`${s('Unit:')} ${q.spec.unit} (${q.spec.scale} scale)`);
+    if (q.kind === 'categorical') lines.push(`${s('Options:')} ${q.spec.options.map((o) => `${o.id} (${o.label})`).join(', ')}`);
+    if (q.condition) lines.push(`${s('Condition:')} ${q.condition}`);
+    if (q.tags.length) lines.push(`${s('Tags:')} ${q.tags.join(', ')}`);
+    for (const rel of q.relations) lines.push(`${s('Relation:')} ${rel.type} ${rel.questionId}${rel.note ? ` — ${rel.note}` : ''}`);
+
+    lines.push('', s(`Forecasts (${forecasts.length})`));
+    lines.push(
+      forecasts.length
+        ? ctx.out.table(
+            ['MADE', 'FORECASTER', 'ESTIMATE', 'SOURCE'],
+            forecasts.map((f) => [f.madeAt, f.forecasterId, formatForecast(f, q), f.sourceId ?? '']),
+          )
+        : '  none yet',
+    );
+
+    lines.push('', s('Resolution'));
+    if (!resolutions.length) lines.push(`  open: resolve it with ${ctx.cli(`resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`)}`);
+    const current = details.resolution?.seq;
+    for (const r of resolutions) {
+      lines.push(`  ${r.seq === current ? '' : ctx.out.style('dim', '(superseded) ')}${formatResolution(r, q)} — recorded ${r.recordedAt}`);
+      for (const e of r.evidence) lines.push(`    evidence: ${e.description}${e.url ? ` <${e.url}>` : ''}`);
+    }
+
+    lines.push('', s(`History (${history.length} events)`));
+    lines.push(ctx.out.table(['SEQ', 'RECORDED', 'EVENT', 'HASH', 'PREV'], history.map((e) => [String(e.seq), e.recordedAt, e.type, e.hash, `${e.prevHash.slice(0, 12)}…`])));
+    ctx.out.data(lines.join('\n'));
+  });
+}

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, expectOk, importedLedger, parseJson, PREDICTIONS, scratchDir } from './harness.js';
+import { DueJson, ExportJson, DocumentOutJson, ForecastersJson, ImportJson, InitJson, ListJson, MigrateJson, ShowJson, VerifyJson } from './schemas.js';
+
+const COPPER = 'goldman-copper-lme-2027-average';
+
+describe('init, migrate and import', () => {
+  it('creates an empty ledger, then reports on it without changing it', async () => {
+    const db = join(scratchDir(), 'new.sqlite');
+    const first = parseJson(InitJson, expectOk(await cli(['init', '--db', db, '--json'])));
+    expect(first).toMatchObject({ db, created: true, schemaVersion: 1, counts: { questions: 0 } });
+    // $FORECAST_LEDGER_DB names the ledger when --db is not given, relative to the working directory.
+    const again = await cli(['init', '--json'], { cwd: join(db, '..'), env: { FORECAST_LEDGER_DB: 'new.sqlite' } });
+    expect(parseJson(InitJson, expectOk(again))).toMatchObject({ db, created: false, schemaVersion: 1 });
+    expect(again.stderr).toContain('is already a ledger');
+    const migrated = parseJson(MigrateJson, expectOk(await cli(['migrate', '--db', db, '--json'])));
+    expect(migrated).toEqual({ db, schemaVersion: 1, applied: [] });
+  });
+
+  it('imports the dataset, and a second import adds nothing', async () => {
+    const db = await importedLedger();
+    const again = expectOk(await cli(['import', PREDICTIONS, '--db', db, '--json']));
+    const report = parseJson(ImportJson, again);
+    expect(report.files).toHaveLength(9);
+    expect(Object.values(report.added).every((n) => n === 0)).toBe(true);
+    expect(report.unchanged.questions).toBeGreaterThan(80);
+    expect(again.stderr).toMatch(/imported 9 files into .*: added nothing; \d+ records were already there/);
+  });
+
+});
+
+describe('list', () => {
+  it('filters by status, kind, tag and forecaster together', async () => {
+    const db = await importedLedger();
+    const { questions, count } = parseJson(ListJson, expectOk(await cli(['list', '--db', db, '--json', '--status', 'open', '--kind', 'numeric', '--tag', 'copper', '--forecaster', 'goldman-sachs'])));
+    expect(count).toBe(questions.length);
+    expect(questions.map((q) => q.question.id)).toContain(COPPER);
+    for (const q of questions) {
+      expect(q).toMatchObject({ status: 'open', question: { kind: 'numeric' } });
+      expect(q.question.tags).toContain('copper');
+      expect(q.forecasters).toContain('goldman-sachs');
+    }
+  });
+
+  it('keeps questions due within a span of --as-of, by due date', async () => {
+    const db = await importedLedger();
+    const { questions } = parseJson(ListJson, expectOk(await cli(['list', '--db', db, '--json', '--due-within', '90d', '--as-of', '2026-01-01'])));
+    expect(questions.length).toBeGreaterThan(0);
+    const due = questions.map((q) => q.question.resolution.resolveOn);
+    expect(due.every((d) => d >= '2026-01-01' && d <= '2026-04-01')).toBe(true);
+    expect(due).toEqual([...due].sort());
+  });
+
+  it('prints a table for people and the count on stderr', async () => {
+    const db = await importedLedger();
+    const result = expectOk(await cli(['list', '--db', db, '--due-before', '2026-03-01']));
+    expect(result.stdout.split('\n')[0]).toMatch(/^DUE +STATUS +KIND +ID +TITLE$/);
+    expect(result.stderr).toMatch(/^\d+ questions?; see one with: forecast-ledger show <id>/);
+  });
+});
+
+describe('show, forecasters, due', () => {
+  it('shows a question with its forecasts and its history, hash-chained', async () => {
+    const db = await importedLedger();
+    const [json, text] = await Promise.all([cli(['show', COPPER, '--db', db, '--json']), cli(['show', COPPER, '--db', db])]);
+    const shown = parseJson(ShowJson, expectOk(json));
+    expect(shown.question.id).toBe(COPPER);
+    expect(shown.forecasts.map((f) => f.forecasterId)).toEqual(['goldman-sachs']);
+    expect(shown.history.map((e) => e.type)).toEqual(['question.added', 'forecast.added']);
+    for (const e of shown.history) expect(expectOk(text).stdout).toContain(e.hash);
+    expect(text.stdout).toContain('10,750 USD/t');
+  });
+
+  it('counts each forecaster’s claims made, resolved and pending', async () => {
+    const db = await importedLedger();
+    const result = expectOk(await cli(['forecasters', '--db', db, '--json', '--as-of', '2026-01-01']));
+    const { asOf, forecasters } = parseJson(ForecastersJson, result);
+    expect(asOf).toBe('2026-01-01');
+    const goldman = forecasters.find((f) => f.id === 'goldman-sachs')!;
+    expect(goldman.made).toBe(goldman.resolved + goldman.pending + goldman.annulled + goldman.ambiguous);
+    expect(goldman.made).toBeGreaterThan(0);
+    const hinton = forecasters.find((f) => f.id === 'geoffrey-hinton')!;
+    expect(hinton).toMatchObject({ resolved: 1, hitRate: { n: 1 } });
+  });
+
+  it('lists what comes due next and counts the overdue', async () => {
+    const db = await importedLedger();
+    const [json, text] = await Promise.all([cli(['due', '--db', db, '--json', '--as-of', '2026-01-01', '--limit', '3']), cli(['due', '--db', db, '--as-of', '2026-06-01'])]);
+    const report = parseJson(DueJson, expectOk(json));
+    expect(report.asOf).toBe('2026-01-01');
+    expect(report.questions).toHaveLength(3);
+    expect(report.questions[0]!.daysLeft).toBeGreaterThanOrEqual(0);
+    expect(expectOk(text).stderr).toMatch(/warning: \d+ open questions are past due: forecast-ledger list --status open --due-before 2026-06-01/);
+  });
+});
+
+describe('verify and export', () => {
+  it('verifies a clean ledger and prints its head', async () => {
+    const db = await importedLedger();
+    const result = expectOk(await cli(['verify', '--db', db, '--json']));
+    const report = parseJson(VerifyJson, result);
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    expect(result.stderr).toContain(`head ${report.events}:${report.head}`);
+    expect(expectOk(await cli(['verify', '--db', db, '--expect-head', `${report.events}:${report.head}`])).code).toBe(0);
+  });
+
+  it('exports JSON that imports into an empty ledger with the same contents', async () => {
+    const db = await importedLedger();
+    const dir = scratchDir();
+    const out = parseJson(DocumentOutJson, expectOk(await cli(['export', '--db', db, '--out', join(dir, 'backup.json'), '--json'])));
+    const snapshot = parseJson(ExportJson, { code: 0, stderr: '', stdout: readFileSync(out.out, 'utf8') });
+    expect(snapshot.questions.length).toBeGreaterThan(80);
+    const copy = join(dir, 'restored.sqlite');
+    expectOk(await cli(['import', out.out, '--db', copy]));
+    const restored = expectOk(await cli(['export', '--db', copy])).stdout;
+    expect(restored).toBe(readFileSync(out.out, 'utf8'));
+  });
+
+  it('exports CSV per RFC 4180: a header, CRLF records, quoted fields', async () => {
+    const db = await importedLedger();
+    const { stdout } = expectOk(await cli(['export', '--db', db, '--format', 'csv']));
+    expect(stdout.endsWith('\r\n')).toBe(true);
+    const header = stdout.slice(0, stdout.indexOf('\r\n')).split(',');
+    expect(header.slice(0, 3)).toEqual(['question_id', 'question_title', 'kind']);
+    expect(stdout).toMatch(/\r\ngoldman-copper-lme-2027-average,"?Copper price in 2027 \(LME, annual average\)"?,numeric,/);
+    expect(stdout).toContain('"Copper price in 2027 (LME, annual average)"');
+    // No bare LF: every line break inside a field is inside quotes, records end with CRLF.
+    const unquoted = stdout.replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted).not.toMatch(/[^\r]\n/);
+    expect(unquoted.split('\r\n').filter(Boolean).every((line) => line.split(',').length === header.length)).toBe(true);
+  });
+
+  it('exports an RFC 5545 calendar: one all-day event per question, folded at 75 octets, CRLF, escaped text', async () => {
+    const db = await importedLedger();
+    const dir = scratchDir();
+    const file = join(dir, 'cal', 'due.ics');
+    expectOk(await cli(['export', '--db', db, '--format', 'ics', '--out', file]));
+    expect(existsSync(file)).toBe(true);
+    const ics = readFileSync(file, 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replaceAll('\r\n', '')).not.toContain('\n');
+    const lines = ics.split('\r\n').slice(0, -1);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    const unfolded = ics.replace(/\r\n /g, '');
+    const questions = readdirSync(PREDICTIONS).reduce((n, f) => n + ((JSON.parse(readFileSync(join(PREDICTIONS, f), 'utf8')) as { questions?: unknown[] }).questions?.length ?? 0), 0);
+    expect(unfolded.match(/^BEGIN:VEVENT$/gm)).toHaveLength(questions);
+    const copper = unfolded.slice(unfolded.indexOf(`UID:${COPPER}@forecast-ledger`));
+    const event = copper.slice(0, copper.indexOf('END:VEVENT'));
+    expect(event).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+    expect(event).toContain('\r\nDTSTART;VALUE=DATE:20271231\r\n');
+    expect(event).toContain('\r\nDTEND;VALUE=DATE:20280101\r\n');
+    expect(event).toContain('\r\nSUMMARY:Due: Copper price in 2027 (LME\\, annual average)\r\n');
+    expect(event).toMatch(/\r\nDESCRIPTION:.*\\n\\nResolution criteria: LME copper \(Grade A\) official cash settlement price\\, averaged/);
+    expect(event).not.toMatch(/[^\\][,;](?=[^\r]*\r\nTRANSP)/); // commas and semicolons in text are escaped
+  });
+});
