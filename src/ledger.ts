@@ -378,7 +378,8 @@ export class Ledger {
    * and goals, relative scores, the next claims to come due and every prediction with its score.
    *
    * @remarks
-   * Reads the ledger once ({@link loadScoringData}) and computes with the pure
+   * Reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
+   * questions and every forecast on them) and computes with the pure
    * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` defaults to today
    * on the ledger's clock.
    *
@@ -390,8 +391,9 @@ export class Ledger {
    * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range
    */
   async scorecard(forecasterId: string, options: ScorecardOptions = {}): Promise<Scorecard> {
-    await this.getForecaster(forecasterId);
-    return buildScorecard(await loadScoringData(this.store), forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
+    const forecaster = await this.getForecaster(forecasterId);
+    // Only this forecaster's part of the ledger: the scorecard reads nothing else.
+    return buildScorecard(await loadScoringData(this.store, { forecaster }), forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
   }
 
   /**

@@ -1,8 +1,29 @@
-import { canonicalJson } from '../history/canonical-json.js';
+import { canonicalJson, takeCanonicalJson } from '../history/canonical-json.js';
 import type { LedgerErrorCode, ValidationIssue } from '../errors.js';
-import type { Question } from '../model/question.js';
-import type { Resolution } from '../model/resolution.js';
+import type { Question, QuestionKind } from '../model/question.js';
+import type { Resolution, ResolutionStatus } from '../model/resolution.js';
 import type { Change, StoredResolution } from '../storage/types.js';
+
+/**
+ * What the rules need to know about a question: far less than the question, so a backend can answer
+ * from its indexed columns without reading and parsing the record.
+ *
+ * @internal
+ */
+export interface QuestionFacts {
+  kind: QuestionKind;
+  /** `resolution.resolveOn`. */
+  resolveOn: string;
+  /** The option ids of a categorical question, in order. */
+  options?: readonly string[];
+  /** The current resolution's status, date and event, when the question has one. */
+  resolution?: { status: ResolutionStatus; resolvedOn: string; seq: number };
+}
+
+/** The {@link QuestionFacts} of a new question (no resolution yet). @internal */
+export function questionFacts(q: Question): QuestionFacts {
+  return { kind: q.kind, resolveOn: q.resolution.resolveOn, ...(q.kind === 'categorical' ? { options: q.spec.options.map((o) => o.id) } : {}) };
+}
 
 /**
  * What a backend must be able to look up, synchronously, inside the transaction that applies a
@@ -13,10 +34,31 @@ import type { Change, StoredResolution } from '../storage/types.js';
 export interface StateReader {
   sourcePayload(id: string): string | undefined;
   forecasterPayload(id: string): string | undefined;
-  question(id: string): Question | undefined;
+  /** Whether the source exists (cheaper than its payload when only existence matters). */
+  hasSource(id: string): boolean;
+  /** Whether the forecaster exists. */
+  hasForecaster(id: string): boolean;
+  questionFacts(id: string): QuestionFacts | undefined;
   questionPayload(id: string): string | undefined;
   forecastPayload(id: string): string | undefined;
   currentResolution(questionId: string): StoredResolution | undefined;
+}
+
+/**
+ * Where a change built by the library (the import planner) carries the canonical JSON of its record,
+ * already computed, so the store does not serialize the record again. Changes from anywhere else
+ * never have it (the symbol is not exported from the package).
+ *
+ * @internal
+ */
+export const CANONICAL_PAYLOAD: unique symbol = Symbol('canonicalPayload');
+
+/** A change with its record's canonical JSON attached (see {@link CANONICAL_PAYLOAD}). @internal */
+export type PlannedChange = Change & { [CANONICAL_PAYLOAD]?: string };
+
+/** The canonical JSON of a change's record: attached, remembered, or computed now. */
+function recordPayload(change: PlannedChange): string {
+  return change[CANONICAL_PAYLOAD] ?? takeCanonicalJson(change.record) ?? canonicalJson(change.record);
 }
 
 /** The verdict on one change. @internal */
@@ -36,6 +78,49 @@ export function resolutionContent(r: Resolution & { seq?: number; supersedes?: n
   return canonicalJson(content);
 }
 
+/** The issues found so far about one change, and how to report them. */
+class Check {
+  readonly issues: ValidationIssue[] = [];
+  readonly id: string;
+  /** Refers to a record rejected earlier: invalid, but already reported. */
+  #dependsOnFailed = false;
+
+  constructor(
+    readonly change: Change,
+    readonly failed: ReadonlySet<string>,
+  ) {
+    this.id = changeEntityId(change);
+  }
+
+  /** Whether a missing reference should be reported (not when it was rejected earlier). */
+  missing(ref: string): boolean {
+    if (this.failed.has(ref)) {
+      this.#dependsOnFailed = true;
+      return false;
+    }
+    return true;
+  }
+
+  issue(code: LedgerErrorCode, field: string, message: string): void {
+    const origin = this.change.origin;
+    const path = [origin?.path, field].filter(Boolean).join('.');
+    this.issues.push({ code, path, message, recordId: this.id, ...(origin?.file ? { file: origin.file } : {}) });
+  }
+
+  verdict(payload: string): ChangeVerdict {
+    return this.issues.length || this.#dependsOnFailed ? { kind: 'invalid', issues: this.issues } : { kind: 'write', payload };
+  }
+
+  sameOrConflict(existing: string | undefined, payload: string, what: string): ChangeVerdict | undefined {
+    if (existing === undefined) return undefined;
+    if (existing === payload) return UNCHANGED;
+    this.issue('conflicting_record', 'id', `${what} "${this.id}" already exists with different content: expected an identical record or a new id (history is append-only)`);
+    return { kind: 'invalid', issues: this.issues };
+  }
+}
+
+const UNCHANGED: ChangeVerdict = Object.freeze({ kind: 'unchanged' });
+
 /**
  * Checks one change against the ledger's state: references resolve, kinds match, ids are not
  * reused for different content, resolutions follow the lifecycle.
@@ -47,96 +132,85 @@ export function resolutionContent(r: Resolution & { seq?: number; supersedes?: n
  * @internal
  */
 export function checkChange(change: Change, state: StateReader, failed: ReadonlySet<string>): ChangeVerdict {
-  const issues: ValidationIssue[] = [];
-  const id = changeEntityId(change);
-  let dependsOnFailed = false; // refers to a record rejected earlier: invalid, but already reported
-  const missing = (ref: string): boolean => {
-    if (failed.has(ref)) dependsOnFailed = true;
-    return !failed.has(ref);
-  };
-  const issue = (code: LedgerErrorCode, field: string, message: string): void => {
-    const path = [change.origin?.path, field].filter(Boolean).join('.');
-    issues.push({ code, path, message, recordId: id, ...(change.origin?.file ? { file: change.origin.file } : {}) });
-  };
-  const verdict = (payload: string): ChangeVerdict => (issues.length || dependsOnFailed ? { kind: 'invalid', issues } : { kind: 'write', payload });
-  const sameOrConflict = (existing: string | undefined, payload: string, what: string): ChangeVerdict | undefined => {
-    if (existing === undefined) return undefined;
-    if (existing === payload) return { kind: 'unchanged' };
-    issue('conflicting_record', 'id', `${what} "${id}" already exists with different content: expected an identical record or a new id (history is append-only)`);
-    return { kind: 'invalid', issues };
-  };
+  // One small object per change rather than a closure per helper: this runs for every record written.
+  const check = new Check(change, failed);
+  const id = check.id;
 
   switch (change.type) {
     case 'source.added': {
-      const payload = canonicalJson(change.record);
-      return sameOrConflict(state.sourcePayload(id), payload, 'source') ?? verdict(payload);
+      const payload = recordPayload(change);
+      return check.sameOrConflict(state.sourcePayload(id), payload, 'source') ?? check.verdict(payload);
     }
     case 'forecaster.added': {
-      const payload = canonicalJson(change.record);
-      return sameOrConflict(state.forecasterPayload(id), payload, 'forecaster') ?? verdict(payload);
+      const payload = recordPayload(change);
+      return check.sameOrConflict(state.forecasterPayload(id), payload, 'forecaster') ?? check.verdict(payload);
     }
     case 'question.added': {
-      const payload = canonicalJson(change.record);
-      return sameOrConflict(state.questionPayload(id), payload, 'question') ?? verdict(payload);
+      const payload = recordPayload(change);
+      return check.sameOrConflict(state.questionPayload(id), payload, 'question') ?? check.verdict(payload);
     }
     case 'forecast.added': {
       const f = change.record;
-      const payload = canonicalJson(f);
-      const existing = sameOrConflict(state.forecastPayload(id), payload, 'forecast');
+      const payload = recordPayload(change);
+      const existing = check.sameOrConflict(state.forecastPayload(id), payload, 'forecast');
       if (existing) return existing;
-      const q = state.question(f.questionId);
+      const q = state.questionFacts(f.questionId);
       if (!q) {
-        if (missing(f.questionId)) issue('question_not_found', 'questionId', `unknown question "${f.questionId}": add the question first`);
+        if (check.missing(f.questionId)) check.issue('question_not_found', 'questionId', `unknown question "${f.questionId}": add the question first`);
       } else {
+        const qid = f.questionId;
         if (q.kind !== f.estimate.kind) {
-          issue('kind_mismatch', 'estimate.kind', `expected a ${q.kind} estimate for question "${q.id}", received ${f.estimate.kind}`);
+          check.issue('kind_mismatch', 'estimate.kind', `expected a ${q.kind} estimate for question "${qid}", received ${f.estimate.kind}`);
         } else if (q.kind === 'categorical' && f.estimate.kind === 'categorical') {
-          const known = new Set(q.spec.options.map((o) => o.id));
+          const known = q.options ?? [];
           for (const option of Object.keys(f.estimate.probabilities)) {
-            if (!known.has(option)) issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${[...known].join(', ')}, received "${option}"`);
+            if (!known.includes(option)) check.issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${known.join(', ')}, received "${option}"`);
           }
         }
-        if (f.madeAt.slice(0, 10) > q.resolution.resolveOn) {
-          issue('forecast_after_due', 'madeAt', `forecast made ${f.madeAt}, after question "${q.id}" came due on ${q.resolution.resolveOn}`);
+        const madeOn = f.madeAt.length === 10 ? f.madeAt : f.madeAt.slice(0, 10);
+        if (madeOn > q.resolveOn) {
+          check.issue('forecast_after_due', 'madeAt', `forecast made ${f.madeAt}, after question "${qid}" came due on ${q.resolveOn}`);
         }
-        const current = state.currentResolution(q.id);
-        if (current && f.madeAt.slice(0, 10) >= current.resolvedOn) {
-          issue('already_resolved', 'madeAt', `question "${q.id}" was ${current.status} on ${current.resolvedOn}; a forecast made ${f.madeAt} comes after it`);
+        const current = q.resolution;
+        if (current && madeOn >= current.resolvedOn) {
+          check.issue('already_resolved', 'madeAt', `question "${qid}" was ${current.status} on ${current.resolvedOn}; a forecast made ${f.madeAt} comes after it`);
         }
       }
-      if (!state.forecasterPayload(f.forecasterId) && missing(f.forecasterId)) {
-        issue('forecaster_not_found', 'forecasterId', `unknown forecaster "${f.forecasterId}": add the forecaster first`);
+      if (!state.hasForecaster(f.forecasterId) && check.missing(f.forecasterId)) {
+        check.issue('forecaster_not_found', 'forecasterId', `unknown forecaster "${f.forecasterId}": add the forecaster first`);
       }
-      if (f.sourceId && !state.sourcePayload(f.sourceId) && missing(f.sourceId)) {
-        issue('source_not_found', 'sourceId', `unknown source "${f.sourceId}": add the source first`);
+      if (f.sourceId && !state.hasSource(f.sourceId) && check.missing(f.sourceId)) {
+        check.issue('source_not_found', 'sourceId', `unknown source "${f.sourceId}": add the source first`);
       }
-      return verdict(payload);
+      return check.verdict(payload);
     }
     case 'resolution.recorded': {
       const r = change.record;
       const { recordedAt: _recordedAt, ...content } = r; // the event's recorded_at carries it
       const payload = canonicalJson(content);
-      const q = state.question(r.questionId);
+      const q = state.questionFacts(r.questionId);
       if (!q) {
-        if (missing(r.questionId)) issue('question_not_found', 'questionId', `unknown question "${r.questionId}"`);
-        return verdict(payload);
+        if (check.missing(r.questionId)) check.issue('question_not_found', 'questionId', `unknown question "${r.questionId}"`);
+        return check.verdict(payload);
       }
+      const qid = r.questionId;
       if (r.outcome) {
         if (r.outcome.kind !== q.kind) {
-          issue('kind_mismatch', 'outcome.kind', `expected a ${q.kind} outcome for question "${q.id}", received ${r.outcome.kind}`);
-        } else if (q.kind === 'categorical' && !q.spec.options.some((o) => o.id === r.outcome!.value)) {
-          issue('unknown_option', 'outcome.value', `expected one of ${q.spec.options.map((o) => o.id).join(', ')}, received "${String(r.outcome.value)}"`);
+          check.issue('kind_mismatch', 'outcome.kind', `expected a ${q.kind} outcome for question "${qid}", received ${r.outcome.kind}`);
+        } else if (q.kind === 'categorical' && !(q.options ?? []).includes(r.outcome.value as string)) {
+          check.issue('unknown_option', 'outcome.value', `expected one of ${(q.options ?? []).join(', ')}, received "${String(r.outcome.value)}"`);
         }
       }
-      const current = state.currentResolution(q.id);
-      if (current && resolutionContent(current) === resolutionContent(r)) return { kind: 'unchanged' };
+      // Only a question that has a resolution needs its full current resolution read.
+      const current = q.resolution ? state.currentResolution(qid) : undefined;
+      if (current && resolutionContent(current) === resolutionContent(r)) return UNCHANGED;
       if (current && !r.correction) {
-        issue('already_resolved', 'correction', `question "${q.id}" is already ${current.status} (on ${current.resolvedOn}): record a correction with a reason instead`);
+        check.issue('already_resolved', 'correction', `question "${qid}" is already ${current.status} (on ${current.resolvedOn}): record a correction with a reason instead`);
       }
       if (!current && r.correction) {
-        issue('not_resolved', 'correction', `question "${q.id}" has no resolution to correct: record a resolution instead`);
+        check.issue('not_resolved', 'correction', `question "${qid}" has no resolution to correct: record a resolution instead`);
       }
-      return verdict(payload);
+      return check.verdict(payload);
     }
   }
 }

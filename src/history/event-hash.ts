@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** The `prev_hash` of the first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -13,6 +13,20 @@ export interface HashedEventFields {
 }
 
 /**
+ * SHA-256 as lower-case hex. Node ≥ 20.12 has the one-shot `crypto.hash`, about twice as fast on
+ * short inputs as a `createHash` object (no object per call); older versions fall back to it.
+ */
+const sha256Hex: (data: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (data) => (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash('sha256', data, 'hex')
+    : (data) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** SHA-256 of a string's UTF-8 bytes, as lower-case hex. @internal */
+export function sha256(data: string): string {
+  return sha256Hex(data);
+}
+
+/**
  * The SHA-256 hash of an event, chained to the previous one.
  *
  * @remarks
@@ -23,7 +37,5 @@ export interface HashedEventFields {
  * @internal
  */
 export function eventHash(prevHash: string, e: HashedEventFields): string {
-  return createHash('sha256')
-    .update(`${prevHash}\n${e.seq}\n${e.type}\n${e.entityId}\n${e.recordedAt}\n${e.payload}`)
-    .digest('hex');
+  return sha256Hex(`${prevHash}\n${e.seq}\n${e.type}\n${e.entityId}\n${e.recordedAt}\n${e.payload}`);
 }

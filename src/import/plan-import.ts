@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { ValidationIssue } from '../errors.js';
-import { canonicalJson } from '../history/canonical-json.js';
+import { CANONICAL_PAYLOAD, type PlannedChange } from '../core/check-change.js';
+import { canonicalJson, canonicalSplit, joinCanonicalSplit, rememberCanonicalJson } from '../history/canonical-json.js';
+import { sha256 } from '../history/event-hash.js';
 import type { Forecast, StoredForecast } from '../model/forecast.js';
 import { z } from 'zod';
 import { Forecast as ForecastSchema } from '../model/forecast.js';
@@ -20,14 +21,35 @@ import { zodIssues } from './zod-issues.js';
  * @internal
  */
 export function forecastId(f: Forecast): string {
-  return f.id ?? `f-${createHash('sha256').update(canonicalJson(f)).digest('hex').slice(0, 16)}`;
+  return f.id ?? `f-${sha256(canonicalJson(f)).slice(0, 16)}`;
 }
 
-/** A forecast with its id filled in. @internal */
-export function withForecastId(f: Forecast, defaultSourceId?: string): StoredForecast {
+/**
+ * A forecast with its id filled in, and the canonical JSON of the result.
+ *
+ * @remarks
+ * Serializes the forecast once: the canonical JSON of the stored record (with its id) is derived
+ * from the members already serialized for the content hash.
+ */
+function storedForecast(f: Forecast, defaultSourceId: string | undefined): { record: StoredForecast; payload: string } {
   const sourceId = f.sourceId ?? defaultSourceId;
-  const full = sourceId === undefined ? f : { ...f, sourceId };
-  return { ...full, id: forecastId(full) };
+  const full = sourceId === undefined || sourceId === f.sourceId ? f : { ...f, sourceId };
+  if (full.id !== undefined) return { record: full as StoredForecast, payload: canonicalJson(full) };
+  const split = canonicalSplit(full as Record<string, unknown>, 'id');
+  const id = `f-${sha256(joinCanonicalSplit(split, 'id')).slice(0, 16)}`;
+  return { record: { ...full, id }, payload: joinCanonicalSplit(split, 'id', id) };
+}
+
+/**
+ * A forecast with its id filled in (see {@link forecastId}). Its canonical JSON, computed on the
+ * way, is remembered for the store (`takeCanonicalJson`), which would otherwise serialize it again.
+ *
+ * @internal
+ */
+export function withForecastId(f: Forecast, defaultSourceId?: string): StoredForecast {
+  const { record, payload } = storedForecast(f, defaultSourceId);
+  rememberCanonicalJson(record, payload);
+  return record;
 }
 
 type Collection = 'sources' | 'forecasters' | 'questions' | 'forecasts' | 'resolutions';
@@ -53,27 +75,28 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
     'forecast.added': [],
     'resolution.recorded': [],
   };
-  const seen = new Map<string, { payload: string; origin: ChangeOrigin }>();
+  // The first definition of each id, per type (it carries its payload and origin).
+  const seen = { 'source.added': new Map<string, PlannedChange>(), 'forecaster.added': new Map<string, PlannedChange>(), 'question.added': new Map<string, PlannedChange>(), 'forecast.added': new Map<string, PlannedChange>() };
 
-  const add = (change: Change): void => {
+  const add = (change: PlannedChange): void => {
     if (change.type !== 'resolution.recorded') {
-      const key = `${change.type}:${change.record.id}`;
-      const payload = canonicalJson(change.record);
-      const prev = seen.get(key);
+      const id = change.record.id;
+      const payload = (change[CANONICAL_PAYLOAD] ??= canonicalJson(change.record));
+      const prev = seen[change.type].get(id);
       if (prev) {
-        if (prev.payload !== payload) {
-          const where = [prev.origin.file, prev.origin.path].filter(Boolean).join(' › ');
+        if (prev[CANONICAL_PAYLOAD] !== payload) {
+          const where = [prev.origin?.file, prev.origin?.path].filter(Boolean).join(' › ');
           issues.push({
             code: 'duplicate_id',
             path: `${change.origin?.path ?? ''}.id`,
-            recordId: change.record.id,
-            message: `"${change.record.id}" is defined differently at ${where}: expected one definition or identical copies`,
+            recordId: id,
+            message: `"${id}" is defined differently at ${where}: expected one definition or identical copies`,
             ...(change.origin?.file ? { file: change.origin.file } : {}),
           });
         }
         return;
       }
-      seen.set(key, { payload, origin: change.origin ?? { path: '' } });
+      seen[change.type].set(id, change);
     }
     groups[change.type].push(change);
   };
@@ -89,7 +112,7 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
       continue;
     }
     const doc = envelope.data as Record<Collection, unknown[]> & { source?: z.infer<typeof Source> };
-    const origin = (path: string): ChangeOrigin => ({ path, ...file });
+    const origin = (path: string): ChangeOrigin => (input.file ? { path, file: input.file } : { path });
     const each = <S extends z.ZodType>(collection: Collection, schema: S, make: (record: z.infer<S>, path: string) => void): void => {
       (doc[collection] ?? []).forEach((item, i) => {
         const parsed = schema.safeParse(item);
@@ -106,7 +129,10 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
     each('sources', Source, (record, path) => add({ type: 'source.added', record, origin: origin(path) }));
     each('forecasters', Forecaster, (record, path) => add({ type: 'forecaster.added', record, origin: origin(path) }));
     each('questions', Question, (record, path) => add({ type: 'question.added', record, origin: origin(path) }));
-    each('forecasts', ForecastSchema, (f, path) => add({ type: 'forecast.added', record: withForecastId(f, defaultSourceId), origin: origin(path) }));
+    each('forecasts', ForecastSchema, (f, path) => {
+      const { record, payload } = storedForecast(f, defaultSourceId);
+      add({ type: 'forecast.added', record, origin: origin(path), [CANONICAL_PAYLOAD]: payload });
+    });
     each('resolutions', Resolution, (record, path) => add({ type: 'resolution.recorded', record, origin: origin(path) }));
   }
   return {

@@ -35,9 +35,12 @@ export interface ScoringDataSource {
  * @remarks
  * Three list calls, run together: forecasters, questions (in recorded order, with their current
  * resolutions) and forecasts. The scorecard and leaderboard math runs over the result, so a faster
- * loader (a single SQL query, say) can replace this one without touching it.
+ * loader (a single SQL query, say) can replace this one without touching it. With
+ * `options.forecaster`, only that forecaster's part of the ledger is read: one question query, then
+ * one forecast query per question.
  *
  * @param source - a `Ledger` or a `LedgerStore`
+ * @param options - `forecaster`: load only that forecaster's part (what their scorecard reads)
  * @returns the data, as plain arrays
  * @throws LedgerError `ledger_closed` or `storage_error` from the store
  *
@@ -47,7 +50,24 @@ export interface ScoringDataSource {
  * const card = buildScorecard(data, 'goldman-sachs', { asOf: '2026-01-01' });
  * ```
  */
-export async function loadScoringData(source: ScoringDataSource): Promise<ScoringData> {
+export async function loadScoringData(
+  source: ScoringDataSource,
+  options: {
+    /**
+     * Load only what this forecaster's scorecard reads: the forecaster, the questions they made a
+     * claim on, and every forecast on those questions (everyone's, for coverage and relative
+     * scores). `buildScorecard` for this forecaster gives the same result as over the whole ledger,
+     * at a cost that grows with the forecaster's questions instead of with the ledger.
+     */
+    forecaster?: Forecaster;
+  } = {},
+): Promise<ScoringData> {
+  const { forecaster } = options;
+  if (forecaster) {
+    const questions = await source.listQuestions({ forecaster: forecaster.id, order: 'recorded' });
+    const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id })));
+    return { forecasters: [forecaster], questions, forecasts: perQuestion.flat() };
+  }
   const [forecasters, questions, forecasts] = await Promise.all([
     source.listForecasters(),
     source.listQuestions({ order: 'recorded' }),

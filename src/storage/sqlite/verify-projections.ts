@@ -49,20 +49,6 @@ const ROW_CHECKS: ProjectionCheck[] = [
              OR q.status IS NOT coalesce((SELECT r.status FROM resolutions r WHERE r.event_seq = q.resolution_seq), 'open')`,
   },
   {
-    table: 'question_tags',
-    message: 'tag row does not match its question event',
-    sql: `SELECT coalesce(q.event_seq, 0) AS seq, t.question_id || ' #' || t.tag AS detail FROM question_tags t
-          LEFT JOIN questions q ON q.id = t.question_id LEFT JOIN events e ON e.seq = q.event_seq
-          WHERE e.seq IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(${P}, '$.tags') j WHERE j.value = t.tag)`,
-  },
-  {
-    table: 'question_tags',
-    message: 'question event has tags missing from question_tags',
-    sql: `SELECT e.seq AS seq, e.entity_id || ' #' || j.value AS detail FROM events e, json_each(${P}, '$.tags') j
-          WHERE e.type = 'question.added'
-            AND NOT EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = e.entity_id AND t.tag = j.value)`,
-  },
-  {
     table: 'forecasts',
     message: 'forecast row does not match its event',
     sql: `SELECT f.event_seq AS seq, f.id AS detail FROM forecasts f LEFT JOIN events e ON e.seq = f.event_seq
@@ -85,29 +71,63 @@ const ROW_CHECKS: ProjectionCheck[] = [
   },
 ];
 
+/** Tag rows that name no tag of their question's event (run only to name culprits, see TAG_SUMMARY). */
+const TAG_ROWS_CHECK: ProjectionCheck = {
+  table: 'question_tags',
+  message: 'tag row does not match its question event',
+  sql: `SELECT coalesce(q.event_seq, 0) AS seq, t.question_id || ' #' || t.tag AS detail FROM question_tags t
+        LEFT JOIN questions q ON q.id = t.question_id LEFT JOIN events e ON e.seq = q.event_seq
+        WHERE e.seq IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(${P}, '$.tags') j WHERE j.value = t.tag)`,
+};
+
+/** Tags of question events missing from question_tags. */
+const TAG_EVENTS_CHECK: ProjectionCheck = {
+  table: 'question_tags',
+  message: 'question event has tags missing from question_tags',
+  sql: `SELECT e.seq AS seq, e.entity_id || ' #' || j.value AS detail FROM events e, json_each(${P}, '$.tags') j
+        WHERE e.type = 'question.added'
+          AND NOT EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = e.entity_id AND t.tag = j.value)`,
+};
+
+/*
+ * question_tags in one pass over the question events: the number of distinct (question, tag) pairs
+ * they carry, and how many have no row. With (question_id, tag) the primary key, "no pair is missing"
+ * and "as many rows as pairs" together mean the rows are exactly the pairs, so the row-by-row check
+ * (TAG_ROWS_CHECK, a second pass) runs only to name the culprits once something is wrong.
+ */
+const TAG_SUMMARY = `SELECT count(DISTINCT e.entity_id || char(0) || j.value) AS pairs,
+    coalesce(sum(NOT EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = e.entity_id AND t.tag = j.value)), 0) AS missing
+  FROM events e, json_each(${P}, '$.tags') j WHERE e.type = 'question.added'`;
+
 /**
  * Checks every derived table against the events it was derived from.
  *
+ * @param db - the ledger's connection (call inside a read transaction for one consistent snapshot)
+ * @param eventCounts - the number of events of each type, when the caller has counted them already
+ *   (`verify()` does, walking the chain); otherwise they are counted here
  * @returns the problems found (empty when all is consistent)
  * @internal
  */
-export function verifyProjections(db: Database.Database): VerifyProblem[] {
+export function verifyProjections(db: Database.Database, eventCounts?: Readonly<Record<string, number>>): VerifyProblem[] {
   const problems: VerifyProblem[] = [];
+  const counts = eventCounts ?? Object.fromEntries(db.prepare('SELECT type, count(*) FROM events GROUP BY type').raw().all() as [string, number][]);
   for (const [table, type] of COUNT_CHECKS) {
-    const { rows, events } = db
-      .prepare(`SELECT (SELECT count(*) FROM ${table}) AS rows, (SELECT count(*) FROM events WHERE type = ?) AS events`)
-      .get(type) as { rows: number; events: number };
+    const rows = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const events = counts[type] ?? 0;
     if (rows !== events) {
       problems.push({ table, message: `${table} has ${rows} rows but the history has ${events} ${type} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger` });
     }
   }
   const tagRows = db.prepare('SELECT count(*) FROM question_tags').pluck().get() as number;
-  const tagEvents = db.prepare(`SELECT coalesce(sum((SELECT count(DISTINCT j.value) FROM json_each(${P}, '$.tags') j)), 0) FROM events e WHERE e.type = 'question.added'`).pluck().get() as number;
-  if (tagRows !== tagEvents) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tagEvents} tags` });
-  for (const check of ROW_CHECKS) {
+  const tags = db.prepare(TAG_SUMMARY).get() as { pairs: number; missing: number };
+  if (tagRows !== tags.pairs) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
+  const run = (check: ProjectionCheck): void => {
     for (const row of db.prepare(`${check.sql} LIMIT 5`).all() as { seq: number; detail: string }[]) {
       problems.push({ table: check.table, seq: row.seq, message: `${check.message}: ${row.detail} (event ${row.seq})` });
     }
-  }
+  };
+  ROW_CHECKS.forEach(run);
+  // The tag rows one by one only when something is already wrong: to name the culprits.
+  if (problems.length || tags.missing > 0) [TAG_ROWS_CHECK, TAG_EVENTS_CHECK].forEach(run);
   return problems;
 }

@@ -1,0 +1,621 @@
+#!/usr/bin/env node
+// Benchmark of forecast-ledger against raw better-sqlite3, over the BUILT package (dist/).
+//
+//   npm run bench -- [options]          (package.json: "bench": "tsup && node --expose-gc bench/run.mjs")
+//   node --expose-gc bench/run.mjs [--size N | --sizes 100000,1000000] [--out FILE] [--batch 50000]
+//       [--appends 2000] [--scorecards 100] [--scorecard-budget 120] [--seed S] [--phases a,b]
+//       [--dir D] [--keep] [--profile PHASE]
+//
+// Every phase runs in its own child process, so each phase's peak RSS is its own (maxRSS of the
+// child). The library and the raw floor write to separate files with the same schema (the raw file is
+// opened through SqliteStore.open, so it gets the very same migrations and pragmas) and are timed
+// side by side in one run. FORECAST_LEDGER_DIST=path/to/index.js benchmarks another build.
+// See docs/performance.md for what each figure means and what the floor does.
+
+import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { SyntheticLedger } from './generate.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+// The built package; FORECAST_LEDGER_DIST points elsewhere (e.g. a private build while others rebuild dist/).
+const PROFILES = join(ROOT, '.tmp', 'bench-profiles');
+const DIST = resolve(process.env.FORECAST_LEDGER_DIST ?? join(ROOT, 'dist', 'index.js'));
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+function parseArgs(argv) {
+  const args = { size: 1_000_000, sizes: undefined, out: join(HERE, 'results.json'), batch: 50_000, appends: 2_000, scorecards: 100, scorecardBudget: 120, seed: 20251129, phases: undefined, dir: undefined, keep: false, profile: undefined, phase: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    if (a === '--size') args.size = Number(next());
+    else if (a === '--sizes') args.sizes = next().split(',').map(Number);
+    else if (a === '--out') args.out = resolve(next());
+    else if (a === '--batch') args.batch = Number(next());
+    else if (a === '--appends') args.appends = Number(next());
+    else if (a === '--scorecards') args.scorecards = Number(next());
+    else if (a === '--scorecard-budget') args.scorecardBudget = Number(next());
+    else if (a === '--seed') args.seed = Number(next());
+    else if (a === '--phases') args.phases = next().split(',');
+    else if (a === '--dir') args.dir = resolve(next());
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--profile') args.profile = next();
+    else if (a === '--phase') args.phase = next();
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 13).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  args.sizes ??= [args.size];
+  return args;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child side: one phase
+
+/** Accumulates wall time and CPU time (user + system) of the timed sections. */
+class Stopwatch {
+  ms = 0;
+  cpuMs = 0;
+  #t = 0;
+  #cpu = undefined;
+  start() {
+    this.#cpu = process.cpuUsage();
+    this.#t = performance.now();
+    return this;
+  }
+  stop() {
+    const dt = performance.now() - this.#t;
+    const cpu = process.cpuUsage(this.#cpu);
+    this.ms += dt;
+    this.cpuMs += (cpu.user + cpu.system) / 1000;
+    return dt;
+  }
+}
+
+const HASH_PLACEHOLDER = '0'.repeat(64); // the raw floor stores no hash chain
+const mb = (bytes) => Math.round(bytes / 1048576);
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+
+function forecastBatches(gen, batch, fn) {
+  for (let start = 0; start < gen.N; start += batch) fn(gen.forecasts(start, Math.min(batch, gen.N - start)), start);
+}
+
+function allResolutions(gen) {
+  // First resolutions in question order, then the corrections (each follows what it corrects).
+  const first = [];
+  const corrections = [];
+  for (let i = 0; i < gen.Q; i++) {
+    const rs = gen.resolutions(i);
+    if (rs.length) first.push(rs[0]);
+    if (rs.length > 1) corrections.push(rs[1]);
+  }
+  return [...first, ...corrections];
+}
+
+/** The probability stored in `forecasts.probability` (the floor computes it inline, like the store). */
+function probabilityColumn(f) {
+  if (f.estimate.kind !== 'binary') return null;
+  return f.estimate.probability ?? f.confidence?.impliedProbability ?? null;
+}
+
+function outcomeColumn(r) {
+  if (!r.outcome) return null;
+  const v = r.outcome.value;
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+}
+
+function rawStatements(db) {
+  return {
+    event: db.prepare('INSERT INTO events (seq, type, entity_id, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    source: db.prepare('INSERT INTO sources (id, event_seq) VALUES (?, ?)'),
+    forecaster: db.prepare('INSERT INTO forecasters (id, type, event_seq) VALUES (?, ?, ?)'),
+    question: db.prepare('INSERT INTO questions (id, kind, stance, resolve_on, event_seq) VALUES (?, ?, ?, ?, ?)'),
+    tag: db.prepare('INSERT INTO question_tags (question_id, tag) VALUES (?, ?)'),
+    forecast: db.prepare('INSERT INTO forecasts (id, question_id, forecaster_id, made_at, probability, event_seq) VALUES (?, ?, ?, ?, ?, ?)'),
+    resolution: db.prepare('INSERT INTO resolutions (event_seq, question_id, status, resolved_on, outcome, supersedes_seq) VALUES (?, ?, ?, ?, ?, ?)'),
+    status: db.prepare('UPDATE questions SET status = ?, resolution_seq = ? WHERE id = ?'),
+    head: db.prepare('SELECT max(seq) FROM events').pluck(),
+    current: db.prepare('SELECT resolution_seq FROM questions WHERE id = ?').pluck(),
+  };
+}
+
+/** Raw floor: one forecast = its event row (JSON payload) + its projection row. */
+function rawForecast(s, seq, f, at) {
+  s.event.run(seq, 'forecast.added', f.id, at, JSON.stringify(f), HASH_PLACEHOLDER, HASH_PLACEHOLDER);
+  s.forecast.run(f.id, f.questionId, f.forecasterId, f.madeAt, probabilityColumn(f), seq);
+}
+
+/** Raw floor: one resolution = its event row + its resolutions row + the question's status update. */
+function rawResolution(s, seq, r, at, supersedes) {
+  s.event.run(seq, 'resolution.recorded', r.questionId, at, JSON.stringify(r), HASH_PLACEHOLDER, HASH_PLACEHOLDER);
+  s.resolution.run(seq, r.questionId, r.status, r.resolvedOn, outcomeColumn(r), supersedes);
+  s.status.run(r.status, seq, r.questionId);
+}
+
+/**
+ * The single appends, the same on both sides: half forecasts on open questions, half resolutions of
+ * open questions, after an untimed warm-up of APPEND_WARM_UP appends of the same mix (other questions).
+ */
+const APPEND_WARM_UP = 100;
+function appendPlan(gen, args) {
+  const open = [...gen.openQuestions()];
+  const half = Math.floor(args.appends / 2);
+  const resolves = Math.min(args.appends - half, open.length);
+  const warmResolves = Math.max(0, Math.min(APPEND_WARM_UP / 2, open.length - resolves));
+  return {
+    warmUp: {
+      forecasts: Array.from({ length: APPEND_WARM_UP / 2 }, (_, k) => [open[(k * 13) % open.length], 1_000_000 + k]),
+      resolves: Array.from({ length: warmResolves }, (_, k) => open[open.length - 1 - k]),
+    },
+    timed: {
+      forecasts: Array.from({ length: half }, (_, k) => [open[k % open.length], k]),
+      resolves: open.slice(0, resolves),
+    },
+  };
+}
+
+const phases = {
+  async 'import-lib'({ lib, gen, args }) {
+    const { openLedger } = lib;
+    const ledger = await openLedger(join(args.dir, 'lib.sqlite'));
+    const sw = new Stopwatch();
+    let rows = 0;
+    const added = { sources: 0, forecasters: 0, questions: 0, forecasts: 0 };
+    const count = (report) => {
+      for (const k of Object.keys(added)) added[k] += report.added[k];
+    };
+    {
+      const data = {
+        formatVersion: 1,
+        sources: Array.from({ length: gen.S }, (_, i) => gen.source(i)),
+        forecasters: Array.from({ length: gen.F }, (_, i) => gen.forecaster(i)),
+        questions: Array.from({ length: gen.Q }, (_, i) => gen.question(i)),
+      };
+      rows += gen.S + gen.F + gen.Q;
+      sw.start();
+      count(await ledger.importPredictions(data));
+      sw.stop();
+    }
+    const batches = [];
+    await (async () => {
+      for (let start = 0; start < gen.N; start += args.batch) {
+        const forecasts = gen.forecasts(start, Math.min(args.batch, gen.N - start));
+        rows += forecasts.length;
+        sw.start();
+        count(await ledger.importPredictions({ formatVersion: 1, forecasts }));
+        batches.push(Math.round(sw.stop()));
+      }
+    })();
+    await ledger.close();
+    return { rows, ms: sw.ms, cpuMs: sw.cpuMs, added, batchMs: batches };
+  },
+
+  async 'import-raw'({ lib, gen, args }) {
+    const { SqliteStore, canonicalJson } = lib;
+    const store = SqliteStore.open(join(args.dir, 'raw.sqlite'));
+    const db = store.database;
+    const s = rawStatements(db);
+    const at = new Date().toISOString();
+    let seq = 0;
+    let rows = 0;
+    const sw = new Stopwatch().start();
+    db.exec('BEGIN IMMEDIATE');
+    for (let i = 0; i < gen.S; i++) {
+      const r = gen.source(i);
+      seq++;
+      s.event.run(seq, 'source.added', r.id, at, JSON.stringify(r), HASH_PLACEHOLDER, HASH_PLACEHOLDER);
+      s.source.run(r.id, seq);
+    }
+    for (let i = 0; i < gen.F; i++) {
+      const r = gen.forecaster(i);
+      seq++;
+      s.event.run(seq, 'forecaster.added', r.id, at, JSON.stringify(r), HASH_PLACEHOLDER, HASH_PLACEHOLDER);
+      s.forecaster.run(r.id, r.type, seq);
+    }
+    for (let i = 0; i < gen.Q; i++) {
+      const q = gen.question(i);
+      seq++;
+      s.event.run(seq, 'question.added', q.id, at, JSON.stringify(q), HASH_PLACEHOLDER, HASH_PLACEHOLDER);
+      s.question.run(q.id, q.kind, q.stance ?? 'forecast', q.resolution.resolveOn, seq);
+      for (const tag of q.tags) s.tag.run(q.id, tag);
+    }
+    rows += gen.S + gen.F + gen.Q;
+    sw.stop();
+    // The forecasts get the same ids the library gives them, computed outside the timed part.
+    const seen = new Set();
+    let duplicates = 0;
+    for (let start = 0; start < gen.N; start += args.batch) {
+      const batch = [];
+      for (const f of gen.forecasts(start, Math.min(args.batch, gen.N - start))) {
+        const id = f.id ?? `f-${createHash('sha256').update(canonicalJson(f)).digest('hex').slice(0, 16)}`;
+        if (seen.has(id)) {
+          duplicates++;
+          continue;
+        }
+        seen.add(id);
+        batch.push(f.id ? f : { ...f, id });
+      }
+      rows += batch.length + duplicates;
+      duplicates = 0;
+      sw.start();
+      for (const f of batch) rawForecast(s, ++seq, f, at);
+      sw.stop();
+    }
+    sw.start();
+    db.exec('COMMIT');
+    sw.stop();
+    const forecasts = db.prepare('SELECT count(*) FROM forecasts').pluck().get();
+    await store.close();
+    return { rows, ms: sw.ms, cpuMs: sw.cpuMs, forecasts };
+  },
+
+  async 'resolve-lib'({ lib, gen, args }) {
+    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+    const all = allResolutions(gen);
+    const sw = new Stopwatch();
+    let added = 0;
+    for (let start = 0; start < all.length; start += args.batch) {
+      const resolutions = all.slice(start, start + args.batch);
+      sw.start();
+      added += (await ledger.importPredictions({ formatVersion: 1, resolutions })).added.resolutions;
+      sw.stop();
+    }
+    await ledger.close();
+    if (added !== all.length) throw new Error(`resolve-lib: ${added} of ${all.length} resolutions added`);
+    return { rows: all.length, ms: sw.ms, cpuMs: sw.cpuMs, added };
+  },
+
+  async 'resolve-raw'({ lib, gen, args }) {
+    const store = lib.SqliteStore.open(join(args.dir, 'raw.sqlite'));
+    const db = store.database;
+    const s = rawStatements(db);
+    const all = allResolutions(gen);
+    const at = new Date().toISOString();
+    const sw = new Stopwatch().start();
+    db.exec('BEGIN IMMEDIATE');
+    let seq = s.head.get();
+    const current = new Map();
+    for (const r of all) {
+      seq++;
+      rawResolution(s, seq, r, at, current.get(r.questionId) ?? null);
+      current.set(r.questionId, seq);
+    }
+    db.exec('COMMIT');
+    sw.stop();
+    await store.close();
+    return { rows: all.length, ms: sw.ms, cpuMs: sw.cpuMs };
+  },
+
+  async 'append-lib'({ lib, gen, args }) {
+    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite')); // default durability: WAL + synchronous=FULL
+    const plan = appendPlan(gen, args);
+    const run = async ({ forecasts, resolves }) => {
+      for (const [qi, k] of forecasts) await ledger.addForecast(gen.appendForecast(qi, k));
+      for (const qi of resolves) await ledger.resolve(`q-${qi}`, gen.appendResolution(qi));
+    };
+    await run(plan.warmUp); // untimed: JIT and caches warm up, as in any long-running process
+    const sw = new Stopwatch().start();
+    for (const [qi, k] of plan.timed.forecasts) await ledger.addForecast(gen.appendForecast(qi, k));
+    const forecastMs = sw.stop();
+    sw.start();
+    for (const qi of plan.timed.resolves) await ledger.resolve(`q-${qi}`, gen.appendResolution(qi));
+    const resolutionMs = sw.stop();
+    await ledger.close();
+    return { rows: plan.timed.forecasts.length + plan.timed.resolves.length, ms: sw.ms, cpuMs: sw.cpuMs, forecastMs, resolutionMs, warmUp: plan.warmUp.forecasts.length + plan.warmUp.resolves.length };
+  },
+
+  async 'append-raw'({ lib, gen, args }) {
+    const store = lib.SqliteStore.open(join(args.dir, 'raw.sqlite'));
+    const db = store.database;
+    const s = rawStatements(db);
+    const plan = appendPlan(gen, args);
+    // Each append is its own durable commit (BEGIN IMMEDIATE … COMMIT) holding its event and projection rows.
+    const appendForecast = db.transaction((f) => rawForecast(s, s.head.get() + 1, f, new Date().toISOString()));
+    const appendResolution = db.transaction((r) => rawResolution(s, s.head.get() + 1, r, new Date().toISOString(), s.current.get(r.questionId) ?? null));
+    // The same ids the library gives these forecasts (content hashes: random keys in the id index),
+    // computed outside the timed part.
+    const forecastsOf = (list) =>
+      list.map(([qi, k]) => {
+        const f = gen.appendForecast(qi, k);
+        return { ...f, id: `f-${createHash('sha256').update(lib.canonicalJson(f)).digest('hex').slice(0, 16)}` };
+      });
+    const resolution = (qi) => {
+      const input = gen.appendResolution(qi);
+      const kind = ['binary', 'numeric', 'date', 'categorical'][gen.kind[qi]];
+      return { questionId: `q-${qi}`, status: 'resolved', outcome: { kind, value: input.outcome }, resolvedOn: input.resolvedOn, evidence: input.evidence };
+    };
+    for (const f of forecastsOf(plan.warmUp.forecasts)) appendForecast.immediate(f);
+    for (const qi of plan.warmUp.resolves) appendResolution.immediate(resolution(qi));
+    const forecasts = forecastsOf(plan.timed.forecasts);
+    const sw = new Stopwatch().start();
+    for (const f of forecasts) appendForecast.immediate(f);
+    const forecastMs = sw.stop();
+    sw.start();
+    for (const qi of plan.timed.resolves) appendResolution.immediate(resolution(qi));
+    const resolutionMs = sw.stop();
+    await store.close();
+    return { rows: plan.timed.forecasts.length + plan.timed.resolves.length, ms: sw.ms, cpuMs: sw.cpuMs, forecastMs, resolutionMs };
+  },
+
+  async leaderboard({ lib, args }) {
+    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+    if (typeof ledger.leaderboard !== 'function') {
+      await ledger.close();
+      return { skipped: 'ledger.leaderboard() does not exist yet' };
+    }
+    const { leaderboardSql, compareLeaderboards } = await import('./leaderboard-sql.mjs');
+    const db = ledger.store.database;
+    // Each side twice, alternating, best of two: neither pays alone for a cold cache.
+    const sql = db.prepare(leaderboardSql);
+    let sqlRows;
+    let board;
+    let sqlAggregateMs = Infinity;
+    let leaderboardMs = Infinity;
+    for (let k = 0; k < 2; k++) {
+      let t = performance.now();
+      sqlRows = sql.all();
+      sqlAggregateMs = Math.min(sqlAggregateMs, performance.now() - t);
+      board = undefined;
+      globalThis.gc?.();
+      t = performance.now();
+      board = await ledger.leaderboard({});
+      leaderboardMs = Math.min(leaderboardMs, performance.now() - t);
+    }
+    const comparison = compareLeaderboards(board, sqlRows);
+    await ledger.close();
+    if (!comparison.ok) throw new Error(`leaderboard and SQL aggregate disagree: ${JSON.stringify(comparison)}`);
+    return { leaderboardMs, sqlAggregateMs, forecasters: sqlRows.length, maxAbsDiff: comparison.maxAbsDiff };
+  },
+
+  async scorecard({ lib, gen, args }) {
+    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+    if (typeof ledger.scorecard !== 'function') {
+      await ledger.close();
+      return { skipped: 'ledger.scorecard() does not exist yet' };
+    }
+    let x = args.seed >>> 0;
+    const times = [];
+    const deadline = performance.now() + args.scorecardBudget * 1000;
+    for (let k = 0; k < args.scorecards && performance.now() < deadline; k++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      const id = `fc-${x % gen.F}`;
+      const t = performance.now();
+      await ledger.scorecard(id, {});
+      times.push(performance.now() - t);
+    }
+    await ledger.close();
+    times.sort((a, b) => a - b);
+    return { n: times.length, p50Ms: quantile(times, 0.5), p95Ms: quantile(times, 0.95), maxMs: times[times.length - 1], ...(times.length < args.scorecards ? { stoppedAfterBudget: true } : {}) };
+  },
+
+  async verify({ lib, args }) {
+    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+    const sw = new Stopwatch().start();
+    const report = await ledger.verify();
+    sw.stop();
+    await ledger.close();
+    if (!report.ok) throw new Error(`verify() failed on the benchmark ledger: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    return { events: report.events, ms: sw.ms, cpuMs: sw.cpuMs };
+  },
+};
+
+const PHASE_ORDER = ['import-lib', 'import-raw', 'resolve-lib', 'resolve-raw', 'append-lib', 'append-raw', 'leaderboard', 'scorecard', 'verify'];
+
+async function runPhase(args) {
+  const lib = await import(pathToFileURL(DIST).href);
+  const gen = new SyntheticLedger(args.size, args.seed);
+  const loadBefore = loadavg()[0];
+  const result = await phases[args.phase]({ lib, gen, args });
+  globalThis.gc?.();
+  return { ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), loadavg: [round(loadBefore, 2), round(loadavg()[0], 2)] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent side
+
+function child(args, phase, size, dir) {
+  const childArgs = ['--phase', phase, '--size', String(size), '--dir', dir, '--batch', String(args.batch), '--appends', String(args.appends), '--scorecards', String(args.scorecards), '--scorecard-budget', String(args.scorecardBudget), '--seed', String(args.seed)];
+  const execArgv = ['--expose-gc'];
+  if (args.profile === phase) {
+    // .tmp/ is git-ignored; summarize with `node bench/profile-summary.mjs FILE`.
+    mkdirSync(PROFILES, { recursive: true });
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${PROFILES}`, `--cpu-prof-name=${phase}-${size}.cpuprofile`);
+  }
+  return new Promise((resolvePromise, reject) => {
+    const proc = fork(fileURLToPath(import.meta.url), childArgs, { execArgv, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    let result;
+    proc.on('message', (m) => (result = m));
+    proc.on('exit', (code) => (code === 0 && result && !result.error ? resolvePromise(result) : reject(new Error(`phase ${phase} at size ${size} failed: ${result?.error ?? `exit ${code}`}`))));
+  });
+}
+
+function machine() {
+  let sqlite = '?';
+  return {
+    cpu: cpus()[0]?.model ?? '?',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    betterSqlite3: JSON.parse(readFileSync(join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version,
+    sqlite,
+  };
+}
+
+const round = (x, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function summarize(size, r, dir) {
+  const rate = (p) => (p && !p.skipped ? (p.rows / p.ms) * 1000 : undefined);
+  const importRowsPerSec = rate(r['import-lib']);
+  const rawInsertRowsPerSec = rate(r['import-raw']);
+  const resolveRowsPerSec = rate(r['resolve-lib']);
+  const rawResolveRowsPerSec = rate(r['resolve-raw']);
+  const singleAppendsPerSec = rate(r['append-lib']);
+  const rawSingleAppendsPerSec = rate(r['append-raw']);
+  const lb = r.leaderboard && !r.leaderboard.skipped ? r.leaderboard : undefined;
+  const sc = r.scorecard && !r.scorecard.skipped ? r.scorecard : undefined;
+  const rssByPhase = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.maxRssMb]));
+  const libPhases = ['import-lib', 'resolve-lib', 'append-lib', 'leaderboard', 'scorecard', 'verify'];
+  let dbMb;
+  try {
+    dbMb = mb(statSync(join(dir, 'lib.sqlite')).size);
+  } catch {}
+  const libForecasts = r['import-lib']?.added?.forecasts;
+  const rawForecasts = r['import-raw']?.forecasts;
+  if (libForecasts !== undefined && rawForecasts !== undefined && libForecasts !== rawForecasts) {
+    throw new Error(`the library imported ${libForecasts} forecasts, the raw floor ${rawForecasts}: not the same rows`);
+  }
+  return {
+    size,
+    events: r.verify?.events ?? null,
+    dbFileMb: dbMb ?? null,
+    importRowsPerSec: round(importRowsPerSec),
+    rawInsertRowsPerSec: round(rawInsertRowsPerSec),
+    importRatio: round(importRowsPerSec / rawInsertRowsPerSec, 3),
+    importMs: round(r['import-lib']?.ms),
+    rawInsertMs: round(r['import-raw']?.ms),
+    resolveRowsPerSec: round(resolveRowsPerSec),
+    rawResolveRowsPerSec: round(rawResolveRowsPerSec),
+    resolveRatio: round(resolveRowsPerSec / rawResolveRowsPerSec, 3),
+    singleAppendsPerSec: round(singleAppendsPerSec),
+    rawSingleAppendsPerSec: round(rawSingleAppendsPerSec),
+    singleAppendRatio: round(singleAppendsPerSec / rawSingleAppendsPerSec, 3),
+    leaderboardMs: round(lb?.leaderboardMs, 1),
+    sqlAggregateMs: round(lb?.sqlAggregateMs, 1),
+    leaderboardRatio: lb ? round(lb.leaderboardMs / lb.sqlAggregateMs, 3) : null,
+    leaderboardForecasters: lb?.forecasters ?? null,
+    leaderboardMaxAbsDiff: lb?.maxAbsDiff ?? null,
+    scorecardP50Ms: round(sc?.p50Ms, 2),
+    scorecardP95Ms: round(sc?.p95Ms, 2),
+    verifyMs: round(r.verify?.ms),
+    verifyEventsPerSec: r.verify ? round((r.verify.events / r.verify.ms) * 1000) : null,
+    peakRssMb: Math.max(...libPhases.map((p) => r[p]?.maxRssMb ?? 0)),
+    rssMbByPhase: rssByPhase,
+    skipped: Object.fromEntries(Object.entries(r).filter(([, v]) => v.skipped).map(([k, v]) => [k, v.skipped])),
+    phases: r,
+  };
+}
+
+const TARGETS = {
+  importRatio: ['≥ 0.5', (x) => x >= 0.5],
+  resolveRatio: ['(≥ 0.5)', (x) => x >= 0.5],
+  singleAppendRatio: ['≥ 0.6', (x) => x >= 0.6],
+  leaderboardRatio: ['≤ 2', (x) => x <= 2],
+  scorecardP95Ms: ['≤ 50 ms', (x) => x <= 50],
+  verifyEventsPerSec: ['≥ 200,000', (x) => x >= 200_000],
+  peakRssMb: ['≤ 1024', (x) => x <= 1024],
+};
+
+function printTable(runs) {
+  const rows = [
+    ['forecasts (N)', 'size'],
+    ['events in history', 'events'],
+    ['ledger file (MB)', 'dbFileMb'],
+    ['import rows/s (library)', 'importRowsPerSec'],
+    ['import rows/s (raw floor)', 'rawInsertRowsPerSec'],
+    ['import ratio', 'importRatio'],
+    ['resolve rows/s (library)', 'resolveRowsPerSec'],
+    ['resolve rows/s (raw floor)', 'rawResolveRowsPerSec'],
+    ['resolve ratio', 'resolveRatio'],
+    ['single appends/s (library)', 'singleAppendsPerSec'],
+    ['single appends/s (raw floor)', 'rawSingleAppendsPerSec'],
+    ['single-append ratio', 'singleAppendRatio'],
+    ['leaderboard ms (library)', 'leaderboardMs'],
+    ['leaderboard ms (SQL aggregate)', 'sqlAggregateMs'],
+    ['leaderboard ratio', 'leaderboardRatio'],
+    ['scorecard p50 ms', 'scorecardP50Ms'],
+    ['scorecard p95 ms', 'scorecardP95Ms'],
+    ['verify() events/s', 'verifyEventsPerSec'],
+    ['peak RSS MB (library phases)', 'peakRssMb'],
+  ];
+  const fmt = (v) => (v === null || v === undefined ? 'n/a' : typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+  const header = ['metric', ...runs.map((r) => `N = ${r.size.toLocaleString('en-US')}`), 'target'];
+  const body = rows.map(([label, key]) => {
+    const target = TARGETS[key];
+    const last = runs[runs.length - 1][key];
+    const mark = target && last !== null && last !== undefined ? (target[1](last) ? ' ✓' : ' ✗') : '';
+    return [label, ...runs.map((r) => fmt(r[key])), target ? `${target[0]}${mark}` : ''];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => String(row[i]).length)));
+  const line = (row) => `| ${row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of body) console.log(line(row));
+  for (const r of runs) for (const [phase, why] of Object.entries(r.skipped)) console.log(`  (N = ${r.size}: ${phase} skipped: ${why})`);
+}
+
+function growth(small, large) {
+  const f = large.size / small.size;
+  const t = (k) => (small.phases[k] && large.phases[k] && !small.phases[k].skipped && !large.phases[k].skipped ? round(large.phases[k].ms / small.phases[k].ms, 2) : null);
+  return {
+    sizeFactor: f,
+    timeFactor: {
+      import: t('import-lib'),
+      rawInsert: t('import-raw'),
+      resolve: t('resolve-lib'),
+      verify: t('verify'),
+      leaderboard: large.leaderboardMs && small.leaderboardMs ? round(large.leaderboardMs / small.leaderboardMs, 2) : null,
+      scorecardP95: large.scorecardP95Ms && small.scorecardP95Ms ? round(large.scorecardP95Ms / small.scorecardP95Ms, 2) : null,
+    },
+    rssFactor: Object.fromEntries(Object.keys(large.rssMbByPhase).map((k) => [k, small.rssMbByPhase[k] ? round(large.rssMbByPhase[k] / small.rssMbByPhase[k], 2) : null])),
+  };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.phase) {
+    try {
+      process.send(await runPhase(args));
+    } catch (error) {
+      console.error(error);
+      process.send({ error: String(error?.message ?? error) });
+      process.exitCode = 1;
+    }
+    return;
+  }
+  if (!existsSync(DIST)) throw new Error('dist/index.js is missing: run `npx tsup` first (npm run bench does)');
+  const info = machine();
+  const { default: Database } = await import('better-sqlite3');
+  info.sqlite = new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get();
+  console.log(`forecast-ledger bench: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Node ${info.node}, better-sqlite3 ${info.betterSqlite3} (SQLite ${info.sqlite})`);
+  const runs = [];
+  for (const size of args.sizes) {
+    const dir = args.dir ?? mkdtempSync(join(tmpdir(), `forecast-ledger-bench-${size}-`));
+    mkdirSync(dir, { recursive: true });
+    const results = {};
+    const selected = PHASE_ORDER.filter((p) => !args.phases || args.phases.includes(p));
+    try {
+      for (const phase of selected) {
+        const t = performance.now();
+        process.stdout.write(`N = ${size.toLocaleString('en-US')}: ${phase} … `);
+        results[phase] = await child(args, phase, size, dir);
+        const p = results[phase];
+        const timed = p.ms !== undefined ? `, timed ${(p.ms / 1000).toFixed(2)} s (CPU ${(p.cpuMs / 1000).toFixed(2)} s)` : '';
+        console.log(p.skipped ? `skipped (${p.skipped})` : `${((performance.now() - t) / 1000).toFixed(1)} s wall${timed}, ${p.maxRssMb} MB peak RSS, load ${p.loadavg.join(' → ')}`);
+      }
+      runs.push(summarize(size, results, dir));
+    } finally {
+      if (!args.keep && !args.dir) rmSync(dir, { recursive: true, force: true });
+      else console.log(`ledger files kept in ${dir}`);
+    }
+  }
+  console.log();
+  printTable(runs);
+  const out = { ...runs[runs.length - 1], machine: info, args: { batch: args.batch, appends: args.appends, scorecards: args.scorecards, seed: args.seed }, runs };
+  if (runs.length > 1) {
+    out.growth = growth(runs[0], runs[runs.length - 1]);
+    console.log(`\ngrowth from N = ${runs[0].size.toLocaleString('en-US')} to ${runs[runs.length - 1].size.toLocaleString('en-US')} (×${out.growth.sizeFactor}): time ${JSON.stringify(out.growth.timeFactor)}, peak RSS ${JSON.stringify(out.growth.rssFactor)}`);
+  }
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nresults written to ${args.out}`);
+}
+
+await main();
