@@ -400,6 +400,11 @@ export class Ledger {
    * Forecasters ranked by mean Brier score, then hit rate, among those with at least
    * `options.minResolved` (default 1) resolved forecasts; computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
    *
+   * @remarks
+   * Reads only what the ranking uses ({@link loadScoringData} with `resolvedOnly`: every forecaster,
+   * the resolved questions and the forecasts on them), so its cost grows with the resolved part of
+   * the ledger; the result is the same as `buildLeaderboard` over the whole ledger.
+   *
    * @example
    * ```ts
    * (await ledger.leaderboard()).entries[0]?.rank; //=> 1
@@ -407,7 +412,7 @@ export class Ledger {
    * @throws LedgerError `validation_failed` for an option out of range
    */
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
-    return buildLeaderboard(await loadScoringData(this.store), { ...options, asOf: options.asOf ?? this.#today() });
+    return buildLeaderboard(await loadScoringData(this.store, { resolvedOnly: true }), { ...options, asOf: options.asOf ?? this.#today() });
   }
 
   /** Closes the ledger; later calls fail with `ledger_closed`. */

@@ -25,7 +25,7 @@ export interface ScoringDataSource {
   listForecasters(): Promise<Forecaster[]>;
   /** Questions with their current state (the loader asks for `order: 'recorded'`). */
   listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
-  /** Every forecast, in recorded order. */
+  /** Forecasts matching the filter, in recorded order (the loader asks for all, by question, or by `questionStatus`). */
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
 }
 
@@ -37,10 +37,12 @@ export interface ScoringDataSource {
  * resolutions) and forecasts. The scorecard and leaderboard math runs over the result, so a faster
  * loader (a single SQL query, say) can replace this one without touching it. With
  * `options.forecaster`, only that forecaster's part of the ledger is read: one question query, then
- * one forecast query per question.
+ * one forecast query per question. With `options.resolvedOnly`, only what a leaderboard reads: the
+ * resolved questions and the forecasts on them (one query, joined on the question's status).
  *
  * @param source - a `Ledger` or a `LedgerStore`
- * @param options - `forecaster`: load only that forecaster's part (what their scorecard reads)
+ * @param options - `forecaster`: load only that forecaster's part (what their scorecard reads);
+ *   `resolvedOnly`: load only the resolved questions and their forecasts (what a leaderboard reads)
  * @returns the data, as plain arrays
  * @throws LedgerError `ledger_closed` or `storage_error` from the store
  *
@@ -60,9 +62,17 @@ export async function loadScoringData(
      * at a cost that grows with the forecaster's questions instead of with the ledger.
      */
     forecaster?: Forecaster;
+    /**
+     * Load only what a leaderboard reads: every forecaster, the `resolved` questions and the
+     * forecasts on them. `buildLeaderboard` gives the same result as over the whole ledger (open,
+     * annulled and ambiguous questions never count there), reading and parsing about as many
+     * forecasts as are resolved. Not for scorecards, which count pending and annulled claims too;
+     * ignored with `forecaster`.
+     */
+    resolvedOnly?: boolean;
   } = {},
 ): Promise<ScoringData> {
-  const { forecaster } = options;
+  const { forecaster, resolvedOnly } = options;
   if (forecaster) {
     const questions = await source.listQuestions({ forecaster: forecaster.id, order: 'recorded' });
     const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id })));
@@ -70,8 +80,8 @@ export async function loadScoringData(
   }
   const [forecasters, questions, forecasts] = await Promise.all([
     source.listForecasters(),
-    source.listQuestions({ order: 'recorded' }),
-    source.listForecasts(),
+    source.listQuestions(resolvedOnly ? { status: 'resolved', order: 'recorded' } : { order: 'recorded' }),
+    source.listForecasts(resolvedOnly ? { questionStatus: 'resolved' } : {}),
   ]);
   return { forecasters, questions, forecasts };
 }

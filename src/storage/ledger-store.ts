@@ -49,7 +49,10 @@ export interface LedgerStore {
   getQuestion(id: string): Promise<QuestionRecord | undefined>;
   /** Questions matching every given filter; by due date then id unless `filter.order` says otherwise. */
   listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
-  /** Forecasts matching the filter, in recorded order. */
+  /**
+   * Forecasts matching every given filter, in recorded order: by question, by forecaster, and by the
+   * current status of their question (`questionStatus`).
+   */
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
   /** Resolutions in recorded order; `currentOnly` keeps the latest per question. */
   listResolutions(filter?: { questionId?: string; currentOnly?: boolean }): Promise<StoredResolution[]>;

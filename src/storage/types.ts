@@ -119,10 +119,17 @@ export interface QuestionFilter {
   order?: 'due' | 'recorded';
 }
 
-/** Filters for listing forecasts. */
+/** Filters for listing forecasts; all given filters must match. */
 export interface ForecastFilter {
+  /** Only forecasts on this question. */
   questionId?: string;
+  /** Only forecasts by this forecaster. */
   forecasterId?: string;
+  /**
+   * Only forecasts on questions whose current status is this one, e.g. `resolved`: what a
+   * leaderboard reads, without the forecasts on open, annulled or ambiguous questions.
+   */
+  questionStatus?: QuestionStatus;
 }
 
 /** One problem `verify()` found. */

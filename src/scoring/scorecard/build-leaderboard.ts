@@ -1,8 +1,9 @@
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Question } from '../../model/question.js';
 import type { Outcome } from '../../model/resolution.js';
-import { closeInstant, scorePredictionWith } from '../claims/score-prediction.js';
-import { resolveScoringOptions } from '../claims/scoring-options.js';
+import { scoreClaimWith } from '../claims/score-claim.js';
+import { closeInstant } from '../claims/score-prediction.js';
+import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { standingWeights } from '../time-weighted.js';
@@ -50,6 +51,20 @@ function timeWeightedBinary(list: readonly StoredForecast[], info: QuestionInfo,
   return { brier: weighted(brier), log: weighted(log), hit: weighted(hit) };
 }
 
+/**
+ * The time-weighted hit fraction of one forecaster's forecasts on a numeric, date or categorical
+ * question: `scorePrediction(…).hitFraction` (same weights, order and compensated sum), without the
+ * metrics the leaderboard does not show (those questions add no Brier score to it).
+ */
+function timeWeightedHit(list: readonly StoredForecast[], info: QuestionInfo, o: ResolvedScoringOptions): number {
+  const weights = standingWeights(list, new Date(info.close)).filter((w) => w.weight > 0);
+  const hit = weights.map(({ forecast }) => {
+    const h = scoreClaimWith(info.question, forecast, info.outcome, o).hit;
+    return h === null ? 0.5 : Number(h);
+  });
+  return hit.length === 1 ? hit[0]! : sum(hit.map((v, i) => v * weights[i]!.weight));
+}
+
 function madeBeforeClose(madeAt: string, info: QuestionInfo): boolean {
   return madeAt.length === 10 ? madeAt <= info.closeDay : Date.parse(madeAt) < info.close;
 }
@@ -69,8 +84,9 @@ function madeBeforeClose(madeAt: string, info: QuestionInfo): boolean {
  *
  * The work is linear in the number of forecasts: one counting sort of the forecasts by question,
  * one pass grouping each question's forecasts by forecaster with typed-array stamps (no per-forecast
- * objects), single binary forecasts scored inline, updates and other kinds through
- * {@link scorePrediction}; relative scores per question cost O(k log k) for k forecasters.
+ * objects), single binary forecasts scored inline, updates time-weighted as {@link scorePrediction}
+ * does, other kinds through {@link scoreClaim} for their verdict only; relative scores per question
+ * cost O(k log k) for k forecasters.
  *
  * @param data - every forecaster, question (with its current resolution) and forecast
  * @param options - `minResolved` (default 1), `asOf` (recorded only), and {@link ScoringOptions}
@@ -219,17 +235,8 @@ export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions 
         rel++;
         continue;
       }
-      const score = scorePredictionWith(info.question, list, info, o);
-      verdict(f, score.hitFraction);
-      if (score.brier !== undefined) {
-        brierSum.add(f, score.brier);
-        logSum.add(f, score.logLoss!);
-        binaryN[f]!++;
-        relForecaster[rel] = f;
-        relBrier[rel] = score.brier;
-        relLog[rel] = -score.logLoss!;
-        rel++;
-      }
+      // Numeric, date and categorical questions: only the verdict counts (a Brier score is binary).
+      verdict(f, timeWeightedHit(list, info, o));
     }
     if (rel >= 2) {
       const peer = peerScores(relLog.slice(0, rel));

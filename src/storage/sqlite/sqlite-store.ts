@@ -360,15 +360,18 @@ export class SqliteStore implements LedgerStore {
       const params: string[] = [];
       if (filter.questionId) (where.push('f.question_id = ?'), params.push(filter.questionId));
       if (filter.forecasterId) (where.push('f.forecaster_id = ?'), params.push(filter.forecasterId));
-      if (!where.length) {
-        // Every forecast: streamed, so the payload strings of the whole ledger are never all alive
-        // next to the parsed records (as fast as `all()`, a third less memory at 10⁶ forecasts).
-        const out: StoredForecast[] = [];
-        for (const payload of this.#stmt.allForecasts.iterate() as IterableIterator<string>) out.push(JSON.parse(payload) as StoredForecast);
-        return out;
-      }
-      const sql = `SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE ${where.join(' AND ')} ORDER BY f.event_seq`;
-      return (this.#prepare(sql).pluck().all(...params) as string[]).map((p) => JSON.parse(p) as StoredForecast);
+      // `+f.question_id` keeps SQLite walking the forecasts in recorded order (no sort of the
+      // payloads) and testing each against the list of matching questions: twice as fast, at 10⁶
+      // forecasts, as fetching them question by question through forecasts_question and sorting.
+      if (filter.questionStatus) (where.push('+f.question_id IN (SELECT q.id FROM questions q WHERE q.status = ?)'), params.push(filter.questionStatus));
+      // Streamed, so the payload strings of a large result are never all alive next to the parsed
+      // records (as fast as `all()`, a third less memory at 10⁶ forecasts).
+      const stmt = where.length
+        ? this.#prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE ${where.join(' AND ')} ORDER BY f.event_seq`).pluck()
+        : this.#stmt.allForecasts;
+      const out: StoredForecast[] = [];
+      for (const payload of stmt.iterate(...params) as IterableIterator<string>) out.push(JSON.parse(payload) as StoredForecast);
+      return out;
     });
   }
 
