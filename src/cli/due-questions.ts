@@ -1,6 +1,6 @@
 import type { Ledger } from '../ledger.js';
 import type { QuestionKind } from '../model/question.js';
-import { addSpan, daysBetween, type Span } from './iso-dates.js';
+import { daysBetween, dueWithinBound, type Span } from './iso-dates.js';
 
 /** An open question coming due. @internal */
 export interface DueQuestion {
@@ -38,24 +38,24 @@ export interface DueQuestionsOptions {
  * @internal
  */
 export async function dueQuestions(ledger: Ledger, options: DueQuestionsOptions): Promise<DueReport> {
-  const until = options.within ? addSpan(addSpan(options.asOf, options.within), { amount: 1, unit: 'd' }) : undefined;
-  const [upcoming, overdue, forecasts] = await Promise.all([
+  const until = options.within ? dueWithinBound(options.asOf, options.within) : undefined;
+  const [upcoming, overdue] = await Promise.all([
     ledger.listQuestions({ status: 'open', dueAfter: options.asOf, ...(until ? { dueBefore: until } : {}) }),
     ledger.listQuestions({ status: 'open', dueBefore: options.asOf }),
-    ledger.listForecasts(),
   ]);
-  const byQuestion = new Map<string, Set<string>>();
-  for (const f of forecasts) byQuestion.set(f.questionId, (byQuestion.get(f.questionId) ?? new Set()).add(f.forecasterId));
+  // Forecasters of the shown questions only (an indexed lookup each), not every forecast in the ledger.
+  const shown = upcoming.slice(0, options.limit);
+  const forecasts = await Promise.all(shown.map(({ question: q }) => ledger.listForecasts({ questionId: q.id })));
   return {
     asOf: options.asOf,
     overdue: overdue.length,
-    questions: upcoming.slice(0, options.limit).map(({ question: q }) => ({
+    questions: shown.map(({ question: q }, i) => ({
       id: q.id,
       title: q.title,
       kind: q.kind,
       resolveOn: q.resolution.resolveOn,
       daysLeft: daysBetween(options.asOf, q.resolution.resolveOn),
-      forecasters: [...(byQuestion.get(q.id) ?? [])],
+      forecasters: [...new Set(forecasts[i]!.map((f) => f.forecasterId))],
     })),
   };
 }

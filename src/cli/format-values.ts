@@ -8,11 +8,6 @@ export { formatEstimate, formatOutcome, pct as formatProbability };
 /** The unit of a numeric question, for `formatEstimate` and `formatOutcome`. @internal */
 export const unitOf = (q: Question | undefined): string | undefined => (q?.kind === 'numeric' ? q.spec.unit : undefined);
 
-/** The probability a forecast stands for: stated, or implied by its verbal confidence. @internal */
-export function forecastProbability(f: StoredForecast): number | undefined {
-  return f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined;
-}
-
 /** A forecast's estimate in words, with its verbal confidence when it was worded. @internal */
 export function formatForecast(f: StoredForecast, question?: Question): string {
   return formatEstimate(f.estimate, unitOf(question), f.confidence);

@@ -1,7 +1,9 @@
 import type { Ledger } from '../../ledger.js';
+import type { StoredForecast } from '../../model/forecast.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
-import { forecastProbability, formatForecast } from '../format-values.js';
+import { effectiveProbability } from '../../core/effective-probability.js';
+import { formatForecast } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
 import { packageVersion } from '../package-version.js';
 import { renderCsv, type CsvCell } from '../render-csv.js';
@@ -35,13 +37,25 @@ const CSV_HEADER = [
   'excerpt',
 ] as const;
 
+/** Forecasts by question id, each list in recorded order: one pass instead of a scan per question. */
+function groupByQuestion(forecasts: readonly StoredForecast[]): Map<string, StoredForecast[]> {
+  const byQuestion = new Map<string, StoredForecast[]>();
+  for (const f of forecasts) {
+    const own = byQuestion.get(f.questionId);
+    if (own) own.push(f);
+    else byQuestion.set(f.questionId, [f]);
+  }
+  return byQuestion;
+}
+
 /** One CSV row per forecast, with its question and current resolution; a question without forecasts gets one row. */
 async function csv(ledger: Ledger): Promise<string> {
   const [questions, forecasts] = await Promise.all([ledger.listQuestions({ order: 'recorded' }), ledger.listForecasts()]);
+  const byQuestion = groupByQuestion(forecasts);
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   for (const { question: q, status, resolution: r } of questions) {
     const questionCells: CsvCell[] = [q.id, q.title, q.kind, q.stance, q.resolution.resolveOn, status, r?.outcome?.value, r?.resolvedOn, q.kind === 'numeric' ? q.spec.unit : ''];
-    const own = forecasts.filter((f) => f.questionId === q.id);
+    const own = byQuestion.get(q.id) ?? [];
     if (!own.length) rows.push([...questionCells, ...Array<CsvCell>(CSV_HEADER.length - questionCells.length).fill('')]);
     for (const f of own) {
       const e = f.estimate;
@@ -50,7 +64,7 @@ async function csv(ledger: Ledger): Promise<string> {
         f.id,
         f.forecasterId,
         f.madeAt,
-        forecastProbability(f),
+        effectiveProbability(f) ?? undefined,
         e.kind === 'numeric' || e.kind === 'date' ? e.point : undefined,
         e.kind === 'numeric' ? e.interval?.lower : undefined,
         e.kind === 'numeric' ? e.interval?.upper : undefined,
@@ -70,8 +84,9 @@ async function csv(ledger: Ledger): Promise<string> {
 /** One all-day event per question on its due date. */
 async function ics(ctx: CommandContext, ledger: Ledger): Promise<string> {
   const [questions, forecasts] = await Promise.all([ledger.listQuestions(), ledger.listForecasts()]);
+  const byQuestion = groupByQuestion(forecasts);
   const events = questions.map(({ question: q, status }) => {
-    const own = forecasts.filter((f) => f.questionId === q.id);
+    const own = byQuestion.get(q.id) ?? [];
     const description = [
       q.statement,
       '',

@@ -4,7 +4,7 @@ import type { QuestionFilter, QuestionStatus } from '../../storage/types.js';
 import type { CommandContext } from '../context.js';
 import { asOfFlag, choiceFlag, choicesFlag, dateFlag, slugFlag, spanFlag } from '../flags.js';
 import { formatStatus } from '../format-values.js';
-import { addSpan } from '../iso-dates.js';
+import { dueWithinBound } from '../iso-dates.js';
 import { withLedger } from '../ledger-session.js';
 
 const STATUSES: readonly QuestionStatus[] = ['open', ...RESOLUTION_STATUSES];
@@ -20,7 +20,7 @@ function filterFromFlags(ctx: CommandContext): QuestionFilter {
   const within = spanFlag(ctx, 'due-within');
   if (within) {
     dueAfter = asOfFlag(ctx);
-    const until = addSpan(addSpan(dueAfter, within), { amount: 1, unit: 'd' });
+    const until = dueWithinBound(dueAfter, within);
     if (!dueBefore || until < dueBefore) dueBefore = until;
   }
   return {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { effectiveProbability } from '../../core/effective-probability.js';
 import { checkChange, changeEntityId, questionFacts, type QuestionFacts, type StateReader } from '../../core/check-change.js';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from '../../errors.js';
 import { GENESIS_HASH, eventHash } from '../../history/event-hash.js';
@@ -81,12 +82,6 @@ function toEvent(row: EventRow): LedgerEvent {
 function toResolution(payload: string, seq: number, recordedAt: string, supersedes: number | null): StoredResolution {
   const r = JSON.parse(payload) as Resolution;
   return { ...r, seq, recordedAt, ...(supersedes === null ? {} : { supersedes }) };
-}
-
-/** The probability a forecast stands for, as stored in `forecasts.probability`. @internal */
-export function effectiveProbability(f: StoredForecast): number | null {
-  if (f.estimate.kind !== 'binary') return null;
-  return f.estimate.probability ?? f.confidence?.impliedProbability ?? null;
 }
 
 /** The outcome as stored in `resolutions.outcome` (what SQLite's json_extract gives). @internal */
