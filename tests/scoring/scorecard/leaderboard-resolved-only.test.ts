@@ -87,10 +87,16 @@ describe('ledger.leaderboard() reads only the resolved part of the ledger', () =
           await ledger.close();
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
     // The random ledgers do exercise the cases: ranked forecasters, forecasts left out, corrections.
-    expect(Math.min(seen.ranked, seen.left, seen.corrected)).toBeGreaterThan(10);
+    // Measured over runs of this generator, about 15% of ledgers rank someone, about half leave
+    // forecasts out and over 90% hold a correction, so each is seen in 200 runs except with a
+    // probability under 0.85^200 ≈ 1e-14. (A bar of "more than 10 in 100" failed about one run
+    // in ten: a test must not fail by chance.)
+    expect(seen.ranked).toBeGreaterThan(0);
+    expect(seen.left).toBeGreaterThan(0);
+    expect(seen.corrected).toBeGreaterThan(0);
   });
 
   it('agrees on the fixture ledger (a correction, annulled, ambiguous, open and overdue questions)', async () => {
