@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli, expectOk, importedLedger, parseJson, PREDICTIONS, scratchDir } from './harness.js';
 import { DueJson, ExportJson, DocumentOutJson, ForecastersJson, ImportJson, InitJson, ListJson, MigrateJson, ShowJson, VerifyJson } from './schemas.js';
@@ -17,6 +18,19 @@ describe('init, migrate and import', () => {
     expect(again.stderr).toContain('is already a ledger');
     const migrated = parseJson(MigrateJson, expectOk(await cli(['migrate', '--db', db, '--json'])));
     expect(migrated).toEqual({ db, schemaVersion: 1, applied: [] });
+  });
+
+  it('migrates a database made before any migration, and says which migrations it applied', async () => {
+    const db = join(scratchDir(), 'bare.sqlite');
+    new Database(db).close(); // an SQLite file with no schema yet: every migration is pending
+    const first = await cli(['migrate', '--db', db, '--json']);
+    const migrated = parseJson(MigrateJson, expectOk(first));
+    expect(migrated.schemaVersion).toBe(1);
+    expect(migrated.applied.map((m) => [m.version, m.name])).toEqual([[1, 'initial']]);
+    expect(first.stderr).toContain('applied 1 (initial); schema version 1');
+    const second = await cli(['migrate', '--db', db, '--json']);
+    expect(parseJson(MigrateJson, expectOk(second)).applied).toEqual([]);
+    expect(second.stderr).toContain('none pending');
   });
 
   it('imports the dataset, and a second import adds nothing', async () => {

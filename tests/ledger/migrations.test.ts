@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { LedgerError, openLedger } from '../../src/index.js';
+import { LedgerError, openLedger, SqliteStore } from '../../src/index.js';
 import { tempDir } from '../helpers/temp.js';
 
 const MIGRATIONS = join(import.meta.dirname, '..', '..', 'migrations', 'sqlite');
@@ -51,7 +51,12 @@ describe('migrations', () => {
     await (await openLedger(path, { migrationsDir: dir })).close();
     writeFileSync(join(dir, '0002_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
     const ledger = await openLedger(path, { migrationsDir: dir });
+    // Opening applied it, and the store says so.
+    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 2, applied: [{ version: 2, name: 'add_note' }] });
     await ledger.close();
+    const reopened = await openLedger(path, { migrationsDir: dir });
+    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 2, applied: [] });
+    await reopened.close();
     appendFileSync(join(dir, '0002_add_note.sql'), '-- edited\n');
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_checksum_mismatch');

@@ -112,6 +112,11 @@ export class SqliteStore implements LedgerStore {
    * `verify()` will report any row changed that way.
    */
   readonly database: Database.Database;
+  /**
+   * What opening the store did to the schema: the migrations it applied (none when the database
+   * was up to date, or with `migrate: false`) and the resulting schema version.
+   */
+  readonly migratedOnOpen: MigrationReport;
   readonly #now: () => Date;
   readonly #migrationsDir: string;
   #closed = false;
@@ -129,7 +134,7 @@ export class SqliteStore implements LedgerStore {
     if (!db.memory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
     db.pragma('busy_timeout = 5000');
-    migrate(db, readMigrations(this.#migrationsDir), this.#now, options.migrate ?? true);
+    this.migratedOnOpen = migrate(db, readMigrations(this.#migrationsDir), this.#now, options.migrate ?? true);
     this.#stmt = prepareStatements(db);
     this.#facts = FactCache.of(db);
     this.#write = db.transaction((changes: readonly Change[], options: ApplyOptions, out: WriteOutcome) => this.#writeInTransaction(changes, options, out));
