@@ -58,11 +58,13 @@ function timeWeightedBinary(list: readonly StoredForecast[], info: QuestionInfo,
  */
 function timeWeightedHit(list: readonly StoredForecast[], info: QuestionInfo, o: ResolvedScoringOptions): number {
   const weights = standingWeights(list, new Date(info.close)).filter((w) => w.weight > 0);
-  const hit = weights.map(({ forecast }) => {
-    const h = scoreClaimWith(info.question, forecast, info.outcome, o).hit;
-    return h === null ? 0.5 : Number(h);
-  });
+  const hit = weights.map(({ forecast }) => hitValue(scoreClaimWith(info.question, forecast, info.outcome, o).hit));
   return hit.length === 1 ? hit[0]! : sum(hit.map((v, i) => v * weights[i]!.weight));
+}
+
+/** A claim's hit as a number: 1 hit, 0 miss, 0.5 no call (`null`). */
+function hitValue(hit: boolean | null): number {
+  return hit === null ? 0.5 : Number(hit);
 }
 
 function madeBeforeClose(madeAt: string, info: QuestionInfo): boolean {
@@ -217,6 +219,11 @@ export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions 
           relBrier[rel] = brier;
           relLog[rel] = -log;
           rel++;
+          continue;
+        }
+        if (!info.binary) {
+          // One numeric, date or categorical forecast: weight 1, its verdict alone.
+          verdict(f, hitValue(scoreClaimWith(info.question, forecast, info.outcome, o).hit));
           continue;
         }
       }
