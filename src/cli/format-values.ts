@@ -1,8 +1,8 @@
 import type { Question } from '../model/question.js';
-import { formatEstimate, formatOutcome, pct } from '../scoring/scorecard/_format.js';
+import { formatEstimate, formatOutcome, pct } from '../format/values.js';
 import type { ApplyResult, QuestionRecord, RecordCounts, StoredForecast, StoredResolution } from '../storage/types.js';
 
-// Estimates and outcomes read the same in the terminal as in the reports: one formatter, the scoring module's.
+// Estimates and outcomes read the same in the terminal as in the reports: one formatter (src/format/values.ts).
 export { formatEstimate, formatOutcome, pct as formatProbability };
 
 /** The unit of a numeric question, for `formatEstimate` and `formatOutcome`. @internal */

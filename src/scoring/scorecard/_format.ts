@@ -1,12 +1,11 @@
 /**
- * Plain-text formatting shared by the Markdown and HTML renderers. Every function returns text that
- * the caller escapes for its format.
+ * Plain-text formatting of scorecards shared by the Markdown and HTML renderers (values themselves:
+ * `src/format/values.ts`). Every function returns text that the caller escapes for its format.
  *
  * @internal
  * @module
  */
-import type { Estimate, VerbalConfidence } from '../../model/forecast.js';
-import type { Outcome } from '../../model/resolution.js';
+import { days, num, pct, score } from '../../format/values.js';
 import { invalidInput } from '../_internal/validate.js';
 import { RENDER_FORMATS, type PredictionVerdict, type RenderFormat, type ScorecardPrediction } from './types.js';
 
@@ -19,75 +18,6 @@ export function assertFormat(fn: string, format: unknown): asserts format is Ren
 /** JSON with non-finite numbers as null, two-space indented, with a final newline. @internal */
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
-}
-
-const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6, maximumFractionDigits: 2 });
-
-/** A quantity: thousands separators, at most 2 decimals (e.g. `10,750`, `2.5`). @internal */
-export function num(value: number): string {
-  return NUMBER.format(value);
-}
-
-/** A score with 3 decimals (`0.125`), or `–` when absent. @internal */
-export function score(value: number | undefined, digits = 3): string {
-  return value === undefined ? '–' : value.toFixed(digits);
-}
-
-/** A proportion as a percentage (`62%`, or `62.5%` with digits 1), or `–` when absent. @internal */
-export function pct(value: number | undefined, digits = 0): string {
-  return value === undefined ? '–' : `${(value * 100).toFixed(digits)}%`;
-}
-
-/** A signed number of days, `+14 d` / `−3 d` / `0 d`. @internal */
-export function days(value: number): string {
-  const rounded = Math.round(value);
-  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${Math.abs(rounded)} d`;
-}
-
-/** The date part of an ISO date or instant. @internal */
-export function day(value: string): string {
-  return value.slice(0, 10);
-}
-
-/** The claim as a short phrase: `70%`, `10,750 USD/t`, `2,000–3,000 GW (80% range)`, `by 2030-12-31`. @internal */
-export function formatEstimate(estimate: Estimate, unit?: string, confidence?: VerbalConfidence): string {
-  const u = unit ? ` ${unit}` : '';
-  switch (estimate.kind) {
-    case 'binary':
-      if (estimate.probability !== undefined) return `${pct(estimate.probability)} yes`;
-      return confidence ? `“${confidence.wording}” → ${pct(confidence.impliedProbability)} yes` : '–';
-    case 'numeric': {
-      const parts: string[] = [];
-      if (estimate.point !== undefined) parts.push(`${num(estimate.point)}${u}`);
-      if (estimate.interval) {
-        const { lower, upper, level } = estimate.interval;
-        parts.push(`${num(lower)}–${num(upper)}${u} (${level === undefined ? 'range' : `${pct(level)} interval`})`);
-      }
-      if (estimate.quantiles) parts.push(estimate.quantiles.map((q) => `q${Math.round(q.tau * 100)} ${num(q.value)}`).join(', ') + u);
-      return parts.join('; ');
-    }
-    case 'date':
-      if (estimate.point !== undefined) return estimate.point;
-      if (estimate.earliest !== undefined && estimate.latest !== undefined) return `${estimate.earliest} – ${estimate.latest}`;
-      return estimate.latest !== undefined ? `by ${estimate.latest}` : `not before ${estimate.earliest}`;
-    case 'categorical': {
-      const entries = Object.entries(estimate.probabilities).sort((a, b) => b[1] - a[1]);
-      return entries.slice(0, 3).map(([id, p]) => `${id} ${pct(p)}`).join(', ');
-    }
-  }
-}
-
-/** The outcome as a short phrase: `yes`, `10,120 USD/t`, `2031-04-02`, an option id. @internal */
-export function formatOutcome(outcome: Outcome | undefined, unit?: string): string {
-  if (!outcome) return '–';
-  switch (outcome.kind) {
-    case 'binary':
-      return outcome.value ? 'yes' : 'no';
-    case 'numeric':
-      return `${num(outcome.value)}${unit ? ` ${unit}` : ''}`;
-    default:
-      return outcome.value;
-  }
 }
 
 /** The prediction's score as a short phrase, by kind. @internal */

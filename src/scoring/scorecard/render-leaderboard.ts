@@ -1,4 +1,5 @@
-import { assertFormat, pct, score, toJson } from './_format.js';
+import { pct, score } from '../../format/values.js';
+import { assertFormat, toJson } from './_format.js';
 import { esc, page, table } from './_html.js';
 import { mdTable, SCORING_FOOTER } from './render-scorecard.js';
 import type { Leaderboard, LeaderboardEntry, RenderFormat } from './types.js';

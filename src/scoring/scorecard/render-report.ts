@@ -1,5 +1,5 @@
 import { invalidInput } from '../_internal/validate.js';
-import { formatEstimate } from './_format.js';
+import { formatEstimate } from '../../format/values.js';
 import { esc, page, timelineSvg } from './_html.js';
 import { leaderboardHtmlBody } from './render-leaderboard.js';
 import { SCORING_FOOTER, scorecardHtmlBody } from './render-scorecard.js';

@@ -1,4 +1,5 @@
-import { assertFormat, day, days, formatEstimate, formatOutcome, formatScore, kindLabel, num, pct, score, toJson, VERDICT_LABELS } from './_format.js';
+import { day, days, formatEstimate, formatOutcome, num, pct, score } from '../../format/values.js';
+import { assertFormat, formatScore, kindLabel, toJson, VERDICT_LABELS } from './_format.js';
 import { badge, calibrationSvg, esc, keyValues, page, table, tiles, timelineSvg } from './_html.js';
 import type { RenderFormat, Scorecard, ScorecardPrediction } from './types.js';
 
