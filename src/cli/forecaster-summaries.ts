@@ -36,12 +36,16 @@ export function summaryLine(s: ForecasterSummary): string {
 }
 
 /**
- * Every forecaster's scorecard as of a date, in the ledger's order, with its summary.
+ * Every forecaster's scorecard as of a date, with its summary: those with the most claims first,
+ * then by id (the ledger's own order is the order the files were imported in, which tells a
+ * reader nothing).
  *
  * @internal
  */
 export async function forecasterSummaries(ledger: Ledger, asOf: string): Promise<{ scorecards: Scorecard[]; summaries: ForecasterSummary[] }> {
   const scorecards: Scorecard[] = [];
   for (const f of await ledger.listForecasters()) scorecards.push(await ledger.scorecard(f.id, { asOf }));
-  return { scorecards, summaries: scorecards.map(summarize) };
+  const summaries = scorecards.map(summarize);
+  const order = summaries.map((_, i) => i).sort((a, b) => summaries[b]!.made - summaries[a]!.made || (summaries[a]!.id < summaries[b]!.id ? -1 : 1));
+  return { scorecards: order.map((i) => scorecards[i]!), summaries: order.map((i) => summaries[i]!) };
 }

@@ -97,6 +97,10 @@ describe('show, forecasters, due', () => {
     expect(goldman.made).toBeGreaterThan(0);
     const hinton = forecasters.find((f) => f.id === 'geoffrey-hinton')!;
     expect(hinton).toMatchObject({ resolved: 1, hitRate: { n: 1 } });
+    // Most claims first, then by id.
+    const order = forecasters.map((f) => [-f.made, f.id] as const);
+    expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)));
+    expect(forecasters[0]!.id).toBe('andrej-karpathy');
   });
 
   it('lists what comes due next and counts the overdue', async () => {
