@@ -13,7 +13,7 @@ export type MeanBrierScoreOptions = BrierScoreOptions;
  * BS = (1/N) Σᵢ (pᵢ − oᵢ)² (times 2 on the `'0-2'` scale), with oᵢ = 1 when pair i's event
  * happened. **Lower is better**; range [0, 1] ([0, 2] on `'0-2'`). Always-0.5 forecasts score 0.25.
  * Equals scikit-learn's `brier_score_loss(y_true, y_prob)` on the default scale. The result does not
- * depend on the order of the pairs (sums are compensated). See {@link brierDecomposition} for its
+ * depend on the order of the pairs (the sum is exactly rounded, as Python's `math.fsum`). See {@link brierDecomposition} for its
  * reliability / resolution / uncertainty parts and {@link brierSkillScore} to compare with a reference.
  *
  * Valid input: a non-empty array of pairs, each with `probability` in [0, 1] and a boolean `outcome`.

@@ -14,7 +14,7 @@ export type MeanLogLossOptions = LogLossOptions;
  * first clipped to [ε, 1 − ε] as in {@link logLoss} (ε = 1e-15 by default, scikit-learn's
  * historical default). **Lower is better**; range
  * [0, −ln ε]. Always-0.5 forecasts score ln 2 ≈ 0.693. Equals scikit-learn's
- * `log_loss(y_true, y_prob, eps=1e-15, labels=[0, 1])`. Independent of the order of the pairs.
+ * `log_loss(y_true, y_prob, eps=1e-15, labels=[0, 1])`. Independent of the order of the pairs (the sum is exactly rounded, as Python's `math.fsum`).
  *
  * Valid input: a non-empty array of pairs, each with `probability` in [0, 1] and a boolean `outcome`.
  *

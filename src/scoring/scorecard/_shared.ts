@@ -32,7 +32,7 @@ export function byMadeAt(a: { madeAt: string; id?: string }, b: { madeAt: string
   return Date.parse(a.madeAt) - Date.parse(b.madeAt) || ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0);
 }
 
-/** The arithmetic mean (compensated), or undefined for no values. @internal */
+/** The arithmetic mean (of the exactly rounded sum), or undefined for no values. @internal */
 export function meanOrUndefined(values: readonly number[]): number | undefined {
   return values.length ? sum(values) / values.length : undefined;
 }

@@ -7,7 +7,7 @@ import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/sc
 import type { ScoringData } from '../load-scoring-data.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { standingWeights } from '../time-weighted.js';
-import { sum } from '../_internal/sum.js';
+import { ExactSum, sum } from '../_internal/sum.js';
 import { asOfDate, hitRateOf, integerOption } from './_shared.js';
 import type { Leaderboard, LeaderboardEntry, LeaderboardOptions } from './types.js';
 
@@ -30,7 +30,7 @@ function probabilityOf(forecast: StoredForecast): number {
 
 /**
  * The time-weighted Brier score, log loss and hit fraction of one forecaster's binary forecasts on a
- * question: the same weights, order and compensated sums as {@link scorePrediction}.
+ * question: the same weights, order and exactly rounded sums as {@link scorePrediction}.
  */
 function timeWeightedBinary(list: readonly StoredForecast[], info: QuestionInfo, factor: number, eps: number): { brier: number; log: number; hit: number } {
   const yes = info.outcome.value === true;
@@ -53,7 +53,7 @@ function timeWeightedBinary(list: readonly StoredForecast[], info: QuestionInfo,
 
 /**
  * The time-weighted hit fraction of one forecaster's forecasts on a numeric, date or categorical
- * question: `scorePrediction(…).hitFraction` (same weights, order and compensated sum), without the
+ * question: `scorePrediction(…).hitFraction` (same weights, order and exactly rounded sum), without the
  * metrics the leaderboard does not show (those questions add no Brier score to it).
  */
 function timeWeightedHit(list: readonly StoredForecast[], info: QuestionInfo, o: ResolvedScoringOptions): number {
@@ -148,7 +148,7 @@ export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions 
     if (qi >= 0) order[cursor[qi]!++] = i;
   }
 
-  // Per-forecaster accumulators (compensated sums, so means match the scorecard's to the last bit).
+  // Per-forecaster accumulators (exactly rounded sums, so means match the scorecard's to the last bit).
   const brierSum = new SumColumn(F);
   const logSum = new SumColumn(F);
   const binaryN = new Int32Array(F);
@@ -283,22 +283,17 @@ export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions 
   };
 }
 
-/** One compensated (Neumaier) running sum per forecaster, as the scoring rules' `sum` computes it. */
+/** One exactly rounded running sum per forecaster ({@link ExactSum}), as the scoring rules' `sum` computes it. */
 class SumColumn {
-  readonly #sum: Float64Array;
-  readonly #compensation: Float64Array;
+  readonly #sums: (ExactSum | undefined)[];
   constructor(size: number) {
-    this.#sum = new Float64Array(size);
-    this.#compensation = new Float64Array(size);
+    this.#sums = new Array<ExactSum | undefined>(size);
   }
   add(i: number, value: number): void {
-    const total = this.#sum[i]!;
-    const t = total + value;
-    this.#compensation[i]! += Math.abs(total) >= Math.abs(value) ? total - t + value : value - t + total;
-    this.#sum[i] = t;
+    (this.#sums[i] ??= new ExactSum()).add(value);
   }
   total(i: number): number {
-    return this.#sum[i]! + this.#compensation[i]!;
+    return this.#sums[i]?.total() ?? 0;
   }
 }
 
