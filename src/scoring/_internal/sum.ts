@@ -13,15 +13,16 @@
  * Each `add` keeps the running sum as a short list of non-overlapping doubles whose exact sum is
  * the exact sum of everything added (Shewchuk 1997, "Grow-Expansion" with two-sum); `total()`
  * rounds that exact sum once, to the nearest double, ties to even (CPython's `math.fsum`
- * correction). The result is therefore the correctly rounded sum of the inputs, and does not
- * depend on their order: two users who list the same forecasts in different orders get the same
+ * correction). The result is therefore the correctly rounded sum of the inputs, and (for finite
+ * inputs whose sums stay within the doubles) does not depend on their order: two users who list the same forecasts in different orders get the same
  * score to the last bit, and a leaderboard accumulating per forecaster agrees exactly with a
  * scorecard summing a list. The list stays short (one to three doubles for scores of similar
  * size), so an `add` costs a few additions.
  *
- * Non-finite inputs are summed apart and returned as IEEE arithmetic would (`NaN` if there is a
- * `NaN` or both infinities); finite inputs whose running sum passes the largest double give
- * `±Infinity` (where `math.fsum` raises).
+ * A zero total is `+0`. Non-finite inputs are summed apart: a `NaN`, or both infinities, give
+ * `NaN`, one infinity gives itself. When finite inputs push a partial sum past ±`Number.MAX_VALUE`
+ * (where `math.fsum` raises OverflowError) the result is `±Infinity` or `NaN` and can depend on the
+ * order; scores stay many orders of magnitude below that.
  *
  * @see Shewchuk, J. R. (1997). Adaptive precision floating-point arithmetic and fast robust
  *   geometric predicates. Discrete & Computational Geometry 18(3):305–363.
@@ -97,16 +98,16 @@ export class ExactSum {
  * Sums numbers exactly, rounding once at the end ({@link ExactSum}).
  *
  * @param values - the numbers to add
- * @returns their correctly rounded sum, the same in any order
+ * @returns their correctly rounded sum, the same in any order (see {@link ExactSum} for overflow)
  * @internal
  */
 export function sum(values: Iterable<number>): number {
   if (Array.isArray(values)) {
     const array = values as readonly number[];
-    // One rounding of the exact sum: a single term, or IEEE addition of two, already is.
+    // One rounding of the exact sum: a single term, or IEEE addition of two, already is. A zero
+    // total is +0 on every path, as ExactSum (and math.fsum) give it.
     if (array.length === 0) return 0;
-    if (array.length === 1) return array[0]!;
-    if (array.length === 2) return array[0]! + array[1]!;
+    if (array.length <= 2) return (array.length === 1 ? array[0]! : array[0]! + array[1]!) + 0;
   }
   const s = new ExactSum();
   for (const value of values) s.add(value);
