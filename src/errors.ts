@@ -32,6 +32,7 @@ export const LEDGER_ERROR_CODES = [
   'migration_missing',
   'migration_out_of_order',
   'migration_failed',
+  'migration_pending',
   'database_newer_than_library',
   'storage_error',
   'ledger_closed',

@@ -41,6 +41,7 @@ const STORAGE: readonly LedgerErrorCode[] = [
   'migration_missing',
   'migration_out_of_order',
   'migration_failed',
+  'migration_pending',
   'database_newer_than_library',
 ];
 
@@ -97,6 +98,8 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string | undefined {
     case 'migration_out_of_order':
     case 'migration_failed':
       return `reinstall forecast-ledger, then check the ledger: ${ctx.cli('verify')}`;
+    case 'migration_pending':
+      return `bring the ledger up to date: ${ctx.cli('migrate')}`;
     case 'database_newer_than_library':
       return 'upgrade forecast-ledger: npm install forecast-ledger@latest';
     case 'storage_error':

@@ -31,6 +31,11 @@ describe('init, migrate and import', () => {
     const second = await cli(['migrate', '--db', db, '--json']);
     expect(parseJson(MigrateJson, expectOk(second)).applied).toEqual([]);
     expect(second.stderr).toContain('none pending');
+    // init on such a file says what opening it applied, instead of "nothing changed".
+    const older = join(scratchDir(), 'older.sqlite');
+    new Database(older).close();
+    const init = await cli(['init', '--db', older]);
+    expect(expectOk(init).stderr).toContain('is already a ledger (schema version 1): 0 questions, 0 forecasts; applied migration 1 (initial)');
   });
 
   it('imports the dataset, and a second import adds nothing', async () => {

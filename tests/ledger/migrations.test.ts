@@ -63,6 +63,26 @@ describe('migrations', () => {
     expect(error.message).toMatch(/0002_add_note\.sql was changed after it was applied/);
   });
 
+  it('with migrate: false, only checks: refuses a database that needs a migration and writes nothing', async () => {
+    const path = join(tempDir(), 'bare.sqlite');
+    new Database(path).close();
+    const error = await openLedger(path, { migrate: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LedgerError);
+    expect((error as LedgerError).code).toBe('migration_pending');
+    expect((error as LedgerError).message).toMatch(/schema version 0 and needs 1 migration \(0001_initial\.sql\)/);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema").pluck().get()).toBe(0);
+    db.close();
+    // Once migrated, migrate: false opens it and reports nothing applied.
+    await (await openLedger(path)).close();
+    const checked = await openLedger(path, { migrate: false });
+    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 1, applied: [] });
+    await checked.close();
+  });
+
   it('refuses a gap in the migration files', async () => {
     const dir = migrationsCopy();
     writeFileSync(join(dir, '0003_skip.sql'), 'SELECT 1;\n');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { LedgerError } from '../../errors.js';
@@ -64,17 +64,22 @@ export function readMigrations(dir: string): MigrationFile[] {
  * @throws LedgerError `migration_checksum_mismatch` (an applied file was edited),
  *   `migration_missing` (an applied migration has no file), `database_newer_than_library`,
  *   `migration_out_of_order` (a pending migration is older than an applied one),
- *   `migration_failed` (the SQL failed; nothing of it was kept)
+ *   `migration_failed` (the SQL failed; nothing of it was kept), `migration_pending` (with
+ *   `apply` false, a migration is pending: the database is refused, and nothing is written)
  * @internal
  */
 export function migrate(db: Database.Database, files: readonly MigrationFile[], now: () => Date, apply = true): MigrationReport {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version    INTEGER PRIMARY KEY,
-    name       TEXT NOT NULL,
-    checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
-    applied_at TEXT NOT NULL
-  ) STRICT`);
-  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as MigrationInfo[];
+  const tracked = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  // Only a call that may apply migrations creates the table that records them: a check writes nothing.
+  if (!tracked && apply) {
+    db.exec(`CREATE TABLE schema_migrations (
+      version    INTEGER PRIMARY KEY,
+      name       TEXT NOT NULL,
+      checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
+      applied_at TEXT NOT NULL
+    ) STRICT`);
+  }
+  const applied = tracked || apply ? (db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as MigrationInfo[]) : [];
   const byVersion = new Map(files.map((f) => [f.version, f]));
   const maxKnown = files.length;
   for (const row of applied) {
@@ -101,7 +106,16 @@ export function migrate(db: Database.Database, files: readonly MigrationFile[], 
     throw new LedgerError('migration_out_of_order', `migration ${early.file} is older than the applied migration ${highest}: renumber it after ${highest}`, { details: { version: early.version } });
   }
   const done: MigrationInfo[] = [];
-  if (!apply) return { applied: done, version: highest };
+  if (!apply) {
+    if (pending.length) {
+      throw new LedgerError(
+        'migration_pending',
+        `the database is at schema version ${highest} and needs ${pending.length} migration${pending.length === 1 ? '' : 's'} (${pending.map((f) => basename(f.file)).join(', ')}): open it with migrations on (the default), or run forecast-ledger migrate`,
+        { details: { version: highest, pending: pending.map((f) => f.version) } },
+      );
+    }
+    return { applied: done, version: highest };
+  }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   for (const file of pending) {
     try {

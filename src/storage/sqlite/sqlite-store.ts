@@ -40,7 +40,11 @@ export type Durability = (typeof DURABILITY_LEVELS)[number];
 
 /** Options for {@link SqliteStore.open}. */
 export interface SqliteStoreOptions {
-  /** Apply pending migrations on open (default `true`); with `false`, a database that needs them is refused. */
+  /**
+   * Apply pending migrations on open (default `true`). With `false`, the applied migrations are
+   * still checked, a database that needs a migration is refused with `migration_pending`, and
+   * opening writes nothing to the schema.
+   */
   migrate?: boolean;
   /** Where the `NNNN_name.sql` files are (default: the package's `migrations/sqlite`). */
   migrationsDir?: string;
