@@ -32,25 +32,43 @@ export class UsageError extends CliError {
   }
 }
 
-const NOT_FOUND: readonly LedgerErrorCode[] = ['file_not_found', 'source_not_found', 'forecaster_not_found', 'question_not_found'];
-const INVALID_INPUT: readonly LedgerErrorCode[] = ['validation_failed', 'import_failed', 'invalid_json', 'file_unreadable', 'duplicate_id'];
-const STORAGE: readonly LedgerErrorCode[] = [
-  'storage_error',
-  'ledger_closed',
-  'migration_checksum_mismatch',
-  'migration_missing',
-  'migration_out_of_order',
-  'migration_failed',
-  'migration_pending',
-  'database_newer_than_library',
-];
+const { failed, notFound, invalidInput, storage } = EXIT_CODES;
+
+/**
+ * The exit code of every library error code. A record keyed by {@link LedgerErrorCode}, so a code
+ * added to the library fails the type check until it is given its exit code here.
+ */
+const EXIT_CODE_OF: Readonly<Record<LedgerErrorCode, ExitCode>> = {
+  validation_failed: invalidInput,
+  import_failed: invalidInput,
+  file_not_found: notFound,
+  file_unreadable: invalidInput,
+  invalid_json: invalidInput,
+  duplicate_id: invalidInput,
+  conflicting_record: failed,
+  source_not_found: notFound,
+  forecaster_not_found: notFound,
+  question_not_found: notFound,
+  kind_mismatch: failed,
+  unknown_option: failed,
+  forecast_after_due: failed,
+  already_resolved: failed,
+  not_resolved: failed,
+  reason_required: failed,
+  evidence_required: failed,
+  migration_checksum_mismatch: storage,
+  migration_missing: storage,
+  migration_out_of_order: storage,
+  migration_failed: storage,
+  migration_pending: storage,
+  database_newer_than_library: storage,
+  storage_error: storage,
+  ledger_closed: storage,
+};
 
 /** The exit code for a library error code. @internal */
 export function exitCodeForLedgerCode(code: LedgerErrorCode): ExitCode {
-  if (NOT_FOUND.includes(code)) return EXIT_CODES.notFound;
-  if (INVALID_INPUT.includes(code)) return EXIT_CODES.invalidInput;
-  if (STORAGE.includes(code)) return EXIT_CODES.storage;
-  return EXIT_CODES.failed;
+  return EXIT_CODE_OF[code];
 }
 
 /** What the entry point needs to know about the command that failed, to suggest the next one. @internal */
