@@ -1,6 +1,6 @@
 import type { Question } from '../model/question.js';
 import { formatEstimate, formatOutcome, pct } from '../format/values.js';
-import type { ApplyResult, QuestionRecord, RecordCounts, StoredForecast, StoredResolution } from '../storage/types.js';
+import type { ApplyResult, MigrationInfo, QuestionRecord, RecordCounts, StoredForecast, StoredResolution } from '../storage/types.js';
 
 // Estimates and outcomes read the same in the terminal as in the reports: one formatter (src/format/values.ts).
 export { formatEstimate, formatOutcome, pct as formatProbability };
@@ -43,4 +43,9 @@ export function describeImport(report: ApplyResult & { files: string[] }, where:
   const unchanged = Object.values(report.unchanged).reduce((a, b) => a + b, 0);
   const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
   return `imported ${files} ${where}: added ${describeCounts(report.added)}${unchanged ? `; ${unchanged} records were already there` : ''}`;
+}
+
+/** `1 (initial), 2 (add_index)`: migrations by version and name. @internal */
+export function describeMigrations(migrations: readonly MigrationInfo[]): string {
+  return migrations.map((m) => `${m.version} (${m.name})`).join(', ');
 }

@@ -1,5 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { openLedger, type Ledger } from '../ledger.js';
+import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import type { MigrationInfo } from '../storage/types.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -76,4 +78,9 @@ export const initHint = (ctx: CommandContext): string => `create one with: ${ctx
 /** Runs `fn` on the command's ledger; see {@link withSession}. @internal */
 export async function withLedger<T>(ctx: CommandContext, options: { create?: boolean }, fn: (ledger: Ledger, session: LedgerSession) => Promise<T>): Promise<T> {
   return withSession(ctx.db, { ...options, initHint: initHint(ctx) }, fn);
+}
+
+/** The migrations that opening the ledger applied (none for a store other than SQLite). @internal */
+export function appliedOnOpen(ledger: Ledger): readonly MigrationInfo[] {
+  return ledger.store instanceof SqliteStore ? ledger.store.migratedOnOpen.applied : [];
 }

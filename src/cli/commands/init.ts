@@ -1,19 +1,20 @@
-import { SqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import type { CommandContext } from '../context.js';
-import { withLedger } from '../ledger-session.js';
+import { describeMigrations } from '../format-values.js';
+import { appliedOnOpen, withLedger } from '../ledger-session.js';
 
 /** `forecast-ledger init`: creates the ledger database, or reports on an existing one (migrating it if needed). */
 export async function run(ctx: CommandContext): Promise<void> {
   await withLedger(ctx, { create: true }, async (ledger, session) => {
     const { version } = await ledger.store.migrate();
-    const migrated = !session.created && ledger.store instanceof SqliteStore ? ledger.store.migratedOnOpen.applied : [];
     const counts = await ledger.counts();
     ctx.out.result({ db: ctx.db, created: session.created, schemaVersion: version, counts });
-    if (session.created) ctx.out.success(`created an empty ledger at ${ctx.dbLabel} (schema version ${version})`);
-    else {
-      const change = migrated.length ? `applied migration${migrated.length === 1 ? '' : 's'} ${migrated.map((m) => `${m.version} (${m.name})`).join(', ')}` : 'nothing changed';
-      ctx.out.success(`${ctx.dbLabel} is already a ledger (schema version ${version}): ${counts.questions} questions, ${counts.forecasts} forecasts; ${change}`);
+    if (session.created) {
+      ctx.out.success(`created an empty ledger at ${ctx.dbLabel} (schema version ${version})`);
+      ctx.out.info(`next: ${ctx.cli('import predictions/')}`);
+      return;
     }
-    if (session.created) ctx.out.info(`next: ${ctx.cli('import predictions/')}`);
+    const migrated = appliedOnOpen(ledger);
+    const change = migrated.length ? `applied migration${migrated.length === 1 ? '' : 's'} ${describeMigrations(migrated)}` : 'nothing changed';
+    ctx.out.success(`${ctx.dbLabel} is already a ledger (schema version ${version}): ${counts.questions} questions, ${counts.forecasts} forecasts; ${change}`);
   });
 }

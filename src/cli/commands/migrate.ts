@@ -1,6 +1,6 @@
-import { SqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import type { CommandContext } from '../context.js';
-import { withLedger } from '../ledger-session.js';
+import { describeMigrations } from '../format-values.js';
+import { appliedOnOpen, withLedger } from '../ledger-session.js';
 
 /**
  * `forecast-ledger migrate`: checks the applied migrations and applies the pending ones, reporting
@@ -9,11 +9,10 @@ import { withLedger } from '../ledger-session.js';
  */
 export async function run(ctx: CommandContext): Promise<void> {
   await withLedger(ctx, {}, async (ledger) => {
-    const onOpen = ledger.store instanceof SqliteStore ? ledger.store.migratedOnOpen.applied : [];
     const report = await ledger.store.migrate();
-    const applied = [...onOpen, ...report.applied];
+    const applied = [...appliedOnOpen(ledger), ...report.applied];
     ctx.out.result({ db: ctx.db, schemaVersion: report.version, applied });
-    const summary = applied.length ? `applied ${applied.map((m) => `${m.version} (${m.name})`).join(', ')}` : 'every migration checks out, none pending';
+    const summary = applied.length ? `applied ${describeMigrations(applied)}` : 'every migration checks out, none pending';
     ctx.out.success(`${ctx.dbLabel}: ${summary}; schema version ${report.version}`);
   });
 }
