@@ -61,7 +61,7 @@ describe('the four claims named in the brief', () => {
 
   it('Jensen Huang (2025-10-08): the US stack at 80% of global AI development within five years', () => {
     const q = question('us-stack-share-global-ai-development');
-    expect(q).toMatchObject({ kind: 'numeric', stance: 'goal', spec: { unit: '%' }, resolution: { resolveOn: '2030-10-08', horizonRule: '+5y', semantics: 'by' } });
+    expect(q).toMatchObject({ kind: 'numeric', stance: 'goal', spec: { unit: '%' }, resolution: { resolveOn: '2030-10-08', horizonRule: '+5y', semantics: 'at' } });
     expect(forecastsOn(q!.id)).toMatchObject([{ forecasterId: 'jensen-huang', madeAt: '2025-10-08', estimate: { kind: 'numeric', point: 80 } }]);
   });
 });
