@@ -58,6 +58,13 @@ export const ResolutionSpec = z
     horizon: Text,
     /** How `resolveOn` was derived from the horizon and the date made, e.g. `madeAt + 5 years`. */
     horizonRule: Text.optional(),
+    /**
+     * `true` when the source states no date and the window (`horizonRule`) is the recorder's choice.
+     * A reading that the event happens is then capped at 0.8 (the plain future), since a speaker's
+     * certainty that something happens eventually is no certainty that it happens in that window;
+     * see `docs/scoring.md`.
+     */
+    windowChosen: z.boolean().optional(),
     /** How the date is read; see {@link ResolutionSemantics}. */
     semantics: z.enum(RESOLUTION_SEMANTICS),
     /** For `at` questions measured over a period (an annual average, say). */
