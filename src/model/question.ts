@@ -71,6 +71,19 @@ export const ResolutionSpec = z
     period: Period.optional(),
     /** What evidence a judge would use, naming the data series or publication. */
     criteria: Text,
+    /** The published data that settles the question: who publishes it, which series, and the deciding value. */
+    data: z
+      .object({
+        /** Who publishes it, e.g. `US EIA`, `LME`. */
+        publisher: Text,
+        /** The series, report or record, e.g. `Electric Power Monthly, total end-use consumption`. */
+        series: Text,
+        /** The value or condition that decides it, when the statement does not make it plain. */
+        threshold: Text.optional(),
+      })
+      .optional(),
+    /** When no published series settles it alone: who judges, and by what rule. */
+    judge: z.object({ who: Text, rule: Text }).optional(),
   })
   .refine((r) => !r.period || r.period.end <= r.resolveOn, {
     message: 'resolveOn must not be before period.end',
