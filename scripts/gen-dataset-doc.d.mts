@@ -4,5 +4,8 @@ export interface PredictionDirEntry {
   data: any;
 }
 export function readPredictionDir(dir?: string): PredictionDirEntry[];
-export function keyFigure(forecast: unknown, question: unknown): string;
-export function renderDatasetDoc(files: PredictionDirEntry[]): string;
+export function glossTable(terms: readonly { term: string; gloss?: string }[]): Map<string, string>;
+export function loadConfidenceTerms(): Promise<readonly { term: string; gloss?: string }[]>;
+export function glossed(confidence: { wording: string; gloss?: string }, glosses: Map<string, string>): string;
+export function keyFigure(forecast: unknown, question: unknown, glosses?: Map<string, string>): string;
+export function renderDatasetDoc(files: PredictionDirEntry[], glosses: Map<string, string>): string;

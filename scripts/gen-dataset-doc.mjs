@@ -15,17 +15,38 @@ export function readPredictionDir(dir = join(ROOT, 'predictions')) {
     .map((name) => ({ name, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
 }
 
+/**
+ * The English gloss of each term of the library's verbal scales, from `CONFIDENCE_TERMS`
+ * (src/scoring/confidence-terms.ts, the one source): `Map<wording, gloss>`.
+ */
+export function glossTable(terms) {
+  return new Map(terms.filter((t) => t.gloss).map((t) => [t.term, t.gloss]));
+}
+
+/** Loads `CONFIDENCE_TERMS` from the TypeScript source with esbuild, so the script needs no build. */
+export async function loadConfidenceTerms() {
+  const { buildSync } = await import('esbuild');
+  const [out] = buildSync({ entryPoints: [join(ROOT, 'src', 'scoring', 'confidence-terms.ts')], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles;
+  return (await import(`data:text/javascript;base64,${Buffer.from(out.text).toString('base64')}`)).CONFIDENCE_TERMS;
+}
+
+/** A verbal wording with its English gloss beside it: `將 "will"`. */
+export function glossed(confidence, glosses) {
+  const gloss = confidence.gloss ?? glosses.get(confidence.wording.trim());
+  return gloss ? `${confidence.wording} "${gloss}"` : confidence.wording;
+}
+
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const num = (n) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
 
 /** The key figure of a forecast, in a few characters. */
-export function keyFigure(forecast, question) {
+export function keyFigure(forecast, question, glosses = new Map()) {
   const e = forecast.estimate;
   const unit = question.kind === 'numeric' ? ` ${question.spec.unit}` : '';
   switch (e.kind) {
     case 'binary': {
       const p = e.probability ?? forecast.confidence?.impliedProbability;
-      const words = forecast.confidence ? ` (${forecast.confidence.wording})` : '';
+      const words = forecast.confidence ? ` (${glossed(forecast.confidence, glosses)})` : '';
       return `p = ${p}${words}`;
     }
     case 'numeric': {
@@ -46,8 +67,8 @@ export function keyFigure(forecast, question) {
   }
 }
 
-/** Renders the dataset page. */
-export function renderDatasetDoc(files) {
+/** Renders the dataset page; `glosses` is {@link glossTable} of `CONFIDENCE_TERMS`. */
+export function renderDatasetDoc(files, glosses) {
   const forecasters = new Map();
   const questions = new Map();
   const rows = [];
@@ -76,7 +97,7 @@ export function renderDatasetDoc(files) {
       who: [...new Set(forecasts.map((f) => forecasters.get(f.forecasterId)?.name ?? f.forecasterId))].join('; '),
       kind: q.kind,
       stance: q.stance ?? 'forecast',
-      figure: forecasts.map((f) => keyFigure(f, q)).join(' / '),
+      figure: forecasts.map((f) => keyFigure(f, q, glosses)).join(' / '),
       resolvability: q.resolvability?.rating ?? '—',
       semantics: q.resolution.semantics,
     });
@@ -129,6 +150,6 @@ export function renderDatasetDoc(files) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = join(ROOT, 'docs', 'dataset.md');
-  writeFileSync(out, renderDatasetDoc(readPredictionDir()));
+  writeFileSync(out, renderDatasetDoc(readPredictionDir(), glossTable(await loadConfidenceTerms())));
   console.log(`wrote ${out}`);
 }

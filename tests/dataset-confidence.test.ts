@@ -6,10 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { confidenceGloss } from '../src/format/values.js';
 import { CONFIDENCE_TERMS, impliedProbability } from '../src/scoring/rules.js';
 
 interface RawConfidence {
   readonly wording: string;
+  readonly gloss?: string;
   readonly impliedProbability: number;
   readonly scale: string;
   readonly note?: string;
@@ -90,5 +92,11 @@ describe('predictions/ verbal confidence', () => {
     const chosen = confidences.filter(({ question }) => question.resolution.windowChosen === true);
     expect(chosen.length).toBeGreaterThan(0);
     expect(chosen.filter(({ confidence }) => confidence.impliedProbability > 0.8).map(({ where, confidence }) => `${where}: "${confidence.wording}" = ${confidence.impliedProbability}`)).toEqual([]);
+  });
+
+  it('has an English gloss for every wording that is not English, from the scale or from the forecast', () => {
+    const cjk = confidences.filter(({ confidence }) => /[\u3400-\u9fff]/.test(confidence.wording));
+    expect(cjk.length).toBeGreaterThan(0);
+    expect(cjk.filter(({ confidence }) => !confidenceGloss(confidence)).map(({ where, confidence }) => `${where}: "${confidence.wording}" has no gloss`)).toEqual([]);
   });
 });

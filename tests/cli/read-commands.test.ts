@@ -92,6 +92,16 @@ describe('show, forecasters, due', () => {
     expect(text.stdout).toContain('10,750 USD/t');
   });
 
+  it('shows each verbal wording with its English gloss: from the scale, or from the forecast when it is not on one', async () => {
+    const db = await importedLedger();
+    const [onScale, custom] = await Promise.all([
+      cli(['show', 'nvidia-finances-openai-buildout', '--db', db]),
+      cli(['show', 'stargate-500b-invested-by-2029', '--db', db]),
+    ]);
+    expect(expectOk(onScale).stdout).toContain('“將” (“will”) → 80% yes');
+    expect(expectOk(custom).stdout).toContain('“宣佈” (“announced”) → 80% yes');
+  });
+
   it('counts each forecaster’s claims made, resolved and pending', async () => {
     const db = await importedLedger();
     const result = expectOk(await cli(['forecasters', '--db', db, '--json', '--as-of', '2026-01-01']));
