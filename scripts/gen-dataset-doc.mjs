@@ -36,6 +36,11 @@ export function glossed(confidence, glosses) {
   return gloss ? `${confidence.wording} "${gloss}"` : confidence.wording;
 }
 
+/** Reads predictions/notes/left-out.json: the forward-looking passages not recorded as questions, with why. */
+export function readLeftOut(file = join(ROOT, 'predictions', 'notes', 'left-out.json')) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const num = (n) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
 
@@ -67,8 +72,8 @@ export function keyFigure(forecast, question, glosses = new Map()) {
   }
 }
 
-/** Renders the dataset page; `glosses` is {@link glossTable} of `CONFIDENCE_TERMS`. */
-export function renderDatasetDoc(files, glosses) {
+/** Renders the dataset page; `glosses` is {@link glossTable} of `CONFIDENCE_TERMS`, `leftOut` is {@link readLeftOut}. */
+export function renderDatasetDoc(files, glosses, leftOut) {
   const forecasters = new Map();
   const questions = new Map();
   const rows = [];
@@ -99,6 +104,7 @@ export function renderDatasetDoc(files, glosses) {
       stance: q.stance ?? 'forecast',
       figure: forecasts.map((f) => keyFigure(f, q, glosses)).join(' / '),
       resolvability: q.resolvability?.rating ?? '—',
+      settledBy: q.resolution.data ? q.resolution.data.publisher : q.resolution.judge ? 'judge' : '—',
       semantics: q.resolution.semantics,
     });
   }
@@ -108,7 +114,9 @@ export function renderDatasetDoc(files, glosses) {
     for (const r of rows) m.set(r[key], (m.get(r[key]) ?? 0) + 1);
     return [...m.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', ');
   };
-  const resolutions = files.reduce((n, { data }) => n + (data.resolutions ?? []).length, 0);
+  const allResolutions = files.flatMap(({ data }) => data.resolutions ?? []);
+  const resolved = allResolutions.filter((r) => r.status === 'resolved').length;
+  const annulled = allResolutions.filter((r) => r.status === 'annulled').length;
   const lines = [
     '---',
     'title: The seed dataset',
@@ -120,9 +128,12 @@ export function renderDatasetDoc(files, glosses) {
     '',
     'Every forward-looking claim in eight Chinese-language news articles (September–December 2025) on AI, energy, copper and compute,',
     'as typed predictions. Statements are paraphrased in English; each forecast keeps only a short key-phrase excerpt of the original.',
+    '"Every claim" means every passage, read line by line, that says what will happen (or what an actor will do) with something a judge',
+    `could check; the ${leftOut.leftOut.length} forward-looking passages that are not recorded as their own question are listed under [Left out](#left-out), with the reason.`,
+    'Verbal confidence is shown with its English gloss (將 "will"); the readings follow the rules of `docs/scoring.md`.',
     "Load it with `ledger.importPredictions('predictions/')` or `import { predictions } from 'forecast-ledger/predictions'`.",
     '',
-    `**${rows.length} questions**, ${files.reduce((n, { data }) => n + (data.forecasts ?? []).length, 0)} forecasts, ${forecasters.size} forecasters, ${resolutions} resolution${resolutions === 1 ? '' : 's'} (recorded only where an article itself reports the outcome).`,
+    `**${rows.length} questions**, ${files.reduce((n, { data }) => n + (data.forecasts ?? []).length, 0)} forecasts, ${forecasters.size} forecasters; ${resolved} resolved (only where an article itself reports the outcome), ${annulled} annulled (a claim made after its outcome was public).`,
     '',
     `- By kind: ${count('kind')}`,
     `- By stance: ${count('stance')}`,
@@ -140,9 +151,25 @@ export function renderDatasetDoc(files, glosses) {
     '',
     'Semantics: **by** = happens on or before the date; **at** = a value measured at the date or over its period; **not_before** = does not happen before the date.',
     '',
-    '| Due | Question | Forecaster | Kind | Key figure | Stance | Semantics | Resolvability |',
-    '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.due} | **${cell(r.title)}**<br>\`${r.id}\` | ${cell(r.who)} | ${r.kind} | ${cell(r.figure)} | ${r.stance} | ${r.semantics} | ${r.resolvability} |`),
+    'Settled by: the publisher of the data that resolves the question, or **judge** when a named judge applies a stated rule (`resolution.judge`).',
+    '',
+    '| Due | Question | Forecaster | Kind | Key figure | Stance | Semantics | Resolvability | Settled by |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.due} | **${cell(r.title)}**<br>\`${r.id}\` | ${cell(r.who)} | ${r.kind} | ${cell(r.figure)} | ${r.stance} | ${r.semantics} | ${r.resolvability} | ${cell(r.settledBy)} |`,
+    ),
+    '',
+    '## Left out',
+    '',
+    'Forward-looking passages of the articles that are not their own question, by article and line of `shared/seeds/articles/NN.txt`',
+    '(generated from `predictions/notes/left-out.json`). Reasons:',
+    '',
+    ...Object.entries(leftOut.reasons).map(([k, v]) => `- **${k}**: ${v}`),
+    '',
+    '| Article | Line | Reason | What it says | Recorded as |',
+    '|---|---:|---|---|---|',
+    ...leftOut.leftOut.map((e) => `| ${e.article} | ${e.line} | ${e.reason} | ${cell(e.note)} | ${e.coveredBy ? `\`${e.coveredBy}\`` : '—'} |`),
     '',
   ];
   return lines.join('\n');
@@ -150,6 +177,6 @@ export function renderDatasetDoc(files, glosses) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = join(ROOT, 'docs', 'dataset.md');
-  writeFileSync(out, renderDatasetDoc(readPredictionDir(), glossTable(await loadConfidenceTerms())));
+  writeFileSync(out, renderDatasetDoc(readPredictionDir(), glossTable(await loadConfidenceTerms()), readLeftOut()));
   console.log(`wrote ${out}`);
 }

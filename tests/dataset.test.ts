@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../src/index.js';
 import { PREDICTION_FILE_NAMES, predictions } from '../src/predictions/index.js';
-import { glossTable, readPredictionDir, renderDatasetDoc } from '../scripts/gen-dataset-doc.mjs';
+import { glossTable, readLeftOut, readPredictionDir, renderDatasetDoc } from '../scripts/gen-dataset-doc.mjs';
 import { CONFIDENCE_TERMS } from '../src/scoring/confidence-terms.js';
 
 const root = join(import.meta.dirname, '..');
@@ -70,11 +70,11 @@ describe('the four claims named in the brief', () => {
 
 describe('docs/dataset.md', () => {
   it('is up to date with predictions/ (run `npm run gen:dataset-doc` when this fails)', () => {
-    expect(readFileSync(join(root, 'docs', 'dataset.md'), 'utf8')).toBe(renderDatasetDoc(readPredictionDir(), glosses));
+    expect(readFileSync(join(root, 'docs', 'dataset.md'), 'utf8')).toBe(renderDatasetDoc(readPredictionDir(), glosses, readLeftOut()));
   });
 
   it('lists every question once, by due date', () => {
-    const doc = renderDatasetDoc(readPredictionDir(), glosses);
+    const doc = renderDatasetDoc(readPredictionDir(), glosses, readLeftOut());
     const ids = [...doc.matchAll(/<br>`([a-z0-9.-]+)`/g)].map((m) => m[1]);
     expect(ids.sort()).toEqual(allQuestions.map((q) => q.id).sort());
     const dues = [...doc.matchAll(/^\| (\d{4}-\d{2}-\d{2}) \|/gm)].map((m) => m[1]!);
