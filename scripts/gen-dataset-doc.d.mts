@@ -8,7 +8,7 @@ export function glossTable(terms: readonly { term: string; gloss?: string }[]): 
 export function loadConfidenceTerms(): Promise<readonly { term: string; gloss?: string }[]>;
 export function glossed(confidence: { wording: string; gloss?: string }, glosses: Map<string, string>): string;
 export function keyFigure(forecast: unknown, question: unknown, glosses?: Map<string, string>): string;
-/** predictions/notes/left-out.json. */
+/** docs/dataset-left-out.json. */
 export interface LeftOutFile {
   reasons: Record<string, string>;
   leftOut: { article: string; line: number; reason: string; note: string; coveredBy?: string }[];

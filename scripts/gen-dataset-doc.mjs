@@ -36,8 +36,8 @@ export function glossed(confidence, glosses) {
   return gloss ? `${confidence.wording} "${gloss}"` : confidence.wording;
 }
 
-/** Reads predictions/notes/left-out.json: the forward-looking passages not recorded as questions, with why. */
-export function readLeftOut(file = join(ROOT, 'predictions', 'notes', 'left-out.json')) {
+/** Reads docs/dataset-left-out.json: the forward-looking passages not recorded as questions, with why. */
+export function readLeftOut(file = join(ROOT, 'docs', 'dataset-left-out.json')) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
@@ -163,7 +163,7 @@ export function renderDatasetDoc(files, glosses, leftOut) {
     '## Left out',
     '',
     'Forward-looking passages of the articles that are not their own question, by article and line of `shared/seeds/articles/NN.txt`',
-    '(generated from `predictions/notes/left-out.json`). Reasons:',
+    '(generated from `docs/dataset-left-out.json`). Reasons:',
     '',
     ...Object.entries(leftOut.reasons).map(([k, v]) => `- **${k}**: ${v}`),
     '',

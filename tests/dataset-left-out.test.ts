@@ -1,4 +1,4 @@
-// predictions/notes/left-out.json: every forward-looking passage of the articles that is not its own
+// docs/dataset-left-out.json: every forward-looking passage of the articles that is not its own
 // question, with the reason. Each entry names a real line of its article, a known reason, and (for a
 // restatement) the question that records the claim; docs/dataset.md is generated from it.
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const { reasons, leftOut } = readLeftOut();
 const questionIds = new Set(predictions.flatMap((f) => f.questions.map((q) => q.id)));
 const articles = new Set(predictions.filter((f) => f.source).map((_, i) => String(i + 1).padStart(2, '0')));
 
-describe('predictions/notes/left-out.json', () => {
+describe('docs/dataset-left-out.json', () => {
   it('lists passages from every article but one at most, each once', () => {
     expect(leftOut.length).toBeGreaterThan(50);
     expect(new Set(leftOut.map((e) => e.article)).size).toBeGreaterThanOrEqual(articles.size - 1);
