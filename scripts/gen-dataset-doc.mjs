@@ -72,6 +72,19 @@ export function keyFigure(forecast, question, glosses = new Map()) {
   }
 }
 
+/** `0.8 42, 0.5 15, …`: how many binary forecasts carry each probability, most common first. */
+function probabilities(files) {
+  const m = new Map();
+  for (const { data } of files) {
+    for (const f of data.forecasts ?? []) {
+      if (f.estimate.kind !== 'binary') continue;
+      const p = f.estimate.probability ?? f.confidence?.impliedProbability;
+      m.set(p, (m.get(p) ?? 0) + 1);
+    }
+  }
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([p, n]) => `${p} ${n}`).join(', ');
+}
+
 /** Renders the dataset page; `glosses` is {@link glossTable} of `CONFIDENCE_TERMS`, `leftOut` is {@link readLeftOut}. */
 export function renderDatasetDoc(files, glosses, leftOut) {
   const forecasters = new Map();
@@ -137,7 +150,8 @@ export function renderDatasetDoc(files, glosses, leftOut) {
     '',
     `- By kind: ${count('kind')}`,
     `- By stance: ${count('stance')}`,
-    `- By resolvability: ${count('resolvability')}`,
+    `- By resolvability: ${count('resolvability')} (at most one in five low, each with a judge and the reason)`,
+    `- Binary forecasts by probability (stated or read from the wording): ${probabilities(files)}; a plain "will" (將, 會) reads 0.8, so most worded claims sit there`,
     '',
     '## Sources',
     '',
