@@ -2,6 +2,7 @@
 // Run `npm run gen:dataset-doc` after editing predictions/; tests/dataset.test.ts fails when the
 // checked-in page is stale. Pure Node: reads the JSON directly, needs no build.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,9 +24,13 @@ export function glossTable(terms) {
   return new Map(terms.filter((t) => t.gloss).map((t) => [t.term, t.gloss]));
 }
 
-/** Loads `CONFIDENCE_TERMS` from the TypeScript source with esbuild, so the script needs no build. */
+/**
+ * Loads `CONFIDENCE_TERMS` from the TypeScript source with esbuild, so the script needs no build.
+ * esbuild is resolved through tsup (a devDependency that depends on it), not imported as if it were ours.
+ */
 export async function loadConfidenceTerms() {
-  const { buildSync } = await import('esbuild');
+  const require = createRequire(import.meta.url);
+  const { buildSync } = createRequire(require.resolve('tsup'))('esbuild');
   const [out] = buildSync({ entryPoints: [join(ROOT, 'src', 'scoring', 'confidence-terms.ts')], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles;
   return (await import(`data:text/javascript;base64,${Buffer.from(out.text).toString('base64')}`)).CONFIDENCE_TERMS;
 }
