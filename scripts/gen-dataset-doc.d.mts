@@ -4,5 +4,14 @@ export interface PredictionDirEntry {
   data: any;
 }
 export function readPredictionDir(dir?: string): PredictionDirEntry[];
-export function keyFigure(forecast: unknown, question: unknown): string;
-export function renderDatasetDoc(files: PredictionDirEntry[]): string;
+export function glossTable(terms: readonly { term: string; gloss?: string }[]): Map<string, string>;
+export function loadConfidenceTerms(): Promise<readonly { term: string; gloss?: string }[]>;
+export function glossed(confidence: { wording: string; gloss?: string }, glosses: Map<string, string>): string;
+export function keyFigure(forecast: unknown, question: unknown, glosses?: Map<string, string>): string;
+/** docs/dataset-left-out.json. */
+export interface LeftOutFile {
+  reasons: Record<string, string>;
+  leftOut: { article: string; line: number; reason: string; note: string; coveredBy?: string }[];
+}
+export function readLeftOut(file?: string): LeftOutFile;
+export function renderDatasetDoc(files: PredictionDirEntry[], glosses: Map<string, string>, leftOut: LeftOutFile): string;

@@ -2,6 +2,7 @@
 // Run `npm run gen:dataset-doc` after editing predictions/; tests/dataset.test.ts fails when the
 // checked-in page is stale. Pure Node: reads the JSON directly, needs no build.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,17 +16,47 @@ export function readPredictionDir(dir = join(ROOT, 'predictions')) {
     .map((name) => ({ name, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
 }
 
+/**
+ * The English gloss of each term of the library's verbal scales, from `CONFIDENCE_TERMS`
+ * (src/scoring/confidence-terms.ts, the one source): `Map<wording, gloss>`.
+ */
+export function glossTable(terms) {
+  return new Map(terms.filter((t) => t.gloss).map((t) => [t.term, t.gloss]));
+}
+
+/**
+ * Loads `CONFIDENCE_TERMS` from the TypeScript source with esbuild, so the script needs no build.
+ * esbuild is resolved through tsup (a devDependency that depends on it), not imported as if it were ours.
+ */
+export async function loadConfidenceTerms() {
+  const require = createRequire(import.meta.url);
+  const { buildSync } = createRequire(require.resolve('tsup'))('esbuild');
+  const [out] = buildSync({ entryPoints: [join(ROOT, 'src', 'scoring', 'confidence-terms.ts')], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles;
+  return (await import(`data:text/javascript;base64,${Buffer.from(out.text).toString('base64')}`)).CONFIDENCE_TERMS;
+}
+
+/** A verbal wording with its English gloss beside it: `將 "will"`. */
+export function glossed(confidence, glosses) {
+  const gloss = confidence.gloss ?? glosses.get(confidence.wording.trim());
+  return gloss ? `${confidence.wording} "${gloss}"` : confidence.wording;
+}
+
+/** Reads docs/dataset-left-out.json: the forward-looking passages not recorded as questions, with why. */
+export function readLeftOut(file = join(ROOT, 'docs', 'dataset-left-out.json')) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const num = (n) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
 
 /** The key figure of a forecast, in a few characters. */
-export function keyFigure(forecast, question) {
+export function keyFigure(forecast, question, glosses = new Map()) {
   const e = forecast.estimate;
   const unit = question.kind === 'numeric' ? ` ${question.spec.unit}` : '';
   switch (e.kind) {
     case 'binary': {
       const p = e.probability ?? forecast.confidence?.impliedProbability;
-      const words = forecast.confidence ? ` (${forecast.confidence.wording})` : '';
+      const words = forecast.confidence ? ` (${glossed(forecast.confidence, glosses)})` : '';
       return `p = ${p}${words}`;
     }
     case 'numeric': {
@@ -46,8 +77,21 @@ export function keyFigure(forecast, question) {
   }
 }
 
-/** Renders the dataset page. */
-export function renderDatasetDoc(files) {
+/** `0.8 42, 0.5 15, …`: how many binary forecasts carry each probability, most common first. */
+function probabilities(files) {
+  const m = new Map();
+  for (const { data } of files) {
+    for (const f of data.forecasts ?? []) {
+      if (f.estimate.kind !== 'binary') continue;
+      const p = f.estimate.probability ?? f.confidence?.impliedProbability;
+      m.set(p, (m.get(p) ?? 0) + 1);
+    }
+  }
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([p, n]) => `${p} ${n}`).join(', ');
+}
+
+/** Renders the dataset page; `glosses` is {@link glossTable} of `CONFIDENCE_TERMS`, `leftOut` is {@link readLeftOut}. */
+export function renderDatasetDoc(files, glosses, leftOut) {
   const forecasters = new Map();
   const questions = new Map();
   const rows = [];
@@ -76,8 +120,9 @@ export function renderDatasetDoc(files) {
       who: [...new Set(forecasts.map((f) => forecasters.get(f.forecasterId)?.name ?? f.forecasterId))].join('; '),
       kind: q.kind,
       stance: q.stance ?? 'forecast',
-      figure: forecasts.map((f) => keyFigure(f, q)).join(' / '),
+      figure: forecasts.map((f) => keyFigure(f, q, glosses)).join(' / '),
       resolvability: q.resolvability?.rating ?? '—',
+      settledBy: q.resolution.data ? q.resolution.data.publisher : q.resolution.judge ? 'judge' : '—',
       semantics: q.resolution.semantics,
     });
   }
@@ -87,7 +132,9 @@ export function renderDatasetDoc(files) {
     for (const r of rows) m.set(r[key], (m.get(r[key]) ?? 0) + 1);
     return [...m.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', ');
   };
-  const resolutions = files.reduce((n, { data }) => n + (data.resolutions ?? []).length, 0);
+  const allResolutions = files.flatMap(({ data }) => data.resolutions ?? []);
+  const resolved = allResolutions.filter((r) => r.status === 'resolved').length;
+  const annulled = allResolutions.filter((r) => r.status === 'annulled').length;
   const lines = [
     '---',
     'title: The seed dataset',
@@ -99,13 +146,17 @@ export function renderDatasetDoc(files) {
     '',
     'Every forward-looking claim in eight Chinese-language news articles (September–December 2025) on AI, energy, copper and compute,',
     'as typed predictions. Statements are paraphrased in English; each forecast keeps only a short key-phrase excerpt of the original.',
+    '"Every claim" means every passage, read line by line, that says what will happen (or what an actor will do) with something a judge',
+    `could check; the ${leftOut.leftOut.length} forward-looking passages that are not recorded as their own question are listed under [Left out](#left-out), with the reason.`,
+    'Verbal confidence is shown with its English gloss (將 "will"); the readings follow the rules of `docs/scoring.md`.',
     "Load it with `ledger.importPredictions('predictions/')` or `import { predictions } from 'forecast-ledger/predictions'`.",
     '',
-    `**${rows.length} questions**, ${files.reduce((n, { data }) => n + (data.forecasts ?? []).length, 0)} forecasts, ${forecasters.size} forecasters, ${resolutions} resolution${resolutions === 1 ? '' : 's'} (recorded only where an article itself reports the outcome).`,
+    `**${rows.length} questions**, ${files.reduce((n, { data }) => n + (data.forecasts ?? []).length, 0)} forecasts, ${forecasters.size} forecasters; ${resolved} resolved (only where an article itself reports the outcome), ${annulled} annulled (a claim made after its outcome was public).`,
     '',
     `- By kind: ${count('kind')}`,
     `- By stance: ${count('stance')}`,
-    `- By resolvability: ${count('resolvability')}`,
+    `- By resolvability: ${count('resolvability')} (at most one in five low, each with a judge and the reason)`,
+    `- Binary forecasts by probability (stated or read from the wording): ${probabilities(files)}; a plain "will" (將, 會) reads 0.8, so most worded claims sit there`,
     '',
     '## Sources',
     '',
@@ -119,9 +170,26 @@ export function renderDatasetDoc(files) {
     '',
     'Semantics: **by** = happens on or before the date; **at** = a value measured at the date or over its period; **not_before** = does not happen before the date.',
     '',
-    '| Due | Question | Forecaster | Kind | Key figure | Stance | Semantics | Resolvability |',
-    '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.due} | **${cell(r.title)}**<br>\`${r.id}\` | ${cell(r.who)} | ${r.kind} | ${cell(r.figure)} | ${r.stance} | ${r.semantics} | ${r.resolvability} |`),
+    'Settled by: the publisher of the data that resolves the question, or **judge** when a named judge applies a stated rule (`resolution.judge`).',
+    '',
+    '| Due | Question | Forecaster | Kind | Key figure | Stance | Semantics | Resolvability | Settled by |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.due} | **${cell(r.title)}**<br>\`${r.id}\` | ${cell(r.who)} | ${r.kind} | ${cell(r.figure)} | ${r.stance} | ${r.semantics} | ${r.resolvability} | ${cell(r.settledBy)} |`,
+    ),
+    '',
+    '## Left out',
+    '',
+    'Forward-looking passages of the articles that are not their own question, by article and line of `shared/seeds/articles/NN.txt`',
+    '(generated from `docs/dataset-left-out.json`). Present-tense explanations, anecdotes, questions put to a speaker and habitual',
+    '"will" (會 describing how things usually go) are not claims about the future and are not listed. Reasons:',
+    '',
+    ...Object.entries(leftOut.reasons).map(([k, v]) => `- **${k}**: ${v}`),
+    '',
+    '| Article | Line | Reason | What it says | Recorded as |',
+    '|---|---:|---|---|---|',
+    ...leftOut.leftOut.map((e) => `| ${e.article} | ${e.line} | ${e.reason} | ${cell(e.note)} | ${e.coveredBy ? `\`${e.coveredBy}\`` : '—'} |`),
     '',
   ];
   return lines.join('\n');
@@ -129,6 +197,6 @@ export function renderDatasetDoc(files) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = join(ROOT, 'docs', 'dataset.md');
-  writeFileSync(out, renderDatasetDoc(readPredictionDir()));
+  writeFileSync(out, renderDatasetDoc(readPredictionDir(), glossTable(await loadConfidenceTerms()), readLeftOut()));
   console.log(`wrote ${out}`);
 }

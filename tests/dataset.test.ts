@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../src/index.js';
 import { PREDICTION_FILE_NAMES, predictions } from '../src/predictions/index.js';
-import { readPredictionDir, renderDatasetDoc } from '../scripts/gen-dataset-doc.mjs';
+import { glossTable, readLeftOut, readPredictionDir, renderDatasetDoc } from '../scripts/gen-dataset-doc.mjs';
+import { CONFIDENCE_TERMS } from '../src/scoring/confidence-terms.js';
 
 const root = join(import.meta.dirname, '..');
 const allQuestions = predictions.flatMap((f) => f.questions);
 const allForecasts = predictions.flatMap((f) => f.forecasts);
 const question = (id: string) => allQuestions.find((q) => q.id === id);
 const forecastsOn = (id: string) => allForecasts.filter((f) => f.questionId === id);
+const glosses = glossTable(CONFIDENCE_TERMS);
 
 describe('forecast-ledger/predictions', () => {
   it('exports every file of predictions/, in a stated order', () => {
@@ -61,18 +63,18 @@ describe('the four claims named in the brief', () => {
 
   it('Jensen Huang (2025-10-08): the US stack at 80% of global AI development within five years', () => {
     const q = question('us-stack-share-global-ai-development');
-    expect(q).toMatchObject({ kind: 'numeric', stance: 'goal', spec: { unit: '%' }, resolution: { resolveOn: '2030-10-08', horizonRule: '+5y', semantics: 'by' } });
+    expect(q).toMatchObject({ kind: 'numeric', stance: 'goal', spec: { unit: '%' }, resolution: { resolveOn: '2030-10-08', horizonRule: '+5y', semantics: 'at' } });
     expect(forecastsOn(q!.id)).toMatchObject([{ forecasterId: 'jensen-huang', madeAt: '2025-10-08', estimate: { kind: 'numeric', point: 80 } }]);
   });
 });
 
 describe('docs/dataset.md', () => {
   it('is up to date with predictions/ (run `npm run gen:dataset-doc` when this fails)', () => {
-    expect(readFileSync(join(root, 'docs', 'dataset.md'), 'utf8')).toBe(renderDatasetDoc(readPredictionDir()));
+    expect(readFileSync(join(root, 'docs', 'dataset.md'), 'utf8')).toBe(renderDatasetDoc(readPredictionDir(), glosses, readLeftOut()));
   });
 
   it('lists every question once, by due date', () => {
-    const doc = renderDatasetDoc(readPredictionDir());
+    const doc = renderDatasetDoc(readPredictionDir(), glosses, readLeftOut());
     const ids = [...doc.matchAll(/<br>`([a-z0-9.-]+)`/g)].map((m) => m[1]);
     expect(ids.sort()).toEqual(allQuestions.map((q) => q.id).sort());
     const dues = [...doc.matchAll(/^\| (\d{4}-\d{2}-\d{2}) \|/gm)].map((m) => m[1]!);

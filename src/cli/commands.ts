@@ -225,17 +225,20 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'due',
     summary: 'what comes due next: open questions by due date',
-    usage: 'due [--limit <n>] [--within <span>]',
-    description: 'Lists open questions due from today on, soonest first, and counts the overdue ones (open questions past their date), which need resolving.',
+    usage: 'due [--limit <n>] [--within <span>] [--overdue]',
+    description:
+      'Lists open questions due from today on, soonest first, and counts the overdue ones (open questions past their date), which need resolving. With --overdue, lists those past due instead, longest overdue first, each with what would resolve it.',
     positionals: [],
     options: {
-      limit: { type: 'string', value: '<n>', description: 'how many (default 10)' },
+      limit: { type: 'string', value: '<n>', description: 'how many (default 10; with --overdue, all)' },
       within: { type: 'string', value: '<span>', description: 'only those due within this span: 90d, 12w, 6m, 2y' },
+      overdue: { type: 'boolean', description: 'list the open questions already past due, with the data or judge that would resolve each' },
       'as-of': asOf,
     },
     examples: [
       { command: 'due', description: 'the next ten questions to come due' },
       { command: 'due --within 6m --limit 50', description: 'everything due in the next six months' },
+      { command: 'due --overdue', description: 'the questions past due, and what would resolve each' },
     ],
     load: () => import('./commands/due.js'),
   },

@@ -8,6 +8,7 @@
  */
 import type { Estimate, VerbalConfidence } from '../model/forecast.js';
 import type { Outcome } from '../model/resolution.js';
+import { CONFIDENCE_TERMS } from '../scoring/confidence-terms.js';
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6, maximumFractionDigits: 2 });
 
@@ -37,13 +38,27 @@ export function day(value: string): string {
   return value.slice(0, 10);
 }
 
+/**
+ * The English gloss of a verbal confidence: its own `gloss`, else the gloss of the scale term it is
+ * (the one source, `CONFIDENCE_TERMS`); `undefined` for English wording. @internal
+ */
+export function confidenceGloss(confidence: Pick<VerbalConfidence, 'wording' | 'gloss'>): string | undefined {
+  return confidence.gloss ?? CONFIDENCE_TERMS.find((t) => t.term === confidence.wording.trim())?.gloss;
+}
+
+/** A verbal confidence wording with its English gloss beside it: `“將” (“will”)`. @internal */
+export function glossedWording(confidence: Pick<VerbalConfidence, 'wording' | 'gloss'>): string {
+  const gloss = confidenceGloss(confidence);
+  return gloss ? `“${confidence.wording}” (“${gloss}”)` : `“${confidence.wording}”`;
+}
+
 /** The claim as a short phrase: `70%`, `10,750 USD/t`, `2,000–3,000 GW (80% range)`, `by 2030-12-31`. @internal */
 export function formatEstimate(estimate: Estimate, unit?: string, confidence?: VerbalConfidence): string {
   const u = unit ? ` ${unit}` : '';
   switch (estimate.kind) {
     case 'binary':
       if (estimate.probability !== undefined) return `${pct(estimate.probability)} yes`;
-      return confidence ? `“${confidence.wording}” → ${pct(confidence.impliedProbability)} yes` : '–';
+      return confidence ? `${glossedWording(confidence)} → ${pct(confidence.impliedProbability)} yes` : '–';
     case 'numeric': {
       const parts: string[] = [];
       if (estimate.point !== undefined) parts.push(`${num(estimate.point)}${u}`);

@@ -21,6 +21,11 @@ export const VerbalConfidence = z.object({
   scale: z.enum(CONFIDENCE_SCALES),
   /** Why this reading, when it needs saying. */
   note: Text.optional(),
+  /**
+   * A short English gloss of a wording that is not English, shown beside it (`"announced"` for 宣佈).
+   * Terms of a library scale take theirs from `CONFIDENCE_TERMS`; give one here for other wordings.
+   */
+  gloss: Text.optional(),
 });
 /** Verbal confidence and its implied probability; see {@link VerbalConfidence}. */
 export type VerbalConfidence = z.infer<typeof VerbalConfidence>;

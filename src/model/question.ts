@@ -58,12 +58,32 @@ export const ResolutionSpec = z
     horizon: Text,
     /** How `resolveOn` was derived from the horizon and the date made, e.g. `madeAt + 5 years`. */
     horizonRule: Text.optional(),
+    /**
+     * `true` when the source states no date and the window (`horizonRule`) is the recorder's choice.
+     * A reading that the event happens is then capped at 0.8 (the plain future), since a speaker's
+     * certainty that something happens eventually is no certainty that it happens in that window;
+     * see `docs/scoring.md`.
+     */
+    windowChosen: z.boolean().optional(),
     /** How the date is read; see {@link ResolutionSemantics}. */
     semantics: z.enum(RESOLUTION_SEMANTICS),
     /** For `at` questions measured over a period (an annual average, say). */
     period: Period.optional(),
     /** What evidence a judge would use, naming the data series or publication. */
     criteria: Text,
+    /** The published data that settles the question: who publishes it, which series, and the deciding value. */
+    data: z
+      .object({
+        /** Who publishes it, e.g. `US EIA`, `LME`. */
+        publisher: Text,
+        /** The series, report or record, e.g. `Electric Power Monthly, total end-use consumption`. */
+        series: Text,
+        /** The value or condition that decides it, when the statement does not make it plain. */
+        threshold: Text.optional(),
+      })
+      .optional(),
+    /** When no published series settles it alone: who judges, and by what rule. */
+    judge: z.object({ who: Text, rule: Text }).optional(),
   })
   .refine((r) => !r.period || r.period.end <= r.resolveOn, {
     message: 'resolveOn must not be before period.end',

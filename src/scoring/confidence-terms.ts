@@ -39,6 +39,11 @@ export interface ProbabilityTerm {
   readonly scale: Exclude<ConfidenceScale, 'custom'>;
   /** For `forecast-ledger-zh` terms: the English term whose band (`range`) they take their probability from. */
   readonly anchor?: ConfidenceAnchor;
+  /**
+   * For terms not in English: a short English gloss shown beside the wording in reports, the CLI and
+   * `docs/dataset.md`, e.g. `will` for 將 (the one source of these glosses).
+   */
+  readonly gloss?: string;
   /** What is surprising about the term, and for Chinese terms the gloss, anchor and rationale. */
   readonly note?: string;
 }
@@ -58,6 +63,8 @@ export interface QuantityBoundTerm {
   readonly range: null;
   /** The scale the term belongs to (a data-model scale other than `'custom'`). */
   readonly scale: Exclude<ConfidenceScale, 'custom'>;
+  /** A short English gloss, as {@link ProbabilityTerm.gloss}. */
+  readonly gloss?: string;
   /** Which bound the wording puts on the quantity: `'lower'` for "at least". */
   readonly bound: 'lower' | 'upper';
   /** How to record a claim that uses the term. */
@@ -124,6 +131,7 @@ function zh(
     throw new Error(`confidence-terms: ${forms[0]} = ${probability} is not a point strictly inside (0, 1) within ${anchor.term} [${lo}, ${hi}]`);
   }
   const band = `${Math.round(lo * 100)}–${Math.round(hi * 100)} %`;
+  const short = shortGloss(gloss);
   return forms.map((term, i) => {
     const script =
       forms.length === 1
@@ -138,9 +146,17 @@ function zh(
       range: target.range,
       scale: 'forecast-ledger-zh',
       anchor,
+      gloss: short,
       note: `${gloss} → ${anchor.scale} "${anchor.term}" (${band}) → ${probability}: ${rationale}. ${script}.`,
     };
   });
+}
+
+/** The first quoted phrase of a long gloss, lower-cased unless it starts with "I": `'"Will" (plain future)'` → `will`. */
+function shortGloss(gloss: string): string {
+  const quoted = /^"([^"]+)"/.exec(gloss)?.[1];
+  if (!quoted) throw new Error(`confidence-terms: the gloss ${gloss} does not start with a quoted English phrase`);
+  return /^I\b/.test(quoted) ? quoted : quoted[0]!.toLowerCase() + quoted.slice(1);
 }
 
 const IPCC = (term: string): ConfidenceAnchor => ({ scale: 'ipcc-ar5', term });
@@ -179,7 +195,7 @@ const CHINESE: readonly ConfidenceTerm[] = [
   ...zh(['預計', '预计'], IPCC('likely'), 0.8, '"Is expected to"', 'a central expectation with no strength qualifier; near the midpoint 0.83, rounded down; Kent "probable" (75 ± 12 %) agrees'),
   ...zh(['預期', '预期'], IPCC('likely'), 0.8, '"Expects, anticipates"', 'as 預計'),
   ...zh(['預測', '预测'], IPCC('likely'), 0.8, '"Forecasts, predicts"', 'a stated forecast with no strength qualifier, as 預計'),
-  ...zh(['有望'], IPCC('likely'), 0.8, '"Is expected/on track to"', 'favourable prospects stated without qualifier, as 預計'),
+  ...zh(['有望'], IPCC('likely'), 0.8, '"Is expected / on track to"', 'favourable prospects stated without qualifier, as 預計'),
   ...zh(['相信'], IPCC('likely'), 0.8, '"Believes that"', 'a stated belief, better than even but unquantified, as 預計'),
   ...zh(['堅信', '坚信'], IPCC('likely'), 0.8, '"Firmly believes"', 'a belief, however firm, is not a claim of certainty; as 相信'),
   ...zh(['認為', '认为'], IPCC('likely'), 0.8, '"Thinks, holds that"', 'a stated judgement, as 相信'),
@@ -214,6 +230,7 @@ const CHINESE: readonly ConfidenceTerm[] = [
     range: null,
     scale: 'forecast-ledger-zh',
     bound: 'lower',
+    gloss: 'at least',
     note: '"At least": qualifies a quantity, not confidence. "增長至少3%" claims growth ≥ 3 %: record it as a numeric claim with a lower bound and take the probability from other wording (or a stated number), not from 至少.',
   },
 ];
@@ -260,7 +277,8 @@ function deepFreeze<T>(value: T): T {
  * - 0.2 (unlikely 0–33 %, inside; Kent "probably not" 30 ± 10 has it as lower edge): 不太可能.
  * - 0.01 (exceptionally unlikely 0–1 %, upper edge): 不可能.
  *
- * Each entry's `note` gives the gloss, anchor and rationale. 至少 ("at least") is a
+ * Each Chinese entry's `gloss` is the short English meaning shown beside the wording (將 "will"),
+ * and its `note` gives the longer gloss, anchor and rationale. 至少 ("at least") is a
  * {@link QuantityBoundTerm}: it bounds a quantity and has `probability: null`.
  *
  * @example
@@ -268,6 +286,7 @@ function deepFreeze<T>(value: T): T {
  * CONFIDENCE_TERMS.find((t) => t.term === 'likely')?.range; //=> [0.66, 1]
  * CONFIDENCE_TERMS.find((t) => t.term === '预计')?.probability; //=> 0.8
  * CONFIDENCE_TERMS.find((t) => t.term === '必然')?.probability; //=> 0.99
+ * CONFIDENCE_TERMS.find((t) => t.term === '將')?.gloss; //=> 'will'
  * ```
  *
  * @see Mastrandrea, M. D. et al. (2010). Guidance Note for Lead Authors of the IPCC Fifth Assessment

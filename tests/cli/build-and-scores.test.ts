@@ -65,12 +65,16 @@ describe('scorecard and leaderboard', () => {
     ]);
     expect(expectOk(table).stdout).toMatch(/^Geoffrey Hinton \(geoffrey-hinton\) — scorecard as of 2026-01-01$/m);
     expect(table.stdout).toContain('hinton-radiologists-obsolete');
+    // A Chinese wording reads with its English gloss beside it, in the terminal and in the reports.
+    expect(table.stdout).toContain('“將會” (“will”) → 80% yes');
     const card = parseJson(ScorecardJson, expectOk(json));
     expect(card).toMatchObject({ forecaster: { id: 'geoffrey-hinton' }, asOf: '2026-01-01', counts: { made: 1, resolved: 1 } });
     expect(expectOk(md).stdout).toMatch(/^# /);
+    expect(md.stdout).toContain('“將會” (“will”) → 80% yes');
     const written = parseJson(DocumentOutJson, expectOk(html));
     expect(written.format).toBe('html');
     expect(readFileSync(written.out, 'utf8')).toContain('Geoffrey Hinton');
+    expect(readFileSync(written.out, 'utf8')).toContain('“將會” (“will”) → 80% yes');
   });
 
   it('gives every scorecard, and the leaderboard, as JSON', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli, expectOk, importedLedger, parseJson, PREDICTIONS, scratchDir } from './harness.js';
-import { DueJson, ExportJson, DocumentOutJson, ForecastersJson, ImportJson, InitJson, ListJson, MigrateJson, ShowJson, VerifyJson } from './schemas.js';
+import { DueJson, ExportJson, DocumentOutJson, ForecastersJson, ImportJson, InitJson, ListJson, MigrateJson, OverdueJson, ShowJson, VerifyJson } from './schemas.js';
 
 const COPPER = 'goldman-copper-lme-2027-average';
 
@@ -92,6 +92,16 @@ describe('show, forecasters, due', () => {
     expect(text.stdout).toContain('10,750 USD/t');
   });
 
+  it('shows each verbal wording with its English gloss: from the scale, or from the forecast when it is not on one', async () => {
+    const db = await importedLedger();
+    const [onScale, custom] = await Promise.all([
+      cli(['show', 'nvidia-finances-openai-buildout', '--db', db]),
+      cli(['show', 'stargate-500b-invested-by-2029', '--db', db]),
+    ]);
+    expect(expectOk(onScale).stdout).toContain('“將” (“will”) → 80% yes');
+    expect(expectOk(custom).stdout).toContain('“宣佈” (“announced”) → 80% yes');
+  });
+
   it('counts each forecaster’s claims made, resolved and pending', async () => {
     const db = await importedLedger();
     const result = expectOk(await cli(['forecasters', '--db', db, '--json', '--as-of', '2026-01-01']));
@@ -116,6 +126,46 @@ describe('show, forecasters, due', () => {
     expect(report.questions).toHaveLength(3);
     expect(report.questions[0]!.daysLeft).toBeGreaterThanOrEqual(0);
     expect(expectOk(text).stderr).toMatch(/warning: \d+ open questions are past due: forecast-ledger list --status open --due-before 2026-06-01/);
+  });
+});
+
+describe('due --overdue', () => {
+  it('lists every open question past due, longest overdue first, with the data or judge that would resolve it, and records nothing', async () => {
+    const db = await importedLedger();
+    const [json, text] = await Promise.all([
+      cli(['due', '--overdue', '--db', db, '--json', '--as-of', '2026-01-01']),
+      cli(['due', '--overdue', '--db', db, '--as-of', '2026-01-01']),
+    ]);
+    const report = parseJson(OverdueJson, expectOk(json));
+    expect(report.asOf).toBe('2026-01-01');
+    expect(report.overdue).toBe(report.questions.length);
+    const ids = report.questions.map((q) => q.id);
+    // Open and past due on 2026-01-01; the Hinton question is resolved and the enrollment one annulled, so neither is listed.
+    expect(ids).toEqual(expect.arrayContaining(['karpathy-nanochat-build-video', 'genesis-mission-eo-signed-2025-11-24', 'genesis-eo-directs-national-labs-ai-rd']));
+    expect(ids).not.toContain('hinton-radiologists-obsolete');
+    expect(ids).not.toContain('us-new-international-enrollment-fall-2025');
+    expect(report.questions.every((q) => q.resolveOn < '2026-01-01' && q.daysLeft < 0)).toBe(true);
+    expect(report.questions.map((q) => q.resolveOn)).toEqual(report.questions.map((q) => q.resolveOn).sort());
+    expect(report.questions.filter((q) => !q.resolution.data && !q.resolution.judge).map((q) => q.id)).toEqual([]);
+    expect(report.questions.find((q) => q.id === 'karpathy-nanochat-build-video')).toMatchObject({
+      resolveOn: '2025-10-19',
+      daysLeft: -74,
+      forecasters: ['andrej-karpathy'],
+      resolution: { data: { publisher: 'Andrej Karpathy' } },
+    });
+    expect(expectOk(text).stdout).toMatch(/^DUE +WHEN +ID +RESOLVED BY/m);
+    expect(text.stdout).toMatch(/2025-10-19 +74 days ago +karpathy-nanochat-build-video +Andrej Karpathy: YouTube channel/);
+    expect(text.stderr).toContain('forecast-ledger resolve <question>');
+    // Read-only: the questions are still open afterwards.
+    const again = parseJson(OverdueJson, expectOk(await cli(['due', '--overdue', '--db', db, '--json', '--as-of', '2026-01-01'])));
+    expect(again.questions.map((q) => q.id)).toEqual(ids);
+  });
+
+  it('says so when nothing is past due', async () => {
+    const db = await importedLedger();
+    const result = expectOk(await cli(['due', '--overdue', '--db', db, '--json', '--as-of', '2025-10-01']));
+    expect(parseJson(OverdueJson, result)).toEqual({ asOf: '2025-10-01', overdue: 0, questions: [] });
+    expect(expectOk(await cli(['due', '--overdue', '--db', db, '--as-of', '2025-10-01'])).stderr).toContain('no open question is past due on 2025-10-01');
   });
 });
 

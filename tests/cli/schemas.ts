@@ -87,6 +87,25 @@ export const DueJson = z.strictObject({
   overdue: count,
   questions: z.array(z.strictObject({ id: z.string(), title: z.string(), kind: z.enum(QUESTION_KINDS), resolveOn: isoDate, daysLeft: z.number().int(), forecasters: z.array(z.string()) })),
 });
+export const OverdueJson = z.strictObject({
+  asOf: isoDate,
+  overdue: count,
+  questions: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      kind: z.enum(QUESTION_KINDS),
+      resolveOn: isoDate,
+      daysLeft: z.number().int().negative(),
+      forecasters: z.array(z.string()),
+      resolution: z.strictObject({
+        criteria: z.string(),
+        data: z.strictObject({ publisher: z.string(), series: z.string(), threshold: z.string().optional() }).optional(),
+        judge: z.strictObject({ who: z.string(), rule: z.string() }).optional(),
+      }),
+    }),
+  ),
+});
 export const VerifyJson = z.strictObject({
   ok: z.boolean(),
   events: count,

@@ -112,6 +112,7 @@ describe('CONFIDENCE_TERMS', () => {
     expect(CONFIDENCE_TERMS.find((t) => t.term === 'likely')?.range).toEqual([0.66, 1]);
     expect(CONFIDENCE_TERMS.find((t) => t.term === '预计')?.probability).toBe(0.8);
     expect(CONFIDENCE_TERMS.find((t) => t.term === '必然')?.probability).toBe(0.99);
+    expect(CONFIDENCE_TERMS.find((t) => t.term === '將')?.gloss).toBe('will');
     expect(probabilityTerms.find((t) => t.term === '必然')?.anchor).toEqual({ scale: 'ipcc-ar5', term: 'virtually certain' });
   });
 
@@ -130,5 +131,28 @@ describe('CONFIDENCE_TERMS', () => {
     }
     expect([...documented.keys()].sort()).toEqual(CONFIDENCE_TERMS.map((t) => t.term).sort());
     for (const t of CONFIDENCE_TERMS) expect(documented.get(t.term), t.term).toBe(t.probability);
+  });
+
+  it('gives every term that is not English a short English gloss, the one shown beside the wording', () => {
+    expect(CONFIDENCE_TERMS.filter((t) => t.language !== 'en' && !t.gloss?.trim()).map((t) => t.term)).toEqual([]);
+    expect(CONFIDENCE_TERMS.find((t) => t.term === '会')?.gloss).toBe('will');
+    expect(CONFIDENCE_TERMS.find((t) => t.term === '我認為')?.gloss).toBe('I think');
+  });
+
+  it('starts the Gloss column of docs/scoring-rules.md with each term’s gloss', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'scoring-rules.md'), 'utf8');
+    const rows = doc
+      .split('\n')
+      .filter((line) => /^\| \S/.test(line) && line.split('|').length === 7 && !line.startsWith('| Traditional'))
+      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    const mismatches: string[] = [];
+    for (const [traditional, simplified, gloss] of rows) {
+      for (const term of [...traditional!.split(' / '), ...simplified!.split(' / ')]) {
+        const own = CONFIDENCE_TERMS.find((t) => t.term === term)?.gloss;
+        if (own && !gloss!.toLowerCase().startsWith(own.toLowerCase())) mismatches.push(`${term}: "${gloss}" vs "${own}"`);
+      }
+    }
+    expect(rows.length).toBeGreaterThan(20);
+    expect(mismatches).toEqual([]);
   });
 });

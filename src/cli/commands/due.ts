@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { dueQuestions, type DueReport } from '../due-questions.js';
+import { dueQuestions, overdueQuestions, resolvedBy, type DueReport, type OverdueReport } from '../due-questions.js';
 import { asOfFlag, positiveIntFlag, spanFlag } from '../flags.js';
 import { withLedger } from '../ledger-session.js';
 import type { Output } from '../output.js';
@@ -17,11 +17,35 @@ export function dueTable(out: Output, report: DueReport): string {
   );
 }
 
-/** `forecast-ledger due`: the open questions coming due next, and how many are overdue. */
+/** How long ago a past due date was: `yesterday`, `3 days ago`. @internal */
+function overdueBy(daysLeft: number): string {
+  return daysLeft === -1 ? 'yesterday' : `${-daysLeft} days ago`;
+}
+
+/** The overdue table, for `due --overdue`. @internal */
+export function overdueTable(out: Output, report: OverdueReport): string {
+  return out.table(
+    ['DUE', 'WHEN', 'ID', 'RESOLVED BY'],
+    report.questions.map((q) => [q.resolveOn, overdueBy(q.daysLeft), q.id, resolvedBy(q.resolution)]),
+  );
+}
+
+/** `forecast-ledger due`: the open questions coming due next, and how many are overdue; with `--overdue`, those past due and what would resolve each. */
 export async function run(ctx: CommandContext): Promise<void> {
   const asOf = asOfFlag(ctx);
-  const limit = positiveIntFlag(ctx, 'limit') ?? 10;
   const within = spanFlag(ctx, 'within');
+  if (ctx.flag('overdue')) {
+    const limit = positiveIntFlag(ctx, 'limit');
+    await withLedger(ctx, {}, async (ledger) => {
+      const report = await overdueQuestions(ledger, { asOf, ...(limit === undefined ? {} : { limit }) });
+      ctx.out.result(report);
+      if (report.questions.length) ctx.out.data(overdueTable(ctx.out, report));
+      else ctx.out.info(`no open question is past due on ${asOf}`);
+      if (report.overdue) ctx.out.info(`record an outcome once its evidence is in: ${ctx.cli('resolve <question> --outcome <value> --resolved-on <date> --evidence <text>')}`);
+    });
+    return;
+  }
+  const limit = positiveIntFlag(ctx, 'limit') ?? 10;
   await withLedger(ctx, {}, async (ledger) => {
     const report = await dueQuestions(ledger, { asOf, limit, ...(within ? { within } : {}) });
     ctx.out.result(report);
