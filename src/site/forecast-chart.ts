@@ -77,6 +77,16 @@ function outcomeValue(outcome: Outcome | undefined): number | undefined {
   return undefined;
 }
 
+/** Round-number ticks (1, 2 or 5 × a power of ten apart) inside [lo, hi], about five of them. */
+function niceTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return ticks;
+}
+
 /** Input of {@link forecastChartSvg}. @internal */
 export interface ForecastChartInput {
   readonly question: Question;
@@ -106,16 +116,11 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
   const width = 760;
   const forecasterIds = [...new Set(forecasts.map((f) => f.forecasterId))];
   const legendRows = Math.ceil(forecasterIds.length / 3);
-  const m = { l: q.kind === 'date' ? 96 : 64, r: 24, t: 16 + legendRows * 20, b: 40 };
-  const h = 240;
-  const height = m.t + h + m.b;
-  const w = width - m.l - m.r;
 
   const due = time(q.resolution.resolveOn);
   const made = forecasts.map((f) => time(f.madeAt));
   const lo = Math.min(...made) - 30 * DAY;
   const hi = Math.max(due, ...made) + 30 * DAY;
-  const x = (t: number) => m.l + ((t - lo) / (hi - lo)) * w;
 
   const outcome = outcomeValue(input.outcome);
   const probability = q.kind === 'binary' || q.kind === 'categorical';
@@ -131,15 +136,16 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
     yLo -= pad;
     yHi += pad;
   }
-  const y = (v: number) => m.t + (1 - (v - yLo) / (yHi - yLo)) * h;
   const unit = q.kind === 'numeric' ? q.spec.unit : undefined;
   const label = (v: number) => (probability ? `${Math.round(v * 100)}%` : q.kind === 'date' ? new Date(v).toISOString().slice(0, 10) : quantity(v, unit));
-
-  const yTicks = probability
-    ? [0, 0.25, 0.5, 0.75, 1]
-    : q.kind === 'date'
-      ? dateTicks(yLo, yHi, 6).map((t) => t.t)
-      : Array.from({ length: 5 }, (_, i) => yLo + ((yHi - yLo) * (i + 0.5)) / 5);
+  const yTicks = probability ? [0, 0.25, 0.5, 0.75, 1] : q.kind === 'date' ? dateTicks(yLo, yHi, 6).map((t) => t.t) : niceTicks(yLo, yHi);
+  // The left margin fits the longest tick label (about 6.2 px a character at 11 px) and the axis title.
+  const m = { l: Math.max(64, 34 + Math.max(...yTicks.map((v) => label(v).length)) * 6.2), r: 24, t: 16 + legendRows * 20, b: 40 };
+  const h = 240;
+  const height = m.t + h + m.b;
+  const w = width - m.l - m.r;
+  const y = (v: number) => m.t + (1 - (v - yLo) / (yHi - yLo)) * h;
+  const x = (t: number) => m.l + ((t - lo) / (hi - lo)) * w;
   const grid = [
     ...yTicks.map((v) => `<line x1="${m.l}" y1="${f1(y(v))}" x2="${m.l + w}" y2="${f1(y(v))}" stroke="#eaeef2"/><text x="${m.l - 6}" y="${f1(y(v) + 3.5)}" text-anchor="end" class="muted">${esc(label(v))}</text>`),
     ...dateTicks(lo, hi, Math.floor(w / 90)).map(({ t, label: l }) => `<line x1="${f1(x(t))}" y1="${m.t}" x2="${f1(x(t))}" y2="${m.t + h}" stroke="#eaeef2"/><text x="${f1(x(t))}" y="${m.t + h + 16}" text-anchor="middle" class="muted">${l}</text>`),

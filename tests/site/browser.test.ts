@@ -86,8 +86,9 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
         }
         busy += 1;
         await page.goto(rootUrl + path);
-        const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        const [scrollWidth, clientWidth, h1s] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, document.querySelectorAll('h1').length]);
         if (scrollWidth! > clientWidth!) overflow.push(`${path}: ${scrollWidth} px wide in ${clientWidth} px`);
+        if (h1s !== 1) overflow.push(`${path}: ${h1s} h1 elements`);
         const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
         for (const href of hrefs) {
           if (!href.startsWith('file:')) continue; // links out (a source's URL) are followed by readers, not by the site
@@ -117,6 +118,46 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
     // Every page of the site was reached by following links from the index.
     expect([...seen].sort()).toEqual(site.files.filter((f) => f.endsWith('.html')));
   }, 120_000);
+
+  it('keeps every text at 4.5:1 contrast or more against its background', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const failures: string[] = [];
+    let checked = 0;
+    for (const path of ['index.html', 'claims.html', 'forecasters/geoffrey-hinton.html', 'questions/hinton-radiologists-obsolete.html', 'sources.html']) {
+      await page.goto(rootUrl + path);
+      const result = await page.evaluate(() => {
+          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+          const lum = ([r, g, b]: number[]) => {
+            const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+          };
+          const background = (el: Element | null): number[] => {
+            for (; el; el = el.parentElement) {
+              const c = rgb(getComputedStyle(el).backgroundColor);
+              if (c.length < 4 || c[3]! > 0) return c.slice(0, 3);
+            }
+            return [255, 255, 255];
+          };
+          const out: string[] = [];
+          let n = 0;
+          for (const el of Array.from(document.body.querySelectorAll('*'))) {
+            if (el.closest('svg') || !(el as HTMLElement).offsetParent) continue;
+            if (!Array.from(el.childNodes).some((c) => c.nodeType === 3 && c.textContent!.trim())) continue;
+            n += 1;
+            const a = lum(rgb(getComputedStyle(el).color));
+            const b = lum(background(el));
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < 4.5) out.push(`${location.pathname.split('/').pop()}: ${el.tagName} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+          }
+          return { n, out };
+      });
+      checked += result.n;
+      failures.push(...result.out);
+    }
+    await page.close();
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
 
   it('finds a claim by a word of its statement, from the search box of any page', async () => {
     const claims = readFileSync(join(root, 'claims.html'), 'utf8');

@@ -64,6 +64,14 @@ describe('writeSite', () => {
     await Promise.all([copy.close(), other.close()]);
   });
 
+  it('does what its TSDoc example says', async () => {
+    const seed = await openLedger(':memory:');
+    await seed.importPredictions(join(import.meta.dirname, '..', '..', 'predictions'));
+    const written = await writeSite(seed, { outDir: join(tempDir(), 'site'), asOf: '2026-01-01' });
+    expect(written.files.includes('index.html')).toBe(true);
+    await seed.close();
+  });
+
   it('rejects a missing outDir and an asOf that is not an ISO date, writing nothing', async () => {
     const e1 = await expectLedgerError(() => writeSite(ledger, {} as never), 'validation_failed');
     expect(e1.message).toMatch(/writeSite: expected options.outDir to be the path of the folder/);
