@@ -119,6 +119,11 @@ export const SITE_JS = `(function () {
       if (match) shown += 1;
     });
     if (count) count.textContent = shown === rows.length ? 'All ' + rows.length + ' claims' : shown + ' of ' + rows.length + ' claims';
+    // Keep the address in step, so a filtered list can be bookmarked or shared.
+    var query = new URLSearchParams();
+    Array.prototype.forEach.call(form.elements, function (el) { if (el.name && el.value.trim()) query.set(el.name, el.value.trim()); });
+    var search = query.toString();
+    try { window.history.replaceState(null, '', search ? '?' + search : window.location.pathname); } catch (e) { /* some file:// pages refuse it */ }
   }
   form.addEventListener('input', apply);
   form.addEventListener('change', apply);

@@ -192,6 +192,7 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
     expect(later.length).toBeGreaterThan(0);
     expect(later.length).toBeLessThan(goldman.length);
     for (const r of later) expect(r.status === 'open' && r.due! >= '2028-01-01').toBe(true);
+    expect(new URL(page.url()).search).toBe('?forecaster=goldman-sachs&status=open&from=2028-01-01');
     await page.click('button[type="reset"]');
     await expect.poll(() => page.$$eval('#claims tbody tr[hidden]', (r) => r.length)).toBe(0);
     await page.close();
