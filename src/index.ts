@@ -36,6 +36,8 @@ export type {
   VerifyReport,
 } from './storage/types.js';
 export { renderScorecard } from './scoring/scorecard/render-scorecard.js';
+export { writeSite } from './site/write-site.js';
+export type { WriteSiteOptions, WriteSiteResult } from './site/write-site.js';
 export type { ScoringOptions } from './scoring/claims/scoring-options.js';
 export type { ClaimScore } from './scoring/claims/score-claim.js';
 export type { ClaimVerdict, PredictionScore } from './scoring/claims/score-prediction.js';

@@ -310,20 +310,40 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/verify.js'),
   },
   {
+    name: 'site',
+    summary: 'write a static website of the ledger: a page per forecaster, question and source, with search',
+    usage: 'site --out <dir> [--title <text>] [--as-of <date>]',
+    description:
+      'Writes plain HTML pages that work from file:// and any static host, with no server and no request elsewhere: an index (leaderboard, due soon, overdue, recently resolved, calibration), one page per forecaster, question and source, a page to search and filter every claim, and the calendar (ledger.ics) and JSON export (ledger.json) as downloads. Prints the path of the index page.',
+    positionals: [],
+    options: {
+      out: { type: 'string', value: '<dir>', description: 'the folder to write the site into (created if missing)', required: true },
+      title: { type: 'string', value: '<text>', description: 'the site name shown on every page (default forecast-ledger)' },
+      'as-of': asOf,
+    },
+    examples: [
+      { command: 'site --out site', description: 'write the site to ./site and print the path of site/index.html' },
+      { command: 'site --out public --title "Pundit tracker" --as-of 2026-01-01', description: 'a named site, as of a date' },
+    ],
+    load: () => import('./commands/site.js'),
+  },
+  {
     name: 'build',
-    summary: 'the main job: import predictions/, verify, show what is due and write reports/index.html',
-    usage: 'build [--predictions <dir>] [--report <file>]',
+    summary: 'the main job: import predictions/, verify, show what is due and write reports/index.html (and a site with --site)',
+    usage: 'build [--predictions <dir>] [--report <file>] [--site <dir>]',
     description:
       'Imports the prediction files (a rerun changes nothing), verifies the ledger, prints the next ten claims to come due and one line per forecaster, and writes a self-contained HTML report. `npm start` runs it.',
     positionals: [],
     options: {
       predictions: { type: 'string', value: '<dir>', description: 'the prediction files (default ./predictions)' },
       report: { type: 'string', value: '<file>', description: 'where to write the HTML report (default ./reports/index.html)' },
+      site: { type: 'string', value: '<dir>', description: 'also write the static website there (as `site --out <dir>`) and print its index path' },
       'as-of': asOf,
     },
     examples: [
       { command: 'build', description: `build ./${DEFAULT_DB} from ./predictions and write ./reports/index.html` },
       { command: 'build --db /tmp/l.sqlite --report /tmp/report.html', description: 'build elsewhere' },
+      { command: 'build --site site', description: 'what `npm start` runs: also write the website to ./site' },
     ],
     load: () => import('./commands/build.js'),
   },

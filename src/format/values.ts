@@ -17,6 +17,15 @@ export function num(value: number): string {
   return NUMBER.format(value);
 }
 
+/**
+ * A quantity with its unit: a true minus sign (U+2212) for negatives, `%` written against the number,
+ * other units after a space (`−40%`, `10,750 USD/t`, `2.5`). @internal
+ */
+export function quantity(value: number, unit?: string): string {
+  const text = `${value < 0 ? '−' : ''}${num(Math.abs(value))}`;
+  return unit === undefined || unit === '' ? text : unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
 /** A score with 3 decimals (`0.125`), or `–` when absent. @internal */
 export function score(value: number | undefined, digits = 3): string {
   return value === undefined ? '–' : value.toFixed(digits);
@@ -52,21 +61,23 @@ export function glossedWording(confidence: Pick<VerbalConfidence, 'wording' | 'g
   return gloss ? `“${confidence.wording}” (“${gloss}”)` : `“${confidence.wording}”`;
 }
 
-/** The claim as a short phrase: `70%`, `10,750 USD/t`, `2,000–3,000 GW (80% range)`, `by 2030-12-31`. @internal */
+/**
+ * The claim as a short phrase: `70% yes`, `10,750 USD/t`, `2,000 GW to 3,000 GW (80% interval)`,
+ * `−40% to −30% (range)`, `by 2030-12-31`. @internal
+ */
 export function formatEstimate(estimate: Estimate, unit?: string, confidence?: VerbalConfidence): string {
-  const u = unit ? ` ${unit}` : '';
   switch (estimate.kind) {
     case 'binary':
       if (estimate.probability !== undefined) return `${pct(estimate.probability)} yes`;
       return confidence ? `${glossedWording(confidence)} → ${pct(confidence.impliedProbability)} yes` : '–';
     case 'numeric': {
       const parts: string[] = [];
-      if (estimate.point !== undefined) parts.push(`${num(estimate.point)}${u}`);
+      if (estimate.point !== undefined) parts.push(quantity(estimate.point, unit));
       if (estimate.interval) {
         const { lower, upper, level } = estimate.interval;
-        parts.push(`${num(lower)}–${num(upper)}${u} (${level === undefined ? 'range' : `${pct(level)} interval`})`);
+        parts.push(`${quantity(lower, unit)} to ${quantity(upper, unit)} (${level === undefined ? 'range' : `${pct(level)} interval`})`);
       }
-      if (estimate.quantiles) parts.push(estimate.quantiles.map((q) => `q${Math.round(q.tau * 100)} ${num(q.value)}`).join(', ') + u);
+      if (estimate.quantiles) parts.push(estimate.quantiles.map((q) => `q${Math.round(q.tau * 100)} ${quantity(q.value, unit)}`).join(', '));
       return parts.join('; ');
     }
     case 'date':
@@ -87,7 +98,7 @@ export function formatOutcome(outcome: Outcome | undefined, unit?: string): stri
     case 'binary':
       return outcome.value ? 'yes' : 'no';
     case 'numeric':
-      return `${num(outcome.value)}${unit ? ` ${unit}` : ''}`;
+      return quantity(outcome.value, unit);
     default:
       return outcome.value;
   }

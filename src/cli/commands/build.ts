@@ -10,6 +10,7 @@ import { importWithProgress } from '../import-task.js';
 import { withLedger } from '../ledger-session.js';
 import { writeOutput } from '../write-output.js';
 import { dueTable } from './due.js';
+import { writeSiteFor } from './site.js';
 import { reportVerification } from './verify.js';
 
 /**
@@ -42,7 +43,6 @@ export async function run(ctx: CommandContext): Promise<ExitCode> {
       subtitle: `${counts.forecasters} forecasters, ${counts.questions} questions, ${counts.forecasts} forecasts, ${counts.resolutions} resolution${counts.resolutions === 1 ? '' : 's'}; history verified to ${verification.events}:${verification.head.slice(0, 12)}`,
     });
     const report = writeOutput(ctx.io.cwd, reportFile, html);
-    ctx.out.result({ db: ctx.db, import: imported, verify: verification, due, forecasters: summaries, report });
 
     ctx.out.data(ctx.out.style('bold', `Next ${due.questions.length} claims to come due (as of ${asOf})`));
     ctx.out.data(`${dueTable(ctx.out, due)}\n`);
@@ -50,6 +50,10 @@ export async function run(ctx: CommandContext): Promise<ExitCode> {
     ctx.out.data(summaries.map(summaryLine).join('\n'));
     if (due.overdue) ctx.out.warn(`${due.overdue} open questions are past due: ${ctx.cli(`list --status open --due-before ${asOf}`)}`);
     ctx.out.success(`wrote the report to ${resolve(ctx.io.cwd, reportFile) === report ? reportFile : report}`);
+    // The site last, so its index path is the last line a person reads.
+    const siteDir = ctx.string('site');
+    const site = siteDir === undefined ? undefined : await writeSiteFor(ctx, ledger, siteDir, asOf);
+    ctx.out.result({ db: ctx.db, import: imported, verify: verification, due, forecasters: summaries, report, ...(site ? { site } : {}) });
     return EXIT_CODES.ok;
   });
 }

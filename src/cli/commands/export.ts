@@ -1,9 +1,8 @@
 import type { Ledger } from '../../ledger.js';
-import type { StoredForecast } from '../../model/forecast.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
 import { effectiveProbability } from '../../core/effective-probability.js';
-import { formatForecast } from '../format-values.js';
+import { groupByQuestion, questionCalendarEvents } from '../../format/question-calendar.js';
 import { withLedger } from '../ledger-session.js';
 import { packageVersion } from '../package-version.js';
 import { renderCsv, type CsvCell } from '../render-csv.js';
@@ -36,17 +35,6 @@ const CSV_HEADER = [
   'source_id',
   'excerpt',
 ] as const;
-
-/** Forecasts by question id, each list in recorded order: one pass instead of a scan per question. */
-function groupByQuestion(forecasts: readonly StoredForecast[]): Map<string, StoredForecast[]> {
-  const byQuestion = new Map<string, StoredForecast[]>();
-  for (const f of forecasts) {
-    const own = byQuestion.get(f.questionId);
-    if (own) own.push(f);
-    else byQuestion.set(f.questionId, [f]);
-  }
-  return byQuestion;
-}
 
 /** One CSV row per forecast, with its question and current resolution; a question without forecasts gets one row. */
 async function csv(ledger: Ledger): Promise<string> {
@@ -84,28 +72,7 @@ async function csv(ledger: Ledger): Promise<string> {
 /** One all-day event per question on its due date. */
 async function ics(ctx: CommandContext, ledger: Ledger): Promise<string> {
   const [questions, forecasts] = await Promise.all([ledger.listQuestions(), ledger.listForecasts()]);
-  const byQuestion = groupByQuestion(forecasts);
-  const events = questions.map(({ question: q, status }) => {
-    const own = byQuestion.get(q.id) ?? [];
-    const description = [
-      q.statement,
-      '',
-      `Resolution criteria: ${q.resolution.criteria}`,
-      `Horizon: ${q.resolution.horizon} (${q.resolution.semantics} ${q.resolution.resolveOn})`,
-      `Status: ${status}`,
-      ...(own.length ? ['', 'Forecasts:', ...own.map((f) => `- ${f.forecasterId} (${f.madeAt}): ${formatForecast(f, q)}`)] : []),
-      ...(status === 'open' ? ['', `Resolve with: forecast-ledger resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`] : []),
-    ].join('\n');
-    return {
-      uid: `${q.id}@forecast-ledger`,
-      date: q.resolution.resolveOn,
-      summary: `${status === 'open' ? 'Due' : status[0]!.toUpperCase() + status.slice(1)}: ${q.title}`,
-      description,
-      categories: q.tags,
-      alarm: status === 'open',
-    };
-  });
-  return renderIcs(events, { prodId: `-//forecast-ledger//forecast-ledger ${packageVersion()}//EN`, name: `forecast-ledger: ${ctx.dbLabel}`, stamp: new Date() });
+  return renderIcs(questionCalendarEvents(questions, forecasts), { prodId: `-//forecast-ledger//forecast-ledger ${packageVersion()}//EN`, name: `forecast-ledger: ${ctx.dbLabel}`, stamp: new Date() });
 }
 
 /** `forecast-ledger export`: the ledger as JSON (re-importable), CSV or an iCalendar of due dates. */

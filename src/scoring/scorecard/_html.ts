@@ -32,9 +32,10 @@ p.sub { color: var(--muted); margin: 0 0 18px; }
 @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
 table.kv { width: 100%; margin: 0 0 10px; } table.kv th { background: none; font-weight: 400; color: var(--muted); white-space: normal; padding-right: 24px; }
 .charts h3:first-child { margin-top: 0; }
+.table-wrap { overflow-x: auto; }
 figure { margin: 0; } figcaption { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
 svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
-svg text { fill: var(--ink); font-size: 11px; } svg .muted { fill: var(--muted); }
+svg text { fill: var(--ink); font-size: 11px; } svg .muted { fill: var(--muted); } svg .accent { fill: #0969da; } svg .good { fill: #116329; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 6px 0 14px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
@@ -93,7 +94,41 @@ export function badge(verdict: PredictionVerdict): string {
   return `<span class="badge b-${verdict}">${esc(VERDICT_LABELS[verdict])}</span>`;
 }
 
-const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
+/** A coordinate rounded to 0.1 px. @internal */
+export const f1 = (n: number): string => (Math.round(n * 10) / 10).toString();
+
+const TICK_MONTHS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600] as const;
+
+/**
+ * Axis ticks for a time span, placed on real dates and labelled with them: the first day of every
+ * month, quarter, half-year, year or several years (the finest step giving at most `maxTicks`),
+ * labelled as the ISO date the tick stands on, so a claim due on 2027-12-31 sits just left of a
+ * tick reading 2028-01-01 instead of on a tick reading "2028".
+ *
+ * @param lo - start of the span, epoch milliseconds
+ * @param hi - end of the span, epoch milliseconds
+ * @param maxTicks - the most ticks wanted (at least 2 are allowed)
+ * @internal
+ */
+export function dateTicks(lo: number, hi: number, maxTicks: number): { t: number; label: string }[] {
+  const start = new Date(lo);
+  const firstMonth = start.getUTCFullYear() * 12 + start.getUTCMonth() + 1; // the first month start after lo
+  const end = new Date(hi);
+  const lastMonth = end.getUTCFullYear() * 12 + end.getUTCMonth();
+  const step = TICK_MONTHS.find((s) => Math.floor(lastMonth / s) - Math.ceil(firstMonth / s) + 1 <= Math.max(2, maxTicks)) ?? 1200;
+  const ticks: { t: number; label: string }[] = [];
+  for (let month = Math.ceil(firstMonth / step) * step; month <= lastMonth; month += step) {
+    const t = Date.UTC(Math.floor(month / 12), month % 12, 1);
+    ticks.push({ t, label: new Date(t).toISOString().slice(0, 10) });
+  }
+  return ticks;
+}
+
+/** A range of percentages as `30% to 40%`, with true minus signs. @internal */
+export function percentRange(lower: number, upper: number): string {
+  const p = (v: number) => `${v < 0 ? '−' : ''}${Math.round(Math.abs(v) * 100)}%`;
+  return `${p(lower)} to ${p(upper)}`;
+}
 
 /**
  * The calibration chart: the diagonal of perfect calibration and one point per bin at (mean forecast,
@@ -119,7 +154,7 @@ export function calibrationSvg(bins: readonly CalibrationBin[]): string {
       const r = 4 + 10 * Math.sqrt(b.count / max);
       const cx = x(b.meanProbability);
       const cy = y(b.observedFrequency);
-      const tip = `${Math.round(b.lower * 100)}–${Math.round(b.upper * 100)}% bin: ${b.count} forecast${b.count === 1 ? '' : 's'}, mean ${(b.meanProbability * 100).toFixed(0)}%, happened ${(b.observedFrequency * 100).toFixed(0)}%`;
+      const tip = `${percentRange(b.lower, b.upper)} bin: ${b.count} forecast${b.count === 1 ? '' : 's'}, mean ${(b.meanProbability * 100).toFixed(0)}%, happened ${(b.observedFrequency * 100).toFixed(0)}%`;
       // The count goes above the point, or below it when that would leave the plot.
       const ly = cy - r - 4 < m.t + 10 ? cy + r + 12 : cy - r - 4;
       return `<g><title>${esc(tip)}</title><circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(r)}" fill="#0969da" fill-opacity="0.35" stroke="#0969da" stroke-width="1.5"/>` +
@@ -164,7 +199,7 @@ const ALWAYS_IN_LEGEND = new Set<PredictionVerdict>(['hit', 'miss', 'pending', '
 
 /**
  * A timeline of claims by due date: hits, misses and pending claims drawn differently, one row per
- * group (forecaster) or stacked in lanes, a vertical line at `asOf`, year ticks and a legend.
+ * group (forecaster) or stacked in lanes, a vertical line at `asOf`, ticks at real dates ({@link dateTicks}) and a legend.
  *
  * @internal
  */
@@ -213,20 +248,14 @@ export function timelineSvg(items: readonly TimelineItem[], asOf: string): strin
   const plotBottom = yCursor;
   const height = plotBottom + m.b;
 
-  // Year ticks: every year, or every 2/5/10 when the span is long.
-  const y0 = new Date(lo).getUTCFullYear() + 1;
-  const y1 = new Date(hi).getUTCFullYear();
-  const span = y1 - y0 + 1;
-  const step = span <= 12 ? 1 : span <= 24 ? 2 : span <= 60 ? 5 : 10;
-  const ticks: string[] = [];
-  for (let year = Math.ceil(y0 / step) * step; year <= y1; year += step) {
-    const tx = x(Date.UTC(year, 0, 1));
-    ticks.push(`<line x1="${f1(tx)}" y1="${m.t}" x2="${f1(tx)}" y2="${plotBottom}" stroke="#d8dee4" stroke-dasharray="2 3"/><text x="${f1(tx)}" y="${plotBottom + 16}" text-anchor="middle" class="muted">${year}</text>`);
-  }
+  const ticks = dateTicks(lo, hi, Math.floor(w / 90)).map(({ t, label }) => {
+    const tx = x(t);
+    return `<line x1="${f1(tx)}" y1="${m.t}" x2="${f1(tx)}" y2="${plotBottom}" stroke="#d8dee4" stroke-dasharray="2 3"/><text x="${f1(tx)}" y="${plotBottom + 16}" text-anchor="middle" class="muted">${label}</text>`;
+  });
   const ax = x(asOfT);
   // The label goes right of the line, or left of it near the right edge.
   const labelLeft = ax > width - m.r - 110;
-  const asOfLine = `<line x1="${f1(ax)}" y1="${m.t - 6}" x2="${f1(ax)}" y2="${plotBottom}" stroke="#0969da" stroke-width="1.5"/><text x="${f1(labelLeft ? ax - 4 : ax + 4)}" y="${m.t - 8}" text-anchor="${labelLeft ? 'end' : 'start'}" style="fill:#0969da">as of ${esc(asOf)}</text>`;
+  const asOfLine = `<line x1="${f1(ax)}" y1="${m.t - 6}" x2="${f1(ax)}" y2="${plotBottom}" stroke="#0969da" stroke-width="1.5"/><text x="${f1(labelLeft ? ax - 4 : ax + 4)}" y="${m.t - 8}" text-anchor="${labelLeft ? 'end' : 'start'}" class="accent">as of ${esc(asOf)}</text>`;
 
   const present = new Set(items.map((i) => i.verdict));
   const legendItems = LEGEND_ORDER.filter((v) => ALWAYS_IN_LEGEND.has(v) || present.has(v));

@@ -30,17 +30,21 @@ function explanation(lb: Leaderboard): string {
 }
 
 /** The leaderboard's HTML without a page around it. @internal */
-export function leaderboardHtmlBody(lb: Leaderboard, heading: string, linkToScorecards = false): string {
+export function leaderboardHtmlBody(lb: Leaderboard, heading: string, linkTo?: (forecasterId: string) => string): string {
+  const name = (id: string, text: string) => (linkTo ? `<a href="${esc(linkTo(id))}">${esc(text)}</a>` : esc(text));
   const rows = lb.entries.map((e) => {
     const cells = leaderboardCells(e).map(esc);
-    if (linkToScorecards) cells[1] = `<a href="#forecaster-${esc(e.forecasterId)}">${esc(e.name)}</a>`;
+    cells[1] = name(e.forecasterId, e.name);
     return cells;
   });
   return [
     heading,
     `<p class="note">${esc(explanation(lb))}</p>`,
-    lb.entries.length ? table(HEAD, rows, ['num', '', 'num', 'num', 'num', 'num', 'num', 'num', 'num']) : '<p class="note">Nobody has enough resolved forecasts to be ranked yet.</p>',
-    lb.unranked.length ? `<p class="note">Not ranked yet: ${lb.unranked.map((u) => `${esc(u.name)} (${u.resolved})`).join(', ')}.</p>` : '',
+    // The wrapper scrolls sideways on a narrow screen instead of cutting the table off.
+    lb.entries.length
+      ? `<div class="table-wrap" role="region" aria-label="Leaderboard table" tabindex="0">${table(HEAD, rows, ['num', '', 'num', 'num', 'num', 'num', 'num', 'num', 'num'])}</div>`
+      : '<p class="note">Nobody has enough resolved forecasts to be ranked yet.</p>',
+    lb.unranked.length ? `<p class="note">Not ranked yet: ${lb.unranked.map((u) => `${name(u.forecasterId, u.name)} (${u.resolved})`).join(', ')}.</p>` : '',
   ].join('\n');
 }
 

@@ -53,7 +53,7 @@ export function renderReport(input: RenderReportInput): string {
   const body = [
     `<h1>${esc(title)}</h1>`,
     `<p class="sub">${esc(input.subtitle ?? `${scorecards.length} forecasters, ${claims} claims`)} — as of ${esc(asOf)}</p>`,
-    leaderboardHtmlBody(leaderboard, '<h2 id="leaderboard">Leaderboard</h2>', true),
+    leaderboardHtmlBody(leaderboard, '<h2 id="leaderboard">Leaderboard</h2>', (id) => `#forecaster-${id}`),
     '<h2 id="timeline">Every claim by due date</h2>',
     claims ? `<figure>${timelineSvg(items, asOf)}<figcaption>One row per forecaster; hover a mark for the claim.</figcaption></figure>` : '<p class="note">No claims yet.</p>',
     '<h2 id="scorecards">Scorecards</h2>',

@@ -1,6 +1,6 @@
 import { day, days, formatEstimate, formatOutcome, num, pct, score } from '../../format/values.js';
 import { assertFormat, formatScore, kindLabel, toJson, VERDICT_LABELS } from './_format.js';
-import { badge, calibrationSvg, esc, keyValues, page, table, tiles, timelineSvg } from './_html.js';
+import { badge, calibrationSvg, esc, keyValues, page, percentRange, table, tiles, timelineSvg } from './_html.js';
 import type { RenderFormat, Scorecard, ScorecardPrediction } from './types.js';
 
 /** A titled list of (label, value) lines, rendered as a table in either format. @internal */
@@ -120,13 +120,17 @@ function scorecardMarkdown(sc: Scorecard): string {
   const out = [`# Scorecard: ${md(f.name)}`, '', `${md([f.type, f.affiliation].filter(Boolean).join(' · '))} — as of ${sc.asOf}`, ''];
   for (const b of scorecardBlocks(sc)) out.push(`## ${md(b.title)}`, '', mdTable(['', ''], b.rows), '');
   if (sc.probability) {
-    out.push('## Calibration', '', mdTable(['Bin', 'Forecasts', 'Mean forecast', 'Happened'], sc.probability.calibration.map((b) => [`${pct(b.lower)}–${pct(b.upper)}`, String(b.count), pct(b.meanProbability), pct(b.observedFrequency)])), '');
+    out.push('## Calibration', '', mdTable(['Bin', 'Forecasts', 'Mean forecast', 'Happened'], sc.probability.calibration.map((b) => [percentRange(b.lower, b.upper), String(b.count), pct(b.meanProbability), pct(b.observedFrequency)])), '');
   }
   out.push('## Coming due', '');
   out.push(sc.upcoming.length ? mdTable(['Due', 'Question', 'Claim'], sc.upcoming.map((p) => [p.dueOn, p.title, formatEstimate(p.estimate, p.unit, p.confidence)])) : 'Nothing pending.', '');
   out.push('## Every prediction', '', sc.predictions.length ? mdTable(PREDICTION_HEAD, sc.predictions.map(predictionCells)) : 'No predictions.', '');
   return out.join('\n');
 }
+
+/** What a calibration chart shows, under the chart. @internal */
+export const CALIBRATION_CAPTION =
+  'Calibration of binary forecasts: points on the dashed diagonal are perfectly calibrated; each point is one probability bin, sized and labelled by its number of forecasts.';
 
 /** The HTML of a scorecard without the page around it (the report puts several on one page). @internal */
 export function scorecardHtmlBody(sc: Scorecard, headingLevel: 1 | 2 = 1): string {
@@ -151,7 +155,8 @@ export function scorecardHtmlBody(sc: Scorecard, headingLevel: 1 | 2 = 1): strin
       ? `<figure>${timelineSvg(sc.predictions.map((p) => ({ date: p.dueOn, verdict: p.verdict, label: `${p.title} — ${formatEstimate(p.estimate, p.unit, p.confidence)}` })), sc.asOf)}<figcaption>Every claim at its due date; hover a mark for the question.</figcaption></figure>`
       : '<p class="note">No claims.</p>',
     h(sub, 'Accuracy'),
-    `<div class="charts"><figure>${sc.probability ? calibrationSvg(sc.probability.calibration) : '<p class="note">No resolved probability forecasts yet, so no calibration chart.</p>'}<figcaption>Calibration of binary forecasts: points on the dashed diagonal are perfectly calibrated; each point is one probability bin, sized and labelled by its number of forecasts.</figcaption></figure>` +
+    // The caption describes the chart, so it goes only with a chart that is drawn.
+    `<div class="charts">${sc.probability ? `<figure>${calibrationSvg(sc.probability.calibration)}<figcaption>${CALIBRATION_CAPTION}</figcaption></figure>` : '<p class="note">No resolved probability forecasts yet, so no calibration chart.</p>'}` +
       `<div>${scorecardBlocks(sc).map((b) => h(sub + 1, b.title) + keyValues(b.rows)).join('\n')}</div></div>`,
   ];
   parts.push(h(sub, 'Coming due'));
