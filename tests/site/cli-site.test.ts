@@ -8,7 +8,7 @@ describe('forecast-ledger site', () => {
     const dir = scratchDir();
     const result = expectOk(await cli(['site', '--out', 'public', '--db', await importedLedger(), '--as-of', '2026-06-01'], { cwd: dir }));
     expect(result.stdout).toBe(`${join(dir, 'public', 'index.html')}\n`);
-    expect(result.stderr).toMatch(/wrote the site to public: \d+ files \(19 forecaster, 94 question and 8 source pages\)/);
+    expect(result.stderr).toMatch(/wrote the site to public: \d+ files \(20 forecaster, 96 question and 8 source pages\)/);
     expect(readFileSync(join(dir, 'public', 'questions', 'goldman-copper-lme-2027-average.html'), 'utf8')).toContain('<h1>Copper price in 2027');
   });
 
@@ -17,8 +17,8 @@ describe('forecast-ledger site', () => {
     const result = expectOk(await cli(['site', '--out', dir, '--title', 'Pundit <tracker>', '--db', await importedLedger(), '--json'], { cwd: dir }));
     const out = JSON.parse(result.stdout) as { index: string; files: string[]; pages: Record<string, number> };
     expect(out.index).toBe(join(dir, 'index.html'));
-    expect(out.pages).toEqual({ forecasters: 19, questions: 94, sources: 8 });
-    expect(out.files.length).toBe(19 + 94 + 8 + 7);
+    expect(out.pages).toEqual({ forecasters: 20, questions: 96, sources: 8 });
+    expect(out.files.length).toBe(20 + 96 + 8 + 7);
     expect(readFileSync(out.index, 'utf8')).toContain('<title>Pundit &lt;tracker&gt;</title>');
   });
 
