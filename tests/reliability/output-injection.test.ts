@@ -337,9 +337,9 @@ describe('messages and errors that echo arguments or data', () => {
     ['an unknown id', ['show', '\x1b[2Jq\u202e']],
     ['an unknown command', ['\x1b]0;title\x07list']],
     ['an unknown option', ['list', '--\x1b[2J']],
-    ['a bad flag value', ['list', '--kind', '\x1b]8;;http://evil\x07x\x1b]8;;\x07']],
+    ['a bad flag value', ['list', '--kind', '\x1b]8;;http://evil\x07x\u202e\x1b]8;;\x07']],
     ['a bad date', ['list', '--due-before', '2026\u202e-01-01']],
-    ['an extra argument', ['show', qid(0), '\x07\x1b[31mextra']],
+    ['an extra argument', ['show', qid(0), '\x07\x1b[31mextra\u2066']],
     ['a hostile outcome', ['resolve', qid(2), '--outcome', '\x1b[2Jmaybe\u009b', '--resolved-on', '2025-06-01', '--evidence', 'x']],
   ])('%s', async (what, args) => {
     const result = await run(args);
@@ -400,12 +400,14 @@ describe('a colour terminal (TTY, no NO_COLOR)', () => {
     ['scorecard', [], { 'as-of': AS_OF }, SGR_SHOWN],
     ['leaderboard', [], { 'as-of': AS_OF, 'min-resolved': '1' }, ESCAPED_CLEAR],
     ['forecasters', [], { 'as-of': AS_OF }, ESCAPED_CLEAR],
-    ['verify', [], {}, undefined],
+    ['verify', [], { db: 'tty\x1b[2J\u202e.sqlite' }, 'tty\\x1b[2J\\u202e.sqlite verified'],
   ] as const)('%s %j writes only its own colour codes; the data is escaped before it is coloured', async (name, positionals, values, shows) => {
+    // A hostile ledger path is a copy in the scratch folder, named relative to it.
+    if ('db' in values) copyFileSync(db, join(dir, values.db));
     const { stdout, stderr } = await onTty(name, [...positionals], { ...values });
     expect(stdout + stderr).toMatch(OWN); // it is coloured
     expectNoDangerous(stdout.replace(OWN, ''), `${name} stdout`);
     expectNoDangerous(stderr.replace(OWN, ''), `${name} stderr`);
-    if (shows) expect(stdout).toContain(shows);
+    expect(stdout + stderr).toContain(shows);
   });
 });
