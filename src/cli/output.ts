@@ -123,9 +123,13 @@ export class Output {
     if (this.json) this.io.stdout.write(`${safeJson(value, undefined, 2)}\n`);
   }
 
-  /** Writes a message for people to stderr: the message shown escaped, then the CLI's own prefix. */
-  #message(prefix: string, message: string): void {
-    this.io.stderr.write(terminalSafe(`${prefix}${displayText(message, { multiline: true })}\n`, this.#colourErr));
+  /**
+   * Writes a message for people to stderr: the CLI's own prefix, then the message shown escaped, each
+   * of its lines on one line (a line break inside the text shows as `\n`, so data cannot forge a line).
+   */
+  #message(prefix: string, message: string | readonly string[]): void {
+    const lines = (typeof message === 'string' ? [message] : message).map((line) => displayText(line));
+    this.io.stderr.write(terminalSafe(`${prefix}${lines.join('\n')}\n`, this.#colourErr));
   }
 
   /** A message for people, on stderr. */
@@ -143,8 +147,8 @@ export class Output {
     this.#message(`${this.styleErr('yellow', 'warning:')} `, message);
   }
 
-  /** An error and the next thing to do, on stderr. */
-  error(message: string, hint?: string): void {
+  /** An error (one line, or the lines it lays out) and the next thing to do, on stderr. */
+  error(message: string | readonly string[], hint?: string): void {
     this.#message(`${this.styleErr(['red', 'bold'], 'error:')} `, message);
     if (hint) this.#message(`${this.styleErr('cyan', 'next:')} `, hint);
   }

@@ -350,6 +350,20 @@ describe('messages and errors that echo arguments or data', () => {
     expectNoDangerous(json.stdout, `${what} --json`);
   });
 
+  it('a validation error lists one line per problem, whatever the values it quotes hold', async () => {
+    const file = join(dir, 'invalid.json');
+    const forecasters = [
+      { id: 'x\x1b[2J\nforged: line', name: 'n', type: 'person' },
+      { id: 'y\u202e\r\n  - forged problem', name: 'n', type: 'person' },
+    ];
+    writeFileSync(file, JSON.stringify({ formatVersion: 1, forecasters }));
+    const result = await cli(['import', file, '--db', join(dir, 'invalid.sqlite')]);
+    expect(result.code).toBe(4);
+    expectSafe(result, 'import of an invalid hostile file', 'record "x\\x1b[2J\\nforged: line"');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.map((line) => line.slice(0, 6))).toEqual(['error:', '  - ' + file.slice(0, 2), '  - ' + file.slice(0, 2), 'next: ']);
+  });
+
   it('a missing ledger whose path is hostile', async () => {
     const result = await run(['list'], join(dir, 'missing\x1b[2J\u202e.sqlite'));
     expect(result.code).toBe(3);
