@@ -415,6 +415,8 @@ describe('a colour terminal (TTY, no NO_COLOR)', () => {
     ['leaderboard', [], { 'as-of': AS_OF, 'min-resolved': '1' }, ESCAPED_CLEAR],
     ['forecasters', [], { 'as-of': AS_OF }, ESCAPED_CLEAR],
     ['verify', [], { db: 'tty\x1b[2J\u202e.sqlite' }, 'tty\\x1b[2J\\u202e.sqlite verified'],
+    // A path given on the command line, echoed in a hint, whose colour code is one the CLI itself uses.
+    ['show', [qid(2)], { db: 'tty\x1b[31m.sqlite' }, "--db 'tty\\x1b[31m.sqlite'"],
   ] as const)('%s %j writes only its own colour codes; the data is escaped before it is coloured', async (name, positionals, values, shows) => {
     // A hostile ledger path is a copy in the scratch folder, named relative to it.
     if ('db' in values) copyFileSync(db, join(dir, values.db));

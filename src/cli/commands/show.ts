@@ -42,7 +42,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     );
 
     lines.push('', s('Resolution'));
-    if (!resolutions.length) lines.push(`  open: resolve it with ${ctx.cli(`resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`)}`);
+    if (!resolutions.length) lines.push(`  open: resolve it with ${t(ctx.cli(`resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`))}`);
     const current = details.resolution?.seq;
     for (const r of resolutions) {
       lines.push(`  ${r.seq === current ? '' : ctx.out.style('dim', '(superseded) ')}${t(formatResolution(r, q))} — recorded ${r.recordedAt}`);
