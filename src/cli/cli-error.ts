@@ -1,4 +1,4 @@
-import { LedgerError, type LedgerErrorCode, type ValidationIssue } from '../errors.js';
+import { formatIssue, LedgerError, type LedgerErrorCode, type ValidationIssue } from '../errors.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 
 /** The stable codes of errors the CLI itself raises (the library's are {@link LedgerErrorCode}s). @internal */
@@ -153,4 +153,30 @@ export function describeError(error: unknown, ctx: HintContext): ErrorReport {
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { code: 'internal_error', message, exitCode: EXIT_CODES.internal, hint: 'this is a bug in forecast-ledger: please report it with the command you ran' };
+}
+
+/**
+ * The lines of an error as the terminal prints them: a validation error's summary and one line per
+ * problem, an internal error's message and its stack frames, any other error on one line. A line
+ * break inside the data a message quotes (an id, a path) is not one of these lines: the writer then
+ * shows it as `\n`, so a hostile value cannot forge a line of the report.
+ *
+ * @internal
+ */
+export function errorLines(error: unknown, report: ErrorReport): string[] {
+  const { message, issues } = report;
+  if (issues?.length) {
+    // The library lists the first 50 problems, one per line, after its summary line.
+    const listed = issues.slice(0, 50).map((issue) => `  - ${formatIssue(issue)}`);
+    const start = message.indexOf(`\n${listed.join('\n')}`);
+    if (start >= 0) {
+      const rest = message.slice(start + 1 + listed.join('\n').length + 1);
+      return [message.slice(0, start), ...listed, ...(rest ? [rest] : [])];
+    }
+  }
+  if (report.code === 'internal_error' && error instanceof Error && error.stack) {
+    const head = `${error.name}: ${error.message}`;
+    if (error.stack.startsWith(head)) return [head, ...error.stack.slice(head.length + 1).split('\n').filter(Boolean)];
+  }
+  return [message];
 }

@@ -279,17 +279,19 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'export',
     summary: 'export the ledger as JSON (re-importable), CSV or an iCalendar of due dates',
-    usage: 'export [--format json|csv|ics] [--out <file>]',
+    usage: 'export [--format json|csv|ics] [--out <file>] [--bom]',
     description:
-      'json: the whole ledger in the prediction-file format, which `import` reads back. csv: one row per forecast with its question and resolution (RFC 4180). ics: an RFC 5545 calendar with one all-day event per question on its due date, so your calendar reminds you when a claim comes due.',
+      'json: the whole ledger in the prediction-file format, which `import` reads back. csv: one row per forecast with its question and resolution (RFC 4180); a text cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a line break) is written with a leading \' (OWASP). ics: an RFC 5545 calendar with one all-day event per question on its due date, so your calendar reminds you when a claim comes due.',
     positionals: [],
     options: {
       format: { type: 'string', value: '<format>', description: 'json (default), csv or ics' },
       out,
+      bom: { type: 'boolean', description: 'csv only: start with a UTF-8 byte order mark, so Excel reads non-English text correctly' },
     },
     examples: [
       { command: 'export --out backup.json', description: 'a backup that `import` restores' },
       { command: 'export --format csv --out forecasts.csv', description: 'a spreadsheet of every forecast' },
+      { command: 'export --format csv --bom --out forecasts.csv', description: 'the same, for Excel' },
       { command: 'export --format ics --out due-dates.ics', description: 'a calendar to subscribe to' },
     ],
     load: () => import('./commands/export.js'),

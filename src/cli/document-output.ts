@@ -1,6 +1,7 @@
 import { UsageError } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import { choiceFlag } from './flags.js';
+import { terminalSafe } from './output.js';
 import { writeOutput } from './write-output.js';
 
 /**
@@ -21,14 +22,17 @@ export function documentFormat<const F extends string>(ctx: CommandContext, form
 
 /**
  * Writes a document to `--out` (reporting the file on stderr, and `{ format, out, bytes }` with
- * `--json`) or, without `--out`, to stdout as it is.
+ * `--json`) or, without `--out`, to stdout. A `table` is text for a terminal and is written as
+ * people's output is (escaped, see {@link terminalSafe}); any other format as it is, made safe by
+ * its own renderer.
  *
  * @internal
  */
 export function emitDocument(ctx: CommandContext, format: string, content: string, what: string): void {
   const out = ctx.string('out');
-  if (out === undefined) return void ctx.out.raw(content);
-  const path = writeOutput(ctx.io.cwd, out, content);
-  ctx.out.result({ format, out: path, bytes: Buffer.byteLength(content) });
+  if (out === undefined) return void (format === 'table' ? ctx.out.data(content) : ctx.out.raw(content));
+  const text = format === 'table' ? terminalSafe(content, false) : content;
+  const path = writeOutput(ctx.io.cwd, out, text);
+  ctx.out.result({ format, out: path, bytes: Buffer.byteLength(text) });
   ctx.out.success(`wrote ${what} (${format}) to ${out}`);
 }

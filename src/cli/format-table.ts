@@ -1,3 +1,5 @@
+import { displayText } from '../format/safe-text.js';
+
 /**
  * How many terminal columns a string takes: East Asian wide and full-width characters take two.
  * An approximation (no grapheme clusters), good enough for aligning tables of titles and ids.
@@ -44,24 +46,37 @@ export interface FormatTableOptions {
   maxWidth?: number;
   /** Styles the header row (bold on a terminal). */
   styleHeader?: (text: string) => string;
+  /** Styles one body cell (colour on a terminal), given its escaped text, after the widths are measured. */
+  styleCell?: (text: string, row: number, column: number) => string;
 }
 
 /**
  * Lays out rows as aligned columns separated by two spaces; the last column is left ragged and,
  * with `maxWidth`, cut to fit.
  *
+ * @remarks
+ * Every cell is shown escaped on one line first (`displayText`): a control character, a line break
+ * or a bidirectional control in the data can neither break the layout nor reach the terminal, and
+ * the widths are those of the text as printed.
+ *
  * @internal
  */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], options: FormatTableOptions = {}): string {
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const last = headers.length - 1;
+  const head = headers.map((h) => displayText(h));
+  const body = rows.map((r) => head.map((_, i) => displayText(r[i] ?? '')));
+  const widths = head.map((h, i) => body.reduce((w, r) => Math.max(w, displayWidth(r[i]!)), displayWidth(h)));
+  const last = head.length - 1;
   const lead = widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
   const lastWidth = options.maxWidth ? Math.max(10, options.maxWidth - lead) : Infinity;
-  const line = (cells: readonly string[]): string =>
+  const line = (cells: readonly string[], row?: number): string =>
     cells
-      .map((cell, i) => (i === last ? truncate(cell, lastWidth) : cell + ' '.repeat(widths[i]! - displayWidth(cell))))
+      .map((cell, i) => {
+        const shown = i === last ? truncate(cell, lastWidth) : cell;
+        const styled = row !== undefined && options.styleCell ? options.styleCell(shown, row, i) : shown;
+        return i === last ? styled : styled + ' '.repeat(widths[i]! - displayWidth(shown));
+      })
       .join('  ')
       .trimEnd();
-  const header = line(headers);
-  return [options.styleHeader ? options.styleHeader(header) : header, ...rows.map(line)].join('\n');
+  const header = line(head);
+  return [options.styleHeader ? options.styleHeader(header) : header, ...body.map((r, row) => line(r, row))].join('\n');
 }

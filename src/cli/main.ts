@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { describeError, UsageError, type HintContext } from './cli-error.js';
+import { describeError, errorLines, UsageError, type HintContext } from './cli-error.js';
 import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { COMMANDS, findCommand, GLOBAL_OPTIONS } from './commands.js';
 import { CommandContext } from './context.js';
@@ -122,7 +122,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     return (await command.run(ctx)) ?? EXIT_CODES.ok;
   } catch (error) {
     const report = describeError(error, hints);
-    out.error(report.message, report.hint);
+    out.error(errorLines(error, report), report.hint);
     out.result({ error: report });
     return report.exitCode;
   }

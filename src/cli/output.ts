@@ -1,5 +1,6 @@
 import * as util from 'node:util';
-import { formatTable } from './format-table.js';
+import { displayText, safeJson } from '../format/safe-text.js';
+import { formatTable, type FormatTableOptions } from './format-table.js';
 
 /** The process's streams and environment, injected so the CLI never reaches for globals. @internal */
 export interface CliIo {
@@ -11,10 +12,30 @@ export interface CliIo {
   entryUrl?: string;
 }
 
-type Style = Parameters<typeof util.styleText>[0];
+/** The styles the CLI uses; the writer lets exactly their SGR codes through to a colour terminal. @internal */
+export const CLI_STYLES = ['bold', 'dim', 'red', 'green', 'yellow', 'cyan'] as const;
+/** One of {@link CLI_STYLES}, or several together. @internal */
+export type CliStyle = (typeof CLI_STYLES)[number] | readonly (typeof CLI_STYLES)[number][];
 
 /** `styleText` arrived in Node 20.12; on an older Node 20 the CLI prints without colour. */
 const styleText: typeof util.styleText | undefined = (util as Partial<typeof util>).styleText;
+
+/** The SGR codes of {@link CLI_STYLES} (`\x1b[1m`, `\x1b[22m`, `\x1b[31m`…): the only escape sequences the CLI writes. */
+const OWN_SGR = new RegExp(`(\\x1b\\[(?:${[...new Set(CLI_STYLES.flatMap((s) => util.inspect.colors[s] ?? []))].join('|')})m)`);
+
+/**
+ * Text for a terminal: everything unsafe shown escaped (see src/format/safe-text.ts), line breaks
+ * kept; on a colour stream the CLI's own SGR codes are spared, and nothing else.
+ *
+ * @internal
+ */
+export function terminalSafe(text: string, colour: boolean): string {
+  if (!colour) return displayText(text, { multiline: true });
+  return text
+    .split(OWN_SGR)
+    .map((part, i) => (i % 2 === 1 ? part : displayText(part, { multiline: true })))
+    .join('');
+}
 
 /**
  * Colour for a stream: only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
@@ -31,6 +52,12 @@ export function colourEnabled(stream: CliIo['stdout'], env: CliIo['env']): boole
  * Where a command writes: its product (a table, a document, JSON) to stdout, and everything meant
  * for people — confirmations, progress, warnings, errors, hints — to stderr. With `--json`, stdout
  * carries exactly one JSON document and nothing else.
+ *
+ * @remarks
+ * Output safety: every text for people passes {@link terminalSafe} on its way out, so no control
+ * character, escape sequence or bidirectional control from the data reaches the terminal; messages
+ * and styled text are escaped before the CLI's colour is added, and table cells before their widths
+ * are measured. `--json` goes through `safeJson`.
  *
  * @internal
  */
@@ -53,55 +80,76 @@ export class Output {
     return new Output({ ...io, stdout: { write: () => true }, stderr: { write: () => true } }, false);
   }
 
-  /** Styles text for stdout (no-op without colour). */
-  style(format: Style, text: string): string {
-    return this.#colourOut && styleText ? styleText(format, text, { validateStream: false }) : text;
+  /** Styles text for stdout (no-op without colour); the text is shown escaped, on one line. */
+  style(format: CliStyle, text: string): string {
+    const safe = displayText(text);
+    return this.#colourOut && styleText ? styleText(format as Parameters<typeof styleText>[0], safe, { validateStream: false }) : safe;
   }
 
-  /** Styles text for stderr (no-op without colour). */
-  styleErr(format: Style, text: string): string {
-    return this.#colourErr && styleText ? styleText(format, text, { validateStream: false }) : text;
+  /** Styles text for stderr (no-op without colour); the text is shown escaped, on one line. */
+  styleErr(format: CliStyle, text: string): string {
+    const safe = displayText(text);
+    return this.#colourErr && styleText ? styleText(format as Parameters<typeof styleText>[0], safe, { validateStream: false }) : safe;
   }
 
-  /** Lays out a table for stdout: bold header and, on a terminal, cut to its width. */
-  table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  /**
+   * Lays out a table for stdout: cells shown escaped on one line, a bold header and, on a
+   * terminal, cut to its width. `styleCell` colours a cell after it is escaped and padded.
+   */
+  table(headers: readonly string[], rows: readonly (readonly string[])[], styleCell?: FormatTableOptions['styleCell']): string {
     const columns = this.io.stdout.isTTY ? this.io.stdout.columns : undefined;
-    return formatTable(headers, rows, { ...(columns ? { maxWidth: columns } : {}), styleHeader: (h) => this.style('bold', h) });
+    return formatTable(headers, rows, {
+      ...(columns ? { maxWidth: columns } : {}),
+      styleHeader: (h) => this.style('bold', h),
+      ...(styleCell ? { styleCell } : {}),
+    });
   }
 
-  /** Writes the command's human-readable product to stdout; ignored with `--json`. */
+  /** Writes the command's human-readable product to stdout, shown safe; ignored with `--json`. */
   data(text: string): void {
-    if (!this.json) this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    if (!this.json) this.io.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`, this.#colourOut));
   }
 
-  /** Writes raw text to stdout whatever the mode (an exported document). */
+  /**
+   * Writes a document to stdout as it is, whatever the mode: the document's own renderer made it
+   * safe for its format (CSV, iCalendar, Markdown, HTML, JSON).
+   */
   raw(text: string): void {
     this.io.stdout.write(text);
   }
 
   /** Writes the machine-readable result to stdout; only with `--json`. */
   result(value: unknown): void {
-    if (this.json) this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    if (this.json) this.io.stdout.write(`${safeJson(value, undefined, 2)}\n`);
+  }
+
+  /**
+   * Writes a message for people to stderr: the CLI's own prefix, then the message shown escaped, each
+   * of its lines on one line (a line break inside the text shows as `\n`, so data cannot forge a line).
+   */
+  #message(prefix: string, message: string | readonly string[]): void {
+    const lines = (typeof message === 'string' ? [message] : message).map((line) => displayText(line));
+    this.io.stderr.write(terminalSafe(`${prefix}${lines.join('\n')}\n`, this.#colourErr));
   }
 
   /** A message for people, on stderr. */
   info(message: string): void {
-    this.io.stderr.write(`${message}\n`);
+    this.#message('', message);
   }
 
   /** A confirmation that something was done, on stderr. */
   success(message: string): void {
-    this.io.stderr.write(`${this.styleErr('green', '✔')} ${message}\n`);
+    this.#message(`${this.styleErr('green', '✔')} `, message);
   }
 
   /** A warning, on stderr. */
   warn(message: string): void {
-    this.io.stderr.write(`${this.styleErr('yellow', 'warning:')} ${message}\n`);
+    this.#message(`${this.styleErr('yellow', 'warning:')} `, message);
   }
 
-  /** An error and the next thing to do, on stderr. */
-  error(message: string, hint?: string): void {
-    this.io.stderr.write(`${this.styleErr(['red', 'bold'], 'error:')} ${message}\n`);
-    if (hint) this.io.stderr.write(`${this.styleErr('cyan', 'next:')} ${hint}\n`);
+  /** An error (one line, or the lines it lays out) and the next thing to do, on stderr. */
+  error(message: string | readonly string[], hint?: string): void {
+    this.#message(`${this.styleErr(['red', 'bold'], 'error:')} `, message);
+    if (hint) this.#message(`${this.styleErr('cyan', 'next:')} `, hint);
   }
 }

@@ -1,3 +1,4 @@
+import { displayText } from '../format/safe-text.js';
 import type { Output } from './output.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -16,6 +17,7 @@ export interface Progress {
 export function startProgress(out: Output, label: string, delayMs = 1000): Progress {
   const stderr = out.io.stderr;
   if (!stderr.isTTY) return { stop() {} };
+  const shownLabel = displayText(label);
   const started = Date.now();
   let frame = 0;
   let shown = false;
@@ -23,7 +25,7 @@ export function startProgress(out: Output, label: string, delayMs = 1000): Progr
   const render = (): void => {
     shown = true;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    stderr.write(`\r\x1b[2K${out.styleErr('cyan', FRAMES[frame++ % FRAMES.length]!)} ${label} ${out.styleErr('dim', `${seconds}s`)}`);
+    stderr.write(`\r\x1b[2K${out.styleErr('cyan', FRAMES[frame++ % FRAMES.length]!)} ${shownLabel} ${out.styleErr('dim', `${seconds}s`)}`);
   };
   const timeout = setTimeout(() => {
     render();

@@ -1,3 +1,5 @@
+import { withoutControls } from '../format/safe-text.js';
+
 /** One all-day event of an iCalendar. @internal */
 export interface IcsEvent {
   /** Globally unique and stable, so a re-exported calendar updates events instead of duplicating them. */
@@ -21,9 +23,15 @@ export interface RenderIcsOptions {
   stamp: Date;
 }
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. @internal */
+/**
+ * A TEXT value (RFC 5545 §3.3.11): control characters, bidirectional controls and lone surrogates
+ * dropped (RFC 5545 allows no control but the tab in a value), then backslash, semicolon and comma
+ * escaped and every line break written as `\n`.
+ *
+ * @internal
+ */
 export function escapeIcsText(text: string): string {
-  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+  return withoutControls(text).replace(/[\\;,]/g, (c) => `\\${c}`).replaceAll('\n', '\\n');
 }
 
 /**
@@ -64,11 +72,11 @@ const utcStamp = (d: Date): string => `${d.toISOString().slice(0, 19).replace(/[
  */
 export function renderIcs(events: readonly IcsEvent[], options: RenderIcsOptions): string {
   const stamp = utcStamp(options.stamp);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${options.prodId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(options.name)}`];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeIcsText(options.prodId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(options.name)}`];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${e.uid}`,
+      `UID:${escapeIcsText(e.uid)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basicDate(e.date)}`,
       `DTEND;VALUE=DATE:${basicDate(nextDay(e.date))}`,

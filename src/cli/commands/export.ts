@@ -1,11 +1,13 @@
 import type { Ledger } from '../../ledger.js';
+import { safeJson } from '../../format/safe-text.js';
+import { UsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
 import { effectiveProbability } from '../../core/effective-probability.js';
 import { groupByQuestion, questionCalendarEvents } from '../../format/question-calendar.js';
 import { withLedger } from '../ledger-session.js';
 import { packageVersion } from '../package-version.js';
-import { renderCsv, type CsvCell } from '../render-csv.js';
+import { renderCsv, type CsvCell, type RenderCsvOptions } from '../render-csv.js';
 import { renderIcs } from '../render-ics.js';
 
 const FORMATS = ['json', 'csv', 'ics'] as const;
@@ -37,7 +39,7 @@ const CSV_HEADER = [
 ] as const;
 
 /** One CSV row per forecast, with its question and current resolution; a question without forecasts gets one row. */
-async function csv(ledger: Ledger): Promise<string> {
+async function csv(ledger: Ledger, options: RenderCsvOptions): Promise<string> {
   const [questions, forecasts] = await Promise.all([ledger.listQuestions({ order: 'recorded' }), ledger.listForecasts()]);
   const byQuestion = groupByQuestion(forecasts);
   const rows: CsvCell[][] = [[...CSV_HEADER]];
@@ -66,7 +68,7 @@ async function csv(ledger: Ledger): Promise<string> {
       ]);
     }
   }
-  return renderCsv(rows);
+  return renderCsv(rows, options);
 }
 
 /** One all-day event per question on its due date. */
@@ -78,10 +80,12 @@ async function ics(ctx: CommandContext, ledger: Ledger): Promise<string> {
 /** `forecast-ledger export`: the ledger as JSON (re-importable), CSV or an iCalendar of due dates. */
 export async function run(ctx: CommandContext): Promise<void> {
   const format = documentFormat(ctx, FORMATS, 'json');
+  const bom = ctx.flag('bom');
+  if (bom && format !== 'csv') throw new UsageError(`export: --bom applies to --format csv only, received --format ${format}`, ctx.cli('export --format csv --bom --out <file>'));
   const content = await withLedger(ctx, {}, async (ledger) => {
-    if (format === 'csv') return csv(ledger);
+    if (format === 'csv') return csv(ledger, { bom });
     if (format === 'ics') return ics(ctx, ledger);
-    return `${JSON.stringify(await ledger.exportData(), null, 2)}\n`;
+    return `${safeJson(await ledger.exportData(), undefined, 2)}\n`;
   });
   emitDocument(ctx, format, content, `${ctx.dbLabel}`);
 }

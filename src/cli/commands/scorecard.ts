@@ -1,4 +1,5 @@
 import { renderReport, renderScorecard, type Scorecard } from '../../scoring/index.js';
+import { safeJson } from '../../format/safe-text.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
 import { asOfFlag, parseSlug } from '../flags.js';
@@ -28,10 +29,13 @@ export function scorecardText(out: Output, sc: Scorecard): string {
     out.table(
       ['DUE', 'VERDICT', 'QUESTION', 'CLAIM'],
       sc.predictions.map((pr) => {
-        const style = VERDICT_STYLE[pr.verdict as keyof typeof VERDICT_STYLE];
         const claim = `${formatEstimate(pr.estimate, pr.unit, pr.confidence)}${pr.outcome ? ` → ${formatOutcome(pr.outcome, pr.unit)}` : ''}`;
-        return [pr.dueOn, style ? out.style(style, pr.verdict) : pr.verdict, pr.questionId, claim];
+        return [pr.dueOn, pr.verdict, pr.questionId, claim];
       }),
+      (text, row, column) => {
+        const style = column === 1 ? VERDICT_STYLE[sc.predictions[row]!.verdict as keyof typeof VERDICT_STYLE] : undefined;
+        return style ? out.style(style, text) : text;
+      },
     ),
   );
   return `${lines.join('\n')}\n`;
@@ -49,7 +53,7 @@ export async function run(ctx: CommandContext): Promise<void> {
       case 'table':
         return scorecards.map((sc) => scorecardText(text, sc)).join('\n');
       case 'json':
-        return forecasterId ? renderScorecard(scorecards[0]!, 'json') : `${JSON.stringify({ asOf, scorecards }, null, 2)}\n`;
+        return forecasterId ? renderScorecard(scorecards[0]!, 'json') : `${safeJson({ asOf, scorecards }, undefined, 2)}\n`;
       case 'html':
         return forecasterId ? renderScorecard(scorecards[0]!, 'html') : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf }), asOf });
       default:

@@ -1,3 +1,4 @@
+import { displayText as t } from '../../format/safe-text.js';
 import type { CommandContext } from '../context.js';
 import { formatForecast, formatResolution } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
@@ -12,21 +13,23 @@ export async function run(ctx: CommandContext): Promise<void> {
     if (ctx.json) return;
 
     const { question: q, status, forecasts, resolutions } = details;
+    // Data is shown escaped (a field on one line, the statement and criteria with their line breaks), then styled.
     const s = (text: string): string => ctx.out.style('bold', text);
+    const long = (text: string): string => t(text, { multiline: true });
     const lines: string[] = [
       `${s(q.title)}  ${ctx.out.style('dim', q.id)}`,
-      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${q.resolution.horizon}”, ${q.resolution.semantics})`,
+      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${t(q.resolution.horizon)}”, ${q.resolution.semantics})`,
       '',
-      q.statement,
+      long(q.statement),
       '',
-      `${s('Criteria:')} ${q.resolution.criteria}`,
+      `${s('Criteria:')} ${long(q.resolution.criteria)}`,
     ];
     if (q.resolution.period) lines.push(`${s('Period:')} ${q.resolution.period.start} to ${q.resolution.period.end}`);
-    if (q.kind === 'numeric') lines.push(`${s('Unit:')} ${q.spec.unit} (${q.spec.scale} scale)`);
-    if (q.kind === 'categorical') lines.push(`${s('Options:')} ${q.spec.options.map((o) => `${o.id} (${o.label})`).join(', ')}`);
-    if (q.condition) lines.push(`${s('Condition:')} ${q.condition}`);
+    if (q.kind === 'numeric') lines.push(`${s('Unit:')} ${t(q.spec.unit)} (${q.spec.scale} scale)`);
+    if (q.kind === 'categorical') lines.push(`${s('Options:')} ${q.spec.options.map((o) => `${o.id} (${t(o.label)})`).join(', ')}`);
+    if (q.condition) lines.push(`${s('Condition:')} ${t(q.condition)}`);
     if (q.tags.length) lines.push(`${s('Tags:')} ${q.tags.join(', ')}`);
-    for (const rel of q.relations) lines.push(`${s('Relation:')} ${rel.type} ${rel.questionId}${rel.note ? ` — ${rel.note}` : ''}`);
+    for (const rel of q.relations) lines.push(`${s('Relation:')} ${rel.type} ${rel.questionId}${rel.note ? ` — ${t(rel.note)}` : ''}`);
 
     lines.push('', s(`Forecasts (${forecasts.length})`));
     lines.push(
@@ -39,11 +42,11 @@ export async function run(ctx: CommandContext): Promise<void> {
     );
 
     lines.push('', s('Resolution'));
-    if (!resolutions.length) lines.push(`  open: resolve it with ${ctx.cli(`resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`)}`);
+    if (!resolutions.length) lines.push(`  open: resolve it with ${t(ctx.cli(`resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`))}`);
     const current = details.resolution?.seq;
     for (const r of resolutions) {
-      lines.push(`  ${r.seq === current ? '' : ctx.out.style('dim', '(superseded) ')}${formatResolution(r, q)} — recorded ${r.recordedAt}`);
-      for (const e of r.evidence) lines.push(`    evidence: ${e.description}${e.url ? ` <${e.url}>` : ''}`);
+      lines.push(`  ${r.seq === current ? '' : ctx.out.style('dim', '(superseded) ')}${t(formatResolution(r, q))} — recorded ${r.recordedAt}`);
+      for (const e of r.evidence) lines.push(`    evidence: ${t(e.description)}${e.url ? ` <${t(e.url)}>` : ''}`);
     }
 
     lines.push('', s(`History (${history.length} events)`));

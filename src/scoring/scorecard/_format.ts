@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { safeJson } from '../../format/safe-text.js';
 import { days, num, pct, score } from '../../format/values.js';
 import { invalidInput } from '../_internal/validate.js';
 import { RENDER_FORMATS, type PredictionVerdict, type RenderFormat, type ScorecardPrediction } from './types.js';
@@ -15,9 +16,14 @@ export function assertFormat(fn: string, format: unknown): asserts format is Ren
   if (!RENDER_FORMATS.includes(format as RenderFormat)) throw invalidInput(fn, 'format', 'to be "markdown", "html" or "json"', format);
 }
 
-/** JSON with non-finite numbers as null, two-space indented, with a final newline. @internal */
+/**
+ * JSON with non-finite numbers as null, two-space indented, with a final newline; control and
+ * bidirectional characters in text as `\uXXXX` escapes (`safeJson`), so it is safe to print.
+ *
+ * @internal
+ */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+  return `${safeJson(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
 /** The prediction's score as a short phrase, by kind. @internal */

@@ -6,13 +6,23 @@
  * @internal
  * @module
  */
+import { displayText } from '../../format/safe-text.js';
 import type { CalibrationBin } from '../calibration-curve.js';
 import { VERDICT_LABELS } from './_format.js';
 import type { PredictionVerdict } from './types.js';
 
-/** Escapes text for HTML element content and attribute values. @internal */
+/**
+ * Escapes text for HTML element content and attribute values: the markup characters as entities,
+ * and control and bidirectional characters shown as visible escapes (`\x1b`, `\u202e`), as in
+ * the terminal (src/format/safe-text.ts).
+ *
+ * @internal
+ */
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return displayText(String(text), { multiline: true, tabs: true }).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const CSS = `
@@ -236,7 +246,8 @@ export function timelineSvg(items: readonly TimelineItem[], asOf: string): strin
     const rowH = lanes * laneH + 8;
     if (grouped) {
       if (gi % 2 === 0) rows.push(`<rect x="0" y="${yCursor}" width="${width}" height="${rowH}" fill="#f6f8fa"/>`);
-      const name = g.length > 28 ? `${g.slice(0, 27)}…` : g;
+      const chars = [...g]; // by code point, so an emoji is never cut in half
+      const name = chars.length > 28 ? `${chars.slice(0, 27).join('')}…` : g;
       rows.push(`<text x="${m.l - 10}" y="${yCursor + rowH / 2 + 4}" text-anchor="end">${esc(name)}</text>`);
     }
     for (const { item, px, lane } of placed) {

@@ -1,7 +1,7 @@
 import { pct, score } from '../../format/values.js';
 import { assertFormat, toJson } from './_format.js';
 import { esc, page, table } from './_html.js';
-import { mdTable, SCORING_FOOTER } from './render-scorecard.js';
+import { md, mdTable, SCORING_FOOTER } from './render-scorecard.js';
 import type { Leaderboard, LeaderboardEntry, RenderFormat } from './types.js';
 
 const HEAD = ['Rank', 'Forecaster', 'Resolved', 'Mean Brier', 'Log loss', 'Hit rate', '95% CI', 'Peer score', 'Rel. Brier'];
@@ -72,9 +72,9 @@ export function renderLeaderboard(leaderboard: Leaderboard, format: RenderFormat
   assertFormat('renderLeaderboard', format);
   if (format === 'json') return toJson(leaderboard);
   if (format === 'markdown') {
-    const lines = ['# Leaderboard', '', `As of ${leaderboard.asOf}. ${explanation(leaderboard)}`, ''];
+    const lines = ['# Leaderboard', '', `As of ${md(leaderboard.asOf)}. ${explanation(leaderboard)}`, ''];
     lines.push(leaderboard.entries.length ? mdTable(HEAD, leaderboard.entries.map(leaderboardCells)) : 'Nobody has enough resolved forecasts to be ranked yet.');
-    if (leaderboard.unranked.length) lines.push('', `Not ranked yet: ${leaderboard.unranked.map((u) => `${u.name} (${u.resolved})`).join(', ')}.`);
+    if (leaderboard.unranked.length) lines.push('', `Not ranked yet: ${leaderboard.unranked.map((u) => `${md(u.name)} (${u.resolved})`).join(', ')}.`);
     return `${lines.join('\n')}\n`;
   }
   return page('Leaderboard', `${leaderboardHtmlBody(leaderboard, `<h1>Leaderboard</h1><p class="sub">As of ${esc(leaderboard.asOf)}</p>`)}\n${SCORING_FOOTER}`);

@@ -1,3 +1,4 @@
+import { displayText } from '../../format/safe-text.js';
 import { day, days, formatEstimate, formatOutcome, num, pct, score } from '../../format/values.js';
 import { assertFormat, formatScore, kindLabel, toJson, VERDICT_LABELS } from './_format.js';
 import { badge, calibrationSvg, esc, keyValues, page, percentRange, table, tiles, timelineSvg } from './_html.js';
@@ -106,8 +107,16 @@ export function predictionCells(p: ScorecardPrediction): [string, string, string
 
 const PREDICTION_HEAD = ['Due', 'Question', 'Kind', 'Claim', 'Outcome', 'Verdict', 'Score'];
 
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+/**
+ * Text for Markdown: control and bidirectional characters shown as visible escapes (as in the
+ * terminal, src/format/safe-text.ts), the Markdown characters backslash-escaped, line breaks as spaces.
+ *
+ * @internal
+ */
+export function md(text: string): string {
+  return displayText(text, { multiline: true })
+    .replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`)
+    .replaceAll('\n', ' ');
 }
 
 /** A Markdown table. @internal */
@@ -117,7 +126,7 @@ export function mdTable(head: readonly string[], rows: readonly (readonly string
 
 function scorecardMarkdown(sc: Scorecard): string {
   const f = sc.forecaster;
-  const out = [`# Scorecard: ${md(f.name)}`, '', `${md([f.type, f.affiliation].filter(Boolean).join(' · '))} — as of ${sc.asOf}`, ''];
+  const out = [`# Scorecard: ${md(f.name)}`, '', `${md([f.type, f.affiliation].filter(Boolean).join(' · '))} — as of ${md(sc.asOf)}`, ''];
   for (const b of scorecardBlocks(sc)) out.push(`## ${md(b.title)}`, '', mdTable(['', ''], b.rows), '');
   if (sc.probability) {
     out.push('## Calibration', '', mdTable(['Bin', 'Forecasts', 'Mean forecast', 'Happened'], sc.probability.calibration.map((b) => [percentRange(b.lower, b.upper), String(b.count), pct(b.meanProbability), pct(b.observedFrequency)])), '');
