@@ -3,6 +3,7 @@ import type { LedgerErrorCode, ValidationIssue } from '../errors.js';
 import type { Question, QuestionKind } from '../model/question.js';
 import type { Resolution, ResolutionStatus } from '../model/resolution.js';
 import type { Change, StoredResolution } from '../storage/types.js';
+import { endOfUtcDay, instantOf, madeAfterOutcome, madeBeforeClose, questionClose } from './time-rules.js';
 
 /**
  * What the rules need to know about a question: far less than the question, so a backend can answer
@@ -76,6 +77,18 @@ export function changeEntityId(change: Change): string {
 export function resolutionContent(r: Resolution & { seq?: number; supersedes?: number }): string {
   const { recordedAt: _recordedAt, seq: _seq, supersedes: _supersedes, ...content } = r;
   return canonicalJson(content);
+}
+
+/** `2027-01-01T00:00:00.000Z`: when a day ends, for messages. */
+function closeText(day: string): string {
+  return new Date(endOfUtcDay(day)).toISOString();
+}
+
+/** ` (2027-01-01T04:00:00.000Z in UTC)` for an instant with an offset other than Z; nothing for a date or a UTC instant. */
+function instantText(madeAt: string): string {
+  if (madeAt.length === 10 || madeAt.endsWith('Z')) return '';
+  const t = instantOf(madeAt);
+  return Number.isNaN(t) ? '' : ` (${new Date(t).toISOString()} in UTC)`;
 }
 
 /** The issues found so far about one change, and how to report them. */
@@ -167,13 +180,22 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
             if (!known.includes(option)) check.issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${known.join(', ')}, received "${option}"`);
           }
         }
-        const madeOn = f.madeAt.length === 10 ? f.madeAt : f.madeAt.slice(0, 10);
-        if (madeOn > q.resolveOn) {
-          check.issue('forecast_after_due', 'madeAt', `forecast made ${f.madeAt}, after question "${qid}" came due on ${q.resolveOn}`);
-        }
+        // The time rules scoring uses (src/core/time-rules.ts): instants in UTC, a day ends at 00:00 UTC the next day.
         const current = q.resolution;
-        if (current && madeOn >= current.resolvedOn) {
-          check.issue('already_resolved', 'madeAt', `question "${qid}" was ${current.status} on ${current.resolvedOn}; a forecast made ${f.madeAt} comes after it`);
+        if (!madeBeforeClose(f.madeAt, questionClose(q.resolveOn))) {
+          check.issue(
+            'forecast_after_due',
+            'madeAt',
+            `expected a forecast made before question "${qid}" closed at the end of its due date ${q.resolveOn} (${closeText(q.resolveOn)}), ` +
+              `received madeAt ${f.madeAt}${instantText(f.madeAt)}: instants are compared in UTC`,
+          );
+        } else if (current && madeAfterOutcome(f.madeAt, current.resolvedOn)) {
+          check.issue(
+            'already_resolved',
+            'madeAt',
+            `question "${qid}" was ${current.status} on ${current.resolvedOn}; a forecast made ${f.madeAt}${instantText(f.madeAt)} comes after ` +
+              `the end of that day (${closeText(current.resolvedOn)}) in UTC`,
+          );
         }
       }
       if (!state.hasForecaster(f.forecasterId) && check.missing(f.forecasterId)) {

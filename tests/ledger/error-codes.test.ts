@@ -68,7 +68,7 @@ describe('error codes', () => {
     await ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] });
     expect(await codeOf(ledger.resolve('q-binary', { outcome: false, resolvedOn: '2026-06-02', evidence: [{ description: 'y' }] }))).toBe('already_resolved');
     expect(await codeOf(ledger.annul('q-binary', { reason: 'r' }))).toBe('already_resolved');
-    expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2026-06-01')))).toBe('already_resolved');
+    expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2026-06-02')))).toBe('already_resolved');
   });
 
   it('not_resolved: correcting a question that has no resolution', async () => {

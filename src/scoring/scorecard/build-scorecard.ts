@@ -3,7 +3,8 @@ import type { Question } from '../../model/question.js';
 import type { QuestionRecord } from '../../storage/types.js';
 import { brierDecomposition } from '../brier-decomposition.js';
 import { calibrationCurve } from '../calibration-curve.js';
-import { closeInstant, scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
+import { instantOf, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
+import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
 import { median } from '../median.js';
@@ -28,8 +29,24 @@ function scorable(record: QuestionRecord): record is QuestionRecord & { resoluti
 }
 
 /** The forecasts made before the close (the ones time-weighting scores). */
-function madeBy(forecasts: readonly StoredForecast[], close: number): StoredForecast[] {
-  return forecasts.filter((f) => Date.parse(f.madeAt) < close);
+function madeBy(forecasts: readonly StoredForecast[], close: QuestionClose): StoredForecast[] {
+  return forecasts.filter((f) => madeBeforeClose(f.madeAt, close));
+}
+
+/**
+ * The earliest instant anyone forecast the question before the close. A loop, not
+ * `Math.min(...times)`: spreading one argument per forecast overflows the stack at ~150k forecasts.
+ */
+function firstInstantBefore(everyone: Map<string, StoredForecast[]>, close: QuestionClose): number {
+  let first = Infinity;
+  for (const forecasts of everyone.values()) {
+    for (const f of forecasts) {
+      if (!madeBeforeClose(f.madeAt, close)) continue;
+      const t = instantOf(f.madeAt);
+      if (t < first) first = t;
+    }
+  }
+  return first;
 }
 
 function isPlan(question: Question): boolean {
@@ -79,14 +96,14 @@ function predictionOf(
   let coverage: number | undefined;
   let relative: { peerScore: number; relativeBrier: number; peers: number } | undefined;
   if (scorable(record)) {
-    const close = closeInstant(q.resolution.resolveOn, resolution!.resolvedOn);
+    const close = questionClose(q.resolution.resolveOn, resolution!.resolvedOn);
     const standing = madeBy(sorted, close);
     if (standing.length) {
       const outcome = { outcome: resolution!.outcome!, resolvedOn: resolution!.resolvedOn };
       score = scorePredictionWith(q, standing, outcome, o);
-      const opened = Math.min(...[...everyone.values()].flatMap((fs) => madeBy(fs, close).map((f) => Date.parse(f.madeAt))));
-      const own = Date.parse(standing[0]!.madeAt);
-      coverage = close > opened ? (close - own) / (close - opened) : 1;
+      const opened = firstInstantBefore(everyone, close);
+      const own = instantOf(standing[0]!.madeAt);
+      coverage = close.at > opened ? (close.at - own) / (close.at - opened) : 1;
       if (q.kind === 'binary' && !isPlan(q)) relative = relativeOn(q, everyone, forecasterId, outcome, close, score, o);
     }
   }
@@ -121,7 +138,7 @@ function relativeOn(
   everyone: Map<string, StoredForecast[]>,
   forecasterId: string,
   outcome: Parameters<typeof scorePredictionWith>[2],
-  close: number,
+  close: QuestionClose,
   own: PredictionScore,
   o: ResolvedScoringOptions,
 ): { peerScore: number; relativeBrier: number; peers: number } | undefined {
