@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { LedgerError, LedgerValidationError } from './errors.js';
+import { LedgerError, LedgerValidationError, type ValidationIssue } from './errors.js';
 import { readPredictionFiles, type PredictionInput } from './import/read-prediction-files.js';
 import { planImport, withForecastId } from './import/plan-import.js';
 import { zodIssues } from './import/zod-issues.js';
@@ -27,6 +27,7 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './storage/types.js';
+import { pushAll } from './_internal/arrays.js';
 
 /** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
 export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
@@ -341,19 +342,19 @@ export class Ledger {
    */
   async importPredictions(pathOrData: string | ImportData): Promise<ImportReport> {
     let inputs: PredictionInput[];
-    const issues = [];
+    const issues: ValidationIssue[] = [];
     if (typeof pathOrData === 'string') {
       const read = readPredictionFiles(pathOrData);
       inputs = read.inputs;
-      issues.push(...read.issues);
+      pushAll(issues, read.issues);
     } else {
       inputs = (Array.isArray(pathOrData) ? pathOrData : [pathOrData]).map((data) => ({ data }));
     }
     const plan = planImport(inputs);
-    issues.push(...plan.issues);
+    pushAll(issues, plan.issues);
     if (issues.length) {
       // Check the valid records against the ledger too, so one run reports every problem.
-      issues.push(...((await this.store.apply(plan.changes, { dryRun: true, invalidIds: plan.invalidIds })).issues ?? []));
+      pushAll(issues, (await this.store.apply(plan.changes, { dryRun: true, invalidIds: plan.invalidIds })).issues ?? []);
       throw new LedgerValidationError(issues.length === 1 ? issues[0]!.code : 'import_failed', 'import failed, nothing was written', issues);
     }
     const result = await this.store.apply(plan.changes);

@@ -1,3 +1,5 @@
+import { maxOf } from '../_internal/arrays.js';
+
 /**
  * How many terminal columns a string takes: East Asian wide and full-width characters take two.
  * An approximation (no grapheme clusters), good enough for aligning tables of titles and ids.
@@ -53,7 +55,7 @@ export interface FormatTableOptions {
  * @internal
  */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], options: FormatTableOptions = {}): string {
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = headers.map((h, i) => maxOf(rows.map((r) => displayWidth(r[i] ?? '')), displayWidth(h)));
   const last = headers.length - 1;
   const lead = widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
   const lastWidth = options.maxWidth ? Math.max(10, options.maxWidth - lead) : Infinity;

@@ -28,6 +28,7 @@ import type {
 } from '../types.js';
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
+import { pushAll } from '../../_internal/arrays.js';
 
 /** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
 export const DURABILITY_LEVELS = ['full', 'normal'] as const;
@@ -237,7 +238,7 @@ export class SqliteStore implements LedgerStore {
     for (const change of changes) {
       const verdict = checkChange(change, reader, failed);
       if (verdict.kind === 'invalid') {
-        issues.push(...verdict.issues);
+        pushAll(issues, verdict.issues);
         failed.add(changeEntityId(change));
         continue;
       }
@@ -340,7 +341,7 @@ export class SqliteStore implements LedgerStore {
       if (filter.status !== undefined) {
         const statuses = typeof filter.status === 'string' ? [filter.status] : [...filter.status];
         where.push(`q.status IN (${statuses.map(() => '?').join(', ')})`);
-        params.push(...statuses);
+        pushAll(params, statuses);
       }
       if (filter.dueBefore) (where.push('q.resolve_on < ?'), params.push(filter.dueBefore));
       if (filter.dueAfter) (where.push('q.resolve_on >= ?'), params.push(filter.dueAfter));
@@ -446,7 +447,7 @@ export class SqliteStore implements LedgerStore {
         problems.push({ table: 'events', seq: options.expectedHead.seq, message: `the recorded head (event ${options.expectedHead.seq}, ${options.expectedHead.hash.slice(0, 12)}…) is not in the history: events were removed or rewritten` });
       }
     }
-    problems.push(...verifyProjections(this.database, eventCounts));
+    pushAll(problems, verifyProjections(this.database, eventCounts));
     try {
       migrate(this.database, readMigrations(this.#migrationsDir), this.#now, false);
     } catch (error) {
