@@ -3,7 +3,7 @@ import type { Question } from '../../model/question.js';
 import type { QuestionRecord } from '../../storage/types.js';
 import { brierDecomposition } from '../brier-decomposition.js';
 import { calibrationCurve } from '../calibration-curve.js';
-import { instantOf, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
+import { instantOf, madeAfterOutcome, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
 import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
@@ -12,6 +12,7 @@ import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { asOfDate, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined } from './_shared.js';
 import type {
   DateSummary,
+  ForecastAfterOutcome,
   NumericSummary,
   PlanSummary,
   PredictionVerdict,
@@ -87,11 +88,21 @@ function predictionOf(
   everyone: Map<string, StoredForecast[]>,
   forecasterId: string,
   o: ResolvedScoringOptions,
+  afterOutcome: ForecastAfterOutcome[],
 ): ScorecardPrediction {
   const q = record.question;
   const sorted = [...forecasts].sort(byMadeAt);
   const latest = sorted[sorted.length - 1]!;
   const resolution = record.resolution;
+  const before = afterOutcome.length;
+  if (resolution) {
+    for (const f of sorted) {
+      if (madeAfterOutcome(f.madeAt, resolution.resolvedOn)) {
+        afterOutcome.push({ questionId: q.id, title: q.title, forecastId: f.id, madeAt: f.madeAt, resolvedOn: resolution.resolvedOn });
+      }
+    }
+  }
+  const madeAfter = afterOutcome.length - before;
   let score: PredictionScore | undefined;
   let coverage: number | undefined;
   let relative: { peerScore: number; relativeBrier: number; peers: number } | undefined;
@@ -129,6 +140,7 @@ function predictionOf(
     ...(coverage !== undefined ? { coverage } : {}),
     ...(score ? { score } : {}),
     ...(relative ?? {}),
+    ...(madeAfter ? { madeAfterOutcome: madeAfter } : {}),
   };
 }
 
@@ -278,6 +290,8 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  * - `relative`: mean peer score (higher is better) and mean relative Brier score (lower is better)
  *   over binary questions that other forecasters scored on too.
  * - `upcoming`: pending claims due on or after `asOf`, soonest first (`upcomingLimit`, default 10).
+ * - `madeAfterOutcome`: the forecaster's forecasts made after the outcome (after the end of the
+ *   resolution's `resolvedOn` day, UTC), which are never scored: listed, not silently dropped.
  *
  * @param data - every forecaster, question (with its current resolution) and forecast
  * @param forecasterId - whose scorecard
@@ -308,11 +322,14 @@ export function buildScorecard(data: ScoringData, forecasterId: string, options:
   const { mine, everyone } = gather(data, forecasterId);
   const records = new Map(data.questions.map((r) => [r.question.id, r]));
   const predictions: ScorecardPrediction[] = [];
+  const afterOutcome: ForecastAfterOutcome[] = [];
   for (const [questionId, forecasts] of mine) {
     const record = records.get(questionId);
-    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o));
+    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o, afterOutcome));
   }
   predictions.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+  const order = new Map(predictions.map((p, i) => [p.questionId, i]));
+  afterOutcome.sort((a, b) => order.get(a.questionId)! - order.get(b.questionId)!); // stable: by time within a question
   const scoredForecasts = predictions.filter((p) => p.section === 'forecast' && p.score);
   const verdicts = (v: PredictionVerdict) => scoredForecasts.filter((p) => p.verdict === v).length;
   const hitRate = hitRateOf(verdicts('hit'), verdicts('miss'), verdicts('no-call'));
@@ -333,5 +350,6 @@ export function buildScorecard(data: ScoringData, forecasterId: string, options:
     ...(relative ? { relative } : {}),
     upcoming: predictions.filter((p) => p.status === 'open' && p.dueOn >= asOf).slice(0, upcomingLimit),
     predictions,
+    madeAfterOutcome: afterOutcome,
   };
 }

@@ -236,7 +236,7 @@ export class SqliteStore implements LedgerStore {
     const writtenQuestions: Change[] = [];
 
     for (const change of changes) {
-      const verdict = checkChange(change, reader, failed);
+      const verdict = checkChange(change, reader, failed, recordedAt);
       if (verdict.kind === 'invalid') {
         pushAll(issues, verdict.issues);
         failed.add(changeEntityId(change));
@@ -510,6 +510,7 @@ function prepareStatements(db: Database.Database) {
     sourceExists: db.prepare('SELECT 1 FROM sources WHERE id = ?').pluck(),
     forecasterExists: db.prepare('SELECT 1 FROM forecasters WHERE id = ?').pluck(),
     forecastPayload: db.prepare('SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.id = ?').pluck(),
+    forecastTimes: db.prepare('SELECT id, made_at FROM forecasts WHERE question_id = ? ORDER BY event_seq').raw(),
     currentResolution: db.prepare(`SELECT e.payload, e.seq, e.recorded_at AS recordedAt, r.supersedes_seq AS supersedes
       FROM questions q JOIN resolutions r ON r.event_seq = q.resolution_seq JOIN events e ON e.seq = r.event_seq WHERE q.id = ?`),
     listSources: db.prepare('SELECT e.payload FROM sources s JOIN events e ON e.seq = s.event_seq ORDER BY s.event_seq'),
@@ -694,6 +695,11 @@ class CachingReader implements StateReader {
 
   forecastPayload(id: string): string | undefined {
     return this.#s.forecastPayload.get(id) as string | undefined;
+  }
+
+  *forecastTimes(questionId: string): Iterable<{ id: string; madeAt: string }> {
+    // The forecasts this transaction wrote are already in the table: the query sees them.
+    for (const [id, madeAt] of this.#s.forecastTimes.iterate(questionId) as IterableIterator<[string, string]>) yield { id, madeAt };
   }
 
   currentResolution(questionId: string): StoredResolution | undefined {
