@@ -1,5 +1,6 @@
 // Scale: one question with hundreds of thousands of forecasts. Nothing may spread a large array into a
 // function call (Math.min(...times) died with "Maximum call stack size exceeded" at ~150k forecasts).
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { LedgerValidationError, openLedger } from '../../src/index.js';
 import type { StoredForecast } from '../../src/model/forecast.js';
 import type { Question } from '../../src/model/question.js';
 import { buildLeaderboard, buildScorecard, renderScorecard, type ScoringData } from '../../src/scoring/index.js';
-import { cli, expectOk, ROOT } from '../cli/harness.js';
+import { CLI, cli, expectOk, ROOT, type CliResult } from '../cli/harness.js';
 import { tempDir } from '../helpers/temp.js';
 import { scaled } from './scale.js';
 
@@ -94,6 +95,26 @@ describe(`one question with ${UNIT} forecasts, in memory`, () => {
   }, TIMEOUT);
 });
 
+/**
+ * Runs the built CLI keeping only the start of stdout: `show` prints every forecast and event, over
+ * 100 MB at 500k forecasts, more than the harness buffers. Counts the lines of the rest.
+ */
+function cliHead(args: readonly string[]): Promise<CliResult & { lines: number }> {
+  return new Promise((done) => {
+    const { FORECAST_LEDGER_DB: _db, ...env } = process.env;
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    let lines = 0;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (stdout.length < 16_384) stdout += chunk.slice(0, 16_384);
+      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) lines++;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr, lines }));
+  });
+}
+
 describe(`one question with ${END_TO_END} forecasts, through the ledger and the built CLI`, () => {
   it('scores it (scorecard, leaderboard) and shows it (`show`, `forecasters`, `scorecard`)', async () => {
     const db = join(tempDir(), 'scale.sqlite');
@@ -112,11 +133,12 @@ describe(`one question with ${END_TO_END} forecasts, through the ledger and the 
     await ledger.close();
 
     const [show, forecasters, scorecard] = await Promise.all([
-      cli(['show', 'q', '--db', db]),
+      cliHead(['show', 'q', '--db', db]),
       cli(['forecasters', '--db', db, '--as-of', '2026-07-01']),
       cli(['scorecard', 'bob', '--db', db, '--as-of', '2026-07-01']),
     ]);
     expect(expectOk(show).stdout).toContain(`Forecasts (${END_TO_END})`);
+    expect(show.lines).toBeGreaterThan(2 * END_TO_END); // every forecast, then every event
     expect(expectOk(forecasters).stdout).toMatch(/alice\s+1\s+1\s+0\s+0/);
     expect(expectOk(scorecard).stdout).toContain('Bob (bob) — scorecard as of 2026-07-01');
   }, TIMEOUT);
