@@ -24,6 +24,8 @@ export const LEDGER_ERROR_CODES = [
   'kind_mismatch',
   'unknown_option',
   'forecast_after_due',
+  'resolution_in_future',
+  'forecasts_after_outcome',
   'already_resolved',
   'not_resolved',
   'reason_required',
@@ -93,6 +95,8 @@ export interface ValidationIssue {
   message: string;
   /** The stable code of the problem (`validation_failed`, `question_not_found`, …). */
   code: LedgerErrorCode;
+  /** Structured facts a caller can act on, when the code has them (e.g. the forecasts of `forecasts_after_outcome`). */
+  details?: Record<string, unknown>;
 }
 
 /** Formats one issue as `file › record › path: message`. @internal */

@@ -11,7 +11,7 @@ export { resolveHorizon } from './dates/resolve-horizon.js';
 export { canonicalJson } from './history/canonical-json.js';
 export { GENESIS_HASH } from './history/event-hash.js';
 export { Ledger, openLedger } from './ledger.js';
-export type { AnnulInput, CorrectionInput, ImportData, ImportReport, LedgerTarget, OpenLedgerOptions, OutcomeInput, QuestionDetails, ResolveInput } from './ledger.js';
+export type { AnnulInput, CorrectionInput, ForecastsAfterOutcomeOption, ImportData, ImportReport, LedgerTarget, OpenLedgerOptions, OutcomeInput, QuestionDetails, ResolveInput } from './ledger.js';
 export type { LedgerStore } from './storage/ledger-store.js';
 export { DURABILITY_LEVELS, SqliteStore } from './storage/sqlite/sqlite-store.js';
 export type { Durability, SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
@@ -44,6 +44,7 @@ export type { ClaimVerdict, PredictionScore } from './scoring/claims/score-predi
 export type { ScoringData, ScoringDataSource } from './scoring/load-scoring-data.js';
 export type {
   DateSummary,
+  ForecastAfterOutcome,
   HitRate,
   Leaderboard,
   LeaderboardEntry,

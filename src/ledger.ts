@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { LedgerError, LedgerValidationError } from './errors.js';
+import { LedgerError, LedgerValidationError, type ValidationIssue } from './errors.js';
 import { readPredictionFiles, type PredictionInput } from './import/read-prediction-files.js';
 import { planImport, withForecastId } from './import/plan-import.js';
 import { zodIssues } from './import/zod-issues.js';
@@ -27,6 +27,7 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './storage/types.js';
+import { pushAll } from './_internal/arrays.js';
 
 /** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
 export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
@@ -45,8 +46,23 @@ export interface QuestionDetails extends QuestionRecord {
 /** An outcome as given to {@link Ledger.resolve}: the bare value (read by the question's kind) or a tagged {@link Outcome}. */
 export type OutcomeInput = boolean | number | string | Outcome;
 
+/**
+ * What {@link Ledger.resolve}, {@link Ledger.annul}, {@link Ledger.markAmbiguous} and
+ * {@link Ledger.correctResolution} do about forecasts made after the outcome.
+ */
+export interface ForecastsAfterOutcomeOption {
+  /**
+   * Record the resolution even though some forecasts on the question were made after the end of its
+   * `resolvedOn` day (UTC): they stay in the ledger, are never scored, and scorecards list them as
+   * made after the outcome. The permission is stored in the resolution (`allowForecastsAfterOutcome`),
+   * so it is part of the history and survives export and import. Default `false`: such a resolution
+   * is refused with `forecasts_after_outcome`, naming the forecasts.
+   */
+  allowForecastsAfterOutcome?: boolean;
+}
+
 /** Input of {@link Ledger.resolve}. */
-export interface ResolveInput {
+export interface ResolveInput extends ForecastsAfterOutcomeOption {
   /** What happened: `true`/`false`, a number, an ISO date or an option id, matching the question's kind. */
   outcome: OutcomeInput;
   /** When the outcome became known (ISO date). */
@@ -56,7 +72,7 @@ export interface ResolveInput {
 }
 
 /** Input of {@link Ledger.annul} and {@link Ledger.markAmbiguous}. */
-export interface AnnulInput {
+export interface AnnulInput extends ForecastsAfterOutcomeOption {
   /** Why; required. */
   reason: string;
   /** When (ISO date); default today (UTC). */
@@ -66,7 +82,7 @@ export interface AnnulInput {
 }
 
 /** Input of {@link Ledger.correctResolution}. */
-export interface CorrectionInput {
+export interface CorrectionInput extends ForecastsAfterOutcomeOption {
   /** The corrected status; default `resolved`. */
   status?: ResolutionStatus;
   /** The corrected outcome (for `resolved`). */
@@ -185,8 +201,8 @@ export class Ledger {
     return record;
   }
 
-  async #recordResolution(input: ResolutionInput): Promise<StoredResolution> {
-    const record = parseRecord(Resolution, input, 'resolution');
+  async #recordResolution(input: ResolutionInput, option: ForecastsAfterOutcomeOption): Promise<StoredResolution> {
+    const record = parseRecord(Resolution, option.allowForecastsAfterOutcome === true ? { ...input, allowForecastsAfterOutcome: true } : input, 'resolution');
     await this.store.apply([{ type: 'resolution.recorded', record }]);
     return (await this.#record(record.questionId)).resolution!;
   }
@@ -198,36 +214,42 @@ export class Ledger {
    * ```ts
    * await ledger.resolve('copper-2027', { outcome: 10120, resolvedOn: '2028-01-05', evidence: [{ description: 'LME 2027 average' }] });
    * ```
+   * @remarks
+   * `resolvedOn` is the day the outcome became known, in UTC. It may not be after the day the
+   * resolution is recorded (`resolution_in_future`), nor before forecasts on the question (made after
+   * the end of that day) unless `allowForecastsAfterOutcome` is set (`forecasts_after_outcome`).
+   *
    * @returns the stored resolution
    * @throws LedgerError `question_not_found`, `kind_mismatch`, `unknown_option`, `already_resolved`
-   *   (use {@link Ledger.correctResolution}), `evidence_required`
+   *   (use {@link Ledger.correctResolution}), `evidence_required`, `resolution_in_future`, `forecasts_after_outcome`
    */
   async resolve(questionId: string, input: ResolveInput): Promise<StoredResolution> {
     const outcome = await this.#outcome(questionId, input.outcome);
-    return this.#recordResolution({ questionId, status: 'resolved', outcome, resolvedOn: input.resolvedOn, evidence: input.evidence });
+    return this.#recordResolution({ questionId, status: 'resolved', outcome, resolvedOn: input.resolvedOn, evidence: input.evidence }, input);
   }
 
   /**
    * Annuls a question whose premise failed; annulled questions are never scored.
-   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `resolution_in_future`, `forecasts_after_outcome`
    */
   async annul(questionId: string, input: AnnulInput): Promise<StoredResolution> {
-    return this.#recordResolution({ questionId, status: 'annulled', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] });
+    return this.#recordResolution({ questionId, status: 'annulled', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] }, input);
   }
 
   /**
    * Marks a question as one the evidence cannot settle; ambiguous questions are never scored.
-   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `resolution_in_future`, `forecasts_after_outcome`
    */
   async markAmbiguous(questionId: string, input: AnnulInput): Promise<StoredResolution> {
-    return this.#recordResolution({ questionId, status: 'ambiguous', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] });
+    return this.#recordResolution({ questionId, status: 'ambiguous', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] }, input);
   }
 
   /**
    * Corrects a question's current resolution. The earlier resolution stays in the history,
    * superseded; the correction must say why.
    *
-   * @throws LedgerError `question_not_found`, `not_resolved`, `reason_required`, `kind_mismatch`, `evidence_required`
+   * @throws LedgerError `question_not_found`, `not_resolved`, `reason_required`, `kind_mismatch`, `evidence_required`,
+   *   `resolution_in_future`, `forecasts_after_outcome`
    */
   async correctResolution(questionId: string, input: CorrectionInput): Promise<StoredResolution> {
     const status = input.status ?? 'resolved';
@@ -240,7 +262,7 @@ export class Ledger {
       evidence: input.evidence ?? [],
       ...(status === 'resolved' ? {} : { reason: input.reason }),
       correction: { reason: input.reason },
-    });
+    }, input);
   }
 
   /**
@@ -341,19 +363,19 @@ export class Ledger {
    */
   async importPredictions(pathOrData: string | ImportData): Promise<ImportReport> {
     let inputs: PredictionInput[];
-    const issues = [];
+    const issues: ValidationIssue[] = [];
     if (typeof pathOrData === 'string') {
       const read = readPredictionFiles(pathOrData);
       inputs = read.inputs;
-      issues.push(...read.issues);
+      pushAll(issues, read.issues);
     } else {
       inputs = (Array.isArray(pathOrData) ? pathOrData : [pathOrData]).map((data) => ({ data }));
     }
     const plan = planImport(inputs);
-    issues.push(...plan.issues);
+    pushAll(issues, plan.issues);
     if (issues.length) {
       // Check the valid records against the ledger too, so one run reports every problem.
-      issues.push(...((await this.store.apply(plan.changes, { dryRun: true, invalidIds: plan.invalidIds })).issues ?? []));
+      pushAll(issues, (await this.store.apply(plan.changes, { dryRun: true, invalidIds: plan.invalidIds })).issues ?? []);
       throw new LedgerValidationError(issues.length === 1 ? issues[0]!.code : 'import_failed', 'import failed, nothing was written', issues);
     }
     const result = await this.store.apply(plan.changes);

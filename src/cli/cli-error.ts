@@ -52,6 +52,8 @@ const EXIT_CODE_OF: Readonly<Record<LedgerErrorCode, ExitCode>> = {
   kind_mismatch: failed,
   unknown_option: failed,
   forecast_after_due: failed,
+  resolution_in_future: failed,
+  forecasts_after_outcome: failed,
   already_resolved: failed,
   not_resolved: failed,
   reason_required: failed,
@@ -99,6 +101,12 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string | undefined {
     case 'forecast_after_due':
     case 'conflicting_record':
       return questionId ? `see the question: ${ctx.cli(`show ${q}`)}` : undefined;
+    case 'resolution_in_future':
+      return 'pass --resolved-on the day the outcome became known (today at the latest, UTC); resolve it once it is known';
+    case 'forecasts_after_outcome':
+      return ['resolve', 'correct', 'annul'].includes(ctx.command)
+        ? `check --resolved-on against the forecasts (${ctx.cli(`show ${q}`)}); if the outcome really was known first, run the same command with --allow-forecasts-after-outcome`
+        : 'check the resolution\'s resolvedOn; if the outcome really was known first, add "allowForecastsAfterOutcome": true to that resolution';
     case 'evidence_required':
       return 'pass at least one --evidence "<what shows the outcome>"';
     case 'reason_required':

@@ -17,7 +17,11 @@ const asOf: OptionSpec = { type: 'string', value: '<date>', description: 'count 
 const out: OptionSpec = { type: 'string', value: '<file>', description: 'write to this file instead of stdout' };
 const evidence: OptionSpec = { type: 'string', multiple: true, value: '<text>', description: 'what shows the outcome; repeat for several pieces' };
 const evidenceUrl: OptionSpec = { type: 'string', multiple: true, value: '<url>', description: 'where to read it; the n-th --evidence-url goes with the n-th --evidence' };
-const resolvedOn: OptionSpec = { type: 'string', value: '<date>', description: 'when the outcome became known (YYYY-MM-DD)' };
+const resolvedOn: OptionSpec = { type: 'string', value: '<date>', description: 'when the outcome became known (YYYY-MM-DD, UTC; today at the latest)' };
+const allowAfterOutcome: OptionSpec = {
+  type: 'boolean',
+  description: 'record it even though forecasts were made after --resolved-on; they are kept as made after the outcome, never scored',
+};
 const outcome: OptionSpec = {
   type: 'string',
   value: '<value>',
@@ -166,13 +170,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'resolve',
     summary: 'record the outcome of a question, with evidence',
-    usage: 'resolve <id> --outcome <value> --resolved-on <date> --evidence <text> [--evidence-url <url>]',
+    usage: 'resolve <id> --outcome <value> --resolved-on <date> --evidence <text> [--evidence-url <url>] [--allow-forecasts-after-outcome]',
     positionals: [idArg],
     options: {
       outcome: { ...outcome, required: true },
       'resolved-on': { ...resolvedOn, required: true },
       evidence: { ...evidence, required: true },
       'evidence-url': evidenceUrl,
+      'allow-forecasts-after-outcome': allowAfterOutcome,
     },
     examples: [
       {
@@ -194,6 +199,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'resolved-on': { type: 'string', value: '<date>', description: 'when (default: today, UTC)' },
       evidence,
       'evidence-url': evidenceUrl,
+      'allow-forecasts-after-outcome': allowAfterOutcome,
     },
     examples: [
       { command: 'annul fusion-2030 --reason "The programme was cancelled in 2026"', description: 'annul a question' },
@@ -213,6 +219,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'evidence-url': evidenceUrl,
       reason: { type: 'string', value: '<text>', description: 'why the earlier resolution was wrong; required', required: true },
       status: { type: 'string', value: '<status>', description: 'the corrected status: resolved (default), annulled or ambiguous' },
+      'allow-forecasts-after-outcome': allowAfterOutcome,
     },
     examples: [
       {

@@ -2,6 +2,7 @@ import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { COMMANDS, DB_ENV, GLOBAL_OPTIONS } from './commands.js';
 import { EXIT_CODE_TABLE } from './exit-codes.js';
 import type { Output } from './output.js';
+import { maxOf } from '../_internal/arrays.js';
 
 const WIDTH = 80;
 
@@ -23,7 +24,7 @@ function optionLabel(name: string, o: OptionSpec): string {
 }
 
 function definitions(rows: readonly [string, string][], out: Output): string {
-  const width = Math.min(28, Math.max(...rows.map(([term]) => term.length)));
+  const width = Math.min(28, maxOf(rows.map(([term]) => term.length)));
   return rows
     .map(([term, text]) => {
       const pad = term.length > width ? `\n${' '.repeat(width + 4)}` : ' '.repeat(width - term.length + 2);

@@ -3,6 +3,7 @@ import type { LedgerErrorCode, ValidationIssue } from '../errors.js';
 import type { Question, QuestionKind } from '../model/question.js';
 import type { Resolution, ResolutionStatus } from '../model/resolution.js';
 import type { Change, StoredResolution } from '../storage/types.js';
+import { endOfUtcDay, instantOf, madeAfterOutcome, madeBeforeClose, questionClose, utcDay } from './time-rules.js';
 
 /**
  * What the rules need to know about a question: far less than the question, so a backend can answer
@@ -42,6 +43,8 @@ export interface StateReader {
   questionPayload(id: string): string | undefined;
   forecastPayload(id: string): string | undefined;
   currentResolution(questionId: string): StoredResolution | undefined;
+  /** Every forecast on the question (its id and `madeAt`), in recorded order, those of the batch included. */
+  forecastTimes(questionId: string): Iterable<{ id: string; madeAt: string }>;
 }
 
 /**
@@ -78,6 +81,56 @@ export function resolutionContent(r: Resolution & { seq?: number; supersedes?: n
   return canonicalJson(content);
 }
 
+/** `2027-01-01T00:00:00.000Z`: when a day ends, for messages. */
+function closeText(day: string): string {
+  return new Date(endOfUtcDay(day)).toISOString();
+}
+
+/** ` (2027-01-01T04:00:00.000Z in UTC)` for an instant with an offset other than Z; nothing for a date or a UTC instant. */
+function instantText(madeAt: string): string {
+  if (madeAt.length === 10 || madeAt.endsWith('Z')) return '';
+  const t = instantOf(madeAt);
+  return Number.isNaN(t) ? '' : ` (${new Date(t).toISOString()} in UTC)`;
+}
+
+/** How many forecasts a `forecasts_after_outcome` message names (its details list them all). */
+const NAMED_FORECASTS = 5;
+
+/**
+ * The time rules of a resolution: not dated after the day it is recorded, nor before a forecast on
+ * its question unless it says to keep those as made after the outcome (see src/core/time-rules.ts).
+ */
+function checkResolutionDate(check: Check, r: Resolution, state: StateReader, recordedAt: string): void {
+  // An imported resolution keeps the day it was first recorded; it may not be after today either.
+  const today = utcDay(instantOf(recordedAt));
+  const original = r.recordedAt === undefined ? today : utcDay(instantOf(r.recordedAt));
+  const recordedOn = original < today ? original : today;
+  if (r.resolvedOn > recordedOn) {
+    check.issue(
+      'resolution_in_future',
+      'resolvedOn',
+      `question "${r.questionId}": expected a resolvedOn on or before the day the resolution is recorded (${recordedOn}, UTC), ` +
+        `received ${r.resolvedOn}: record the outcome once it is known, dated the day it became known`,
+    );
+    return;
+  }
+  if (r.allowForecastsAfterOutcome) return;
+  const after: { id: string; madeAt: string }[] = [];
+  for (const f of state.forecastTimes(r.questionId)) if (madeAfterOutcome(f.madeAt, r.resolvedOn)) after.push({ id: f.id, madeAt: f.madeAt });
+  if (!after.length) return;
+  const named = after.slice(0, NAMED_FORECASTS).map((f) => `"${f.id}" (${f.madeAt})`);
+  if (after.length > NAMED_FORECASTS) named.push(`and ${after.length - NAMED_FORECASTS} more`);
+  check.issue(
+    'forecasts_after_outcome',
+    'resolvedOn',
+    `question "${r.questionId}": expected a resolvedOn no earlier than its forecasts, received ${r.resolvedOn}, before ` +
+      `${after.length} forecast${after.length === 1 ? '' : 's'} made after the end of that day (${closeText(r.resolvedOn)}): ${named.join(', ')}. ` +
+      'Check the date; if the outcome really was known first, record them as made after the outcome ' +
+      '(allowForecastsAfterOutcome: true; CLI --allow-forecasts-after-outcome)',
+    { questionId: r.questionId, resolvedOn: r.resolvedOn, forecasts: after },
+  );
+}
+
 /** The issues found so far about one change, and how to report them. */
 class Check {
   readonly issues: ValidationIssue[] = [];
@@ -101,10 +154,10 @@ class Check {
     return true;
   }
 
-  issue(code: LedgerErrorCode, field: string, message: string): void {
+  issue(code: LedgerErrorCode, field: string, message: string, details?: Record<string, unknown>): void {
     const origin = this.change.origin;
     const path = [origin?.path, field].filter(Boolean).join('.');
-    this.issues.push({ code, path, message, recordId: this.id, ...(origin?.file ? { file: origin.file } : {}) });
+    this.issues.push({ code, path, message, recordId: this.id, ...(origin?.file ? { file: origin.file } : {}), ...(details ? { details } : {}) });
   }
 
   verdict(payload: string): ChangeVerdict {
@@ -127,11 +180,13 @@ const UNCHANGED: ChangeVerdict = Object.freeze({ kind: 'unchanged' });
  *
  * @remarks
  * Pure given the reader; every backend calls it inside its write transaction. A record whose id is
- * in `failed` (rejected earlier in the batch) is not reported again by its dependants.
+ * in `failed` (rejected earlier in the batch) is not reported again by its dependants. `recordedAt`
+ * is the instant the backend records the batch at (its clock): no resolution may be dated after
+ * that day.
  *
  * @internal
  */
-export function checkChange(change: Change, state: StateReader, failed: ReadonlySet<string>): ChangeVerdict {
+export function checkChange(change: Change, state: StateReader, failed: ReadonlySet<string>, recordedAt: string): ChangeVerdict {
   // One small object per change rather than a closure per helper: this runs for every record written.
   const check = new Check(change, failed);
   const id = check.id;
@@ -167,13 +222,22 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
             if (!known.includes(option)) check.issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${known.join(', ')}, received "${option}"`);
           }
         }
-        const madeOn = f.madeAt.length === 10 ? f.madeAt : f.madeAt.slice(0, 10);
-        if (madeOn > q.resolveOn) {
-          check.issue('forecast_after_due', 'madeAt', `forecast made ${f.madeAt}, after question "${qid}" came due on ${q.resolveOn}`);
-        }
+        // The time rules scoring uses (src/core/time-rules.ts): instants in UTC, a day ends at 00:00 UTC the next day.
         const current = q.resolution;
-        if (current && madeOn >= current.resolvedOn) {
-          check.issue('already_resolved', 'madeAt', `question "${qid}" was ${current.status} on ${current.resolvedOn}; a forecast made ${f.madeAt} comes after it`);
+        if (!madeBeforeClose(f.madeAt, questionClose(q.resolveOn))) {
+          check.issue(
+            'forecast_after_due',
+            'madeAt',
+            `expected a forecast made before question "${qid}" closed at the end of its due date ${q.resolveOn} (${closeText(q.resolveOn)}), ` +
+              `received madeAt ${f.madeAt}${instantText(f.madeAt)}: instants are compared in UTC`,
+          );
+        } else if (current && madeAfterOutcome(f.madeAt, current.resolvedOn)) {
+          check.issue(
+            'already_resolved',
+            'madeAt',
+            `question "${qid}" was ${current.status} on ${current.resolvedOn}; a forecast made ${f.madeAt}${instantText(f.madeAt)} comes after ` +
+              `the end of that day (${closeText(current.resolvedOn)}) in UTC`,
+          );
         }
       }
       if (!state.hasForecaster(f.forecasterId) && check.missing(f.forecasterId)) {
@@ -210,6 +274,7 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
       if (!current && r.correction) {
         check.issue('not_resolved', 'correction', `question "${qid}" has no resolution to correct: record a resolution instead`);
       }
+      if (!check.issues.length) checkResolutionDate(check, r, state, recordedAt);
       return check.verdict(payload);
     }
   }

@@ -13,6 +13,7 @@ import { Source } from '../model/source.js';
 import type { Change, ChangeOrigin } from '../storage/types.js';
 import type { PredictionInput } from './read-prediction-files.js';
 import { zodIssues } from './zod-issues.js';
+import { pushAll } from '../_internal/arrays.js';
 
 /**
  * The id of a forecast: its own, or `f-` and the first 16 hex digits of the SHA-256 of its
@@ -108,7 +109,7 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
     // The envelope first, then each record on its own, so one bad record does not hide the others.
     const envelope = (isSnapshot ? SNAPSHOT_ENVELOPE : FILE_ENVELOPE).safeParse(data);
     if (!envelope.success) {
-      issues.push(...zodIssues(envelope.error, { ...file, root: data }));
+      pushAll(issues, zodIssues(envelope.error, { ...file, root: data }));
       continue;
     }
     const doc = envelope.data as Record<Collection, unknown[]> & { source?: z.infer<typeof Source> };
@@ -118,7 +119,7 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
         const parsed = schema.safeParse(item);
         if (parsed.success) make(parsed.data, `${collection}[${i}]`);
         else {
-          issues.push(...zodIssues(parsed.error, { ...file, root: item, basePath: `${collection}[${i}]` }));
+          pushAll(issues, zodIssues(parsed.error, { ...file, root: item, basePath: `${collection}[${i}]` }));
           const id = (item as { id?: unknown } | null)?.id;
           if (typeof id === 'string') invalidIds.add(id);
         }

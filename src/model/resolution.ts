@@ -38,6 +38,8 @@ export type Evidence = z.infer<typeof Evidence>;
  * A `resolved` resolution needs an `outcome` and at least one piece of evidence; `annulled` and
  * `ambiguous` need a `reason`. A question has at most one current resolution: a later one must be a
  * correction (`correction.reason`), which supersedes the earlier one and keeps it in the history.
+ * `resolvedOn` may not be after the day the resolution is recorded (UTC), nor before a forecast on
+ * the question unless `allowForecastsAfterOutcome` is set (see the time rules in docs/concepts.md).
  */
 export const Resolution = z
   .object({
@@ -55,6 +57,12 @@ export const Resolution = z
     reason: Text.optional(),
     /** Present when this resolution corrects the question's current one: the reason is required. */
     correction: z.object({ reason: Text }).optional(),
+    /**
+     * `true` records, as part of the history, that forecasts made after the end of the `resolvedOn`
+     * day (UTC) are known to exist and are kept as made after the outcome (never scored). Without
+     * it, a resolution dated before any forecast on the question is refused (`forecasts_after_outcome`).
+     */
+    allowForecastsAfterOutcome: z.literal(true).optional(),
     /** When the ledger recorded it (set by the ledger; kept on export). */
     recordedAt: IsoDateTime.optional(),
   })

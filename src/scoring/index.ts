@@ -38,6 +38,7 @@ export {
   RENDER_FORMATS,
   type RenderFormat,
   type DateSummary,
+  type ForecastAfterOutcome,
   type HitRate,
   type Leaderboard,
   type LeaderboardEntry,

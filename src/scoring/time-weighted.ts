@@ -1,3 +1,4 @@
+import { instantOf } from '../core/time-rules.js';
 import { sum } from './_internal/sum.js';
 import { invalidInput } from './_internal/validate.js';
 
@@ -22,7 +23,7 @@ export interface StandingWeight<F> {
 }
 
 function instant(fn: string, field: string, value: unknown): number {
-  const t = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  const t = value instanceof Date ? value.getTime() : typeof value === 'string' ? instantOf(value) : Number.NaN;
   if (Number.isNaN(t)) throw invalidInput(fn, field, 'to be an ISO date, an ISO instant or a valid Date', value);
   return t;
 }
@@ -64,7 +65,7 @@ export function standingWeights<F extends TimedForecast>(forecasts: readonly F[]
   if (!Array.isArray(forecasts)) throw invalidInput(fn, 'forecasts', 'to be an array', forecasts);
   const timed = forecasts
     .map((forecast, index) => ({ forecast, index, t: instant(fn, `forecasts[${index}].madeAt`, forecast?.madeAt) }))
-    .filter((f) => f.t < close)
+    .filter((f) => f.t < close) // made before the close: the rule of src/core/time-rules.ts, on instants
     .sort((a, b) => a.t - b.t || compareIds(a.forecast.id, b.forecast.id) || a.index - b.index);
   if (timed.length === 0) {
     throw invalidInput(fn, 'forecasts', `to hold at least one forecast made before the close (${new Date(close).toISOString()})`, forecasts);

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectOk, importedCopy, parseJson, scratchDir } from './harness.js';
-import { AddFileJson, AddPredictionFileJson, AddRecordJson, CorrectJson, ResolutionJson, ShowJson, VerifyJson } from './schemas.js';
+import { cli, expectOk, importedCopy, ledgerState, parseJson, scratchDir } from './harness.js';
+import { AddFileJson, AddPredictionFileJson, AddRecordJson, CorrectJson, ErrorJson, ResolutionJson, ShowJson, VerifyJson } from './schemas.js';
 
 const COPPER = 'goldman-copper-lme-2027-average';
 
@@ -58,18 +58,18 @@ describe('resolve, annul, correct', () => {
     const db = await importedCopy();
     const resolved = parseJson(
       ResolutionJson,
-      expectOk(await cli(['resolve', COPPER, '--outcome', '10120', '--resolved-on', '2028-01-05', '--evidence', 'LME 2027 average', '--evidence-url', 'https://www.lme.com/', '--db', db, '--json'])),
+      expectOk(await cli(['resolve', COPPER, '--outcome', '10120', '--resolved-on', '2026-11-05', '--evidence', 'LME 2027 average', '--evidence-url', 'https://www.lme.com/', '--db', db, '--json'])),
     );
     expect(resolved.resolution).toMatchObject({ status: 'resolved', outcome: { kind: 'numeric', value: 10120 }, evidence: [{ description: 'LME 2027 average', url: 'https://www.lme.com/' }] });
 
-    const twice = await cli(['resolve', COPPER, '--outcome', '10000', '--resolved-on', '2028-01-06', '--evidence', 'x', '--db', db]);
+    const twice = await cli(['resolve', COPPER, '--outcome', '10000', '--resolved-on', '2026-11-06', '--evidence', 'x', '--db', db]);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain('already resolved');
     expect(twice.stderr).toContain(`next: correct the resolution instead: forecast-ledger correct ${COPPER} --outcome <value>`);
 
     const corrected = parseJson(
       CorrectJson,
-      expectOk(await cli(['correct', COPPER, '--outcome', '10210', '--resolved-on', '2028-01-20', '--evidence', 'LME revision', '--reason', 'LME revised December', '--db', db, '--json'])),
+      expectOk(await cli(['correct', COPPER, '--outcome', '10210', '--resolved-on', '2026-11-20', '--evidence', 'LME revision', '--reason', 'LME revised December', '--db', db, '--json'])),
     );
     expect(corrected.resolution).toMatchObject({ outcome: { value: 10210 }, correction: { reason: 'LME revised December' }, supersedes: resolved.resolution.seq });
     expect(corrected.supersedes?.seq).toBe(resolved.resolution.seq);
@@ -83,11 +83,40 @@ describe('resolve, annul, correct', () => {
   it('annuls a question, or marks it ambiguous, with a reason', async () => {
     const db = await importedCopy();
     const [annulled, ambiguous] = [
-      parseJson(ResolutionJson, expectOk(await cli(['annul', COPPER, '--reason', 'The LME stopped publishing', '--resolved-on', '2027-06-01', '--db', db, '--json']))),
+      parseJson(ResolutionJson, expectOk(await cli(['annul', COPPER, '--reason', 'The LME stopped publishing', '--resolved-on', '2026-06-01', '--db', db, '--json']))),
       parseJson(ResolutionJson, expectOk(await cli(['annul', 'grid-power-share-global-copper-demand-growth-2030', '--ambiguous', '--reason', 'No agreed measure', '--db', db, '--json']))),
     ];
-    expect(annulled.resolution).toMatchObject({ status: 'annulled', reason: 'The LME stopped publishing', resolvedOn: '2027-06-01' });
+    expect(annulled.resolution).toMatchObject({ status: 'annulled', reason: 'The LME stopped publishing', resolvedOn: '2026-06-01' });
     expect(ambiguous.resolution).toMatchObject({ status: 'ambiguous', reason: 'No agreed measure' });
     expect(ambiguous.resolution.resolvedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('refuses a resolution dated in the future or before forecasts, changing nothing', async () => {
+    const db = await importedCopy();
+    const before = await ledgerState(db);
+    const future = await cli(['resolve', COPPER, '--outcome', '10120', '--resolved-on', '2099-01-01', '--evidence', 'e', '--db', db]);
+    expect(future.code).toBe(1);
+    expect(future.stderr).toContain('received 2099-01-01: record the outcome once it is known');
+    // Goldman's forecast was made on 2025-09-01: an outcome known on 2025-08-31 comes before it.
+    const early = await cli(['resolve', COPPER, '--outcome', '10120', '--resolved-on', '2025-08-31', '--evidence', 'e', '--db', db, '--json']);
+    expect(early.code).toBe(1);
+    const { error } = parseJson(ErrorJson, early);
+    expect(error.code).toBe('forecasts_after_outcome');
+    expect(error.message).toContain(`"${COPPER}.goldman-sachs" (2025-09-01)`);
+    expect(error.hint).toContain('run the same command with --allow-forecasts-after-outcome');
+    expect(await ledgerState(db)).toEqual(before);
+  });
+
+  it('records forecasts as made after the outcome with --allow-forecasts-after-outcome, and the scorecard lists them', async () => {
+    const db = await importedCopy();
+    const args = ['resolve', COPPER, '--outcome', '10120', '--resolved-on', '2025-08-31', '--evidence', 'e', '--allow-forecasts-after-outcome', '--db', db, '--json'];
+    const resolved = parseJson(ResolutionJson, expectOk(await cli(args)));
+    expect(resolved.resolution).toMatchObject({ resolvedOn: '2025-08-31', allowForecastsAfterOutcome: true });
+    const card = expectOk(await cli(['scorecard', 'goldman-sachs', '--db', db]));
+    expect(card.stdout).toContain('made after the outcome (not scored): 1 forecast');
+    expect(card.stdout).toMatch(new RegExp(`${COPPER}\\s+${COPPER}\\.goldman-sachs\\s+2025-09-01\\s+2025-08-31`));
+    const correction = ['correct', COPPER, '--outcome', '10000', '--resolved-on', '2025-08-30', '--evidence', 'e', '--reason', 'r', '--db', db];
+    expect((await cli(correction)).code).toBe(1);
+    expectOk(await cli([...correction, '--allow-forecasts-after-outcome']));
   });
 });

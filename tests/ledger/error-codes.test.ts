@@ -64,11 +64,25 @@ describe('error codes', () => {
     expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2027-01-01')))).toBe('forecast_after_due');
   });
 
+  it('resolution_in_future: a resolution dated after the day it is recorded (UTC, on the ledger clock)', async () => {
+    const clocked = await openLedger(':memory:', { now: () => new Date('2026-06-01T23:30:00Z') });
+    await clocked.addQuestion(binaryQuestion());
+    expect(await codeOf(clocked.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-02', evidence: [{ description: 'x' }] }))).toBe('resolution_in_future');
+    expect(await codeOf(clocked.annul('q-binary', { reason: 'r', resolvedOn: '2099-01-01' }))).toBe('resolution_in_future');
+    await clocked.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] });
+    await clocked.close();
+  });
+
+  it('forecasts_after_outcome: a resolution dated before a forecast on the question', async () => {
+    await ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2026-06-02'));
+    expect(await codeOf(ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] }))).toBe('forecasts_after_outcome');
+  });
+
   it('already_resolved: resolving twice, or forecasting after the resolution', async () => {
     await ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] });
     expect(await codeOf(ledger.resolve('q-binary', { outcome: false, resolvedOn: '2026-06-02', evidence: [{ description: 'y' }] }))).toBe('already_resolved');
     expect(await codeOf(ledger.annul('q-binary', { reason: 'r' }))).toBe('already_resolved');
-    expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2026-06-01')))).toBe('already_resolved');
+    expect(await codeOf(ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2026-06-02')))).toBe('already_resolved');
   });
 
   it('not_resolved: correcting a question that has no resolution', async () => {

@@ -9,7 +9,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   const reason = required(textFlag(ctx, 'reason'), 'reason');
   const resolvedOn = dateFlag(ctx, 'resolved-on');
   const evidence = evidenceFlags(ctx);
-  const input = { reason, evidence, ...(resolvedOn ? { resolvedOn } : {}) };
+  const input = { reason, evidence, ...(resolvedOn ? { resolvedOn } : {}), allowForecastsAfterOutcome: ctx.flag('allow-forecasts-after-outcome') };
   await withLedger(ctx, {}, async (ledger) => {
     const resolution = ctx.flag('ambiguous') ? await ledger.markAmbiguous(id, input) : await ledger.annul(id, input);
     ctx.out.result({ resolution });

@@ -24,6 +24,7 @@ export async function run(ctx: CommandContext): Promise<void> {
       resolvedOn,
       evidence,
       reason,
+      allowForecastsAfterOutcome: ctx.flag('allow-forecasts-after-outcome'),
     });
     ctx.out.result({ resolution, supersedes: previous ?? null });
     ctx.out.success(`${id} corrected to ${formatResolution(resolution, question)}${previous ? `; the earlier ${formatResolution(previous, question)} stays in the history` : ''}`);

@@ -12,7 +12,8 @@ export async function run(ctx: CommandContext): Promise<void> {
   const evidence = evidenceFlags(ctx);
   await withLedger(ctx, {}, async (ledger) => {
     const { question } = await ledger.getQuestion(id);
-    const resolution = await ledger.resolve(id, { outcome: parseOutcome(question, outcome), resolvedOn, evidence });
+    const allowForecastsAfterOutcome = ctx.flag('allow-forecasts-after-outcome');
+    const resolution = await ledger.resolve(id, { outcome: parseOutcome(question, outcome), resolvedOn, evidence, allowForecastsAfterOutcome });
     ctx.out.result({ resolution });
     ctx.out.success(`${id} ${formatResolution(resolution, question)}`);
   });

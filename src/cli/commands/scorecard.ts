@@ -13,6 +13,9 @@ export const SCORE_FORMATS = ['table', 'md', 'markdown', 'html', 'json'] as cons
 
 const VERDICT_STYLE = { hit: 'green', achieved: 'green', miss: 'red', missed: 'red' } as const;
 
+/** How many forecasts made after the outcome the terminal scorecard lists. */
+const AFTER_OUTCOME_LINES = 10;
+
 /** A scorecard for a terminal: the summary, the headline scores and every prediction. @internal */
 export function scorecardText(out: Output, sc: Scorecard): string {
   const lines = [`${out.style('bold', sc.forecaster.name)} (${sc.forecaster.id}) — scorecard as of ${sc.asOf}`, summaryLine(summarize(sc))];
@@ -38,6 +41,12 @@ export function scorecardText(out: Output, sc: Scorecard): string {
       },
     ),
   );
+  const after = sc.madeAfterOutcome;
+  if (after.length) {
+    lines.push('', `made after the outcome (not scored): ${after.length} forecast${after.length === 1 ? '' : 's'}`);
+    lines.push(out.table(['QUESTION', 'FORECAST', 'MADE', 'RESOLVED ON'], after.slice(0, AFTER_OUTCOME_LINES).map((f) => [f.questionId, f.forecastId, f.madeAt, f.resolvedOn])));
+    if (after.length > AFTER_OUTCOME_LINES) lines.push(`… and ${after.length - AFTER_OUTCOME_LINES} more (--format json lists them all)`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

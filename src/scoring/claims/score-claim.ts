@@ -12,6 +12,7 @@ import { pinballLoss } from '../pinball-loss.js';
 import { invalidInput } from '../_internal/validate.js';
 import { claimProbability, type ProbabilitySource } from './claim-probability.js';
 import { resolveScoringOptions, type ResolvedScoringOptions, type ScoringOptions } from './scoring-options.js';
+import { maxOf } from '../../_internal/arrays.js';
 
 /** The score of one binary claim. */
 export interface BinaryClaimScore {
@@ -223,7 +224,7 @@ function scoreDate(question: Extract<Question, { kind: 'date' }>, estimate: Extr
 function scoreCategorical(estimate: Extract<Forecast['estimate'], { kind: 'categorical' }>, actual: string, o: ResolvedScoringOptions): CategoricalClaimScore {
   const probability = estimate.probabilities[actual] ?? 0;
   const values = Object.values(estimate.probabilities);
-  const top = Math.max(0, ...values);
+  const top = maxOf(values, 0);
   const hit = values.filter((p) => p === top).length > 1 ? null : probability === top && top > 0;
   return {
     kind: 'categorical',

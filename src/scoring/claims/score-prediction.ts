@@ -1,6 +1,7 @@
 import type { Forecast } from '../../model/forecast.js';
 import type { Question } from '../../model/question.js';
 import type { Outcome } from '../../model/resolution.js';
+import { questionClose } from '../../core/time-rules.js';
 import { standingWeights } from '../time-weighted.js';
 import { sum } from '../_internal/sum.js';
 import { scoreClaimWith, type ClaimScore } from './score-claim.js';
@@ -59,18 +60,6 @@ export interface PredictionScore {
   readonly errorDays?: number;
   /** The score of the forecast standing at the close. */
   readonly final: ClaimScore;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * The close instant of a question: the end of the earlier of its due date and the date it resolved.
- *
- * @internal
- */
-export function closeInstant(resolveOn: string, resolvedOn?: string): number {
-  const day = resolvedOn !== undefined && resolvedOn < resolveOn ? resolvedOn : resolveOn;
-  return Date.parse(day) + DAY_MS;
 }
 
 type Metric = (s: ClaimScore) => number | undefined;
@@ -146,7 +135,7 @@ export function scorePredictionWith(
   resolution: { readonly outcome: Outcome; readonly resolvedOn?: string },
   o: ResolvedScoringOptions,
 ): PredictionScore {
-  const close = closeInstant(question.resolution.resolveOn, resolution.resolvedOn);
+  const close = questionClose(question.resolution.resolveOn, resolution.resolvedOn).at;
   const all = standingWeights(forecasts, new Date(close));
   const weights = all.filter((w) => w.weight > 0);
   const scored = weights.map((w) => ({ weight: w.weight, score: scoreClaimWith(question, w.forecast, resolution.outcome, o) }));

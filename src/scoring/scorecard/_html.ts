@@ -10,6 +10,7 @@ import { displayText } from '../../format/safe-text.js';
 import type { CalibrationBin } from '../calibration-curve.js';
 import { VERDICT_LABELS } from './_format.js';
 import type { PredictionVerdict } from './types.js';
+import { maxOf, minOf } from '../../_internal/arrays.js';
 
 /**
  * Escapes text for HTML element content and attribute values: the markup characters as entities,
@@ -158,7 +159,7 @@ export function calibrationSvg(bins: readonly CalibrationBin[]): string {
     .map((t) => `<line x1="${f1(x(t))}" y1="${m.t}" x2="${f1(x(t))}" y2="${m.t + h}" stroke="#eaeef2"/><line x1="${m.l}" y1="${f1(y(t))}" x2="${m.l + w}" y2="${f1(y(t))}" stroke="#eaeef2"/>` +
       `<text x="${f1(x(t))}" y="${m.t + h + 14}" text-anchor="middle" class="muted">${t * 100}%</text><text x="${m.l - 6}" y="${f1(y(t) + 3.5)}" text-anchor="end" class="muted">${t * 100}%</text>`)
     .join('');
-  const max = Math.max(1, ...bins.map((b) => b.count));
+  const max = maxOf(bins.map((b) => b.count), 1);
   const points = bins
     .map((b) => {
       const r = 4 + 10 * Math.sqrt(b.count / max);
@@ -220,8 +221,8 @@ export function timelineSvg(items: readonly TimelineItem[], asOf: string): strin
   const dayMs = 86_400_000;
   const times = items.map((i) => Date.parse(i.date));
   const asOfT = Date.parse(asOf);
-  const lo = Math.min(asOfT, ...times) - 60 * dayMs;
-  const hi = Math.max(asOfT, ...times) + 60 * dayMs;
+  const lo = minOf(times, asOfT) - 60 * dayMs;
+  const hi = maxOf(times, asOfT) + 60 * dayMs;
   const w = width - m.l - m.r;
   const x = (t: number) => m.l + ((t - lo) / (hi - lo)) * w;
 

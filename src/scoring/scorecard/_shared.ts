@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { instantOf } from '../../core/time-rules.js';
 import { LedgerError } from '../../errors.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import { invalidInput } from '../_internal/validate.js';
@@ -29,7 +30,7 @@ export function asOfDate(fn: string, asOf: string | undefined): string {
 
 /** Orders forecasts as time-weighting does: by time, then id. @internal */
 export function byMadeAt(a: { madeAt: string; id?: string }, b: { madeAt: string; id?: string }): number {
-  return Date.parse(a.madeAt) - Date.parse(b.madeAt) || ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0);
+  return instantOf(a.madeAt) - instantOf(b.madeAt) || ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0);
 }
 
 /** The arithmetic mean (of the exactly rounded sum), or undefined for no values. @internal */

@@ -1,8 +1,8 @@
+import { madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Question } from '../../model/question.js';
 import type { Outcome } from '../../model/resolution.js';
 import { scoreClaimWith } from '../claims/score-claim.js';
-import { closeInstant } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
@@ -16,9 +16,8 @@ interface QuestionInfo {
   readonly question: Question;
   readonly outcome: Outcome;
   readonly resolvedOn: string;
-  /** The close instant (ms) and the close day (a bare-date `madeAt` is before the close iff ≤ it). */
-  readonly close: number;
-  readonly closeDay: string;
+  /** When the question closed (see src/core/time-rules.ts). */
+  readonly close: QuestionClose;
   readonly binary: boolean;
 }
 
@@ -34,7 +33,7 @@ function probabilityOf(forecast: StoredForecast): number {
  */
 function timeWeightedBinary(list: readonly StoredForecast[], info: QuestionInfo, factor: number, eps: number): { brier: number; log: number; hit: number } {
   const yes = info.outcome.value === true;
-  const weights = standingWeights(list, new Date(info.close)).filter((w) => w.weight > 0);
+  const weights = standingWeights(list, new Date(info.close.at)).filter((w) => w.weight > 0);
   const brier: number[] = [];
   const log: number[] = [];
   const hit: number[] = [];
@@ -57,7 +56,7 @@ function timeWeightedBinary(list: readonly StoredForecast[], info: QuestionInfo,
  * metrics the leaderboard does not show (those questions add no Brier score to it).
  */
 function timeWeightedHit(list: readonly StoredForecast[], info: QuestionInfo, o: ResolvedScoringOptions): number {
-  const weights = standingWeights(list, new Date(info.close)).filter((w) => w.weight > 0);
+  const weights = standingWeights(list, new Date(info.close.at)).filter((w) => w.weight > 0);
   const hit = weights.map(({ forecast }) => hitValue(scoreClaimWith(info.question, forecast, info.outcome, o).hit));
   return hit.length === 1 ? hit[0]! : sum(hit.map((v, i) => v * weights[i]!.weight));
 }
@@ -65,10 +64,6 @@ function timeWeightedHit(list: readonly StoredForecast[], info: QuestionInfo, o:
 /** A claim's hit as a number: 1 hit, 0 miss, 0.5 no call (`null`). */
 function hitValue(hit: boolean | null): number {
   return hit === null ? 0.5 : Number(hit);
-}
-
-function madeBeforeClose(madeAt: string, info: QuestionInfo): boolean {
-  return madeAt.length === 10 ? madeAt <= info.closeDay : Date.parse(madeAt) < info.close;
 }
 
 /**
@@ -125,9 +120,9 @@ export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions 
     const q = record.question;
     const resolution = record.resolution;
     if (record.status !== 'resolved' || !resolution?.outcome || q.stance === 'plan' || q.stance === 'goal') continue;
-    const closeDay = resolution.resolvedOn < q.resolution.resolveOn ? resolution.resolvedOn : q.resolution.resolveOn;
     questionIndex.set(q.id, infos.length);
-    infos.push({ question: q, outcome: resolution.outcome, resolvedOn: resolution.resolvedOn, close: closeInstant(q.resolution.resolveOn, resolution.resolvedOn), closeDay, binary: q.kind === 'binary' });
+    const close = questionClose(q.resolution.resolveOn, resolution.resolvedOn);
+    infos.push({ question: q, outcome: resolution.outcome, resolvedOn: resolution.resolvedOn, close, binary: q.kind === 'binary' });
   }
 
   // Counting sort of the forecasts by question (stable): order[start[q]..start[q+1]) are question q's.
@@ -200,7 +195,7 @@ export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions 
       const more = slotMore[s];
       if (more === null) {
         const forecast = forecasts[slotFirst[s]!]!;
-        if (!madeBeforeClose(forecast.madeAt, info)) continue;
+        if (!madeBeforeClose(forecast.madeAt, info.close)) continue;
         const estimate = forecast.estimate;
         if (info.binary && estimate.kind === 'binary') {
           // One binary forecast: weight 1, scored inline exactly as brierScore / logLoss / scoreClaim do.
@@ -228,7 +223,7 @@ export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions 
         }
       }
       const list = more ?? [forecasts[slotFirst[s]!]!];
-      if (!list.some((x) => madeBeforeClose(x.madeAt, info))) continue;
+      if (!list.some((x) => madeBeforeClose(x.madeAt, info.close))) continue;
       if (info.binary) {
         // Updated binary forecasts: time-weighted exactly as scorePrediction does, without its objects.
         const tw = timeWeightedBinary(list, info, factor, eps);

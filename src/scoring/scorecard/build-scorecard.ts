@@ -3,7 +3,8 @@ import type { Question } from '../../model/question.js';
 import type { QuestionRecord } from '../../storage/types.js';
 import { brierDecomposition } from '../brier-decomposition.js';
 import { calibrationCurve } from '../calibration-curve.js';
-import { closeInstant, scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
+import { instantOf, madeAfterOutcome, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
+import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
 import { median } from '../median.js';
@@ -11,6 +12,7 @@ import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { asOfDate, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined } from './_shared.js';
 import type {
   DateSummary,
+  ForecastAfterOutcome,
   NumericSummary,
   PlanSummary,
   PredictionVerdict,
@@ -28,8 +30,24 @@ function scorable(record: QuestionRecord): record is QuestionRecord & { resoluti
 }
 
 /** The forecasts made before the close (the ones time-weighting scores). */
-function madeBy(forecasts: readonly StoredForecast[], close: number): StoredForecast[] {
-  return forecasts.filter((f) => Date.parse(f.madeAt) < close);
+function madeBy(forecasts: readonly StoredForecast[], close: QuestionClose): StoredForecast[] {
+  return forecasts.filter((f) => madeBeforeClose(f.madeAt, close));
+}
+
+/**
+ * The earliest instant anyone forecast the question before the close. A loop, not
+ * `Math.min(...times)`: spreading one argument per forecast overflows the stack at ~150k forecasts.
+ */
+function firstInstantBefore(everyone: Map<string, StoredForecast[]>, close: QuestionClose): number {
+  let first = Infinity;
+  for (const forecasts of everyone.values()) {
+    for (const f of forecasts) {
+      if (!madeBeforeClose(f.madeAt, close)) continue;
+      const t = instantOf(f.madeAt);
+      if (t < first) first = t;
+    }
+  }
+  return first;
 }
 
 function isPlan(question: Question): boolean {
@@ -70,23 +88,33 @@ function predictionOf(
   everyone: Map<string, StoredForecast[]>,
   forecasterId: string,
   o: ResolvedScoringOptions,
+  afterOutcome: ForecastAfterOutcome[],
 ): ScorecardPrediction {
   const q = record.question;
   const sorted = [...forecasts].sort(byMadeAt);
   const latest = sorted[sorted.length - 1]!;
   const resolution = record.resolution;
+  const before = afterOutcome.length;
+  if (resolution) {
+    for (const f of sorted) {
+      if (madeAfterOutcome(f.madeAt, resolution.resolvedOn)) {
+        afterOutcome.push({ questionId: q.id, title: q.title, forecastId: f.id, madeAt: f.madeAt, resolvedOn: resolution.resolvedOn });
+      }
+    }
+  }
+  const madeAfter = afterOutcome.length - before;
   let score: PredictionScore | undefined;
   let coverage: number | undefined;
   let relative: { peerScore: number; relativeBrier: number; peers: number } | undefined;
   if (scorable(record)) {
-    const close = closeInstant(q.resolution.resolveOn, resolution!.resolvedOn);
+    const close = questionClose(q.resolution.resolveOn, resolution!.resolvedOn);
     const standing = madeBy(sorted, close);
     if (standing.length) {
       const outcome = { outcome: resolution!.outcome!, resolvedOn: resolution!.resolvedOn };
       score = scorePredictionWith(q, standing, outcome, o);
-      const opened = Math.min(...[...everyone.values()].flatMap((fs) => madeBy(fs, close).map((f) => Date.parse(f.madeAt))));
-      const own = Date.parse(standing[0]!.madeAt);
-      coverage = close > opened ? (close - own) / (close - opened) : 1;
+      const opened = firstInstantBefore(everyone, close);
+      const own = instantOf(standing[0]!.madeAt);
+      coverage = close.at > opened ? (close.at - own) / (close.at - opened) : 1;
       if (q.kind === 'binary' && !isPlan(q)) relative = relativeOn(q, everyone, forecasterId, outcome, close, score, o);
     }
   }
@@ -112,6 +140,7 @@ function predictionOf(
     ...(coverage !== undefined ? { coverage } : {}),
     ...(score ? { score } : {}),
     ...(relative ?? {}),
+    ...(madeAfter ? { madeAfterOutcome: madeAfter } : {}),
   };
 }
 
@@ -121,7 +150,7 @@ function relativeOn(
   everyone: Map<string, StoredForecast[]>,
   forecasterId: string,
   outcome: Parameters<typeof scorePredictionWith>[2],
-  close: number,
+  close: QuestionClose,
   own: PredictionScore,
   o: ResolvedScoringOptions,
 ): { peerScore: number; relativeBrier: number; peers: number } | undefined {
@@ -261,6 +290,8 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  * - `relative`: mean peer score (higher is better) and mean relative Brier score (lower is better)
  *   over binary questions that other forecasters scored on too.
  * - `upcoming`: pending claims due on or after `asOf`, soonest first (`upcomingLimit`, default 10).
+ * - `madeAfterOutcome`: the forecaster's forecasts made after the outcome (after the end of the
+ *   resolution's `resolvedOn` day, UTC), which are never scored: listed, not silently dropped.
  *
  * @param data - every forecaster, question (with its current resolution) and forecast
  * @param forecasterId - whose scorecard
@@ -291,11 +322,14 @@ export function buildScorecard(data: ScoringData, forecasterId: string, options:
   const { mine, everyone } = gather(data, forecasterId);
   const records = new Map(data.questions.map((r) => [r.question.id, r]));
   const predictions: ScorecardPrediction[] = [];
+  const afterOutcome: ForecastAfterOutcome[] = [];
   for (const [questionId, forecasts] of mine) {
     const record = records.get(questionId);
-    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o));
+    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o, afterOutcome));
   }
   predictions.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+  const order = new Map(predictions.map((p, i) => [p.questionId, i]));
+  afterOutcome.sort((a, b) => order.get(a.questionId)! - order.get(b.questionId)!); // stable: by time within a question
   const scoredForecasts = predictions.filter((p) => p.section === 'forecast' && p.score);
   const verdicts = (v: PredictionVerdict) => scoredForecasts.filter((p) => p.verdict === v).length;
   const hitRate = hitRateOf(verdicts('hit'), verdicts('miss'), verdicts('no-call'));
@@ -316,5 +350,6 @@ export function buildScorecard(data: ScoringData, forecasterId: string, options:
     ...(relative ? { relative } : {}),
     upcoming: predictions.filter((p) => p.status === 'open' && p.dueOn >= asOf).slice(0, upcomingLimit),
     predictions,
+    madeAfterOutcome: afterOutcome,
   };
 }

@@ -28,6 +28,7 @@ export function scorecardBlocks(sc: Scorecard): Block[] {
         ['Pending', `${c.pending}${c.overdue ? ` (${c.overdue} past due, awaiting resolution)` : ''}`],
         ['Annulled / ambiguous (never scored)', `${c.annulled} / ${c.ambiguous}`],
         ['Hit rate (forecasts of every kind)', hitRateText(sc) + (sc.hitRate?.noCalls ? `, ${sc.hitRate.noCalls} no call` : '')],
+        ...(sc.madeAfterOutcome.length ? [['Forecasts made after the outcome (never scored)', String(sc.madeAfterOutcome.length)] as const] : []),
       ],
     },
   ];
@@ -107,6 +108,19 @@ export function predictionCells(p: ScorecardPrediction): [string, string, string
 
 const PREDICTION_HEAD = ['Due', 'Question', 'Kind', 'Claim', 'Outcome', 'Verdict', 'Score'];
 
+/** How many forecasts made after the outcome a Markdown or HTML scorecard lists (the JSON has them all). */
+const AFTER_OUTCOME_ROWS = 100;
+
+/** The forecasts made after the outcome as plain-text rows (question, forecast, made, resolved on), at most `limit`, and how many more. */
+function afterOutcomeRows(sc: Scorecard, limit: number): { rows: string[][]; more: number } {
+  const shown = sc.madeAfterOutcome.slice(0, limit);
+  return { rows: shown.map((f) => [f.title, f.forecastId, f.madeAt, f.resolvedOn]), more: sc.madeAfterOutcome.length - shown.length };
+}
+
+const AFTER_OUTCOME_TITLE = 'Made after the outcome (not scored)';
+const AFTER_OUTCOME_HEAD = ['Question', 'Forecast', 'Made', 'Resolved on'];
+const AFTER_OUTCOME_NOTE = 'These forecasts were made after the end of the day the question was resolved (UTC); the resolution was recorded with them kept as made after the outcome.';
+
 /**
  * Text for Markdown: control and bidirectional characters shown as visible escapes (as in the
  * terminal, src/format/safe-text.ts), the Markdown characters backslash-escaped, line breaks as spaces.
@@ -134,6 +148,11 @@ function scorecardMarkdown(sc: Scorecard): string {
   out.push('## Coming due', '');
   out.push(sc.upcoming.length ? mdTable(['Due', 'Question', 'Claim'], sc.upcoming.map((p) => [p.dueOn, p.title, formatEstimate(p.estimate, p.unit, p.confidence)])) : 'Nothing pending.', '');
   out.push('## Every prediction', '', sc.predictions.length ? mdTable(PREDICTION_HEAD, sc.predictions.map(predictionCells)) : 'No predictions.', '');
+  if (sc.madeAfterOutcome.length) {
+    const { rows, more } = afterOutcomeRows(sc, AFTER_OUTCOME_ROWS);
+    out.push(`## ${AFTER_OUTCOME_TITLE}`, '', md(AFTER_OUTCOME_NOTE), '', mdTable(AFTER_OUTCOME_HEAD, rows), '');
+    if (more) out.push(`… and ${more} more.`, '');
+  }
   return out.join('\n');
 }
 
@@ -186,6 +205,12 @@ export function scorecardHtmlBody(sc: Scorecard, headingLevel: 1 | 2 = 1): strin
       ['date', '', '', '', '', '', ''],
     ),
   );
+  if (sc.madeAfterOutcome.length) {
+    const { rows, more } = afterOutcomeRows(sc, AFTER_OUTCOME_ROWS);
+    parts.push(h(sub, AFTER_OUTCOME_TITLE), `<p class="note">${esc(AFTER_OUTCOME_NOTE)}</p>`);
+    parts.push(table(AFTER_OUTCOME_HEAD, rows.map((r) => r.map(esc)), ['', '', 'date', 'date']));
+    if (more) parts.push(`<p class="note">… and ${more} more.</p>`);
+  }
   return parts.join('\n');
 }
 

@@ -87,6 +87,28 @@ export interface ScorecardPrediction {
   readonly relativeBrier?: number;
   /** How many other forecasters the relative scores compare with. */
   readonly peers?: number;
+  /**
+   * How many of the forecaster's forecasts on the question were made after the outcome (after the
+   * end of the resolution's `resolvedOn` day, UTC): never scored, listed in {@link Scorecard.madeAfterOutcome}.
+   * Absent when none.
+   */
+  readonly madeAfterOutcome?: number;
+}
+
+/**
+ * A forecast made after the outcome its question's resolution records: after the end of the
+ * `resolvedOn` day (UTC). The ledger keeps it only when the resolution said so
+ * (`allowForecastsAfterOutcome`); it is never scored, and the scorecard lists it rather than leave
+ * it out silently.
+ */
+export interface ForecastAfterOutcome {
+  readonly questionId: string;
+  /** The question's title. */
+  readonly title: string;
+  readonly forecastId: string;
+  readonly madeAt: string;
+  /** The current resolution's date. */
+  readonly resolvedOn: string;
 }
 
 /** Counts of a scorecard; `made` = `resolved` + `pending` + `annulled` + `ambiguous`. */
@@ -218,6 +240,8 @@ export interface Scorecard {
   readonly upcoming: readonly ScorecardPrediction[];
   /** Every prediction, by due date then question id. */
   readonly predictions: readonly ScorecardPrediction[];
+  /** The forecaster's forecasts made after the outcome (never scored), in prediction order then by time; empty when none. */
+  readonly madeAfterOutcome: readonly ForecastAfterOutcome[];
 }
 
 /** One row of a {@link Leaderboard}. */

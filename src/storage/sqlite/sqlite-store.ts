@@ -28,6 +28,7 @@ import type {
 } from '../types.js';
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
+import { pushAll } from '../../_internal/arrays.js';
 
 /** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
 export const DURABILITY_LEVELS = ['full', 'normal'] as const;
@@ -235,9 +236,9 @@ export class SqliteStore implements LedgerStore {
     const writtenQuestions: Change[] = [];
 
     for (const change of changes) {
-      const verdict = checkChange(change, reader, failed);
+      const verdict = checkChange(change, reader, failed, recordedAt);
       if (verdict.kind === 'invalid') {
-        issues.push(...verdict.issues);
+        pushAll(issues, verdict.issues);
         failed.add(changeEntityId(change));
         continue;
       }
@@ -340,7 +341,7 @@ export class SqliteStore implements LedgerStore {
       if (filter.status !== undefined) {
         const statuses = typeof filter.status === 'string' ? [filter.status] : [...filter.status];
         where.push(`q.status IN (${statuses.map(() => '?').join(', ')})`);
-        params.push(...statuses);
+        pushAll(params, statuses);
       }
       if (filter.dueBefore) (where.push('q.resolve_on < ?'), params.push(filter.dueBefore));
       if (filter.dueAfter) (where.push('q.resolve_on >= ?'), params.push(filter.dueAfter));
@@ -446,7 +447,7 @@ export class SqliteStore implements LedgerStore {
         problems.push({ table: 'events', seq: options.expectedHead.seq, message: `the recorded head (event ${options.expectedHead.seq}, ${options.expectedHead.hash.slice(0, 12)}…) is not in the history: events were removed or rewritten` });
       }
     }
-    problems.push(...verifyProjections(this.database, eventCounts));
+    pushAll(problems, verifyProjections(this.database, eventCounts));
     try {
       migrate(this.database, readMigrations(this.#migrationsDir), this.#now, false);
     } catch (error) {
@@ -509,6 +510,7 @@ function prepareStatements(db: Database.Database) {
     sourceExists: db.prepare('SELECT 1 FROM sources WHERE id = ?').pluck(),
     forecasterExists: db.prepare('SELECT 1 FROM forecasters WHERE id = ?').pluck(),
     forecastPayload: db.prepare('SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.id = ?').pluck(),
+    forecastTimes: db.prepare('SELECT id, made_at FROM forecasts WHERE question_id = ? ORDER BY event_seq').raw(),
     currentResolution: db.prepare(`SELECT e.payload, e.seq, e.recorded_at AS recordedAt, r.supersedes_seq AS supersedes
       FROM questions q JOIN resolutions r ON r.event_seq = q.resolution_seq JOIN events e ON e.seq = r.event_seq WHERE q.id = ?`),
     listSources: db.prepare('SELECT e.payload FROM sources s JOIN events e ON e.seq = s.event_seq ORDER BY s.event_seq'),
@@ -693,6 +695,11 @@ class CachingReader implements StateReader {
 
   forecastPayload(id: string): string | undefined {
     return this.#s.forecastPayload.get(id) as string | undefined;
+  }
+
+  *forecastTimes(questionId: string): Iterable<{ id: string; madeAt: string }> {
+    // The forecasts this transaction wrote are already in the table: the query sees them.
+    for (const [id, madeAt] of this.#s.forecastTimes.iterate(questionId) as IterableIterator<[string, string]>) yield { id, madeAt };
   }
 
   currentResolution(questionId: string): StoredResolution | undefined {

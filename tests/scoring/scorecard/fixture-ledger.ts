@@ -4,7 +4,7 @@
 //   q-rain      binary  due 2026-01-10  alice 0.6 (Jan 1) → 0.9 (Jan 6); bob 0.2 (Jan 1)   → yes on Jan 10
 //   q-plan      binary  plan  due 2026-02-01  alice 0.9                                     → yes (achieved)
 //   q-capacity  numeric due 2026-02-28  alice range 2,000–3,000 GW (bare)                   → 3,500
-//   q-late      binary  due 2026-03-01  alice 0.9 on Feb 10                                 → yes, resolved Feb 1 (not scored)
+//   q-late      binary  due 2026-03-01  alice 0.9 on Feb 10                                 → yes, resolved Feb 1 (made after the outcome)
 //   q-copper    numeric due 2026-03-31  alice 10,750 USD/t                                  → 10,120
 //   q-launch    binary  not_before, due 2026-03-31  alice "unlikely" (0.33); carol 0.5 (Feb 1)
 //                                      → yes, then corrected to no (resolvedOn Apr 2)
@@ -81,7 +81,8 @@ export async function fixtureLedger(): Promise<Ledger> {
   await ledger.resolve('q-rain', { outcome: true, resolvedOn: '2026-01-10', evidence });
   await ledger.resolve('q-plan', { outcome: true, resolvedOn: '2026-02-01', evidence });
   await ledger.resolve('q-capacity', { outcome: 3500, resolvedOn: '2026-03-01', evidence });
-  await ledger.resolve('q-late', { outcome: true, resolvedOn: '2026-02-01', evidence });
+  // alice's forecast of Feb 10 came after this outcome: kept as made after the outcome, never scored.
+  await ledger.resolve('q-late', { outcome: true, resolvedOn: '2026-02-01', evidence, allowForecastsAfterOutcome: true });
   await ledger.resolve('q-copper', { outcome: 10120, resolvedOn: '2026-04-05', evidence });
   await ledger.resolve('q-launch', { outcome: true, resolvedOn: '2026-03-31', evidence });
   await ledger.correctResolution('q-launch', { outcome: false, resolvedOn: '2026-04-02', evidence, reason: 'the reported launch was a test flight' });

@@ -11,6 +11,7 @@ import { fixtureLedger } from './fixture-ledger.js';
 import { scoringData } from './random-data.js';
 
 const evidence = [{ description: 'test evidence' }];
+const AFTER = { allowForecastsAfterOutcome: true } as const;
 
 /** The final resolution of a random question, as a record. */
 function finalResolution(record: QuestionRecord): Resolution | undefined {
@@ -22,6 +23,8 @@ function finalResolution(record: QuestionRecord): Resolution | undefined {
     resolvedOn: r.resolvedOn,
     evidence,
     ...(r.outcome ? { outcome: r.outcome } : { reason: 'r' }),
+    // Random forecasts may come after the outcome: the ledger keeps them only when the resolution says so.
+    ...AFTER,
   };
 }
 
@@ -29,11 +32,11 @@ function finalResolution(record: QuestionRecord): Resolution | undefined {
 function earlierResolution(record: QuestionRecord, final: Resolution): Resolution {
   const q = record.question;
   if (final.status !== 'resolved') {
-    if (q.kind === 'binary') return { questionId: q.id, status: 'resolved', resolvedOn: final.resolvedOn, evidence, outcome: { kind: 'binary', value: true } };
-    return { questionId: q.id, status: final.status === 'annulled' ? 'ambiguous' : 'annulled', resolvedOn: final.resolvedOn, evidence, reason: 'first' };
+    if (q.kind === 'binary') return { ...AFTER, questionId: q.id, status: 'resolved', resolvedOn: final.resolvedOn, evidence, outcome: { kind: 'binary', value: true } };
+    return { ...AFTER, questionId: q.id, status: final.status === 'annulled' ? 'ambiguous' : 'annulled', resolvedOn: final.resolvedOn, evidence, reason: 'first' };
   }
   if (final.outcome?.kind === 'binary') return { ...final, outcome: { kind: 'binary', value: !final.outcome.value } };
-  return { questionId: q.id, status: 'annulled', resolvedOn: final.resolvedOn, evidence, reason: 'first' };
+  return { ...AFTER, questionId: q.id, status: 'annulled', resolvedOn: final.resolvedOn, evidence, reason: 'first' };
 }
 
 /**

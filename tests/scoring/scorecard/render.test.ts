@@ -110,6 +110,17 @@ describe('renderScorecard as Markdown and JSON', () => {
     expect(md.endsWith('\n')).toBe(true);
   });
 
+  it('lists the forecasts made after the outcome, in Markdown and HTML', () => {
+    const id = alice.madeAfterOutcome[0]!.forecastId;
+    const md = renderScorecard(alice, 'markdown');
+    expect(md).toContain('| Forecasts made after the outcome (never scored) | 1 |');
+    expect(md).toContain(`## Made after the outcome (not scored)\n`);
+    expect(md).toContain(`| Question q-late | ${id} | 2026-02-10 | 2026-02-01 |`);
+    const html = renderScorecard(alice, 'html');
+    expect(html).toContain('<h2>Made after the outcome (not scored)</h2>');
+    expect(html).toContain(`<td>${id}</td><td class="date">2026-02-10</td><td class="date">2026-02-01</td>`);
+  });
+
   it('round-trips the scorecard as JSON', () => {
     expect(JSON.parse(renderScorecard(alice, 'json'))).toEqual(JSON.parse(JSON.stringify(alice)));
   });

@@ -122,6 +122,14 @@ describe("alice's scorecard", () => {
     for (const id of ['q-annulled', 'q-ambiguous', 'q-late']) expect(prediction(alice, id).score).toBeUndefined();
   });
 
+  it('lists the forecasts made after the outcome instead of dropping them silently', () => {
+    expect(prediction(alice, 'q-late').madeAfterOutcome).toBe(1);
+    expect(alice.madeAfterOutcome).toEqual([
+      { questionId: 'q-late', title: 'Question q-late', forecastId: expect.stringMatching(/^f-/), madeAt: '2026-02-10', resolvedOn: '2026-02-01' },
+    ]);
+    expect(prediction(alice, 'q-rain').madeAfterOutcome).toBeUndefined();
+  });
+
   it('lists the next claims to come due from asOf, leaving out the overdue one', () => {
     expect(alice.upcoming.map((p) => [p.questionId, p.dueOn])).toEqual([
       ['q-future', '2026-12-31'],
