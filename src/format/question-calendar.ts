@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { IcsEvent } from '../cli/render-ics.js';
+import type { IcsEvent } from './render-ics.js';
 import type { StoredForecast } from '../model/forecast.js';
 import type { QuestionRecord } from '../storage/types.js';
 import { formatEstimate } from './values.js';

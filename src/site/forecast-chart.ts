@@ -10,6 +10,7 @@ import { effectiveProbability } from '../core/effective-probability.js';
 import type { StoredForecast } from '../model/forecast.js';
 import type { Question } from '../model/question.js';
 import type { Outcome } from '../model/resolution.js';
+import { maxOf, minOf } from '../_internal/arrays.js';
 import { quantity } from '../format/values.js';
 import { dateTicks, esc, f1 } from '../scoring/scorecard/_html.js';
 
@@ -119,8 +120,8 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
 
   const due = time(q.resolution.resolveOn);
   const made = forecasts.map((f) => time(f.madeAt));
-  const lo = Math.min(...made) - 30 * DAY;
-  const hi = Math.max(due, ...made) + 30 * DAY;
+  const lo = minOf(made) - 30 * DAY;
+  const hi = maxOf(made, due) + 30 * DAY;
 
   const outcome = outcomeValue(input.outcome);
   const probability = q.kind === 'binary' || q.kind === 'categorical';
@@ -130,8 +131,8 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
     const values = points.flatMap((p) => [p.y, p.lo, p.hi]).filter((v): v is number => v !== undefined);
     if (outcome !== undefined) values.push(outcome);
     if (q.kind === 'numeric' && q.spec.baseline) values.push(q.spec.baseline.value);
-    yLo = Math.min(...values);
-    yHi = Math.max(...values);
+    yLo = minOf(values);
+    yHi = maxOf(values);
     const pad = (yHi - yLo) * 0.1 || Math.abs(yHi) * 0.1 || (q.kind === 'date' ? 30 * DAY : 1);
     yLo -= pad;
     yHi += pad;
@@ -140,7 +141,7 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
   const label = (v: number) => (probability ? `${Math.round(v * 100)}%` : q.kind === 'date' ? new Date(v).toISOString().slice(0, 10) : quantity(v, unit));
   const yTicks = probability ? [0, 0.25, 0.5, 0.75, 1] : q.kind === 'date' ? dateTicks(yLo, yHi, 6).map((t) => t.t) : niceTicks(yLo, yHi);
   // The left margin fits the longest tick label (about 6.2 px a character at 11 px) and the axis title.
-  const m = { l: Math.max(64, 34 + Math.max(...yTicks.map((v) => label(v).length)) * 6.2), r: 24, t: 16 + legendRows * 20, b: 40 };
+  const m = { l: Math.max(64, 34 + maxOf(yTicks.map((v) => label(v).length)) * 6.2), r: 24, t: 16 + legendRows * 20, b: 40 };
   const h = 240;
   const height = m.t + h + m.b;
   const w = width - m.l - m.r;

@@ -1,8 +1,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { renderIcs } from '../cli/render-ics.js';
+import { renderIcs } from '../format/render-ics.js';
 import { LedgerError } from '../errors.js';
 import { questionCalendarEvents } from '../format/question-calendar.js';
+import { safeJson } from '../format/safe-text.js';
 import type { Ledger } from '../ledger.js';
 import { invalidInput } from '../scoring/_internal/validate.js';
 import { asOfDate } from '../scoring/scorecard/_shared.js';
@@ -122,7 +123,7 @@ export async function writeSite(ledger: Ledger, options: WriteSiteOptions): Prom
   const data = await loadSiteData(ledger, { title, asOf });
   const [questions, forecasts, exported] = await Promise.all([ledger.listQuestions(), ledger.listForecasts(), ledger.exportData()]);
   const calendar = renderIcs(questionCalendarEvents(questions, forecasts), { prodId: '-//forecast-ledger//site//EN', name: title, stamp: options.generatedAt ?? new Date() });
-  const files = renderSiteFiles(data, calendar, `${JSON.stringify(exported, null, 2)}\n`);
+  const files = renderSiteFiles(data, calendar, `${safeJson(exported, undefined, 2)}\n`);
   const root = resolve(outDir);
   for (const [path, content] of files) writeFile(join(root, ...path.split('/')), content);
   return {

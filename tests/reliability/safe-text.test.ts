@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe } from '../../src/cli/output.js';
 import { renderCsv } from '../../src/cli/render-csv.js';
-import { escapeIcsText, foldIcsLine } from '../../src/cli/render-ics.js';
+import { escapeIcsText, foldIcsLine } from '../../src/format/render-ics.js';
 import { displayText, neutraliseFormula, safeJson, withoutControls } from '../../src/format/safe-text.js';
 import { dangerousIn, HOSTILE, hostileString } from './hostile-text.js';
 import { scaled } from './scale.js';

@@ -8,7 +8,7 @@ import { groupByQuestion, questionCalendarEvents } from '../../format/question-c
 import { withLedger } from '../ledger-session.js';
 import { packageVersion } from '../package-version.js';
 import { renderCsv, type CsvCell, type RenderCsvOptions } from '../render-csv.js';
-import { renderIcs } from '../render-ics.js';
+import { renderIcs } from '../../format/render-ics.js';
 
 const FORMATS = ['json', 'csv', 'ics'] as const;
 

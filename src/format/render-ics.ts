@@ -1,4 +1,4 @@
-import { withoutControls } from '../format/safe-text.js';
+import { withoutControls } from './safe-text.js';
 
 /** One all-day event of an iCalendar. @internal */
 export interface IcsEvent {
