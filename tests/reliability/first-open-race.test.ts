@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.js';
-import { start } from './processes.js';
+import { openLedger } from '../../src/index.js';
+import { start, waitFor } from './processes.js';
 import { scaled } from './scale.js';
 
 const TRIALS = scaled(4, 30);
@@ -22,6 +23,18 @@ interface OpenResult {
 }
 
 describe(`${PROCESSES} processes opening one new ledger file at once`, () => {
+  it('waits for another process holding the write lock on the new file, instead of failing at once', async () => {
+    // Switching a new file to WAL takes a read lock, then asks for the write lock while holding it:
+    // SQLite never waits there (no busy handler), so this open used to fail with "database is locked".
+    const db = join(tempDir(), 'new.sqlite');
+    const holder = start('hold-lock.mjs', [db, '400']);
+    expect(await waitFor(holder, 'locked')).toBe(true);
+    const ledger = await openLedger(db);
+    expect((await ledger.verify()).ok).toBe(true);
+    await ledger.close();
+    expect((await holder.done).code).toBe(0);
+  });
+
   it(`all succeed, with one schema, each migration applied once (${TRIALS} trials)`, { timeout: 20_000 + TRIALS * 5_000 }, async () => {
     const dir = tempDir();
     let opens = 0;

@@ -35,6 +35,7 @@ import type {
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
 import { backupTarget, placeFile } from './backup-file.js';
+import { retryWhileBusy } from './busy-retry.js';
 import { verifySchema } from './verify-schema.js';
 
 /** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
@@ -157,10 +158,10 @@ export class SqliteStore implements LedgerStore {
     this.database = db;
     this.#now = options.now ?? (() => new Date());
     this.#migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
-    db.pragma('foreign_keys = ON');
-    if (!db.memory) db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
     db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!db.memory) retryWhileBusy(() => db.pragma('journal_mode = WAL'), 5000);
+    db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
     this.migratedOnOpen = migrate(db, readMigrations(this.#migrationsDir), this.#now, options.migrate ?? true);
     this.#stmt = prepareStatements(db);
     this.#facts = FactCache.of(db);
