@@ -38,6 +38,8 @@ export const LEDGER_ERROR_CODES = [
   'database_newer_than_library',
   'storage_error',
   'ledger_closed',
+  'invalid_anchor',
+  'file_exists',
 ] as const;
 
 /** A stable, machine-readable error code; see {@link LEDGER_ERROR_CODES}. */

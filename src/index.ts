@@ -19,10 +19,13 @@ export { EVENT_TYPES } from './storage/types.js';
 export type {
   ApplyOptions,
   ApplyResult,
+  BackupOptions,
+  BackupReport,
   Change,
   ChangeOrigin,
   EventType,
   ForecastFilter,
+  HeadAnchor,
   LedgerEvent,
   MigrationInfo,
   MigrationReport,

@@ -18,6 +18,8 @@ import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
+  BackupOptions,
+  BackupReport,
   ForecastFilter,
   LedgerEvent,
   QuestionFilter,
@@ -383,16 +385,55 @@ export class Ledger {
   }
 
   /**
-   * Recomputes the hash chain and checks every derived table against the history.
+   * Recomputes the hash chain and checks every derived table, the schema and the database file.
    *
    * @remarks
-   * Detects any event edited, removed or reordered, and any row of a derived table inserted,
-   * edited or deleted outside the library. Truncating the newest events together with everything
-   * derived from them is only detectable against a head recorded elsewhere: keep `report.head`
-   * and pass it back as `expectedHead`.
+   * Detects any event edited, removed, reordered or inserted (even numbered below 1), any row of a
+   * derived table inserted, edited or deleted outside the library, any table, index or trigger
+   * dropped, added or changed, and damage SQLite's `PRAGMA integrity_check` finds. What a hash
+   * chain cannot show on its own: someone who rewrites an event and recomputes every hash after it,
+   * or removes the newest events with everything derived from them, leaves a chain that checks
+   * out. Keep `report.anchor` (`"<seq>:<hash>"`) somewhere the ledger's owner cannot rewrite and pass
+   * it back as `expectedHead`: the ledger must still hold that event, unchanged. Events appended
+   * after the anchor are new history, not tampering, and an anchor cannot vouch for them.
+   *
+   * @param options - `expectedHead`: an anchor recorded earlier; `quick`: SQLite's quick_check
+   *   instead of the full integrity_check
+   * @returns the report: `ok`, the number of events, the head and its anchor, every problem
+   * @throws LedgerError `invalid_anchor` (an `expectedHead` that is not an anchor: a bare hash, `{}`,
+   *   an array…), `validation_failed` (another bad option), `ledger_closed`
+   *
+   * @example
+   * ```ts
+   * const { anchor } = await ledger.verify(); // e.g. '171:9f2c…'
+   * (await ledger.verify({ expectedHead: anchor })).ok; //=> true
+   * ```
    */
-  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+  async verify(options?: VerifyOptions): Promise<VerifyReport> {
     return this.store.verify(options);
+  }
+
+  /**
+   * Writes a consistent, verified copy of the ledger to a new file (SQLite's online backup).
+   *
+   * @remarks
+   * Safe while other processes write: the copy is one snapshot. It is verified before it gets its
+   * name, and an existing file is never replaced unless `options.overwrite`. Do not copy the
+   * `.sqlite` file by hand: in WAL mode the newest commits are in the `-wal` file beside it.
+   *
+   * @param path - the file to write
+   * @param options - `overwrite`: replace an existing file
+   * @returns the file written, the copy's anchor and its number of events
+   * @throws LedgerError `file_exists`, `validation_failed`, `storage_error` (also: the store cannot make backups), `ledger_closed`
+   *
+   * @example
+   * ```ts
+   * const { anchor } = await ledger.backup('backups/ledger-2026-01-01.sqlite');
+   * ```
+   */
+  async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
+    if (!this.store.backup) throw new LedgerError('storage_error', 'backup: this ledger\'s store cannot make backups: use exportData() instead');
+    return this.store.backup(path, options);
   }
 
   /**

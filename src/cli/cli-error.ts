@@ -32,7 +32,7 @@ export class UsageError extends CliError {
   }
 }
 
-const { failed, notFound, invalidInput, storage } = EXIT_CODES;
+const { failed, usage, notFound, invalidInput, storage } = EXIT_CODES;
 
 /**
  * The exit code of every library error code. A record keyed by {@link LedgerErrorCode}, so a code
@@ -66,6 +66,8 @@ const EXIT_CODE_OF: Readonly<Record<LedgerErrorCode, ExitCode>> = {
   database_newer_than_library: storage,
   storage_error: storage,
   ledger_closed: storage,
+  invalid_anchor: usage,
+  file_exists: storage,
 };
 
 /** The exit code for a library error code. @internal */
@@ -128,6 +130,10 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string | undefined {
       return `bring the ledger up to date: ${ctx.cli('migrate')}`;
     case 'database_newer_than_library':
       return 'upgrade forecast-ledger: npm install forecast-ledger@latest';
+    case 'invalid_anchor':
+      return `pass the anchor as verify prints it, <seq>:<hash>: ${ctx.cli('verify')}`;
+    case 'file_exists':
+      return 'choose another file, or pass --overwrite to replace it';
     case 'storage_error':
       return `check the --db path; create a new ledger with ${ctx.cli('init')}`;
     default:

@@ -304,13 +304,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/export.js'),
   },
   {
-    name: 'verify',
-    summary: 'check the hash chain and every table against the history',
-    usage: 'verify [--expect-head <seq:hash>]',
-    description: 'Exits with 1 when anything was edited, removed or reordered behind the library’s back. Keep the head it prints somewhere else and pass it back with --expect-head to detect truncation too.',
+    name: 'backup',
+    summary: 'write a consistent, verified copy of the ledger to a new file',
+    usage: 'backup --out <file> [--overwrite]',
+    description:
+      'Copies the ledger with SQLite’s online backup (one consistent snapshot, safe while other processes write), verifies the copy, and only then gives it its name. Refuses to replace an existing file unless --overwrite. Do not copy the .sqlite file by hand: the newest commits live in its -wal file until a checkpoint.',
     positionals: [],
     options: {
-      'expect-head': { type: 'string', value: '<seq:hash>', description: 'a head recorded earlier (as printed by verify); it must still be in the history' },
+      out: { type: 'string', value: '<file>', description: 'the file to write', required: true },
+      overwrite: { type: 'boolean', description: 'replace the file if it exists' },
+    },
+    examples: [
+      { command: 'backup --out backups/ledger-2026-01-01.sqlite', description: 'a verified copy; prints its anchor' },
+      { command: 'backup --out nightly.sqlite --overwrite', description: 'replace last night’s copy' },
+    ],
+    load: () => import('./commands/backup.js'),
+  },
+  {
+    name: 'verify',
+    summary: 'check the hash chain and every table against the history',
+    usage: 'verify [--expect-head <seq:hash>] [--quick]',
+    description:
+      'Exits with 1 when anything was edited, removed, reordered or inserted behind the library’s back: events, derived tables, the schema (tables, indexes, triggers), or the file itself (SQLite’s integrity check). Keep the anchor it prints (<seq>:<hash>) somewhere else and pass it back with --expect-head to detect truncation or a recomputed chain too.',
+    positionals: [],
+    options: {
+      'expect-head': { type: 'string', value: '<seq:hash>', description: 'an anchor recorded earlier, exactly as verify printed it; that event must still be in the history' },
+      quick: { type: 'boolean', description: 'run SQLite’s quick_check instead of the full integrity_check (faster on a large ledger)' },
     },
     examples: [
       { command: 'verify', description: 'check the ledger' },

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { openLedger, type Ledger } from '../ledger.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
 import type { MigrationInfo } from '../storage/types.js';
@@ -24,6 +24,14 @@ export interface OpenSessionOptions {
 /**
  * Opens the ledger at `path` (migrating it if needed).
  *
+ * @remarks
+ * A command never deletes a database, not even one it just created and then failed to write to:
+ * between opening and failing, another process (a second `import` started at the same moment, say)
+ * may have opened the same new file and committed to it, and deleting the file would destroy what
+ * that process had already reported as written. No check before deleting can rule this out, since
+ * the other process may hold the file open and write after the check. So a failed command that
+ * created the file leaves an empty, valid ledger behind (what `init` makes).
+ *
  * @throws CliError `ledger_not_found` when the file is missing and `create` is off
  * @internal
  */
@@ -35,40 +43,21 @@ export async function openSession(path: string, options: OpenSessionOptions = {}
       hint: options.initHint ?? 'create one with: forecast-ledger init (or forecast-ledger import <dir>), or pass --db <file>',
     });
   }
-  try {
-    return { ledger: await openLedger(path), path, created: !exists };
-  } catch (error) {
-    if (!exists) removeDatabase(path);
-    throw error;
-  }
+  return { ledger: await openLedger(path), path, created: !exists };
 }
 
-function removeDatabase(path: string): void {
-  if (path === ':memory:') return;
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
-}
-
-/**
- * Closes the session. When the command failed and the session created the database file, the file
- * is removed, so a failed command leaves nothing behind.
- *
- * @internal
- */
-export async function closeSession(session: LedgerSession, failed: boolean): Promise<void> {
+/** Closes the session's ledger (never deleting the file: see {@link openSession}). @internal */
+export async function closeSession(session: LedgerSession): Promise<void> {
   await session.ledger.close();
-  if (failed && session.created) removeDatabase(session.path);
 }
 
-/** Runs `fn` on the ledger at `path`, then closes it (removing a database it created if `fn` fails). @internal */
+/** Runs `fn` on the ledger at `path`, then closes it. @internal */
 export async function withSession<T>(path: string, options: OpenSessionOptions, fn: (ledger: Ledger, session: LedgerSession) => Promise<T>): Promise<T> {
   const session = await openSession(path, options);
-  let failed = true;
   try {
-    const result = await fn(session.ledger, session);
-    failed = false;
-    return result;
+    return await fn(session.ledger, session);
   } finally {
-    await closeSession(session, failed);
+    await closeSession(session);
   }
 }
 

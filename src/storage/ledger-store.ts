@@ -4,6 +4,8 @@ import type { Source } from '../model/source.js';
 import type {
   ApplyOptions,
   ApplyResult,
+  BackupOptions,
+  BackupReport,
   Change,
   ForecastFilter,
   LedgerEvent,
@@ -62,8 +64,20 @@ export interface LedgerStore {
   events(options?: { afterSeq?: number; limit?: number }): Promise<LedgerEvent[]>;
   /** Counts of current records. */
   counts(): Promise<RecordCounts>;
-  /** Recomputes the hash chain and checks every derived table against the events. */
+  /**
+   * Recomputes the hash chain, checks every derived table against the events, and (for a backend
+   * that has one) the schema and the database file.
+   *
+   * @throws LedgerError `invalid_anchor` (a malformed `expectedHead`), `validation_failed` (other bad options)
+   */
   verify(options?: VerifyOptions): Promise<VerifyReport>;
+  /**
+   * Writes a consistent copy of the ledger to a new file and verifies the copy. Optional: a backend
+   * without it makes `Ledger.backup()` fail with `storage_error`.
+   *
+   * @throws LedgerError `file_exists`, `validation_failed`, `storage_error`
+   */
+  backup?(path: string, options?: BackupOptions): Promise<BackupReport>;
   /** Releases the connection; later calls fail with `ledger_closed`. */
   close(): Promise<void>;
 }

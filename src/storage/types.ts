@@ -142,24 +142,67 @@ export interface VerifyProblem {
   message: string;
 }
 
+/**
+ * A point in the history: an event's sequence number and hash. Its one written form is the string
+ * `"<seq>:<hash>"` (`report.anchor`); the empty history's anchor is `0:` followed by 64 zeros.
+ */
+export interface HeadAnchor {
+  /** The event's position (0 for the empty history). */
+  seq: number;
+  /** The event's hash: 64 lower-case hex digits. */
+  hash: string;
+}
+
 /** The result of {@link LedgerStore.verify}. */
 export interface VerifyReport {
-  /** True when the chain and every derived table check out. */
+  /** True when the chain, every derived table, the schema and the database file check out. */
   ok: boolean;
   /** Events checked. */
   events: number;
-  /** The hash of the last event (64 zeros for an empty ledger); keep it elsewhere to detect truncation. */
+  /** The hash of the last event (64 zeros for an empty ledger). */
   head: string;
+  /**
+   * The head as an anchor, `"<seq>:<hash>"`: keep it somewhere the ledger's owner cannot rewrite and
+   * pass it back as `expectedHead` to detect events removed or rewritten up to it. The CLI prints the
+   * same string and `verify --expect-head` takes it.
+   */
+  anchor: string;
   /** The first event whose hash or link does not check out, if any. */
   firstBrokenSeq?: number;
   /** Every problem found. */
   problems: VerifyProblem[];
 }
 
-/** Options for {@link LedgerStore.verify}. */
+/** Options for {@link LedgerStore.verify}; any other key is refused with `validation_failed`. */
 export interface VerifyOptions {
-  /** A head hash recorded earlier; if given, the ledger must still contain that event at its position. */
-  expectedHead?: { seq: number; hash: string };
+  /**
+   * An anchor recorded earlier (`report.anchor`, or `{ seq, hash }`): the ledger must still hold that
+   * event, unchanged, at that position. Anything but a well-formed anchor is refused with
+   * `invalid_anchor`, never ignored.
+   */
+  expectedHead?: string | HeadAnchor;
+  /**
+   * Run SQLite's `PRAGMA quick_check` instead of the full `PRAGMA integrity_check` (default
+   * `false`): it checks every page and b-tree but not that each index matches its table, in
+   * linear time. The chain, the derived tables and the schema are checked either way.
+   */
+  quick?: boolean;
+}
+
+/** Options for {@link LedgerStore.backup}. */
+export interface BackupOptions {
+  /** Replace the destination file if it exists (default `false`: refuse with `file_exists`). */
+  overwrite?: boolean;
+}
+
+/** What {@link LedgerStore.backup} wrote. */
+export interface BackupReport {
+  /** The file written. */
+  path: string;
+  /** The copy's head as an anchor (`"<seq>:<hash>"`), as its own `verify()` reported it. */
+  anchor: string;
+  /** Events in the copy. */
+  events: number;
 }
 
 /** Applied migration, as reported by `migrate()`. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, importedCopy, ledgerState, parseJson, scratchDir } from './harness.js';
+import { cli, expectOk, importedCopy, ledgerState, parseJson, scratchDir } from './harness.js';
 import { ErrorJson } from './schemas.js';
 
 const COPPER = 'goldman-copper-lme-2027-average';
@@ -149,12 +149,13 @@ describe('a missing ledger', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('is removed again when the import that created it fails', async () => {
+  it('is left as an empty, valid ledger when the import that created it fails (never deleted: another process may be writing to it)', async () => {
     const dir = scratchDir();
     writeFileSync(join(dir, 'bad.json'), '[]');
     const db = join(dir, 'new.sqlite');
     const result = await cli(['import', join(dir, 'bad.json'), '--db', db]);
     expect(result.code).toBe(4);
-    expect(existsSync(db)).toBe(false);
+    const verified = expectOk(await cli(['verify', '--json', '--db', db]));
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: 0 });
   });
 });

@@ -21,7 +21,7 @@ describe('build, the main job', () => {
     // The second run, as people see it: what comes due and one line per forecaster on stdout.
     const second = expectOk(await cli(args, { cwd: dir }));
     expect(second.stderr).toContain('added nothing');
-    expect(second.stderr).toContain(`verified: ${first.verify.events} events, head ${first.verify.events}:${first.verify.head}`);
+    expect(second.stderr).toContain(`verified: ${first.verify.events} events, anchor ${first.verify.events}:${first.verify.head}`);
     expect(second.stdout).toContain('Next 10 claims to come due (as of 2026-01-01)');
     expect(second.stdout).toMatch(/^goldman-sachs: \d+ claims made, \d+ resolved, \d+ pending/m);
     expect(second.stdout).toMatch(/^geoffrey-hinton: 1 claim made, 1 resolved, 0 pending; hit rate \d+% \(\d\/1\)$/m);

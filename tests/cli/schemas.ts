@@ -110,10 +110,12 @@ export const VerifyJson = z.strictObject({
   ok: z.boolean(),
   events: count,
   head: hash,
+  anchor: z.string().regex(/^(0|[1-9][0-9]*):[0-9a-f]{64}$/),
   firstBrokenSeq: count.optional(),
   problems: z.array(z.strictObject({ table: z.string(), seq: count.optional(), message: z.string() })),
 });
 export const ExportJson = LedgerSnapshot.strict();
+export const BackupJson = z.strictObject({ db: z.string(), out: z.string(), events: count, anchor: VerifyJson.shape.anchor });
 /** What `export`, `scorecard` and `leaderboard` print with `--out … --json`. */
 export const DocumentOutJson = z.strictObject({ format: z.enum(['json', 'csv', 'ics', 'table', 'md', 'markdown', 'html']), out: z.string(), bytes: count });
 export const AddRecordJson = z.strictObject({ type: z.enum(['forecaster', 'question', 'forecast']), record: z.union([Forecaster, Question, StoredForecast]) });

@@ -129,6 +129,19 @@ describe('error codes', () => {
     expect(await codeOf(openLedger(join(tempDir(), 'no', 'such', 'dir', 'l.sqlite')))).toBe('storage_error');
   });
 
+  it('invalid_anchor: an expectedHead that is not an anchor, never silently skipped', async () => {
+    const { anchor, head } = await ledger.verify();
+    for (const bad of [head, `x${anchor}`, {}, [], [1, head], { seq: 1 }, { seq: '1', hash: head }, { seq: 1, hash: head, extra: 1 }, null, 7]) {
+      expect(await codeOf(ledger.verify({ expectedHead: bad as string }))).toBe('invalid_anchor');
+    }
+  });
+
+  it('file_exists: a backup onto an existing file', async () => {
+    const path = join(tempDir(), 'taken.sqlite');
+    writeFileSync(path, 'precious');
+    expect(await codeOf(ledger.backup(path))).toBe('file_exists');
+  });
+
   it('ledger_closed: any call after close()', async () => {
     await ledger.close();
     expect(await codeOf(ledger.listQuestions())).toBe('ledger_closed');

@@ -49,18 +49,18 @@ describe('migrations', () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
     await (await openLedger(path, { migrationsDir: dir })).close();
-    writeFileSync(join(dir, '0002_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
+    writeFileSync(join(dir, '0003_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
     const ledger = await openLedger(path, { migrationsDir: dir });
     // Opening applied it, and the store says so.
-    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 2, applied: [{ version: 2, name: 'add_note' }] });
+    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 3, applied: [{ version: 3, name: 'add_note' }] });
     await ledger.close();
     const reopened = await openLedger(path, { migrationsDir: dir });
-    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 2, applied: [] });
+    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 3, applied: [] });
     await reopened.close();
-    appendFileSync(join(dir, '0002_add_note.sql'), '-- edited\n');
+    appendFileSync(join(dir, '0003_add_note.sql'), '-- edited\n');
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_checksum_mismatch');
-    expect(error.message).toMatch(/0002_add_note\.sql was changed after it was applied/);
+    expect(error.message).toMatch(/0003_add_note\.sql was changed after it was applied/);
   });
 
   it('with migrate: false, only checks: refuses a database that needs a migration and writes nothing', async () => {
@@ -72,27 +72,27 @@ describe('migrations', () => {
     );
     expect(error).toBeInstanceOf(LedgerError);
     expect((error as LedgerError).code).toBe('migration_pending');
-    expect((error as LedgerError).message).toMatch(/schema version 0 and needs 1 migration \(0001_initial\.sql\)/);
+    expect((error as LedgerError).message).toMatch(/schema version 0 and needs 2 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql\)/);
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_schema").pluck().get()).toBe(0);
     db.close();
     // Once migrated, migrate: false opens it and reports nothing applied.
     await (await openLedger(path)).close();
     const checked = await openLedger(path, { migrate: false });
-    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 1, applied: [] });
+    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 2, applied: [] });
     await checked.close();
   });
 
   it('refuses a gap in the migration files', async () => {
     const dir = migrationsCopy();
-    writeFileSync(join(dir, '0003_skip.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0004_skip.sql'), 'SELECT 1;\n');
     expect((await openError(join(tempDir(), 'l.sqlite'), dir)).code).toBe('migration_missing');
   });
 
   it('refuses a database whose applied migration has no file', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0002_extra.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0003_extra.sql'), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     expect((await openError(path, MIGRATIONS)).code).toBe('database_newer_than_library');
   });
@@ -100,11 +100,11 @@ describe('migrations', () => {
   it('refuses a pending migration older than an applied one', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0002_a.sql'), 'SELECT 1;\n');
-    writeFileSync(join(dir, '0003_b.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0003_a.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0004_b.sql'), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     const db = new Database(path);
-    db.prepare('DELETE FROM schema_migrations WHERE version = 2').run();
+    db.prepare('DELETE FROM schema_migrations WHERE version = 3').run();
     db.close();
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_out_of_order');
@@ -113,11 +113,11 @@ describe('migrations', () => {
   it('rolls back a failing migration entirely', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0002_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
+    writeFileSync(join(dir, '0003_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
     expect((await openError(path, dir)).code).toBe('migration_failed');
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(2);
     db.close();
   });
 });

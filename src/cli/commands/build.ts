@@ -40,7 +40,7 @@ export async function run(ctx: CommandContext): Promise<ExitCode> {
       scorecards,
       leaderboard: await ledger.leaderboard({ asOf }),
       asOf,
-      subtitle: `${counts.forecasters} forecasters, ${counts.questions} questions, ${counts.forecasts} forecasts, ${counts.resolutions} resolution${counts.resolutions === 1 ? '' : 's'}; history verified to ${verification.events}:${verification.head.slice(0, 12)}`,
+      subtitle: `${counts.forecasters} forecasters, ${counts.questions} questions, ${counts.forecasts} forecasts, ${counts.resolutions} resolution${counts.resolutions === 1 ? '' : 's'}; history verified to anchor ${verification.anchor}`,
     });
     const report = writeOutput(ctx.io.cwd, reportFile, html);
 

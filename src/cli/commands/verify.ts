@@ -1,22 +1,20 @@
-import type { VerifyReport } from '../../storage/types.js';
-import { UsageError } from '../cli-error.js';
+import type { HeadAnchor, VerifyReport } from '../../storage/types.js';
+import { parseAnchor } from '../../history/anchor.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { withLedger } from '../ledger-session.js';
 import type { Output } from '../output.js';
 
-function expectedHead(ctx: CommandContext): { seq: number; hash: string } | undefined {
+/** `--expect-head`, read by the library's one anchor rule (a malformed one fails with `invalid_anchor`, exit 2). */
+function expectedHead(ctx: CommandContext): HeadAnchor | undefined {
   const v = ctx.string('expect-head');
-  if (v === undefined) return undefined;
-  const m = /^(\d+):([0-9a-f]{64})$/.exec(v.trim());
-  if (!m) throw new UsageError(`--expect-head: expected <seq>:<64 hex digits> as printed by verify, received ${JSON.stringify(v)}`);
-  return { seq: Number(m[1]), hash: m[2]! };
+  return v === undefined ? undefined : parseAnchor(v.trim(), '--expect-head');
 }
 
 /** Reports a verification to people, on stderr. @internal */
 export function reportVerification(out: Output, report: VerifyReport, label: string): void {
   if (report.ok) {
-    out.success(`${label} verified: ${report.events} events, head ${report.events}:${report.head}`);
+    out.success(`${label} verified: ${report.events} events, anchor ${report.anchor}`);
     return;
   }
   out.error(`${label} FAILED verification: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${report.firstBrokenSeq ? `, first broken event ${report.firstBrokenSeq}` : ''}`);
@@ -27,7 +25,7 @@ export function reportVerification(out: Output, report: VerifyReport, label: str
 export async function run(ctx: CommandContext): Promise<ExitCode> {
   const expected = expectedHead(ctx);
   return withLedger(ctx, {}, async (ledger) => {
-    const report = await ledger.verify(expected ? { expectedHead: expected } : {});
+    const report = await ledger.verify({ ...(expected ? { expectedHead: expected } : {}), quick: ctx.values.quick === true });
     ctx.out.result(report);
     reportVerification(ctx.out, report, ctx.dbLabel);
     if (!report.ok) ctx.out.info(`next: restore ${ctx.dbLabel} from a backup, or rebuild it from its prediction files (${ctx.cli('build')})`);

@@ -57,29 +57,29 @@ export function readMigrations(dir: string): MigrationFile[] {
   });
 }
 
-/**
- * Checks the migrations recorded in the database against the files and applies the pending ones,
- * each in its own transaction together with its `schema_migrations` row.
- *
- * @throws LedgerError `migration_checksum_mismatch` (an applied file was edited),
- *   `migration_missing` (an applied migration has no file), `database_newer_than_library`,
- *   `migration_out_of_order` (a pending migration is older than an applied one),
- *   `migration_failed` (the SQL failed; nothing of it was kept), `migration_pending` (with
- *   `apply` false, a migration is pending: the database is refused, and nothing is written)
- * @internal
- */
-export function migrate(db: Database.Database, files: readonly MigrationFile[], now: () => Date, apply = true): MigrationReport {
-  const tracked = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
-  // Only a call that may apply migrations creates the table that records them: a check writes nothing.
-  if (!tracked && apply) {
-    db.exec(`CREATE TABLE schema_migrations (
+/** The table that records applied migrations; created by `migrate()` itself, before migration 1. */
+const SCHEMA_MIGRATIONS_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
       version    INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
       checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
       applied_at TEXT NOT NULL
-    ) STRICT`);
-  }
-  const applied = tracked || apply ? (db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as MigrationInfo[]) : [];
+    ) STRICT`;
+
+/** The applied migrations, checked against the files, and the pending ones. */
+interface MigrationState {
+  /** The highest applied version (0 for none). */
+  highest: number;
+  pending: MigrationFile[];
+}
+
+/**
+ * Reads `schema_migrations` (absent: nothing applied) and checks it against the files.
+ *
+ * @throws LedgerError the codes of {@link migrate}, except `migration_failed` and `migration_pending`
+ */
+function readState(db: Database.Database, files: readonly MigrationFile[]): MigrationState {
+  const tracked = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  const applied = tracked ? (db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as MigrationInfo[]) : [];
   const byVersion = new Map(files.map((f) => [f.version, f]));
   const maxKnown = files.length;
   for (const row of applied) {
@@ -105,8 +105,30 @@ export function migrate(db: Database.Database, files: readonly MigrationFile[], 
   if (early) {
     throw new LedgerError('migration_out_of_order', `migration ${early.file} is older than the applied migration ${highest}: renumber it after ${highest}`, { details: { version: early.version } });
   }
-  const done: MigrationInfo[] = [];
+  return { highest, pending };
+}
+
+/**
+ * Checks the migrations recorded in the database against the files and applies the pending ones,
+ * each in its own transaction together with its `schema_migrations` row.
+ *
+ * @remarks
+ * Safe when several processes open one new file at once: each step takes SQLite's write lock first
+ * (`BEGIN IMMEDIATE`, which waits up to the connection's busy timeout) and only then reads which
+ * migrations are applied, so exactly one process creates `schema_migrations` and applies each
+ * migration, and the others find them applied. With `apply` false, the check runs in one read
+ * transaction and writes nothing.
+ *
+ * @throws LedgerError `migration_checksum_mismatch` (an applied file was edited),
+ *   `migration_missing` (an applied migration has no file), `database_newer_than_library`,
+ *   `migration_out_of_order` (a pending migration is older than an applied one),
+ *   `migration_failed` (the SQL failed; nothing of it was kept), `migration_pending` (with
+ *   `apply` false, a migration is pending: the database is refused, and nothing is written)
+ * @internal
+ */
+export function migrate(db: Database.Database, files: readonly MigrationFile[], now: () => Date, apply = true): MigrationReport {
   if (!apply) {
+    const { highest, pending } = db.transaction(() => readState(db, files)).deferred();
     if (pending.length) {
       throw new LedgerError(
         'migration_pending',
@@ -114,19 +136,26 @@ export function migrate(db: Database.Database, files: readonly MigrationFile[], 
         { details: { version: highest, pending: pending.map((f) => f.version) } },
       );
     }
-    return { applied: done, version: highest };
+    return { applied: [], version: highest };
   }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
-  for (const file of pending) {
+  const done: MigrationInfo[] = [];
+  // One migration per write transaction, the state read again inside each (another process may have moved it).
+  const step = db.transaction((): { version: number; applied?: MigrationFile } => {
+    db.exec(SCHEMA_MIGRATIONS_SQL);
+    const { highest, pending } = readState(db, files);
+    const file = pending[0];
+    if (!file) return { version: highest };
     try {
-      db.transaction(() => {
-        db.exec(file.sql);
-        record.run(file.version, file.name, file.checksum, now().toISOString());
-      }).immediate();
+      db.exec(file.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(file.version, file.name, file.checksum, now().toISOString());
     } catch (cause) {
       throw new LedgerError('migration_failed', `migration ${file.file} failed and was rolled back: ${(cause as Error).message}`, { cause });
     }
-    done.push({ version: file.version, name: file.name, checksum: file.checksum });
+    return { version: file.version, applied: file };
+  });
+  for (;;) {
+    const { version, applied } = step.immediate();
+    if (!applied) return { applied: done, version };
+    done.push({ version: applied.version, name: applied.name, checksum: applied.checksum });
   }
-  return { applied: done, version: pending.length ? pending[pending.length - 1]!.version : highest };
 }

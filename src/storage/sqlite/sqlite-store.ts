@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { effectiveProbability } from '../../core/effective-probability.js';
 import { checkChange, changeEntityId, questionFacts, type QuestionFacts, type StateReader } from '../../core/check-change.js';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from '../../errors.js';
+import { formatAnchor, parseVerifyOptions } from '../../history/anchor.js';
 import { GENESIS_HASH, eventHash } from '../../history/event-hash.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
@@ -12,9 +15,12 @@ import type { LedgerStore } from '../ledger-store.js';
 import type {
   ApplyOptions,
   ApplyResult,
+  BackupOptions,
+  BackupReport,
   Change,
   EventType,
   ForecastFilter,
+  HeadAnchor,
   LedgerEvent,
   MigrationReport,
   QuestionFilter,
@@ -29,6 +35,9 @@ import type {
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
 import { pushAll } from '../../_internal/arrays.js';
+import { backupTarget, placeFile } from './backup-file.js';
+import { retryWhileBusy } from './busy-retry.js';
+import { verifySchema } from './verify-schema.js';
 
 /** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
 export const DURABILITY_LEVELS = ['full', 'normal'] as const;
@@ -76,6 +85,21 @@ interface WriteOutcome {
 const ROLLBACK = Symbol('rollback');
 
 const zeroCounts = (): RecordCounts => ({ sources: 0, forecasters: 0, questions: 0, forecasts: 0, resolutions: 0 });
+
+/** What {@link SqliteStore}'s chain walk found. */
+interface ChainWalk {
+  events: number;
+  /** The stored hash of the last event read. */
+  head: string;
+  lastSeq: number;
+  eventCounts: Record<string, number>;
+  firstBrokenSeq?: number;
+  /** The recomputed hash of the event at the anchor's seq, when there is one. */
+  anchorHash?: string;
+}
+
+/** An event row as verify() reads it: seq as a BigInt (safeIntegers), the other columns text. */
+type VerifyRow = [seq: bigint, type: EventType, entityId: string, recordedAt: string, payload: string, prevHash: string, hash: string];
 
 type EventRow = [seq: number, type: EventType, entityId: string, recordedAt: string, payload: string, prevHash: string, hash: string];
 
@@ -135,10 +159,10 @@ export class SqliteStore implements LedgerStore {
     this.database = db;
     this.#now = options.now ?? (() => new Date());
     this.#migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
-    db.pragma('foreign_keys = ON');
-    if (!db.memory) db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
     db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!db.memory) retryWhileBusy(() => db.pragma('journal_mode = WAL'), 5000);
+    db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
     this.migratedOnOpen = migrate(db, readMigrations(this.#migrationsDir), this.#now, options.migrate ?? true);
     this.#stmt = prepareStatements(db);
     this.#facts = FactCache.of(db);
@@ -406,54 +430,147 @@ export class SqliteStore implements LedgerStore {
     return this.#run(() => this.#stmt.counts.get() as RecordCounts);
   }
 
-  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
-    // One read transaction: the chain walk and the projection checks see the same snapshot.
-    return this.#run(() => this.database.transaction(() => this.#verify(options)).deferred());
+  async verify(options?: VerifyOptions): Promise<VerifyReport> {
+    // One read transaction: the chain walk and the other checks see the same snapshot.
+    return this.#run(() => {
+      const checked = parseVerifyOptions(options);
+      return this.database.transaction(() => this.#verify(checked)).deferred();
+    });
   }
 
-  #verify(options: VerifyOptions): VerifyReport {
+  #verify(options: { expectedHead?: HeadAnchor; quick: boolean }): VerifyReport {
     const problems: VerifyProblem[] = [];
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let firstBrokenSeq: number | undefined;
-    let events = 0;
-    let storedHead = GENESIS_HASH;
-    const eventCounts: Record<string, number> = {};
-    const broken = (seq: number, message: string): void => {
-      if (firstBrokenSeq === undefined) firstBrokenSeq = seq;
-      problems.push({ table: 'events', seq, message });
+    /** Runs one check; a driver error (a corrupt page, say) is a problem, not an exception. */
+    const check = (what: string, fn: () => void): void => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof LedgerError) throw error;
+        problems.push({ table: 'database', message: `${what} failed: ${(error as Error).message}` });
+      }
     };
-    // In pages of VERIFY_PAGE events: `all()` is cheaper per row than `iterate()`, and memory stays bounded.
-    for (let after = 0; ; ) {
-      const rows = this.#stmt.events.all(after, VERIFY_PAGE) as EventRow[];
-      if (rows.length === 0) break;
-      for (let i = 0; i < rows.length; i++) {
-        const [seq, type, entityId, recordedAt, payload, prevHash, hash] = rows[i]!;
-        events++;
-        eventCounts[type] = (eventCounts[type] ?? 0) + 1;
-        if (seq !== expectedSeq) broken(seq, `expected event ${expectedSeq}, found ${seq}: events ${expectedSeq}–${seq - 1} are missing`);
-        if (prevHash !== prev) broken(seq, `event ${seq} links to ${prevHash.slice(0, 12)}…, but the event before it hashes to ${prev.slice(0, 12)}…`);
-        const computed = eventHash(prev, { seq, type, entityId, recordedAt, payload });
-        if (computed !== hash) broken(seq, `event ${seq} (${type} ${entityId}) was altered: its stored hash does not match its content`);
-        prev = computed;
-        storedHead = hash;
-        expectedSeq = seq + 1;
-        after = seq;
-      }
+    check(options.quick ? 'PRAGMA quick_check' : 'PRAGMA integrity_check', () => pushAll(problems, this.#integrityCheck(options.quick)));
+    let chain: ChainWalk = { events: 0, head: GENESIS_HASH, lastSeq: 0, eventCounts: {} };
+    check('reading the events', () => (chain = this.#walkChain(problems, options.expectedHead)));
+    const anchor = options.expectedHead;
+    if (anchor && anchor.seq > 0 && chain.anchorHash !== anchor.hash) {
+      const at = `the anchored event ${anchor.seq} (${anchor.hash.slice(0, 12)}…)`;
+      problems.push({
+        table: 'events',
+        seq: anchor.seq,
+        message:
+          chain.anchorHash === undefined
+            ? `${at} is not in the history, which ends at event ${chain.lastSeq}: events were removed`
+            : `${at} now hashes to ${chain.anchorHash.slice(0, 12)}…: the history up to it was rewritten`,
+      });
     }
-    if (options.expectedHead) {
-      const row = this.#stmt.eventHash.get(options.expectedHead.seq) as { hash: string } | undefined;
-      if (row?.hash !== options.expectedHead.hash) {
-        problems.push({ table: 'events', seq: options.expectedHead.seq, message: `the recorded head (event ${options.expectedHead.seq}, ${options.expectedHead.hash.slice(0, 12)}…) is not in the history: events were removed or rewritten` });
-      }
-    }
-    pushAll(problems, verifyProjections(this.database, eventCounts));
+    check('checking the derived tables', () => pushAll(problems, verifyProjections(this.database, chain.eventCounts)));
+    const files = readMigrations(this.#migrationsDir);
     try {
-      migrate(this.database, readMigrations(this.#migrationsDir), this.#now, false);
+      migrate(this.database, files, this.#now, false);
     } catch (error) {
       problems.push({ table: 'schema_migrations', message: (error as Error).message });
     }
-    return { ok: problems.length === 0, events, head: storedHead, ...(firstBrokenSeq === undefined ? {} : { firstBrokenSeq }), problems };
+    check('checking the schema', () => {
+      const applied = new Set(this.database.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+      pushAll(problems, verifySchema(this.database, files.filter((f) => applied.has(f.version))));
+    });
+    return {
+      ok: problems.length === 0,
+      events: chain.events,
+      head: chain.head,
+      anchor: formatAnchor(chain.lastSeq, chain.head),
+      ...(chain.firstBrokenSeq === undefined ? {} : { firstBrokenSeq: chain.firstBrokenSeq }),
+      problems,
+    };
+  }
+
+  /** SQLite's own check of the file: every page, b-tree and (unless quick) index. */
+  #integrityCheck(quick: boolean): VerifyProblem[] {
+    const rows = this.database.pragma(`${quick ? 'quick_check' : 'integrity_check'}(20)`, { simple: false }) as Record<string, string>[];
+    const messages = rows.map((r) => Object.values(r)[0]!).filter((m) => m !== 'ok');
+    return messages.map((m) => ({ table: 'database', message: `SQLite ${quick ? 'quick_check' : 'integrity_check'}: ${m}: the file is damaged` }));
+  }
+
+  /**
+   * Recomputes the hash chain over every event row, whatever its seq: rows numbered below 1 (which
+   * `events()` and the library never read) are walked first, so a forged one cannot hide there.
+   */
+  #walkChain(problems: VerifyProblem[], anchor: HeadAnchor | undefined): ChainWalk {
+    const walk: ChainWalk = { events: 0, head: GENESIS_HASH, lastSeq: 0, eventCounts: {} };
+    const broken = (seq: number, message: string): void => {
+      if (walk.firstBrokenSeq === undefined) walk.firstBrokenSeq = seq;
+      problems.push({ table: 'events', seq, message });
+    };
+    let prev = GENESIS_HASH;
+    let expectedSeq = 1;
+    // In pages of VERIFY_PAGE events: `all()` is cheaper per row than `iterate()`, and memory stays
+    // bounded. The page bound is the exact (BigInt) seq, so a forged huge seq cannot stall the walk.
+    let rows = this.#stmt.firstEvents.all(VERIFY_PAGE) as VerifyRow[];
+    while (rows.length > 0) {
+      for (const [bigSeq, type, entityId, recordedAt, payload, prevHash, hash] of rows) {
+        const seq = Number(bigSeq);
+        walk.events++;
+        walk.eventCounts[type] = (walk.eventCounts[type] ?? 0) + 1;
+        if (seq < expectedSeq) broken(seq, `event ${bigSeq} is out of place: events are numbered from 1 without gaps (a row was inserted outside the ledger)`);
+        else if (seq !== expectedSeq) broken(seq, `expected event ${expectedSeq}, found ${seq}: events ${expectedSeq}–${seq - 1} are missing`);
+        if (prevHash !== prev) broken(seq, `event ${bigSeq} links to ${prevHash.slice(0, 12)}…, but the event before it hashes to ${prev.slice(0, 12)}…`);
+        const computed = eventHash(prev, { seq, type, entityId, recordedAt, payload });
+        if (computed !== hash) broken(seq, `event ${bigSeq} (${type} ${entityId}) was altered: its stored hash does not match its content`);
+        if (anchor && seq === anchor.seq) walk.anchorHash = computed;
+        prev = computed;
+        walk.head = hash;
+        walk.lastSeq = seq;
+        expectedSeq = Math.max(expectedSeq, seq + 1);
+      }
+      rows = this.#stmt.eventsAfter.all(rows[rows.length - 1]![0], VERIFY_PAGE) as VerifyRow[];
+    }
+    return walk;
+  }
+
+  /**
+   * Writes a consistent copy of the ledger to `path` with SQLite's online backup API, then verifies
+   * the copy before it appears under its name.
+   *
+   * @remarks
+   * The copy is written to a temporary file next to `path`, switched to a single self-contained file
+   * (`journal_mode = DELETE`: no `-wal` file to forget), opened and verified, checked against this
+   * ledger's history (its head must be one of this ledger's events), and only then moved to `path`.
+   * Copying the `.sqlite` file by hand is unsafe while the ledger is in WAL mode: the newest commits
+   * live in the `-wal` file until a checkpoint, so a copy of the main file alone silently lacks them.
+   *
+   * @param path - the file to write; refused when it exists unless `options.overwrite`
+   * @param options - see {@link BackupOptions}
+   * @returns the file written, the copy's anchor and its number of events
+   * @throws LedgerError `file_exists` (the file exists, or is a ledger in use), `validation_failed`
+   *   (a bad path or option), `storage_error` (the copy failed or does not verify; nothing is left behind)
+   */
+  async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
+    const { target, overwrite } = await this.#run(() => backupTarget(path, options, this.database.name));
+    const temp = `${target}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await this.database.backup(temp);
+      const copy = SqliteStore.open(temp, { migrate: false, migrationsDir: this.#migrationsDir });
+      let report: VerifyReport;
+      try {
+        copy.database.pragma('journal_mode = DELETE');
+        report = await copy.verify();
+      } finally {
+        await copy.close();
+      }
+      if (!report.ok) {
+        throw new LedgerError('storage_error', `backup to ${target}: the copy does not verify (${report.problems[0]?.message}): run verify() on this ledger`, { details: { problems: report.problems } });
+      }
+      const hash = report.events ? (this.#stmt.eventHashAt.get(report.events) as string | undefined) : GENESIS_HASH;
+      if (hash !== report.head) throw new LedgerError('storage_error', `backup to ${target}: the copy's head ${report.anchor} is not in this ledger's history`);
+      placeFile(temp, target, overwrite);
+      return { path: target, anchor: report.anchor, events: report.events };
+    } catch (error) {
+      if (error instanceof LedgerError) throw error;
+      throw new LedgerError('storage_error', `backup to ${target} failed: ${(error as Error).message}`, { cause: error });
+    } finally {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${temp}${suffix}`, { force: true });
+    }
   }
 
   async close(): Promise<void> {
@@ -492,7 +609,7 @@ const QUESTION_FACTS = `SELECT q.id, q.kind, q.resolve_on, q.resolution_seq, r.s
 function prepareStatements(db: Database.Database) {
   return {
     head: db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'),
-    eventHash: db.prepare('SELECT hash FROM events WHERE seq = ?'),
+    eventHashAt: db.prepare('SELECT hash FROM events WHERE seq = ?').pluck(),
     insertEvent: db.prepare('INSERT INTO events (seq, type, entity_id, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertSource: db.prepare('INSERT INTO sources (id, event_seq) VALUES (?, ?)'),
     insertForecaster: db.prepare('INSERT INTO forecasters (id, type, event_seq) VALUES (?, ?, ?)'),
@@ -521,6 +638,9 @@ function prepareStatements(db: Database.Database) {
          OR seq IN (SELECT event_seq FROM forecasts WHERE question_id = ?)
       ORDER BY seq`).raw(),
     events: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw(),
+    // verify(): every row, from the lowest seq (even below 1), with seq as an exact BigInt.
+    firstEvents: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events ORDER BY seq LIMIT ?').raw().safeIntegers(),
+    eventsAfter: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw().safeIntegers(),
     counts: db.prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM forecasters) AS forecasters,
       (SELECT count(*) FROM questions) AS questions, (SELECT count(*) FROM forecasts) AS forecasts,
       (SELECT count(*) FROM resolutions) AS resolutions`),
