@@ -22,7 +22,8 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   template = join(templateDir, 'template.sqlite');
-  const ledger = await openLedger(template);
+  // The clock stands after the numeric question's 2028 resolution (no resolution may be dated after it is recorded).
+  const ledger = await openLedger(template, { now: () => new Date('2028-02-01T00:00:00Z') });
   await ledger.importPredictions(predictionFile(4));
   await ledger.addQuestion(numericQuestion());
   await ledger.addForecast({ id: 'copper.alice', questionId: 'q-numeric', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'numeric', point: 9800 } });
