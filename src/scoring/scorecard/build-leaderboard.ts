@@ -5,6 +5,7 @@ import { scoreClaimWith } from '../claims/score-claim.js';
 import { closeInstant } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
+import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { standingWeights } from '../time-weighted.js';
 import { ExactSum, sum } from '../_internal/sum.js';
@@ -105,8 +106,9 @@ function madeBeforeClose(madeAt: string, info: QuestionInfo): boolean {
  *   Weather Review 78(1):1–3.
  * @see Metaculus, Scores FAQ https://www.metaculus.com/help/scores-faq/
  */
-export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions = {}): Leaderboard {
+export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions = {}): Leaderboard {
   const fn = 'buildLeaderboard';
+  const data = withAggregates(limitToTag(input, options.tag));
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);
   const minResolved = integerOption(fn, 'options.minResolved', options.minResolved ?? 1, 0);

@@ -6,6 +6,7 @@ import { calibrationCurve } from '../calibration-curve.js';
 import { closeInstant, scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
+import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { asOfDate, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined } from './_shared.js';
@@ -282,8 +283,9 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  * @see Gneiting, T. & Raftery, A. E. (2007). Strictly proper scoring rules, prediction, and
  *   estimation. JASA 102(477):359–378.
  */
-export function buildScorecard(data: ScoringData, forecasterId: string, options: ScorecardOptions = {}): Scorecard {
+export function buildScorecard(input: ScoringData, forecasterId: string, options: ScorecardOptions = {}): Scorecard {
   const fn = 'buildScorecard';
+  const data = withAggregates(limitToTag(input, options.tag));
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);
   const upcomingLimit = integerOption(fn, 'options.upcomingLimit', options.upcomingLimit ?? 10, 0);
