@@ -6,7 +6,7 @@ import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
-import { invalidFile, parsePlatformFile, readJsonFile, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import { invalidFile, parsePlatformFile, readJsonFile, slugify, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
 
 /** ForecastBench's sources whose questions resolve from a data series at set dates. */
 export const FORECASTBENCH_DATA_SOURCES = ['acled', 'dbnomics', 'fred', 'wikipedia', 'yfinance'] as const;
@@ -195,7 +195,7 @@ export function forecastBenchToPredictions(input: ForecastBenchData): PlatformIm
     const market = isMarket(q.source);
     const url = urlOrUndefined(q.url);
     const provenance = { platform: 'forecastbench', id: q.id, ...(url ? { url } : {}), file: qsFile, record };
-    const tags = ['forecastbench', market ? 'forecastbench-market' : 'forecastbench-dataset', `forecastbench-${slugPart(q.source)}`, `forecastbench-${due}`];
+    const tags = ['forecastbench', market ? 'forecastbench-market' : 'forecastbench-dataset', `forecastbench-${slugify(q.source)}`, `forecastbench-${due}`];
     const criteria = [q.resolution_criteria, q.market_info_resolution_criteria && q.market_info_resolution_criteria !== 'N/A' ? q.market_info_resolution_criteria : undefined]
       .filter(Boolean)
       .join('\n\n');
@@ -322,8 +322,8 @@ export function forecastBenchToPredictions(input: ForecastBenchData): PlatformIm
 
 /** The forecaster of a forecast: the user of a human set, else the organization and model. */
 function forecasterOf(set: z.infer<typeof ForecastSetFile>, userId: string | undefined, forecasters: Map<string, ForecasterInput>): string {
-  const group = slugPart(set.model);
-  const id = userId ? `forecastbench.${group}.${slugPart(userId)}` : `forecastbench.${slugPart(set.organization)}.${group}`;
+  const group = slugify(set.model) || 'model';
+  const id = userId ? `forecastbench.${group}.${slugPart(userId)}` : `forecastbench.${slugify(set.organization) || 'organization'}.${group}`;
   if (!forecasters.has(id)) {
     forecasters.set(id, {
       id,

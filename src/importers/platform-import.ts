@@ -85,14 +85,19 @@ export function invalidFile(issues: ValidationIssue[], what: string): LedgerVali
  * @internal
  */
 export function slugPart(raw: string): string {
-  const slug = raw
+  const slug = slugify(raw);
+  if (slug === raw) return slug;
+  return `${slug || 'id'}-${sha256(raw).slice(0, 8)}`;
+}
+
+/** A name as a slug part: lower-cased, other characters as `-`, at most 90 characters (e.g. a model name). @internal */
+export function slugify(name: string): string {
+  return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 90)
     .replace(/-+$/, '');
-  if (slug === raw) return slug;
-  return `${slug || 'id'}-${sha256(raw).slice(0, 8)}`;
 }
 
 /** A URL when `text` is an http(s) address, else undefined. @internal */
