@@ -91,7 +91,8 @@ function madeBeforeClose(madeAt: string, info: QuestionInfo): boolean {
  * does, other kinds through {@link scoreClaim} for their verdict only; relative scores per question
  * cost O(k log k) for k forecasters.
  *
- * @param data - every forecaster, question (with its current resolution) and forecast
+ * @param input - every forecaster, question (with its current resolution) and forecast; aggregate forecasters get
+ *   their computed forecasts ({@link withAggregates}), and `options.tag` keeps only the questions with that tag
  * @param options - `minResolved` (default 1), `asOf` (recorded only), and {@link ScoringOptions}
  * @returns the ranked entries and the unranked forecasters
  * @throws LedgerError `validation_failed` when an option is out of range

@@ -263,7 +263,8 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  *   over binary questions that other forecasters scored on too.
  * - `upcoming`: pending claims due on or after `asOf`, soonest first (`upcomingLimit`, default 10).
  *
- * @param data - every forecaster, question (with its current resolution) and forecast
+ * @param input - every forecaster, question (with its current resolution) and forecast; aggregate forecasters get
+ *   their computed forecasts ({@link withAggregates}), and `options.tag` keeps only the questions with that tag
  * @param forecasterId - whose scorecard
  * @param options - `asOf` (default today, UTC), `upcomingLimit`, and {@link ScoringOptions}
  * @returns the scorecard
