@@ -6,7 +6,7 @@ import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
-import { invalidFile, parsePlatformFile, readJsonFile, slugify, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import { forecastIdOf, invalidFile, lateForecastReason, parsePlatformFile, readJsonFile, slugify, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
 
 /** ForecastBench's sources whose questions resolve from a data series at set dates. */
 export const FORECASTBENCH_DATA_SOURCES = ['acled', 'dbnomics', 'fred', 'wikipedia', 'yfinance'] as const;
@@ -294,13 +294,15 @@ export function forecastBenchToPredictions(input: ForecastBenchData): PlatformIm
         unmapped.push({ file, record, reason: `no question ${f.source} ${f.id}${date ? ` with resolution date ${date}` : ''} in ${qsFile}` });
         return;
       }
-      if (due > target.resolveOn) {
-        unmapped.push({ file, record, reason: `forecast dated ${due} (the due date) is after question ${target.id} closed on ${target.resolveOn}` });
+      const late = lateForecastReason(due, target.id, target.resolveOn);
+      if (late) {
+        unmapped.push({ file, record, reason: late });
         return;
       }
       const forecasterId = forecasterOf(set, f.user_id ?? undefined, forecasters);
       const reasoning = f.reasoning?.trim();
       forecasts.push({
+        id: forecastIdOf('forecastbench', target.id, forecasterId),
         questionId: target.id,
         forecasterId,
         madeAt: due,

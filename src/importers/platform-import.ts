@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { LedgerValidationError, type ValidationIssue } from '../errors.js';
 import { zodIssues } from '../import/zod-issues.js';
 import { sha256 } from '../history/event-hash.js';
-import type { PredictionFileInput } from '../model/prediction-file.js';
+import { FORMAT_VERSION, type PredictionFileInput } from '../model/prediction-file.js';
 
 /** One thing of a platform's export that the ledger cannot hold, reported instead of dropped. */
 export interface UnmappedItem {
@@ -36,14 +36,7 @@ export interface PlatformImport {
  * @internal
  */
 export function readJsonFile(path: string): unknown {
-  const full = resolve(path);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(full);
-  } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    throw fileError(missing ? 'file_not_found' : 'file_unreadable', path, missing ? `no such file: ${full}` : `cannot read: ${(cause as Error).message}`);
-  }
+  const bytes = readBytes(path);
   let text: string;
   try {
     text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
@@ -55,6 +48,27 @@ export function readJsonFile(path: string): unknown {
   } catch (cause) {
     throw fileError('invalid_json', path, `not valid JSON: ${(cause as Error).message}`);
   }
+}
+
+/** A file's bytes, or `file_not_found` / `file_unreadable` naming it. */
+function readBytes(path: string): Buffer {
+  const full = resolve(path);
+  try {
+    return readFileSync(full);
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+    throw fileError(missing ? 'file_not_found' : 'file_unreadable', path, missing ? `no such file: ${full}` : `cannot read: ${(cause as Error).message}`);
+  }
+}
+
+/**
+ * Reads a UTF-8 text file (a CSV export).
+ *
+ * @throws LedgerValidationError `file_not_found` or `file_unreadable`, naming the file
+ * @internal
+ */
+export function readTextFile(path: string): string {
+  return readBytes(path).toString('utf8');
 }
 
 function fileError(code: 'file_not_found' | 'file_unreadable' | 'invalid_json', file: string, message: string): LedgerValidationError {
@@ -90,9 +104,11 @@ export function slugPart(raw: string): string {
   return `${slug || 'id'}-${sha256(raw).slice(0, 8)}`;
 }
 
-/** A name as a slug part: lower-cased, other characters as `-`, at most 90 characters (e.g. a model name). @internal */
+/** A name as a slug part: accents dropped, lower-cased, other characters as `-`, at most 90 characters (e.g. a model name). @internal */
 export function slugify(name: string): string {
   return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -108,4 +124,62 @@ export function urlOrUndefined(text: string | null | undefined): string | undefi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why the ledger would refuse a forecast for its date, or undefined: made after the question's due
+ * date (`forecast_after_due`) or after its resolution was known. Importers report such forecasts in
+ * `unmapped` instead of failing the whole import on them.
+ *
+ * @internal
+ */
+export function lateForecastReason(madeAt: string, questionId: string, resolveOn: string, resolvedOn?: string): string | undefined {
+  const madeOn = madeAt.slice(0, 10);
+  if (madeOn > resolveOn) return `forecast made ${madeAt}, after question ${questionId} came due on ${resolveOn}: the ledger scores only forecasts made by the due date`;
+  if (resolvedOn && madeOn > resolvedOn) return `forecast made ${madeAt}, after question ${questionId} was resolved on ${resolvedOn}`;
+  return undefined;
+}
+
+/**
+ * A stable forecast id from what identifies the forecast on its platform (not from the file it was
+ * read from), so importing a later export of the same account reports a conflict instead of adding the
+ * forecast twice: `<platform>.f-` and 16 hex digits of a SHA-256.
+ *
+ * @internal
+ */
+export function forecastIdOf(platform: string, ...parts: readonly string[]): string {
+  return `${platform}.f-${sha256(parts.join('\u0000')).slice(0, 16)}`;
+}
+
+/** 8 hex digits of the SHA-256 of a text, to keep derived ids distinct. @internal */
+export function shortHash(text: string): string {
+  return sha256(text).slice(0, 8);
+}
+
+/**
+ * Several imports of one platform as one: records concatenated, a record met twice (the same
+ * forecaster in two exports) kept once when identical.
+ *
+ * @internal
+ */
+export function mergeImports(platform: string, imports: readonly PlatformImport[]): PlatformImport {
+  const seen = new Set<string>();
+  const unique = <T>(records: readonly T[]): T[] =>
+    records.filter((r) => {
+      const key = JSON.stringify(r);
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+  const all = (k: 'forecasters' | 'questions' | 'forecasts' | 'resolutions') => unique(imports.flatMap((i) => (i.predictions[k] ?? []) as unknown[]));
+  return {
+    platform,
+    predictions: {
+      formatVersion: FORMAT_VERSION,
+      forecasters: all('forecasters') as PredictionFileInput['forecasters'],
+      questions: all('questions') as PredictionFileInput['questions'],
+      forecasts: all('forecasts') as PredictionFileInput['forecasts'],
+      resolutions: all('resolutions') as PredictionFileInput['resolutions'],
+    },
+    unmapped: imports.flatMap((i) => i.unmapped),
+    files: imports.flatMap((i) => i.files),
+  };
 }

@@ -1,15 +1,16 @@
 import { LedgerValidationError } from '../errors.js';
+import { readFatebook } from './fatebook.js';
 import { readForecastBench } from './forecastbench.js';
-import type { PlatformImport } from './platform-import.js';
+import { mergeImports, type PlatformImport } from './platform-import.js';
 
 /** The platforms `import-from` reads, as an `as const` tuple. */
-export const IMPORT_PLATFORMS = ['forecastbench'] as const;
+export const IMPORT_PLATFORMS = ['forecastbench', 'fatebook'] as const;
 /** One of {@link IMPORT_PLATFORMS}. */
 export type ImportPlatform = (typeof IMPORT_PLATFORMS)[number];
 
 /** The files of one platform export. */
 export interface PlatformFiles {
-  /** The export files (for ForecastBench: forecast sets, besides the named sets below). */
+  /** The export files: Fatebook CSV exports; for ForecastBench, forecast sets (besides the named sets below). */
   files: readonly string[];
   /** ForecastBench: the question set. */
   questionSet?: string;
@@ -48,6 +49,8 @@ export function readPlatformExport(platform: string, input: PlatformFiles): Plat
       }
       return readForecastBench({ questionSet: input.questionSet, forecastSets, ...(input.resolutionSet ? { resolutionSet: input.resolutionSet } : {}) });
     }
+    case 'fatebook':
+      return mergeImports('fatebook', input.files.map(readFatebook));
     default:
       throw new LedgerValidationError('validation_failed', `unknown platform "${platform}"`, [
         { code: 'validation_failed', path: 'platform', message: `expected one of ${IMPORT_PLATFORMS.join(', ')}, received "${platform}"` },
