@@ -1,10 +1,11 @@
 import { LedgerValidationError } from '../errors.js';
 import { readFatebook } from './fatebook.js';
 import { readForecastBench } from './forecastbench.js';
+import { readPredictionBook } from './predictionbook.js';
 import { mergeImports, type PlatformImport } from './platform-import.js';
 
 /** The platforms `import-from` reads, as an `as const` tuple. */
-export const IMPORT_PLATFORMS = ['forecastbench', 'fatebook'] as const;
+export const IMPORT_PLATFORMS = ['forecastbench', 'fatebook', 'predictionbook'] as const;
 /** One of {@link IMPORT_PLATFORMS}. */
 export type ImportPlatform = (typeof IMPORT_PLATFORMS)[number];
 
@@ -51,6 +52,8 @@ export function readPlatformExport(platform: string, input: PlatformFiles): Plat
     }
     case 'fatebook':
       return mergeImports('fatebook', input.files.map(readFatebook));
+    case 'predictionbook':
+      return mergeImports('predictionbook', input.files.map(readPredictionBook));
     default:
       throw new LedgerValidationError('validation_failed', `unknown platform "${platform}"`, [
         { code: 'validation_failed', path: 'platform', message: `expected one of ${IMPORT_PLATFORMS.join(', ')}, received "${platform}"` },
