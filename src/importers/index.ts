@@ -23,6 +23,7 @@ export {
 } from './forecastbench.js';
 export type { ForecastBenchData, ForecastBenchFiles } from './forecastbench.js';
 export { FATEBOOK_REQUIRED_COLUMNS, fatebookToPredictions, readFatebook } from './fatebook.js';
+export { metaculusToPredictions, readMetaculus } from './metaculus.js';
 export { predictionBookToPredictions, readPredictionBook } from './predictionbook.js';
 export { IMPORT_PLATFORMS, readPlatformExport } from './read-platform-export.js';
 export type { ImportPlatform, PlatformFiles } from './read-platform-export.js';

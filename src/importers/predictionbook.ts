@@ -37,8 +37,8 @@ const PbPrediction = z.object({
   responses: z.array(PbResponse),
 });
 
-/** `GET /api/predictions` (a list), `GET /api/predictions/:id` (one) or `GET /api/my_predictions` (`{ user, predictions }`). */
-const PbFile = z.union([z.array(PbPrediction), z.object({ user: z.unknown().optional(), predictions: z.array(PbPrediction) }), PbPrediction]);
+/** `GET /api/my_predictions`: `{ user, predictions }` (`GET /api/predictions` is a list, `GET /api/predictions/:id` one prediction). */
+const PbMyPredictions = z.object({ user: z.unknown().optional(), predictions: z.array(PbPrediction) });
 
 /**
  * Turns PredictionBook API JSON into a prediction file.
@@ -67,7 +67,10 @@ const PbFile = z.union([z.array(PbPrediction), z.object({ user: z.unknown().opti
  */
 export function predictionBookToPredictions(input: { file: string; data: unknown }): PlatformImport {
   const file = basename(input.file);
-  const parsed = parsePlatformFile(PbFile, input.data, input.file, 'PredictionBook API JSON');
+  // Pick the shape first, so errors name the field at fault rather than "no union member matched".
+  const data = input.data;
+  const shape = Array.isArray(data) ? z.array(PbPrediction) : typeof data === 'object' && data !== null && 'predictions' in data ? PbMyPredictions : PbPrediction;
+  const parsed = parsePlatformFile(shape, data, input.file, 'PredictionBook API JSON');
   const [list, base] = Array.isArray(parsed) ? [parsed, ''] : 'predictions' in parsed ? [parsed.predictions, 'predictions'] : [[parsed], ''];
   const recordOf = (i: number) => (Array.isArray(parsed) || base ? `${base}[${i}]` : 'prediction');
   const unmapped: UnmappedItem[] = [];

@@ -1,11 +1,12 @@
 import { LedgerValidationError } from '../errors.js';
 import { readFatebook } from './fatebook.js';
 import { readForecastBench } from './forecastbench.js';
+import { readMetaculus } from './metaculus.js';
 import { readPredictionBook } from './predictionbook.js';
 import { mergeImports, type PlatformImport } from './platform-import.js';
 
 /** The platforms `import-from` reads, as an `as const` tuple. */
-export const IMPORT_PLATFORMS = ['forecastbench', 'fatebook', 'predictionbook'] as const;
+export const IMPORT_PLATFORMS = ['forecastbench', 'fatebook', 'predictionbook', 'metaculus'] as const;
 /** One of {@link IMPORT_PLATFORMS}. */
 export type ImportPlatform = (typeof IMPORT_PLATFORMS)[number];
 
@@ -54,6 +55,8 @@ export function readPlatformExport(platform: string, input: PlatformFiles): Plat
       return mergeImports('fatebook', input.files.map(readFatebook));
     case 'predictionbook':
       return mergeImports('predictionbook', input.files.map(readPredictionBook));
+    case 'metaculus':
+      return mergeImports('metaculus', input.files.map(readMetaculus));
     default:
       throw new LedgerValidationError('validation_failed', `unknown platform "${platform}"`, [
         { code: 'validation_failed', path: 'platform', message: `expected one of ${IMPORT_PLATFORMS.join(', ')}, received "${platform}"` },
