@@ -23,6 +23,7 @@ export {
 } from './forecastbench.js';
 export type { ForecastBenchData, ForecastBenchFiles } from './forecastbench.js';
 export { FATEBOOK_REQUIRED_COLUMNS, fatebookToPredictions, readFatebook } from './fatebook.js';
+export { manifoldToPredictions, readManifold } from './manifold.js';
 export { metaculusToPredictions, readMetaculus } from './metaculus.js';
 export { predictionBookToPredictions, readPredictionBook } from './predictionbook.js';
 export { IMPORT_PLATFORMS, readPlatformExport } from './read-platform-export.js';

@@ -1,18 +1,19 @@
 import { LedgerValidationError } from '../errors.js';
 import { readFatebook } from './fatebook.js';
 import { readForecastBench } from './forecastbench.js';
+import { readManifold } from './manifold.js';
 import { readMetaculus } from './metaculus.js';
 import { readPredictionBook } from './predictionbook.js';
 import { mergeImports, type PlatformImport } from './platform-import.js';
 
 /** The platforms `import-from` reads, as an `as const` tuple. */
-export const IMPORT_PLATFORMS = ['forecastbench', 'fatebook', 'predictionbook', 'metaculus'] as const;
+export const IMPORT_PLATFORMS = ['forecastbench', 'fatebook', 'predictionbook', 'metaculus', 'manifold'] as const;
 /** One of {@link IMPORT_PLATFORMS}. */
 export type ImportPlatform = (typeof IMPORT_PLATFORMS)[number];
 
 /** The files of one platform export. */
 export interface PlatformFiles {
-  /** The export files: Fatebook CSV exports; for ForecastBench, forecast sets (besides the named sets below). */
+  /** The export files: Fatebook CSV exports, PredictionBook / Metaculus / Manifold API JSON (Manifold: markets and bets); for ForecastBench, forecast sets (besides the named sets below). */
   files: readonly string[];
   /** ForecastBench: the question set. */
   questionSet?: string;
@@ -57,6 +58,8 @@ export function readPlatformExport(platform: string, input: PlatformFiles): Plat
       return mergeImports('predictionbook', input.files.map(readPredictionBook));
     case 'metaculus':
       return mergeImports('metaculus', input.files.map(readMetaculus));
+    case 'manifold':
+      return readManifold(input.files);
     default:
       throw new LedgerValidationError('validation_failed', `unknown platform "${platform}"`, [
         { code: 'validation_failed', path: 'platform', message: `expected one of ${IMPORT_PLATFORMS.join(', ')}, received "${platform}"` },
