@@ -75,10 +75,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "import another platform's export (ForecastBench …), keeping where each record came from",
     usage: 'import-from <platform> [files…] [--question-set <file>] [--forecast-set <file>] [--resolution-set <file>]',
     description:
-      "Reads the platform's own export format, maps it to questions, forecasts and resolutions with their provenance (platform, original id, URL, file) and imports it all or nothing. What cannot be mapped is listed, never dropped silently; a malformed file names the file and record, and nothing is imported. Platforms: forecastbench (question, forecast and resolution sets, .json or .json.gz; CC BY-SA 4.0 data: attribute it).",
+      "Reads the platform's own export format, maps it to questions, forecasts and resolutions with their provenance (platform, original id, URL, file) and imports it all or nothing. What cannot be mapped is listed, never dropped silently; a malformed file names the file and record, and nothing is imported. Platforms: fatebook (CSV export), predictionbook (API JSON), metaculus (API JSON of posts with your forecasts), manifold (API JSON: markets and bets), forecastbench (question, forecast and resolution sets, .json or .json.gz; CC BY-SA 4.0 data: attribute it).",
     positionals: [
-      { name: 'platform', description: 'forecastbench', required: true },
-      { name: 'files', description: "the export files (ForecastBench: forecast sets)", required: false, variadic: true },
+      { name: 'platform', description: 'fatebook, predictionbook, metaculus, manifold or forecastbench', required: true },
+      { name: 'files', description: 'the export files (ForecastBench: forecast sets)', required: false, variadic: true },
     ],
     options: {
       'question-set': { type: 'string', value: '<file>', description: 'ForecastBench: the question set, e.g. 2024-07-21-human.json' },
@@ -86,6 +86,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'resolution-set': { type: 'string', value: '<file>', description: 'ForecastBench: the resolution set of the round (without it, every question stays open)' },
     },
     examples: [
+      { command: 'import-from fatebook fatebook-export.csv', description: 'import your Fatebook forecasts' },
+      { command: 'import-from manifold markets.json bets.json', description: 'import Manifold markets and your bets on them' },
       {
         command: 'import-from forecastbench --question-set 2024-07-21-human.json --forecast-set supers.json --resolution-set 2024-07-21_resolution_set.json',
         description: "import ForecastBench's 2024-07-21 human round",
