@@ -50,7 +50,7 @@ function geometricMeanOdds(probabilities: readonly number[], d: number): number 
 }
 
 /**
- * Combines probabilities by one of the {@link AGGREGATE_METHODS}.
+ * Combines probabilities by one of the aggregate methods (`AGGREGATE_METHODS` of the main entry point).
  *
  * @remarks
  * `probabilities` are ordered oldest forecast first (only `recency-weighted` uses the order).
