@@ -93,6 +93,13 @@ export function aggregateForecasts(aggregate: Forecaster, question: Question, me
  *
  * @param data - scoring data as {@link loadScoringData} returns it
  * @returns the same data with the aggregates' forecasts added
+ *
+ * @example
+ * ```ts
+ * // data: alice said 0.5 and 1, bob 0.5 and 0.75 on two questions; "pool" is the mean of both.
+ * const pool = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
+ * withAggregates({ ...data, forecasters: [...data.forecasters, pool] }).forecasts.filter((f) => f.forecasterId === 'pool').map((f) => f.estimate.probability); //=> [0.5, 0.875]
+ * ```
  */
 export function withAggregates(data: ScoringData): ScoringData {
   const aggregates = data.forecasters.filter((f) => f.aggregate);
