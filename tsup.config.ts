@@ -6,6 +6,7 @@ const entries: Record<string, string> = {
   index: 'src/index.ts',
   scoring: 'src/scoring/index.ts',
   predictions: 'src/predictions/index.ts',
+  importers: 'src/importers/index.ts',
 };
 
 export default defineConfig([

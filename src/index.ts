@@ -11,6 +11,7 @@ export { resolveHorizon } from './dates/resolve-horizon.js';
 export { canonicalJson } from './history/canonical-json.js';
 export { GENESIS_HASH } from './history/event-hash.js';
 export { Ledger, openLedger } from './ledger.js';
+export type { AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
 export type { AnnulInput, CorrectionInput, ForecastsAfterOutcomeOption, ImportData, ImportReport, LedgerTarget, OpenLedgerOptions, OutcomeInput, QuestionDetails, ResolveInput } from './ledger.js';
 export type { LedgerStore } from './storage/ledger-store.js';
 export { DURABILITY_LEVELS, SqliteStore } from './storage/sqlite/sqlite-store.js';

@@ -15,6 +15,7 @@ import { SqliteStore, type SqliteStoreOptions } from './storage/sqlite/sqlite-st
 import { loadScoringData } from './scoring/load-scoring-data.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
+import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
@@ -158,6 +159,32 @@ export class Ledger {
     const record = parseRecord(Forecaster, input, 'forecaster');
     await this.store.apply([{ type: 'forecaster.added', record }]);
     return record;
+  }
+
+  /**
+   * Adds an aggregate forecaster: a virtual forecaster whose forecast on each question is computed
+   * from its members' forecasts when scored (median, mean, geometric mean of odds, extremized
+   * geometric mean of odds, or Metaculus-style recency weighting).
+   *
+   * @remarks
+   * Stored as a forecaster (`type: 'organization'`) with an `aggregate` definition; it has no
+   * forecasts of its own. Leaderboards and scorecards compute its forecasts from the members' standing
+   * forecasts on each question (see `withAggregates`), so it is scored, time-weighted and compared with
+   * peers like any forecaster — including, on relative scores, by the members it aggregates.
+   * `members: 'all'` means every non-aggregate forecaster at scoring time, newcomers included.
+   *
+   * @param input - id, name, method, members and (for the extremized method) the parameter
+   * @returns the stored forecaster record
+   * @throws LedgerValidationError `validation_failed` (bad id, method or parameter; an aggregate as member);
+   *   LedgerError `forecaster_not_found` for an unknown member, `conflicting_record` for a used id
+   *
+   * @example
+   * ```ts
+   * await ledger.addAggregate({ id: 'super-median', name: 'Superforecaster median', method: 'median', members: 'all' });
+   * ```
+   */
+  async addAggregate(input: AggregateInput): Promise<Forecaster> {
+    return this.addForecaster(aggregateForecasterInput(input, await this.store.listForecasters()));
   }
 
   /**
@@ -456,7 +483,9 @@ export class Ledger {
   async scorecard(forecasterId: string, options: ScorecardOptions = {}): Promise<Scorecard> {
     const forecaster = await this.getForecaster(forecasterId);
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
-    return buildScorecard(await loadScoringData(this.store, { forecaster }), forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
+    // An aggregate has no forecasts of its own: it reads its members' on every question.
+    const data = await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster });
+    return buildScorecard(data, forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
   }
 
   /**

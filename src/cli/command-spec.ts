@@ -19,6 +19,8 @@ export interface PositionalSpec {
   name: string;
   description: string;
   required: boolean;
+  /** The last positional only: takes every remaining argument (`FILES…`). */
+  variadic?: boolean;
 }
 
 /**

@@ -27,6 +27,7 @@ const outcome: OptionSpec = {
   value: '<value>',
   description: 'what happened, read by the question kind: yes/no (binary), a number (numeric), a date (date), an option id (categorical)',
 };
+const tag: OptionSpec = { type: 'string', value: '<tag>', description: 'only questions with this tag, e.g. forecastbench-market' };
 const idArg = { name: 'id', description: 'the question id (see `forecast-ledger list`)', required: true } as const;
 
 /**
@@ -72,6 +73,53 @@ export const COMMANDS: readonly CommandSpec[] = [
       { command: 'import claims.json --json', description: 'import one file and print what was added as JSON' },
     ],
     load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'import-from',
+    summary: "import another platform's export (ForecastBench …), keeping where each record came from",
+    usage: 'import-from <platform> [files…] [--question-set <file>] [--forecast-set <file>] [--resolution-set <file>]',
+    description:
+      "Reads the platform's own export format, maps it to questions, forecasts and resolutions with their provenance (platform, original id, URL, file) and imports it all or nothing. What cannot be mapped is listed, never dropped silently; a malformed file names the file and record, and nothing is imported. Platforms: fatebook (CSV export), predictionbook (API JSON), metaculus (API JSON of posts with your forecasts), manifold (API JSON: markets and bets), forecastbench (question, forecast and resolution sets, .json or .json.gz; CC BY-SA 4.0 data: attribute it).",
+    positionals: [
+      { name: 'platform', description: 'fatebook, predictionbook, metaculus, manifold or forecastbench', required: true },
+      { name: 'files', description: 'the export files (ForecastBench: forecast sets)', required: false, variadic: true },
+    ],
+    options: {
+      'question-set': { type: 'string', value: '<file>', description: 'ForecastBench: the question set, e.g. 2024-07-21-human.json' },
+      'forecast-set': { type: 'string', multiple: true, value: '<file>', description: 'ForecastBench: a forecast set; repeat for several' },
+      'resolution-set': { type: 'string', value: '<file>', description: 'ForecastBench: the resolution set of the round (without it, every question stays open)' },
+    },
+    examples: [
+      { command: 'import-from fatebook fatebook-export.csv', description: 'import your Fatebook forecasts' },
+      { command: 'import-from manifold markets.json bets.json', description: 'import Manifold markets and your bets on them' },
+      {
+        command: 'import-from forecastbench --question-set 2024-07-21-human.json --forecast-set supers.json --resolution-set 2024-07-21_resolution_set.json',
+        description: "import ForecastBench's 2024-07-21 human round",
+      },
+    ],
+    load: () => import('./commands/import-from.js'),
+  },
+  {
+    name: 'aggregate',
+    summary: "add an aggregate forecaster: the median (or mean, …) of other forecasters' forecasts",
+    usage: 'aggregate add <id> --method <method> --members all|<id>,… [--parameter <d>] [--name <text>]',
+    description:
+      "An aggregate has no forecasts of its own: on each question its forecast is computed from its members' standing forecasts when scores are read, and it is ranked like any forecaster. Methods: median, mean, geometric-mean-odds, extremized-geometric-mean-odds (with --parameter d), recency-weighted (Metaculus's community prediction).",
+    positionals: [
+      { name: 'action', description: 'add', required: true },
+      { name: 'id', description: 'the aggregate forecaster id', required: true },
+    ],
+    options: {
+      method: { type: 'string', value: '<method>', description: 'median, mean, geometric-mean-odds, extremized-geometric-mean-odds or recency-weighted', required: true },
+      members: { type: 'string', value: 'all|<id>,…', description: 'every forecaster (all) or a comma-separated list of forecaster ids', required: true },
+      parameter: { type: 'string', value: '<d>', description: 'the extremizing factor of extremized-geometric-mean-odds, e.g. 2' },
+      name: { type: 'string', value: '<text>', description: 'the display name (default: the id)' },
+    },
+    examples: [
+      { command: 'aggregate add super-median --method median --members all --name "Superforecaster median"', description: 'the median of every forecaster' },
+      { command: 'aggregate add pundit-pool --method extremized-geometric-mean-odds --parameter 2 --members alice,bob', description: 'an extremized pool of two' },
+    ],
+    load: () => import('./commands/aggregate.js'),
   },
   {
     name: 'list',
@@ -258,6 +306,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       format: { type: 'string', value: '<format>', description: 'table (default), md, html or json; html for every forecaster is the full report' },
       out,
       'as-of': asOf,
+      tag,
     },
     examples: [
       { command: 'scorecard goldman-sachs', description: "Goldman Sachs's scorecard as a table" },
@@ -276,6 +325,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       out,
       'min-resolved': { type: 'string', value: '<n>', description: 'rank only forecasters with at least n resolved forecasts (default 1)' },
       'as-of': asOf,
+      tag,
     },
     examples: [
       { command: 'leaderboard', description: 'the ranking as a table' },

@@ -77,7 +77,7 @@ export function commandHelp(out: Output, spec: CommandSpec): string {
   const parts = [`${heading(out, 'Usage:')} forecast-ledger ${spec.usage} [options]`, '', wrap(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`, '')];
   if (spec.description) parts.push('', wrap(spec.description, ''));
   if (spec.positionals.length) {
-    parts.push('', heading(out, 'Arguments:'), definitions(spec.positionals.map((p) => [`<${p.name}>`, `${p.description}${p.required ? '' : ' (optional)'}`]), out));
+    parts.push('', heading(out, 'Arguments:'), definitions(spec.positionals.map((p) => [`<${p.name}>${p.variadic ? "…" : ""}`, `${p.description}${p.required ? '' : ' (optional)'}`]), out));
   }
   if (Object.keys(spec.options).length) parts.push('', heading(out, 'Options:'), definitions(optionRows(spec.options), out));
   parts.push('', heading(out, 'Global options:'), definitions(optionRows(GLOBAL_OPTIONS), out));

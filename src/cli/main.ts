@@ -67,7 +67,7 @@ function parseCommandLine(spec: CommandSpec, argv: string[]) {
 
 function checkArguments(spec: CommandSpec, positionals: readonly string[], values: Record<string, unknown>): void {
   const help = `see the usage: forecast-ledger ${spec.name} --help`;
-  const max = spec.positionals.length;
+  const max = spec.positionals.at(-1)?.variadic ? Infinity : spec.positionals.length;
   const min = spec.positionals.filter((p) => p.required).length;
   if (positionals.length < min) throw new UsageError(`${spec.name}: missing <${spec.positionals[positionals.length]!.name}>`, help);
   if (positionals.length > max) throw new UsageError(`${spec.name}: unexpected argument ${JSON.stringify(positionals[max])}`, help);

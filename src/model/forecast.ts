@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FiniteNumber, IsoDate, IsoDateOrDateTime, Probability, Slug, Text } from './primitives.js';
+import { Provenance } from './provenance.js';
 
 /** Documented scales that map verbal confidence to a probability, as an `as const` tuple. */
 export const CONFIDENCE_SCALES = ['ipcc-ar5', 'kent', 'forecast-ledger-zh', 'custom'] as const;
@@ -128,6 +129,8 @@ export const Forecast = z
     confidence: VerbalConfidence.optional(),
     /** A note on reading the claim. */
     note: Text.optional(),
+    /** Where the forecast was imported from, if imported (see {@link Provenance}). */
+    provenance: Provenance.optional(),
   })
   .refine((f) => f.estimate.kind !== 'binary' || f.estimate.probability !== undefined || f.confidence !== undefined, {
     message: 'a binary forecast needs estimate.probability or a confidence wording with its implied probability',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AggregateSpec } from './aggregate.js';
 import { Slug, Text } from './primitives.js';
+import { Provenance } from './provenance.js';
 
 /** Whether a forecaster is a person or an organization, as an `as const` tuple. */
 export const FORECASTER_TYPES = ['person', 'organization'] as const;
@@ -26,6 +28,13 @@ export const Forecaster = z.object({
   aliases: z.array(Text).default([]),
   /** One line on who this is. */
   description: Text.optional(),
+  /** Where the forecaster was imported from, if imported (see {@link Provenance}). */
+  provenance: Provenance.optional(),
+  /**
+   * Makes this a virtual forecaster whose forecasts are computed from its members' when scored
+   * (see {@link AggregateSpec} and `Ledger.addAggregate`); it has no forecasts of its own.
+   */
+  aggregate: AggregateSpec.optional(),
 });
 /** Someone who makes forecasts; see {@link Forecaster}. */
 export type Forecaster = z.infer<typeof Forecaster>;

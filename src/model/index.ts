@@ -1,6 +1,9 @@
 export { CONFIDENCE_SCALES, CategoricalEstimate, DateEstimate, BinaryEstimate, Estimate, Forecast, NumericEstimate, NumericInterval, Quantile, VerbalConfidence } from './forecast.js';
 export type { ConfidenceScale, ForecastInput, StoredForecast } from './forecast.js';
+export { AGGREGATE_METHODS, AggregateSpec } from './aggregate.js';
+export type { AggregateMethod } from './aggregate.js';
 export { FORECASTER_TYPES, Forecaster } from './forecaster.js';
+export { Provenance } from './provenance.js';
 export type { ForecasterInput, ForecasterType } from './forecaster.js';
 export { FORMAT_VERSION, LedgerSnapshot, PredictionFile } from './prediction-file.js';
 export type { LedgerSnapshotInput, PredictionFileInput } from './prediction-file.js';

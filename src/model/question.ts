@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FiniteNumber, IsoDate, Slug, Text } from './primitives.js';
+import { Provenance } from './provenance.js';
 
 /** The kinds of question, as an `as const` tuple. */
 export const QUESTION_KINDS = ['binary', 'numeric', 'date', 'categorical'] as const;
@@ -167,6 +168,8 @@ const questionBase = {
   relations: z
     .array(z.object({ type: z.enum(RELATION_TYPES), questionId: Slug, note: Text.optional() }))
     .default([]),
+  /** Where the question was imported from, if imported (see {@link Provenance}). */
+  provenance: Provenance.optional(),
 };
 
 /**

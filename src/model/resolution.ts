@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FiniteNumber, IsoDate, IsoDateTime, Slug, Text } from './primitives.js';
+import { Provenance } from './provenance.js';
 
 /** How a question ended, as an `as const` tuple. */
 export const RESOLUTION_STATUSES = ['resolved', 'annulled', 'ambiguous'] as const;
@@ -65,6 +66,8 @@ export const Resolution = z
     allowForecastsAfterOutcome: z.literal(true).optional(),
     /** When the ledger recorded it (set by the ledger; kept on export). */
     recordedAt: IsoDateTime.optional(),
+    /** Where the resolution was imported from, if imported (see {@link Provenance}). */
+    provenance: Provenance.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.status === 'resolved' && !r.outcome) {

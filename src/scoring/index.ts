@@ -30,6 +30,8 @@ export { peerScores, relativeBrierScores } from './relative-scores.js';
 export { loadScoringData, type ScoringData, type ScoringDataSource } from './load-scoring-data.js';
 export { buildScorecard } from './scorecard/build-scorecard.js';
 export { buildLeaderboard } from './scorecard/build-leaderboard.js';
+export { combineProbabilities } from './aggregate/combine-probabilities.js';
+export { withAggregates } from './aggregate/with-aggregates.js';
 export { renderScorecard } from './scorecard/render-scorecard.js';
 export { renderLeaderboard } from './scorecard/render-leaderboard.js';
 export { renderReport, type RenderReportInput } from './scorecard/render-report.js';

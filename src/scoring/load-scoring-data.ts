@@ -76,7 +76,9 @@ export async function loadScoringData(
   if (forecaster) {
     const questions = await source.listQuestions({ forecaster: forecaster.id, order: 'recorded' });
     const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id })));
-    return { forecasters: [forecaster], questions, forecasts: perQuestion.flat() };
+    // The aggregates come along: they are peers on these questions, computed from the forecasts read.
+    const aggregates = (await source.listForecasters()).filter((f) => f.aggregate && f.id !== forecaster.id);
+    return { forecasters: [forecaster, ...aggregates], questions, forecasts: perQuestion.flat() };
   }
   const [forecasters, questions, forecasts] = await Promise.all([
     source.listForecasters(),

@@ -1,7 +1,7 @@
 import { renderLeaderboard, type Leaderboard } from '../../scoring/index.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
-import { asOfFlag, positiveIntFlag } from '../flags.js';
+import { asOfFlag, positiveIntFlag, slugFlag } from '../flags.js';
 import { formatHitRate } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
 import { Output } from '../output.js';
@@ -38,8 +38,9 @@ export async function run(ctx: CommandContext): Promise<void> {
   const format = documentFormat(ctx, SCORE_FORMATS, 'table');
   const asOf = asOfFlag(ctx);
   const minResolved = positiveIntFlag(ctx, 'min-resolved');
+  const tag = slugFlag(ctx, 'tag');
   const content = await withLedger(ctx, {}, async (ledger) => {
-    const lb = await ledger.leaderboard({ asOf, ...(minResolved ? { minResolved } : {}) });
+    const lb = await ledger.leaderboard({ asOf, ...(minResolved ? { minResolved } : {}), ...(tag ? { tag } : {}) });
     if (format === 'table') return leaderboardText(ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io), lb);
     return renderLeaderboard(lb, format === 'md' ? 'markdown' : format);
   });

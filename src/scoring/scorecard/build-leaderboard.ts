@@ -5,6 +5,7 @@ import type { Outcome } from '../../model/resolution.js';
 import { scoreClaimWith } from '../claims/score-claim.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
+import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { standingWeights } from '../time-weighted.js';
 import { ExactSum, sum } from '../_internal/sum.js';
@@ -85,7 +86,8 @@ function hitValue(hit: boolean | null): number {
  * does, other kinds through {@link scoreClaim} for their verdict only; relative scores per question
  * cost O(k log k) for k forecasters.
  *
- * @param data - every forecaster, question (with its current resolution) and forecast
+ * @param input - every forecaster, question (with its current resolution) and forecast; aggregate forecasters get
+ *   their computed forecasts ({@link withAggregates}), and `options.tag` keeps only the questions with that tag
  * @param options - `minResolved` (default 1), `asOf` (recorded only), and {@link ScoringOptions}
  * @returns the ranked entries and the unranked forecasters
  * @throws LedgerError `validation_failed` when an option is out of range
@@ -100,8 +102,9 @@ function hitValue(hit: boolean | null): number {
  *   Weather Review 78(1):1–3.
  * @see Metaculus, Scores FAQ https://www.metaculus.com/help/scores-faq/
  */
-export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions = {}): Leaderboard {
+export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions = {}): Leaderboard {
   const fn = 'buildLeaderboard';
+  const data = withAggregates(limitToTag(input, options.tag));
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);
   const minResolved = integerOption(fn, 'options.minResolved', options.minResolved ?? 1, 0);

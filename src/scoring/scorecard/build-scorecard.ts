@@ -7,6 +7,7 @@ import { instantOf, madeAfterOutcome, madeBeforeClose, questionClose, type Quest
 import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
+import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { asOfDate, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined } from './_shared.js';
@@ -293,7 +294,8 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  * - `madeAfterOutcome`: the forecaster's forecasts made after the outcome (after the end of the
  *   resolution's `resolvedOn` day, UTC), which are never scored: listed, not silently dropped.
  *
- * @param data - every forecaster, question (with its current resolution) and forecast
+ * @param input - every forecaster, question (with its current resolution) and forecast; aggregate forecasters get
+ *   their computed forecasts ({@link withAggregates}), and `options.tag` keeps only the questions with that tag
  * @param forecasterId - whose scorecard
  * @param options - `asOf` (default today, UTC), `upcomingLimit`, and {@link ScoringOptions}
  * @returns the scorecard
@@ -313,8 +315,9 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  * @see Gneiting, T. & Raftery, A. E. (2007). Strictly proper scoring rules, prediction, and
  *   estimation. JASA 102(477):359–378.
  */
-export function buildScorecard(data: ScoringData, forecasterId: string, options: ScorecardOptions = {}): Scorecard {
+export function buildScorecard(input: ScoringData, forecasterId: string, options: ScorecardOptions = {}): Scorecard {
   const fn = 'buildScorecard';
+  const data = withAggregates(limitToTag(input, options.tag));
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);
   const upcomingLimit = integerOption(fn, 'options.upcomingLimit', options.upcomingLimit ?? 10, 0);

@@ -14,6 +14,8 @@ export interface ScorecardOptions extends ScoringOptions {
   readonly asOf?: string;
   /** How many upcoming claims to list. Default 10. */
   readonly upcomingLimit?: number;
+  /** Only questions with this tag (e.g. `forecastbench-market`); all questions when omitted. */
+  readonly tag?: string;
 }
 
 /** Options of `buildLeaderboard` (forecast-ledger/scoring) and `ledger.leaderboard()`. */
@@ -26,6 +28,8 @@ export interface LeaderboardOptions extends ScoringOptions {
   readonly minResolved?: number;
   /** Recorded on the leaderboard (ISO `YYYY-MM-DD`); default today (UTC). Scores do not depend on it. */
   readonly asOf?: string;
+  /** Only questions with this tag (e.g. `forecastbench-dataset`); all questions when omitted. */
+  readonly tag?: string;
 }
 
 /** The output formats of the renderers, as an `as const` tuple. */

@@ -11,7 +11,7 @@ import { parseExamples, runExample } from '../_helpers/doc-examples.js';
 const root = join(import.meta.dirname, '..', '..', '..', 'src', 'scoring');
 const files = [
   ...['time-weighted.ts', 'relative-scores.ts', 'load-scoring-data.ts', 'index.ts'].map((f) => join(root, f)),
-  ...['claims', 'scorecard'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(root, dir, f))),
+  ...['claims', 'scorecard', 'aggregate'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(root, dir, f))),
 ].sort();
 const blocks = files.flatMap((file) => parseExamples(file).map((block) => ({ name: file.slice(root.length + 1), block })));
 const checked = blocks.filter(({ block }) => block.statements.some((s) => s.expected !== undefined));

@@ -1,0 +1,137 @@
+import type { Estimate, StoredForecast } from '../../model/forecast.js';
+import type { Forecaster } from '../../model/forecaster.js';
+import type { Question } from '../../model/question.js';
+import type { AggregateSpec } from '../../model/aggregate.js';
+import type { ScoringData } from '../load-scoring-data.js';
+import { combineProbabilities, combineValues } from './combine-probabilities.js';
+
+const DAY_MS = 86_400_000;
+
+/** The instant of a `madeAt` (a bare date counts from its midnight, UTC). */
+const instant = (madeAt: string): number => Date.parse(madeAt.length === 10 ? `${madeAt}T00:00:00Z` : madeAt);
+
+/** The probability a binary forecast states or implies. */
+const probabilityOf = (f: StoredForecast): number | undefined => (f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined);
+
+/** Whether a forecaster id is a member of an aggregate: `all` takes every forecaster that is not an aggregate. */
+function memberTest(spec: AggregateSpec, aggregateIds: ReadonlySet<string>): (id: string) => boolean {
+  if (spec.members === 'all') return (id) => !aggregateIds.has(id);
+  const listed = new Set(spec.members);
+  return (id) => listed.has(id) && !aggregateIds.has(id);
+}
+
+/** The aggregate estimate of the standing forecasts (oldest first), or undefined when the method does not apply to the kind. */
+function combine(question: Question, standing: readonly StoredForecast[], spec: AggregateSpec): Estimate | undefined {
+  const { method, parameter } = spec;
+  switch (question.kind) {
+    case 'binary': {
+      const ps = standing.map(probabilityOf).filter((p): p is number => p !== undefined);
+      return ps.length ? { kind: 'binary', probability: combineProbabilities(ps, method, parameter) } : undefined;
+    }
+    case 'categorical': {
+      const options = question.spec.options.map((o) => o.id);
+      const lists = standing.flatMap((f) => (f.estimate.kind === 'categorical' ? [f.estimate.probabilities] : []));
+      if (!lists.length) return undefined;
+      const combined = options.map((o) => combineProbabilities(lists.map((l) => l[o] ?? 0), method, parameter));
+      const total = combined.reduce((a, b) => a + b, 0);
+      // Renormalise to 1 (methods other than the mean do not keep the sum); an all-zero result stays unstated.
+      if (!(total > 0)) return undefined;
+      return { kind: 'categorical', probabilities: Object.fromEntries(options.map((o, i) => [o, combined[i]! / total])) };
+    }
+    case 'numeric': {
+      const points = standing.flatMap((f) => (f.estimate.kind === 'numeric' && f.estimate.point !== undefined ? [f.estimate.point] : []));
+      const point = points.length ? combineValues(points, method) : undefined;
+      return point === undefined ? undefined : { kind: 'numeric', point };
+    }
+    case 'date': {
+      const days = standing.flatMap((f) => (f.estimate.kind === 'date' && f.estimate.point ? [Date.parse(`${f.estimate.point}T00:00:00Z`) / DAY_MS] : []));
+      const day = days.length ? combineValues(days, method) : undefined;
+      return day === undefined ? undefined : { kind: 'date', point: new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10) };
+    }
+  }
+}
+
+/**
+ * The forecasts of one aggregate on one question: after each member forecast (in time order), the
+ * aggregate of every member's latest forecast standing then.
+ *
+ * @internal
+ */
+export function aggregateForecasts(aggregate: Forecaster, question: Question, memberForecasts: readonly StoredForecast[]): StoredForecast[] {
+  const spec = aggregate.aggregate!;
+  const timed = memberForecasts.map((f, i) => ({ f, t: instant(f.madeAt), i })).sort((a, b) => a.t - b.t || a.i - b.i);
+  const latest = new Map<string, { f: StoredForecast; t: number; i: number }>();
+  const out: StoredForecast[] = [];
+  for (let k = 0; k < timed.length; k++) {
+    latest.set(timed[k]!.f.forecasterId, timed[k]!);
+    // Members forecasting at the same instant count together: aggregate once, after the last of them.
+    if (k + 1 < timed.length && timed[k + 1]!.t === timed[k]!.t) continue;
+    const standing = [...latest.values()].sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.f);
+    const estimate = combine(question, standing, spec);
+    if (!estimate) continue;
+    out.push({
+      id: `${aggregate.id}.${question.id}.${out.length + 1}`.slice(0, 160),
+      questionId: question.id,
+      forecasterId: aggregate.id,
+      madeAt: timed[k]!.f.madeAt,
+      madeAtBasis: `${spec.method} of ${standing.length} member forecast${standing.length === 1 ? '' : 's'} standing then`,
+      estimate,
+    });
+  }
+  return out;
+}
+
+/**
+ * Adds the computed forecasts of every aggregate forecaster to scoring data.
+ *
+ * @remarks
+ * An aggregate forecaster (one with `aggregate`, see `Ledger.addAggregate`) stores no forecasts; it
+ * is scored on what this function computes from its members' forecasts on each question in `data`,
+ * so it is ranked, time-weighted and compared with peers like any forecaster. Forecasts stored under
+ * an aggregate's id (there should be none) are ignored. Members that are themselves aggregates are
+ * left out. Pure; the input is not changed.
+ *
+ * @param data - scoring data as {@link loadScoringData} returns it
+ * @returns the same data with the aggregates' forecasts added
+ *
+ * @example
+ * ```ts
+ * // data: alice said 0.5 and 1, bob 0.5 and 0.75 on two questions; "pool" is the mean of both.
+ * const pool = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
+ * withAggregates({ ...data, forecasters: [...data.forecasters, pool] }).forecasts.filter((f) => f.forecasterId === 'pool').map((f) => f.estimate.probability); //=> [0.5, 0.875]
+ * ```
+ */
+export function withAggregates(data: ScoringData): ScoringData {
+  const aggregates = data.forecasters.filter((f) => f.aggregate);
+  if (!aggregates.length) return data;
+  const aggregateIds = new Set(aggregates.map((a) => a.id));
+  const own = data.forecasts.filter((f) => !aggregateIds.has(f.forecasterId));
+  const byQuestion = new Map<string, StoredForecast[]>();
+  for (const f of own) {
+    const list = byQuestion.get(f.questionId);
+    if (list) list.push(f);
+    else byQuestion.set(f.questionId, [f]);
+  }
+  const added: StoredForecast[] = [];
+  for (const aggregate of aggregates) {
+    const isMember = memberTest(aggregate.aggregate!, aggregateIds);
+    for (const record of data.questions) {
+      const forecasts = (byQuestion.get(record.question.id) ?? []).filter((f) => isMember(f.forecasterId));
+      if (forecasts.length) added.push(...aggregateForecasts(aggregate, record.question, forecasts));
+    }
+  }
+  return { ...data, forecasts: [...own, ...added] };
+}
+
+/**
+ * Scoring data limited to the questions with a tag (and the forecasts on them); the data itself
+ * when `tag` is undefined.
+ *
+ * @internal
+ */
+export function limitToTag(data: ScoringData, tag: string | undefined): ScoringData {
+  if (tag === undefined) return data;
+  const questions = data.questions.filter((r) => r.question.tags.includes(tag));
+  const ids = new Set(questions.map((r) => r.question.id));
+  return { ...data, questions, forecasts: data.forecasts.filter((f) => ids.has(f.questionId)) };
+}
