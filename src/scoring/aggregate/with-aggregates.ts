@@ -1,3 +1,4 @@
+import { pushAll } from '../../_internal/arrays.js';
 import type { Estimate, StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { Question } from '../../model/question.js';
@@ -117,7 +118,7 @@ export function withAggregates(data: ScoringData): ScoringData {
     const isMember = memberTest(aggregate.aggregate!, aggregateIds);
     for (const record of data.questions) {
       const forecasts = (byQuestion.get(record.question.id) ?? []).filter((f) => isMember(f.forecasterId));
-      if (forecasts.length) added.push(...aggregateForecasts(aggregate, record.question, forecasts));
+      if (forecasts.length) pushAll(added, aggregateForecasts(aggregate, record.question, forecasts));
     }
   }
   return { ...data, forecasts: [...own, ...added] };
