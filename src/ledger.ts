@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { LedgerError, LedgerValidationError } from './errors.js';
+import { AnnulArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
+import { IdArg, parseArg, PathArg, readingArg } from './_internal/validate-args.js';
 import { readPredictionFiles, type PredictionInput } from './import/read-prediction-files.js';
 import { planImport, withForecastId } from './import/plan-import.js';
 import { zodIssues } from './import/zod-issues.js';
@@ -11,10 +13,11 @@ import { Question, type QuestionInput } from './model/question.js';
 import { Resolution, type Evidence, type Outcome, type ResolutionInput, type ResolutionStatus } from './model/resolution.js';
 import { Source } from './model/source.js';
 import type { LedgerStore } from './storage/ledger-store.js';
-import { SqliteStore, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
 import { loadScoringData } from './scoring/load-scoring-data.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
+import { LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
@@ -88,10 +91,20 @@ export interface ImportReport extends ApplyResult {
 /** What {@link Ledger.importPredictions} accepts besides a path. */
 export type ImportData = PredictionFileInput | LedgerSnapshotInput | readonly (PredictionFileInput | LedgerSnapshotInput)[];
 
+/** The documents of import data: each item of an array, or the one document (copied into a plain array). */
+function importInputs(data: unknown): PredictionInput[] {
+  if (typeof data !== 'object' || data === null) {
+    throw new LedgerValidationError('validation_failed', 'ledger.importPredictions: invalid data', [
+      { code: 'validation_failed', path: 'data', message: `expected a path, a prediction file or snapshot, or an array of them; received ${data === null ? 'null' : typeof data}` },
+    ]);
+  }
+  return Array.isArray(data) ? Array.from(data as unknown[], (item) => ({ data: item })) : [{ data }];
+}
+
 function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(input);
+  const parsed = readingArg(`add ${what}`, what, () => schema.safeParse(input));
   if (parsed.success) return parsed.data;
-  const recordId = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined;
+  const recordId = readingArg(`add ${what}`, what, () => (typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined));
   const issues = zodIssues(parsed.error, recordId ? { recordId } : {});
   const codes = new Set(issues.map((i) => i.code));
   throw new LedgerValidationError(codes.size === 1 ? issues[0]!.code : 'validation_failed', `invalid ${what}`, issues);
@@ -117,7 +130,13 @@ export class Ledger {
    */
   constructor(store: LedgerStore, now: () => Date = () => new Date()) {
     this.store = store;
-    this.#today = () => now().toISOString().slice(0, 10);
+    this.#today = () => {
+      const date = readingArg('ledger clock', 'now', now);
+      if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+        throw new LedgerError('validation_failed', `ledger clock: expected now() to return a valid Date, received ${Object.prototype.toString.call(date)}: fix the now option of openLedger()`);
+      }
+      return date.toISOString().slice(0, 10);
+    };
   }
 
   /**
@@ -203,6 +222,8 @@ export class Ledger {
    *   (use {@link Ledger.correctResolution}), `evidence_required`
    */
   async resolve(questionId: string, input: ResolveInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.resolve', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.resolve', 'input', ResolveArg, input) as ResolveInput;
     const outcome = await this.#outcome(questionId, input.outcome);
     return this.#recordResolution({ questionId, status: 'resolved', outcome, resolvedOn: input.resolvedOn, evidence: input.evidence });
   }
@@ -212,6 +233,8 @@ export class Ledger {
    * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
    */
   async annul(questionId: string, input: AnnulInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.annul', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.annul', 'input', AnnulArg, input) as AnnulInput;
     return this.#recordResolution({ questionId, status: 'annulled', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] });
   }
 
@@ -220,6 +243,8 @@ export class Ledger {
    * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
    */
   async markAmbiguous(questionId: string, input: AnnulInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.markAmbiguous', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.markAmbiguous', 'input', AnnulArg, input) as AnnulInput;
     return this.#recordResolution({ questionId, status: 'ambiguous', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] });
   }
 
@@ -230,6 +255,8 @@ export class Ledger {
    * @throws LedgerError `question_not_found`, `not_resolved`, `reason_required`, `kind_mismatch`, `evidence_required`
    */
   async correctResolution(questionId: string, input: CorrectionInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.correctResolution', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.correctResolution', 'input', CorrectionArg, input) as CorrectionInput;
     const status = input.status ?? 'resolved';
     const outcome = input.outcome === undefined ? undefined : await this.#outcome(questionId, input.outcome);
     return this.#recordResolution({
@@ -248,6 +275,7 @@ export class Ledger {
    * @throws LedgerError `question_not_found`
    */
   async getQuestion(questionId: string): Promise<QuestionDetails> {
+    questionId = parseArg('ledger.getQuestion', 'questionId', IdArg, questionId);
     const record = await this.#record(questionId);
     const [forecasts, resolutions] = await Promise.all([this.store.listForecasts({ questionId }), this.store.listResolutions({ questionId })]);
     return { ...record, forecasts, resolutions };
@@ -255,12 +283,12 @@ export class Ledger {
 
   /** Questions matching every given filter, ordered by due date then id. */
   async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
-    return this.store.listQuestions(filter);
+    return this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {});
   }
 
   /** Forecasts, optionally of one question or forecaster, in recorded order. */
   async listForecasts(filter: ForecastFilter = {}): Promise<StoredForecast[]> {
-    return this.store.listForecasts(filter);
+    return this.store.listForecasts(parseArg('ledger.listForecasts', 'filter', ForecastFilterArg, filter) ?? {});
   }
 
   /** Every forecaster, in recorded order. */
@@ -273,6 +301,7 @@ export class Ledger {
    * @throws LedgerError `forecaster_not_found`
    */
   async getForecaster(id: string): Promise<Forecaster> {
+    id = parseArg('ledger.getForecaster', 'id', IdArg, id);
     const f = await this.store.getForecaster(id);
     if (!f) throw new LedgerError('forecaster_not_found', `forecaster "${id}" not found: list forecasters with listForecasters()`, { details: { forecasterId: id } });
     return f;
@@ -285,7 +314,7 @@ export class Ledger {
 
   /** Resolutions in recorded order; `currentOnly` keeps each question's latest. */
   async listResolutions(filter: { questionId?: string; currentOnly?: boolean } = {}): Promise<StoredResolution[]> {
-    return this.store.listResolutions(filter);
+    return this.store.listResolutions(parseArg('ledger.listResolutions', 'filter', ResolutionFilterArg, filter) ?? {});
   }
 
   /** Counts of current records. */
@@ -298,6 +327,7 @@ export class Ledger {
    * @throws LedgerError `question_not_found`
    */
   async history(questionId: string): Promise<LedgerEvent[]> {
+    questionId = parseArg('ledger.history', 'questionId', IdArg, questionId);
     await this.#record(questionId);
     return this.store.history(questionId);
   }
@@ -343,13 +373,14 @@ export class Ledger {
     let inputs: PredictionInput[];
     const issues = [];
     if (typeof pathOrData === 'string') {
-      const read = readPredictionFiles(pathOrData);
+      const read = readPredictionFiles(parseArg('ledger.importPredictions', 'path', PathArg, pathOrData));
       inputs = read.inputs;
       issues.push(...read.issues);
     } else {
-      inputs = (Array.isArray(pathOrData) ? pathOrData : [pathOrData]).map((data) => ({ data }));
+      inputs = readingArg('ledger.importPredictions', 'data', () => importInputs(pathOrData));
     }
-    const plan = planImport(inputs);
+    // Planning reads the data (zod copies every record it accepts): a value that throws when read is refused here.
+    const plan = readingArg('ledger.importPredictions', 'data', () => planImport(inputs));
     issues.push(...plan.issues);
     if (issues.length) {
       // Check the valid records against the ledger too, so one run reports every problem.
@@ -370,7 +401,7 @@ export class Ledger {
    * and pass it back as `expectedHead`.
    */
   async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
-    return this.store.verify(options);
+    return this.store.verify((parseArg('ledger.verify', 'options', VerifyOptionsArg, options) ?? {}) as VerifyOptions);
   }
 
   /**
@@ -391,6 +422,8 @@ export class Ledger {
    * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range
    */
   async scorecard(forecasterId: string, options: ScorecardOptions = {}): Promise<Scorecard> {
+    forecasterId = parseArg('ledger.scorecard', 'forecasterId', IdArg, forecasterId);
+    options = (parseArg('ledger.scorecard', 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
     const forecaster = await this.getForecaster(forecasterId);
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     return buildScorecard(await loadScoringData(this.store, { forecaster }), forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
@@ -412,6 +445,7 @@ export class Ledger {
    * @throws LedgerError `validation_failed` for an option out of range
    */
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
+    options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
     return buildLeaderboard(await loadScoringData(this.store, { resolvedOnly: true }), { ...options, asOf: options.asOf ?? this.#today() });
   }
 
@@ -438,6 +472,8 @@ export class Ledger {
  * ```
  */
 export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
+  target = typeof target === 'string' ? parseArg('openLedger', 'target', PathArg, target) : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
+  options = parseArg('openLedger', 'options', StoreOptionsArg, options) ?? {};
   const store = typeof target === 'object' && 'store' in target ? target.store : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
   return new Ledger(store, options.now);
 }

@@ -4,14 +4,39 @@
  * @internal
  * @module
  */
+import { z } from 'zod';
 import { LedgerError } from '../../errors.js';
+import { IsoDate } from '../../model/primitives.js';
 import type { Forecaster } from '../../model/forecaster.js';
+import { optionsSchema } from '../../_internal/validate-args.js';
+import type { ScoringOptions } from '../claims/scoring-options.js';
 import { invalidInput } from '../_internal/validate.js';
 import { sum } from '../_internal/sum.js';
 import { wilsonInterval } from '../wilson-interval.js';
-import type { HitRate } from './types.js';
+import type { HitRate, LeaderboardOptions, ScorecardOptions } from './types.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The keys of {@link ScoringOptions}, each read as given: `resolveScoringOptions` checks the values
+ * (with messages that say the range), these schemas check that no unknown key is passed.
+ */
+const SCORING_OPTION_SHAPE = {
+  numericTolerance: z.unknown().optional(),
+  defaultIntervalLevel: z.unknown().optional(),
+  dateToleranceDays: z.unknown().optional(),
+  planRule: z.unknown().optional(),
+  brierScale: z.unknown().optional(),
+  logEpsilon: z.unknown().optional(),
+  calibrationBins: z.unknown().optional(),
+} satisfies { [K in keyof ScoringOptions]-?: z.ZodType };
+
+/** The options of `scoreClaim` and `scorePrediction`. @internal */
+export const ScoringOptionsArg = optionsSchema<ScoringOptions>()(SCORING_OPTION_SHAPE);
+
+/** The options of `buildScorecard` and `ledger.scorecard()`. @internal */
+export const ScorecardOptionsArg = optionsSchema<ScorecardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), upcomingLimit: z.unknown().optional() });
+
+/** The options of `buildLeaderboard` and `ledger.leaderboard()`. @internal */
+export const LeaderboardOptionsArg = optionsSchema<LeaderboardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), minResolved: z.unknown().optional() });
 
 /** Today's date in UTC, as `YYYY-MM-DD`. @internal */
 export function todayUtc(): string {
@@ -21,8 +46,9 @@ export function todayUtc(): string {
 /** `asOf` or today, checked to be an ISO date. @internal */
 export function asOfDate(fn: string, asOf: string | undefined): string {
   const value = asOf ?? todayUtc();
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw invalidInput(fn, 'options.asOf', 'to be an ISO date "YYYY-MM-DD"', value);
+  // zod's calendar-aware date check (the model's IsoDate): Date.parse would take 2027-02-30 for 2 March.
+  if (!IsoDate.safeParse(value).success) {
+    throw invalidInput(fn, 'options.asOf', 'to be a real calendar date "YYYY-MM-DD"', value);
   }
   return value;
 }

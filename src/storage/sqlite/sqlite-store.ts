@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { DatabaseArg } from '../../_internal/ledger-args.js';
+import { optionsSchema, parseArg, PathArg } from '../../_internal/validate-args.js';
 import { effectiveProbability } from '../../core/effective-probability.js';
 import { checkChange, changeEntityId, questionFacts, type QuestionFacts, type StateReader } from '../../core/check-change.js';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from '../../errors.js';
@@ -53,6 +56,14 @@ export interface SqliteStoreOptions {
   /** See {@link Durability}; default `full`. */
   durability?: Durability;
 }
+
+/** The options of {@link SqliteStore.open} (and `openLedger`), checked on open. @internal */
+export const StoreOptionsArg = optionsSchema<SqliteStoreOptions>()({
+  migrate: z.boolean().optional(),
+  migrationsDir: PathArg.optional(),
+  now: z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date').optional(),
+  durability: z.enum(DURABILITY_LEVELS, { error: `expected durability ${DURABILITY_LEVELS.map((d) => `"${d}"`).join(' or ')}` }).optional(),
+});
 
 const COUNT_KEY: Record<EventType, keyof RecordCounts> = {
   'source.added': 'sources',
@@ -150,10 +161,14 @@ export class SqliteStore implements LedgerStore {
    * @param target - a file path, `':memory:'`, or an open better-sqlite3 `Database`
    * @param options - see {@link SqliteStoreOptions}
    * @returns the store
-   * @throws LedgerError `storage_error` when the file cannot be opened; the migration codes of
-   *   `migrate()` when the migrations do not check out
+   * @throws LedgerError `validation_failed` for a target or option of the wrong type (an empty path, a
+   *   path with NUL, a `durability` other than `full` or `normal`), `unknown_option` for an unknown
+   *   option; `storage_error` when the file cannot be opened; the migration codes of `migrate()` when
+   *   the migrations do not check out
    */
   static open(target: string | Database.Database, options: SqliteStoreOptions = {}): SqliteStore {
+    target = typeof target === 'string' ? parseArg('SqliteStore.open', 'target', PathArg, target) : (parseArg('SqliteStore.open', 'target', DatabaseArg, target) as Database.Database);
+    options = parseArg('SqliteStore.open', 'options', StoreOptionsArg, options) ?? {};
     let db: Database.Database;
     try {
       db = typeof target === 'string' ? new Database(target) : target;
