@@ -1,4 +1,4 @@
-import { assertBoolean, assertProbability, invalidInput } from './_internal/validate.js';
+import { assertBoolean, assertProbability, invalidInput, readOptions } from './_internal/validate.js';
 
 /**
  * The default clipping bound ε of {@link logLoss}: 1e-15.
@@ -33,7 +33,7 @@ export interface LogLossOptions {
 
 /** Validates `options.epsilon` and returns ε. @internal */
 export function logLossEpsilon(fn: string, options: LogLossOptions | undefined): number {
-  const epsilon = options?.epsilon ?? DEFAULT_LOG_LOSS_EPSILON;
+  const epsilon = readOptions(fn, options, ['epsilon']).epsilon ?? DEFAULT_LOG_LOSS_EPSILON;
   if (typeof epsilon !== 'number' || !(epsilon === 0 || (epsilon >= 2 ** -53 && epsilon < 0.5))) {
     throw invalidInput(fn, 'options.epsilon', 'to be 0 (no clipping) or in [2⁻⁵³, 0.5)', epsilon);
   }

@@ -9,9 +9,10 @@ import { intervalScore } from '../interval-score.js';
 import { logAccuracyRatio } from '../log-accuracy-ratio.js';
 import { logLoss } from '../log-loss.js';
 import { pinballLoss } from '../pinball-loss.js';
-import { invalidInput } from '../_internal/validate.js';
+import { assertObject, guardInput, invalidInput } from '../_internal/validate.js';
+import { parseArg } from '../../_internal/validate-args.js';
 import { claimProbability, type ProbabilitySource } from './claim-probability.js';
-import { resolveScoringOptions, type ResolvedScoringOptions, type ScoringOptions } from './scoring-options.js';
+import { resolveScoringOptions, ScoringOptionsArg, type ResolvedScoringOptions, type ScoringOptions } from './scoring-options.js';
 
 /** The score of one binary claim. */
 export interface BinaryClaimScore {
@@ -284,8 +285,12 @@ export function scoreClaim(
   outcome: Outcome,
   options: ScoringOptions = {},
 ): ClaimScore {
-  const o = resolveScoringOptions('scoreClaim', options);
-  return scoreClaimWith(question as Question, forecast, outcome, o);
+  const fn = 'scoreClaim';
+  const o = resolveScoringOptions(fn, (parseArg(fn, 'options', ScoringOptionsArg, options) ?? {}) as ScoringOptions);
+  assertObject(fn, 'question', question, 'a question { kind, spec?, stance? }');
+  assertObject(fn, 'forecast', forecast, 'a forecast { estimate, confidence? }');
+  assertObject(fn, 'outcome', outcome, 'an outcome { kind, value }');
+  return guardInput(fn, 'question, forecast and outcome', 'a question, a forecast and an outcome of one kind', () => scoreClaimWith(question as Question, forecast, outcome, o));
 }
 
 /** The question with an empty `spec` when it has none (a spec-less numeric/date question uses every default). */

@@ -9,34 +9,32 @@ import { LedgerError } from '../../errors.js';
 import { IsoDate } from '../../model/primitives.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import { optionsSchema } from '../../_internal/validate-args.js';
-import type { ScoringOptions } from '../claims/scoring-options.js';
-import { invalidInput } from '../_internal/validate.js';
+import { SCORING_OPTION_SHAPE } from '../claims/scoring-options.js';
+import { assertObject, guardInput, invalidInput } from '../_internal/validate.js';
+import type { ScoringData } from '../load-scoring-data.js';
 import { sum } from '../_internal/sum.js';
 import { wilsonInterval } from '../wilson-interval.js';
 import type { HitRate, LeaderboardOptions, ScorecardOptions } from './types.js';
-
-/**
- * The keys of {@link ScoringOptions}, each read as given: `resolveScoringOptions` checks the values
- * (with messages that say the range), these schemas check that no unknown key is passed.
- */
-const SCORING_OPTION_SHAPE = {
-  numericTolerance: z.unknown().optional(),
-  defaultIntervalLevel: z.unknown().optional(),
-  dateToleranceDays: z.unknown().optional(),
-  planRule: z.unknown().optional(),
-  brierScale: z.unknown().optional(),
-  logEpsilon: z.unknown().optional(),
-  calibrationBins: z.unknown().optional(),
-} satisfies { [K in keyof ScoringOptions]-?: z.ZodType };
-
-/** The options of `scoreClaim` and `scorePrediction`. @internal */
-export const ScoringOptionsArg = optionsSchema<ScoringOptions>()(SCORING_OPTION_SHAPE);
 
 /** The options of `buildScorecard` and `ledger.scorecard()`. @internal */
 export const ScorecardOptionsArg = optionsSchema<ScorecardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), upcomingLimit: z.unknown().optional() });
 
 /** The options of `buildLeaderboard` and `ledger.leaderboard()`. @internal */
 export const LeaderboardOptionsArg = optionsSchema<LeaderboardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), minResolved: z.unknown().optional() });
+
+/** What the builders take, in their messages. @internal */
+export const SCORING_DATA = 'ScoringData { forecasters, questions, forecasts } from loadScoringData()';
+
+/** Throws `validation_failed` unless `data` is an object with the three arrays of {@link ScoringData}. @internal */
+export function assertScoringData(fn: string, data: unknown): asserts data is ScoringData {
+  assertObject(fn, 'data', data, SCORING_DATA);
+  guardInput(fn, 'data', SCORING_DATA, () => {
+    for (const key of ['forecasters', 'questions', 'forecasts'] as const) {
+      const value = (data as Record<string, unknown>)[key];
+      if (!Array.isArray(value)) throw invalidInput(fn, `data.${key}`, 'to be an array', value);
+    }
+  });
+}
 
 /** Today's date in UTC, as `YYYY-MM-DD`. @internal */
 export function todayUtc(): string {

@@ -8,7 +8,9 @@ import type { ScoringData } from '../load-scoring-data.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { standingWeights } from '../time-weighted.js';
 import { ExactSum, sum } from '../_internal/sum.js';
-import { asOfDate, hitRateOf, integerOption } from './_shared.js';
+import { guardInput } from '../_internal/validate.js';
+import { parseArg } from '../../_internal/validate-args.js';
+import { asOfDate, assertScoringData, hitRateOf, integerOption, LeaderboardOptionsArg, SCORING_DATA } from './_shared.js';
 import type { Leaderboard, LeaderboardEntry, LeaderboardOptions } from './types.js';
 
 /** A resolved, scorable forecast question, with what the hot loop needs. */
@@ -106,6 +108,13 @@ function madeBeforeClose(madeAt: string, info: QuestionInfo): boolean {
  * @see Metaculus, Scores FAQ https://www.metaculus.com/help/scores-faq/
  */
 export function buildLeaderboard(data: ScoringData, options: LeaderboardOptions = {}): Leaderboard {
+  const fn = 'buildLeaderboard';
+  assertScoringData(fn, data);
+  options = (parseArg(fn, 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
+  return guardInput(fn, 'data', SCORING_DATA, () => buildLeaderboardUnchecked(data, options));
+}
+
+function buildLeaderboardUnchecked(data: ScoringData, options: LeaderboardOptions): Leaderboard {
   const fn = 'buildLeaderboard';
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);

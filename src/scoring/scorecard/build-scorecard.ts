@@ -8,7 +8,9 @@ import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/sc
 import type { ScoringData } from '../load-scoring-data.js';
 import { median } from '../median.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
-import { asOfDate, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined } from './_shared.js';
+import { guardInput } from '../_internal/validate.js';
+import { IdArg, parseArg } from '../../_internal/validate-args.js';
+import { asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
 import type {
   DateSummary,
   NumericSummary,
@@ -283,6 +285,14 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  *   estimation. JASA 102(477):359–378.
  */
 export function buildScorecard(data: ScoringData, forecasterId: string, options: ScorecardOptions = {}): Scorecard {
+  const fn = 'buildScorecard';
+  assertScoringData(fn, data);
+  forecasterId = parseArg(fn, 'forecasterId', IdArg, forecasterId);
+  options = (parseArg(fn, 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
+  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(data, forecasterId, options));
+}
+
+function buildScorecardUnchecked(data: ScoringData, forecasterId: string, options: ScorecardOptions): Scorecard {
   const fn = 'buildScorecard';
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);
