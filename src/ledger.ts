@@ -104,8 +104,11 @@ function importInputs(data: unknown): PredictionInput[] {
 function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
   const parsed = readingArg(`add ${what}`, what, () => schema.safeParse(input));
   if (parsed.success) return parsed.data;
-  const recordId = readingArg(`add ${what}`, what, () => (typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined));
-  const issues = zodIssues(parsed.error, recordId ? { recordId } : {});
+  // zod words its messages from the received values, and the id is read from the input: either can throw.
+  const issues = readingArg(`add ${what}`, what, () => {
+    const recordId = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined;
+    return zodIssues(parsed.error, recordId ? { recordId } : {});
+  });
   const codes = new Set(issues.map((i) => i.code));
   throw new LedgerValidationError(codes.size === 1 ? issues[0]!.code : 'validation_failed', `invalid ${what}`, issues);
 }

@@ -65,14 +65,16 @@ function fail(fn: string, arg: string, issues: ValidationIssue[]): never {
  * @internal
  */
 export function parseArg<S extends z.ZodType>(fn: string, arg: string, schema: S, value: unknown): z.output<S> {
-  let result: z.ZodSafeParseResult<z.output<S>>;
+  let issues: ValidationIssue[];
   try {
-    result = schema.safeParse(value);
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    // zod words its messages from the received value (its type, its prototype): that can throw too.
+    issues = result.error.issues.map((issue) => toIssue(arg, issue));
   } catch (thrown) {
     throw unreadableArg(fn, arg, thrown);
   }
-  if (result.success) return result.data;
-  return fail(fn, arg, result.error.issues.map((issue) => toIssue(arg, issue)));
+  return fail(fn, arg, issues);
 }
 
 /**

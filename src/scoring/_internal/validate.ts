@@ -83,7 +83,15 @@ export function assertInteger(fn: string, field: string, value: unknown, min: nu
 
 /** Throws unless `value` is a non-empty array. @internal */
 export function assertNonEmptyArray(fn: string, field: string, value: unknown): asserts value is readonly unknown[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalidInput(fn, field, 'to be a non-empty array', value);
+  if (!guardInput(fn, field, 'a non-empty array', () => Array.isArray(value) && value.length > 0)) throw invalidInput(fn, field, 'to be a non-empty array', value);
+  assertReadable(fn, field, value as readonly unknown[]);
+}
+
+/** Reads every element once, so an array whose elements throw when read is `validation_failed` here. @internal */
+export function assertReadable(fn: string, field: string, values: readonly unknown[]): void {
+  guardInput(fn, field, 'an array of plain values', () => {
+    for (let i = 0; i < values.length; i++) void values[i];
+  });
 }
 
 /**
@@ -93,6 +101,10 @@ export function assertNonEmptyArray(fn: string, field: string, value: unknown): 
  */
 export function assertPairs(fn: string, pairs: unknown): asserts pairs is readonly ProbabilityOutcomePair[] {
   assertNonEmptyArray(fn, 'pairs', pairs);
+  guardInput(fn, 'pairs', 'an array of { probability, outcome }', () => checkPairs(fn, pairs));
+}
+
+function checkPairs(fn: string, pairs: readonly unknown[]): void {
   pairs.forEach((pair, i) => {
     if (typeof pair !== 'object' || pair === null) throw invalidInput(fn, `pairs[${i}]`, 'to be { probability, outcome }', pair);
     const { probability, outcome } = pair as Record<string, unknown>;
