@@ -121,6 +121,12 @@ function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: strin
  * wrong resolution is fixed with {@link Ledger.correctResolution}, which keeps the old one.
  * Adding a record that already exists with identical content is a no-op; with different content it
  * fails with `conflicting_record`.
+ *
+ * Every method checks its arguments before anything else: a value of the wrong type (null, a
+ * BigInt, a date not in the calendar, a value whose getters throw…) is a `LedgerValidationError`
+ * `validation_failed` naming the method and the argument path (`ledger.resolve: invalid input` ›
+ * `input.outcome`), an unknown key in an input or options object is `unknown_option`, and nothing
+ * is written.
  */
 export class Ledger {
   /** The storage backend. */
@@ -221,8 +227,9 @@ export class Ledger {
    * await ledger.resolve('copper-2027', { outcome: 10120, resolvedOn: '2028-01-05', evidence: [{ description: 'LME 2027 average' }] });
    * ```
    * @returns the stored resolution
-   * @throws LedgerError `question_not_found`, `kind_mismatch`, `unknown_option`, `already_resolved`
-   *   (use {@link Ledger.correctResolution}), `evidence_required`
+   * @throws LedgerError `question_not_found`, `kind_mismatch`, `unknown_option` (an option id, or a key
+   *   of `input`), `already_resolved` (use {@link Ledger.correctResolution}), `evidence_required`,
+   *   `source_not_found` (an `evidence[].sourceId` not in the ledger), `validation_failed`
    */
   async resolve(questionId: string, input: ResolveInput): Promise<StoredResolution> {
     questionId = parseArg('ledger.resolve', 'questionId', IdArg, questionId);
@@ -233,7 +240,8 @@ export class Ledger {
 
   /**
    * Annuls a question whose premise failed; annulled questions are never scored.
-   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `source_not_found`,
+   *   `validation_failed`, `unknown_option`
    */
   async annul(questionId: string, input: AnnulInput): Promise<StoredResolution> {
     questionId = parseArg('ledger.annul', 'questionId', IdArg, questionId);
@@ -243,7 +251,8 @@ export class Ledger {
 
   /**
    * Marks a question as one the evidence cannot settle; ambiguous questions are never scored.
-   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `source_not_found`,
+   *   `validation_failed`, `unknown_option`
    */
   async markAmbiguous(questionId: string, input: AnnulInput): Promise<StoredResolution> {
     questionId = parseArg('ledger.markAmbiguous', 'questionId', IdArg, questionId);
@@ -255,7 +264,8 @@ export class Ledger {
    * Corrects a question's current resolution. The earlier resolution stays in the history,
    * superseded; the correction must say why.
    *
-   * @throws LedgerError `question_not_found`, `not_resolved`, `reason_required`, `kind_mismatch`, `evidence_required`
+   * @throws LedgerError `question_not_found`, `not_resolved`, `reason_required`, `kind_mismatch`, `evidence_required`,
+   *   `source_not_found`, `validation_failed`, `unknown_option`
    */
   async correctResolution(questionId: string, input: CorrectionInput): Promise<StoredResolution> {
     questionId = parseArg('ledger.correctResolution', 'questionId', IdArg, questionId);
@@ -284,7 +294,10 @@ export class Ledger {
     return { ...record, forecasts, resolutions };
   }
 
-  /** Questions matching every given filter, ordered by due date then id. */
+  /**
+   * Questions matching every given filter, ordered by due date then id.
+   * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
+   */
   async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
     return this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {});
   }
@@ -370,7 +383,8 @@ export class Ledger {
    *
    * @param pathOrData - a path, or prediction-file / snapshot data (or an array of them)
    * @returns what was added and what was already there
-   * @throws LedgerValidationError `import_failed` (several problems, listed in `issues`) or the one problem's own code
+   * @throws LedgerValidationError `import_failed` (several problems, listed in `issues`) or the one problem's own code;
+   *   `validation_failed` for an empty path, a path with NUL, or data that is not an object or throws when read
    */
   async importPredictions(pathOrData: string | ImportData): Promise<ImportReport> {
     let inputs: PredictionInput[];
@@ -422,7 +436,8 @@ export class Ledger {
    * const card = await ledger.scorecard('goldman-sachs', { asOf: '2026-01-01' });
    * card.counts.made; //=> 3
    * ```
-   * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range
+   * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range or an
+   *   `asOf` that is not a calendar date; `unknown_option` for an unknown option
    */
   async scorecard(forecasterId: string, options: ScorecardOptions = {}): Promise<Scorecard> {
     forecasterId = parseArg('ledger.scorecard', 'forecasterId', IdArg, forecasterId);
@@ -445,7 +460,8 @@ export class Ledger {
    * ```ts
    * (await ledger.leaderboard()).entries[0]?.rank; //=> 1
    * ```
-   * @throws LedgerError `validation_failed` for an option out of range
+   * @throws LedgerError `validation_failed` for an option out of range or an `asOf` that is not a
+   *   calendar date; `unknown_option` for an unknown option
    */
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
     options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
@@ -465,7 +481,9 @@ export class Ledger {
  *   better-sqlite3 database) or `{ store }` (any {@link LedgerStore})
  * @param options - SQLite options: migration, clock, durability
  * @returns the ledger
- * @throws LedgerError `storage_error`, or a migration code (`migration_checksum_mismatch`, …)
+ * @throws LedgerError `validation_failed` for a target or option of the wrong type (`null`, an empty
+ *   path, a path with NUL, a `durability` other than `full` or `normal`), `unknown_option` for an
+ *   unknown option, `storage_error`, or a migration code (`migration_checksum_mismatch`, …)
  *
  * @example
  * ```ts

@@ -57,6 +57,12 @@ const throwingProxy = () =>
     },
   });
 
+const revokedProxy = () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+};
+
 describe('raw exceptions become LedgerErrors, and a refused write changes nothing', () => {
   it.each<[string, (l: Ledger) => unknown, LedgerErrorCode?]>([
     ["resolve('q') without input", (l) => (l.resolve as (id: string) => unknown)('q-binary')],
@@ -70,6 +76,9 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ['a record with a throwing getter', (l) => l.addSource(throwingGetter() as never)],
     ['a record that is a throwing Proxy', (l) => l.addForecast(throwingProxy() as never)],
     ['import data that is a throwing Proxy', (l) => l.importPredictions(throwingProxy() as never)],
+    ['a record that is a revoked Proxy', (l) => l.addQuestion(revokedProxy() as never)],
+    ['import data that is a revoked Proxy', (l) => l.importPredictions(revokedProxy() as never)],
+    ['resolve input that is a revoked Proxy', (l) => l.resolve('q-binary', revokedProxy() as never)],
     ['an unknown key in resolve input', (l) => l.resolve('q-binary', { outcome: true, resolvedOn: '2026-01-01', evidence: [{ description: 'e' }], when: 'now' } as never), 'unknown_option'],
     ['an unknown annul option', (l) => l.annul('q-binary', { reason: 'r', force: true } as never), 'unknown_option'],
   ])('%s', async (_name, write, code = 'validation_failed') => {
@@ -110,6 +119,9 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ['buildLeaderboard with questions of the wrong shape', () => buildLeaderboard({ forecasters: [], questions: [null], forecasts: [] } as never)],
     ['loadScoringData(null)', () => loadScoringData(null as never)],
     ['brierScore options that throw when read', () => brierScore(0.5, true, throwingProxy() as never)],
+    ['brierScore options that are a revoked Proxy', () => brierScore(0.5, true, revokedProxy() as never)],
+    ['renderScorecard of a revoked Proxy', () => renderScorecard(revokedProxy() as never, 'json')],
+    ['openLedger of a revoked Proxy', () => openLedger(revokedProxy() as never)],
     ['an unknown brierScore option', () => brierScore(0.5, true, { scales: '0-2' } as never), 'unknown_option'],
     ['resolveHorizon(null, rule)', () => resolveHorizon(null as never, '+5y')],
     ['resolveHorizon(date, Symbol)', () => resolveHorizon('2025-01-01', Symbol('r') as never)],
