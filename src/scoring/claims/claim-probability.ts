@@ -42,10 +42,11 @@ export interface ClaimProbability {
 export function claimProbability(forecast: Pick<Forecast, 'estimate' | 'confidence'>): ClaimProbability {
   const expected = 'a forecast { estimate, confidence? }';
   assertObject('claimProbability', 'forecast', forecast, expected);
-  return guardInput('claimProbability', 'forecast', expected, () => claimProbabilityUnchecked(forecast));
+  return guardInput('claimProbability', 'forecast', expected, () => claimProbabilityOf(forecast));
 }
 
-function claimProbabilityUnchecked(forecast: Pick<Forecast, 'estimate' | 'confidence'>): ClaimProbability {
+/** {@link claimProbability} without the checks of the argument's shape (the per-claim path of scoring). @internal */
+export function claimProbabilityOf(forecast: Pick<Forecast, 'estimate' | 'confidence'>): ClaimProbability {
   const { estimate, confidence } = forecast;
   if (estimate.kind !== 'binary') throw invalidInput('claimProbability', 'forecast.estimate.kind', 'to be "binary"', estimate.kind);
   if (estimate.probability !== undefined) return { probability: estimate.probability, source: 'stated' };
