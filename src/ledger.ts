@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LedgerError, LedgerValidationError } from './errors.js';
-import { AnnulArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
+import { AnnulArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, StoreArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
 import { IdArg, parseArg, PathArg, readingArg } from './_internal/validate-args.js';
 import { readPredictionFiles, type PredictionInput } from './import/read-prediction-files.js';
 import { planImport, withForecastId } from './import/plan-import.js';
@@ -136,8 +136,11 @@ export class Ledger {
   /**
    * @param store - the backend
    * @param now - the clock (used for default dates)
+   * @throws LedgerError `validation_failed` when `store` is not a {@link LedgerStore} or `now` not a function
    */
   constructor(store: LedgerStore, now: () => Date = () => new Date()) {
+    parseArg('new Ledger', 'store', StoreArg, store);
+    parseArg('new Ledger', 'now', z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date'), now);
     this.store = store;
     this.#today = () => {
       const date = readingArg('ledger clock', 'now', now);

@@ -86,11 +86,14 @@ export function hasMethods(value: unknown, names: readonly string[]): boolean {
 /** An open better-sqlite3 database, as far as can be told without using it. @internal */
 export const DatabaseArg = z.custom<object>((d) => hasMethods(d, ['prepare', 'pragma', 'transaction']), 'expected an open better-sqlite3 Database');
 
+/** A {@link LedgerStore}, as far as can be told without using it. @internal */
+export const StoreArg = z.custom<object>((s) => hasMethods(s, ['apply', 'verify', 'listQuestions', 'close']), 'expected a LedgerStore');
+
 /** The target of `openLedger` when it is not a path (a path is a {@link PathArg}). @internal */
 export const TargetObjectArg = z.union(
   [
     z.strictObject({ database: DatabaseArg }),
-    z.strictObject({ store: z.custom<object>((s) => hasMethods(s, ['apply', 'verify', 'listQuestions', 'close']), 'expected a LedgerStore') }),
+    z.strictObject({ store: StoreArg }),
   ],
   { error: 'expected a path, ":memory:", { database } (an open better-sqlite3 Database) or { store } (a LedgerStore)' },
 );

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, SqliteStore, type LedgerErrorCode } from '../../src/index.js';
-import type { Ledger } from '../../src/ledger.js';
+import { Ledger } from '../../src/ledger.js';
 import { brierScore, buildLeaderboard, buildScorecard, loadScoringData, renderLeaderboard, renderReport, renderScorecard } from '../../src/scoring/index.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, predictionFile, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -122,6 +122,8 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ['brierScore options that are a revoked Proxy', () => brierScore(0.5, true, revokedProxy() as never)],
     ['renderScorecard of a revoked Proxy', () => renderScorecard(revokedProxy() as never, 'json')],
     ['openLedger of a revoked Proxy', () => openLedger(revokedProxy() as never)],
+    ['new Ledger(null)', () => new Ledger(null as never)],
+    ['new Ledger(store, a clock that is no function)', () => new Ledger(SqliteStore.open(':memory:'), 'now' as never)],
     ['an unknown brierScore option', () => brierScore(0.5, true, { scales: '0-2' } as never), 'unknown_option'],
     ['resolveHorizon(null, rule)', () => resolveHorizon(null as never, '+5y')],
     ['resolveHorizon(date, Symbol)', () => resolveHorizon('2025-01-01', Symbol('r') as never)],
