@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, SqliteStore, type LedgerErrorCode } from '../../src/index.js';
 import { Ledger } from '../../src/ledger.js';
-import { brierScore, buildLeaderboard, buildScorecard, loadScoringData, renderLeaderboard, renderReport, renderScorecard } from '../../src/scoring/index.js';
+import { brierScore, buildLeaderboard, dateErrorDays, buildScorecard, loadScoringData, renderLeaderboard, renderReport, renderScorecard } from '../../src/scoring/index.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, predictionFile, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -53,6 +53,9 @@ const throwingProxy = () =>
       throw new Error('trap');
     },
     ownKeys() {
+      throw new Error('trap');
+    },
+    getPrototypeOf() {
       throw new Error('trap');
     },
   });
@@ -120,6 +123,7 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ['loadScoringData(null)', () => loadScoringData(null as never)],
     ['brierScore options that throw when read', () => brierScore(0.5, true, throwingProxy() as never)],
     ['brierScore options that are a revoked Proxy', () => brierScore(0.5, true, revokedProxy() as never)],
+    ['dateErrorDays of a Proxy that refuses its prototype', () => dateErrorDays(throwingProxy() as never, '2025-01-01')],
     ['renderScorecard of a revoked Proxy', () => renderScorecard(revokedProxy() as never, 'json')],
     ['openLedger of a revoked Proxy', () => openLedger(revokedProxy() as never)],
     ['new Ledger(null)', () => new Ledger(null as never)],
@@ -133,6 +137,16 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
 });
 
 describe('rules that were not enforced', () => {
+  it('SqliteStore.apply checks every record against its schema (the store is public too)', async () => {
+    const ledger = await smallLedger();
+    const before = await state(ledger);
+    for (const change of [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }, null]) {
+      await refused(() => ledger.store.apply([change as never]));
+    }
+    await refused(() => ledger.store.apply(null as never));
+    expect(await state(ledger)).toEqual(before);
+  });
+
   it("refuses a resolution whose evidence names a source that does not exist (source_not_found)", async () => {
     const ledger = await smallLedger();
     const before = await state(ledger);

@@ -31,6 +31,7 @@ import type {
 } from '../types.js';
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
+import { checkedChanges } from '../checked-changes.js';
 
 /** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
 export const DURABILITY_LEVELS = ['full', 'normal'] as const;
@@ -212,6 +213,7 @@ export class SqliteStore implements LedgerStore {
   }
 
   async apply(changes: readonly Change[], options: ApplyOptions = {}): Promise<ApplyResult> {
+    ({ changes, options } = checkedChanges(changes, options));
     return this.#run(() => {
       const out: WriteOutcome = {};
       try {
