@@ -45,6 +45,44 @@ export const LEDGER_ERROR_CODES = [
 /** A stable, machine-readable error code; see {@link LEDGER_ERROR_CODES}. */
 export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
 
+/**
+ * The key of the static brand each error class carries, in the global symbol registry so that every
+ * copy of the library (each entry point's bundle, the ESM and the CommonJS build) shares it.
+ */
+const BRAND_OF: unique symbol = Symbol.for('forecast-ledger.brand') as never;
+
+/** Marks `error` with `brand`: an own, non-enumerable property, so errors print and serialize as before. */
+function setBrand(error: Error, brand: symbol): void {
+  Object.defineProperty(error, brand, { value: true });
+}
+
+/** Whether `value` carries `brand` (set by the constructor of a branded class). */
+function hasBrand(value: unknown, brand: symbol): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    return (value as Record<symbol, unknown>)[brand] === true;
+  } catch {
+    return false; // a Proxy whose get trap throws is not one of ours
+  }
+}
+
+/**
+ * `instanceof` for a branded class: true for an instance made by any copy of the library.
+ *
+ * @remarks
+ * A class declared outside the library (a caller's own subclass) has no brand of its own and gets
+ * the ordinary prototype-chain test.
+ */
+function brandedInstanceOf(cls: object, value: unknown): boolean {
+  const brand = Object.hasOwn(cls, BRAND_OF) ? (cls as Record<symbol, unknown>)[BRAND_OF] : undefined;
+  if (typeof brand === 'symbol') return hasBrand(value, brand);
+  try {
+    return Function.prototype[Symbol.hasInstance].call(cls, value);
+  } catch {
+    return false;
+  }
+}
+
 /** Options accepted by the {@link LedgerError} constructor. */
 export interface LedgerErrorOptions {
   /** The underlying error, when this one wraps another. */
@@ -60,6 +98,11 @@ export interface LedgerErrorOptions {
  * Branch on {@link LedgerError.code}, never on the message. Driver errors (better-sqlite3's
  * `SqliteError`) are wrapped with `code: 'storage_error'` and kept as `cause`.
  *
+ * `instanceof LedgerError` holds for an error thrown by any entry point (`forecast-ledger`,
+ * `forecast-ledger/scoring`) and by either build (ESM or CommonJS), even though each bundles its
+ * own copy of the class: the test looks for a brand in the global symbol registry
+ * (`Symbol.for('forecast-ledger.LedgerError')`) instead of walking the prototype chain.
+ *
  * @example
  * ```ts
  * try { await ledger.getQuestion('nope'); }
@@ -67,6 +110,20 @@ export interface LedgerErrorOptions {
  * ```
  */
 export class LedgerError extends Error {
+  /** @internal */
+  static readonly [BRAND_OF]: symbol = Symbol.for('forecast-ledger.LedgerError');
+
+  /**
+   * Whether `value` is a LedgerError (or, called on a subclass, an instance of that subclass) made
+   * by any copy of the library: each entry point and each of the ESM and CommonJS builds.
+   *
+   * @param value - anything
+   * @returns true for an error of this class from any copy of the library
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return brandedInstanceOf(this, value);
+  }
+
   /** The stable error code. */
   readonly code: LedgerErrorCode;
   /** Structured details; shape depends on the code. */
@@ -80,6 +137,7 @@ export class LedgerError extends Error {
   constructor(code: LedgerErrorCode, message: string, options: LedgerErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LedgerError';
+    setBrand(this, LedgerError[BRAND_OF]);
     this.code = code;
     this.details = options.details ?? {};
   }
@@ -117,6 +175,9 @@ export function formatIssue(issue: ValidationIssue): string {
  * in both cases nothing was written.
  */
 export class LedgerValidationError extends LedgerError {
+  /** @internal */
+  static override readonly [BRAND_OF]: symbol = Symbol.for('forecast-ledger.LedgerValidationError');
+
   /** Every problem found, in input order. */
   readonly issues: readonly ValidationIssue[];
 
@@ -132,6 +193,7 @@ export class LedgerValidationError extends LedgerError {
       details: { issues },
     });
     this.name = 'LedgerValidationError';
+    setBrand(this, LedgerValidationError[BRAND_OF]);
     this.issues = issues;
   }
 }

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from './errors.js';
+import { AggregateArg, AnnulArg, BackupOptionsArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, StoreArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
+import { IdArg, parseArg, PathArg, readingArg } from './_internal/validate-args.js';
 import { readPredictionFiles, type PredictionInput } from './import/read-prediction-files.js';
 import { planImport, withForecastId } from './import/plan-import.js';
 import { zodIssues } from './import/zod-issues.js';
@@ -11,11 +13,12 @@ import { Question, type QuestionInput } from './model/question.js';
 import { Resolution, type Evidence, type Outcome, type ResolutionInput, type ResolutionStatus } from './model/resolution.js';
 import { Source } from './model/source.js';
 import type { LedgerStore } from './storage/ledger-store.js';
-import { SqliteStore, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
 import { loadScoringData } from './scoring/load-scoring-data.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
+import { LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
@@ -107,11 +110,24 @@ export interface ImportReport extends ApplyResult {
 /** What {@link Ledger.importPredictions} accepts besides a path. */
 export type ImportData = PredictionFileInput | LedgerSnapshotInput | readonly (PredictionFileInput | LedgerSnapshotInput)[];
 
+/** The documents of import data: each item of an array, or the one document (copied into a plain array). */
+function importInputs(data: unknown): PredictionInput[] {
+  if (typeof data !== 'object' || data === null) {
+    throw new LedgerValidationError('validation_failed', 'ledger.importPredictions: invalid data', [
+      { code: 'validation_failed', path: 'data', message: `expected a path, a prediction file or snapshot, or an array of them; received ${data === null ? 'null' : typeof data}` },
+    ]);
+  }
+  return Array.isArray(data) ? Array.from(data as unknown[], (item) => ({ data: item })) : [{ data }];
+}
+
 function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(input);
+  const parsed = readingArg(`add ${what}`, what, () => schema.safeParse(input));
   if (parsed.success) return parsed.data;
-  const recordId = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined;
-  const issues = zodIssues(parsed.error, recordId ? { recordId } : {});
+  // zod words its messages from the received values, and the id is read from the input: either can throw.
+  const issues = readingArg(`add ${what}`, what, () => {
+    const recordId = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined;
+    return zodIssues(parsed.error, recordId ? { recordId } : {});
+  });
   const codes = new Set(issues.map((i) => i.code));
   throw new LedgerValidationError(codes.size === 1 ? issues[0]!.code : 'validation_failed', `invalid ${what}`, issues);
 }
@@ -124,6 +140,12 @@ function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: strin
  * wrong resolution is fixed with {@link Ledger.correctResolution}, which keeps the old one.
  * Adding a record that already exists with identical content is a no-op; with different content it
  * fails with `conflicting_record`.
+ *
+ * Every method checks its arguments before anything else: a value of the wrong type (null, a
+ * BigInt, a date not in the calendar, a value whose getters throw…) is a `LedgerValidationError`
+ * `validation_failed` naming the method and the argument path (`ledger.resolve: invalid input` ›
+ * `input.outcome`), an unknown key in an input or options object is `unknown_option`, and nothing
+ * is written.
  */
 export class Ledger {
   /** The storage backend. */
@@ -133,10 +155,19 @@ export class Ledger {
   /**
    * @param store - the backend
    * @param now - the clock (used for default dates)
+   * @throws LedgerError `validation_failed` when `store` is not a {@link LedgerStore} or `now` not a function
    */
   constructor(store: LedgerStore, now: () => Date = () => new Date()) {
+    parseArg('new Ledger', 'store', StoreArg, store);
+    parseArg('new Ledger', 'now', z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date'), now);
     this.store = store;
-    this.#today = () => now().toISOString().slice(0, 10);
+    this.#today = () => {
+      const date = readingArg('ledger clock', 'now', now);
+      if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+        throw new LedgerError('validation_failed', `ledger clock: expected now() to return a valid Date, received ${Object.prototype.toString.call(date)}: fix the now option of openLedger()`);
+      }
+      return date.toISOString().slice(0, 10);
+    };
   }
 
   /**
@@ -184,6 +215,7 @@ export class Ledger {
    * ```
    */
   async addAggregate(input: AggregateInput): Promise<Forecaster> {
+    input = parseArg('ledger.addAggregate', 'input', AggregateArg, input) as AggregateInput;
     return this.addForecaster(aggregateForecasterInput(input, await this.store.listForecasters()));
   }
 
@@ -249,27 +281,37 @@ export class Ledger {
    * the end of that day) unless `allowForecastsAfterOutcome` is set (`forecasts_after_outcome`).
    *
    * @returns the stored resolution
-   * @throws LedgerError `question_not_found`, `kind_mismatch`, `unknown_option`, `already_resolved`
-   *   (use {@link Ledger.correctResolution}), `evidence_required`, `resolution_in_future`, `forecasts_after_outcome`
+   * @throws LedgerError `question_not_found`, `kind_mismatch`, `unknown_option` (an option id, or a key
+   *   of `input`), `already_resolved` (use {@link Ledger.correctResolution}), `evidence_required`,
+   *   `source_not_found` (an `evidence[].sourceId` not in the ledger), `resolution_in_future`,
+   *   `forecasts_after_outcome`, `validation_failed`
    */
   async resolve(questionId: string, input: ResolveInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.resolve', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.resolve', 'input', ResolveArg, input) as ResolveInput;
     const outcome = await this.#outcome(questionId, input.outcome);
     return this.#recordResolution({ questionId, status: 'resolved', outcome, resolvedOn: input.resolvedOn, evidence: input.evidence }, input);
   }
 
   /**
    * Annuls a question whose premise failed; annulled questions are never scored.
-   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `resolution_in_future`, `forecasts_after_outcome`
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `source_not_found`,
+   *   `resolution_in_future`, `forecasts_after_outcome`, `validation_failed`, `unknown_option`
    */
   async annul(questionId: string, input: AnnulInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.annul', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.annul', 'input', AnnulArg, input) as AnnulInput;
     return this.#recordResolution({ questionId, status: 'annulled', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] }, input);
   }
 
   /**
    * Marks a question as one the evidence cannot settle; ambiguous questions are never scored.
-   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `resolution_in_future`, `forecasts_after_outcome`
+   * @throws LedgerError `question_not_found`, `reason_required`, `already_resolved`, `source_not_found`,
+   *   `resolution_in_future`, `forecasts_after_outcome`, `validation_failed`, `unknown_option`
    */
   async markAmbiguous(questionId: string, input: AnnulInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.markAmbiguous', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.markAmbiguous', 'input', AnnulArg, input) as AnnulInput;
     return this.#recordResolution({ questionId, status: 'ambiguous', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] }, input);
   }
 
@@ -278,9 +320,11 @@ export class Ledger {
    * superseded; the correction must say why.
    *
    * @throws LedgerError `question_not_found`, `not_resolved`, `reason_required`, `kind_mismatch`, `evidence_required`,
-   *   `resolution_in_future`, `forecasts_after_outcome`
+   *   `source_not_found`, `resolution_in_future`, `forecasts_after_outcome`, `validation_failed`, `unknown_option`
    */
   async correctResolution(questionId: string, input: CorrectionInput): Promise<StoredResolution> {
+    questionId = parseArg('ledger.correctResolution', 'questionId', IdArg, questionId);
+    input = parseArg('ledger.correctResolution', 'input', CorrectionArg, input) as CorrectionInput;
     const status = input.status ?? 'resolved';
     const outcome = input.outcome === undefined ? undefined : await this.#outcome(questionId, input.outcome);
     return this.#recordResolution({
@@ -299,19 +343,23 @@ export class Ledger {
    * @throws LedgerError `question_not_found`
    */
   async getQuestion(questionId: string): Promise<QuestionDetails> {
+    questionId = parseArg('ledger.getQuestion', 'questionId', IdArg, questionId);
     const record = await this.#record(questionId);
     const [forecasts, resolutions] = await Promise.all([this.store.listForecasts({ questionId }), this.store.listResolutions({ questionId })]);
     return { ...record, forecasts, resolutions };
   }
 
-  /** Questions matching every given filter, ordered by due date then id. */
+  /**
+   * Questions matching every given filter, ordered by due date then id.
+   * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
+   */
   async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
-    return this.store.listQuestions(filter);
+    return this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {});
   }
 
   /** Forecasts, optionally of one question or forecaster, in recorded order. */
   async listForecasts(filter: ForecastFilter = {}): Promise<StoredForecast[]> {
-    return this.store.listForecasts(filter);
+    return this.store.listForecasts(parseArg('ledger.listForecasts', 'filter', ForecastFilterArg, filter) ?? {});
   }
 
   /** Every forecaster, in recorded order. */
@@ -324,6 +372,7 @@ export class Ledger {
    * @throws LedgerError `forecaster_not_found`
    */
   async getForecaster(id: string): Promise<Forecaster> {
+    id = parseArg('ledger.getForecaster', 'id', IdArg, id);
     const f = await this.store.getForecaster(id);
     if (!f) throw new LedgerError('forecaster_not_found', `forecaster "${id}" not found: list forecasters with listForecasters()`, { details: { forecasterId: id } });
     return f;
@@ -336,7 +385,7 @@ export class Ledger {
 
   /** Resolutions in recorded order; `currentOnly` keeps each question's latest. */
   async listResolutions(filter: { questionId?: string; currentOnly?: boolean } = {}): Promise<StoredResolution[]> {
-    return this.store.listResolutions(filter);
+    return this.store.listResolutions(parseArg('ledger.listResolutions', 'filter', ResolutionFilterArg, filter) ?? {});
   }
 
   /** Counts of current records. */
@@ -349,6 +398,7 @@ export class Ledger {
    * @throws LedgerError `question_not_found`
    */
   async history(questionId: string): Promise<LedgerEvent[]> {
+    questionId = parseArg('ledger.history', 'questionId', IdArg, questionId);
     await this.#record(questionId);
     return this.store.history(questionId);
   }
@@ -388,19 +438,21 @@ export class Ledger {
    *
    * @param pathOrData - a path, or prediction-file / snapshot data (or an array of them)
    * @returns what was added and what was already there
-   * @throws LedgerValidationError `import_failed` (several problems, listed in `issues`) or the one problem's own code
+   * @throws LedgerValidationError `import_failed` (several problems, listed in `issues`) or the one problem's own code;
+   *   `validation_failed` for an empty path, a path with NUL, or data that is not an object or throws when read
    */
   async importPredictions(pathOrData: string | ImportData): Promise<ImportReport> {
     let inputs: PredictionInput[];
     const issues: ValidationIssue[] = [];
     if (typeof pathOrData === 'string') {
-      const read = readPredictionFiles(pathOrData);
+      const read = readPredictionFiles(parseArg('ledger.importPredictions', 'path', PathArg, pathOrData));
       inputs = read.inputs;
       pushAll(issues, read.issues);
     } else {
-      inputs = (Array.isArray(pathOrData) ? pathOrData : [pathOrData]).map((data) => ({ data }));
+      inputs = readingArg('ledger.importPredictions', 'data', () => importInputs(pathOrData));
     }
-    const plan = planImport(inputs);
+    // Planning reads the data (zod copies every record it accepts): a value that throws when read is refused here.
+    const plan = readingArg('ledger.importPredictions', 'data', () => planImport(inputs));
     pushAll(issues, plan.issues);
     if (issues.length) {
       // Check the valid records against the ledger too, so one run reports every problem.
@@ -436,8 +488,8 @@ export class Ledger {
    * (await ledger.verify({ expectedHead: anchor })).ok; //=> true
    * ```
    */
-  async verify(options?: VerifyOptions): Promise<VerifyReport> {
-    return this.store.verify(options);
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    return this.store.verify((parseArg('ledger.verify', 'options', VerifyOptionsArg, options) ?? {}) as VerifyOptions);
   }
 
   /**
@@ -459,6 +511,8 @@ export class Ledger {
    * ```
    */
   async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
+    path = parseArg('ledger.backup', 'path', PathArg, path);
+    options = parseArg('ledger.backup', 'options', BackupOptionsArg, options) as BackupOptions | undefined;
     if (!this.store.backup) throw new LedgerError('storage_error', 'backup: this ledger\'s store cannot make backups: use exportData() instead');
     return this.store.backup(path, options);
   }
@@ -478,9 +532,12 @@ export class Ledger {
    * const card = await ledger.scorecard('goldman-sachs', { asOf: '2026-01-01' });
    * card.counts.made; //=> 3
    * ```
-   * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range
+   * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range or an
+   *   `asOf` that is not a calendar date; `unknown_option` for an unknown option
    */
   async scorecard(forecasterId: string, options: ScorecardOptions = {}): Promise<Scorecard> {
+    forecasterId = parseArg('ledger.scorecard', 'forecasterId', IdArg, forecasterId);
+    options = (parseArg('ledger.scorecard', 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
     const forecaster = await this.getForecaster(forecasterId);
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
@@ -501,9 +558,11 @@ export class Ledger {
    * ```ts
    * (await ledger.leaderboard()).entries[0]?.rank; //=> 1
    * ```
-   * @throws LedgerError `validation_failed` for an option out of range
+   * @throws LedgerError `validation_failed` for an option out of range or an `asOf` that is not a
+   *   calendar date; `unknown_option` for an unknown option
    */
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
+    options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
     return buildLeaderboard(await loadScoringData(this.store, { resolvedOnly: true }), { ...options, asOf: options.asOf ?? this.#today() });
   }
 
@@ -520,7 +579,9 @@ export class Ledger {
  *   better-sqlite3 database) or `{ store }` (any {@link LedgerStore})
  * @param options - SQLite options: migration, clock, durability
  * @returns the ledger
- * @throws LedgerError `storage_error`, or a migration code (`migration_checksum_mismatch`, …)
+ * @throws LedgerError `validation_failed` for a target or option of the wrong type (`null`, an empty
+ *   path, a path with NUL, a `durability` other than `full` or `normal`), `unknown_option` for an
+ *   unknown option, `storage_error`, or a migration code (`migration_checksum_mismatch`, …)
  *
  * @example
  * ```ts
@@ -530,6 +591,8 @@ export class Ledger {
  * ```
  */
 export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
+  target = typeof target === 'string' ? parseArg('openLedger', 'target', PathArg, target) : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
+  options = parseArg('openLedger', 'options', StoreOptionsArg, options) ?? {};
   const store = typeof target === 'object' && 'store' in target ? target.store : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
   return new Ledger(store, options.now);
 }

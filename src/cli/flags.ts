@@ -17,9 +17,27 @@ export function parseValue<T>(schema: z.ZodType<T>, value: string, flag: string,
   return parsed.data;
 }
 
-/** Reads a number, then checks it against a schema. @internal */
+/** A decimal number as people write it: `0.7`, `-12`, `.5`, `1e6`, `2.5E-3`; nothing else. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * The one number parser of the CLI: a finite decimal number, or undefined.
+ *
+ * @remarks
+ * `Number()` alone would take hex (`0x1`), binary (`0b1`), octal (`0o7`), `Infinity`, white space
+ * around the digits and the empty string (as 0); none of those is a number someone meant to type.
+ *
+ * @internal
+ */
+export function parseDecimal(text: string): number | undefined {
+  if (!DECIMAL.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Reads a decimal number (see {@link parseDecimal}), then checks it against a schema. @internal */
 export function parseNumber<T extends number>(schema: z.ZodType<T>, value: string, flag: string, expected: string): T {
-  const n = value.trim() === '' ? Number.NaN : Number(value);
+  const n = parseDecimal(value) ?? Number.NaN;
   const parsed = schema.safeParse(n);
   if (!parsed.success) throw new UsageError(`--${flag}: expected ${expected}, received ${JSON.stringify(value)}`);
   return parsed.data;

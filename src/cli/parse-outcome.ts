@@ -2,6 +2,7 @@ import { LedgerError } from '../errors.js';
 import { IsoDate, Slug } from '../model/primitives.js';
 import type { Question } from '../model/question.js';
 import type { Outcome } from '../model/resolution.js';
+import { parseDecimal } from './flags.js';
 
 const YES = new Set(['yes', 'y', 'true']);
 const NO = new Set(['no', 'n', 'false']);
@@ -26,8 +27,8 @@ export function parseOutcome(question: Question, text: string): Outcome {
       if (NO.has(value.toLowerCase())) return { kind: 'binary', value: false };
       return fail('yes or no');
     case 'numeric': {
-      const n = value === '' ? Number.NaN : Number(value);
-      return Number.isFinite(n) ? { kind: 'numeric', value: n } : fail(`a number${question.spec.unit ? ` in ${question.spec.unit}` : ''}`);
+      const n = parseDecimal(value);
+      return n !== undefined ? { kind: 'numeric', value: n } : fail(`a number${question.spec.unit ? ` in ${question.spec.unit}` : ''}`);
     }
     case 'date':
       return IsoDate.safeParse(value).success ? { kind: 'date', value } : fail('a real calendar date YYYY-MM-DD');

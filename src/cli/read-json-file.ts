@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LedgerError } from '../errors.js';
+import { parseJsonText } from '../_internal/json-text.js';
 
 /**
  * Reads and parses a JSON file named on the command line.
@@ -18,7 +19,7 @@ export function readJsonFile(cwd: string, file: string): unknown {
     throw new LedgerError(missing ? 'file_not_found' : 'file_unreadable', missing ? `no such file: ${path}` : `cannot read ${path}: ${(cause as Error).message}`, { cause, details: { file: path } });
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonText(text);
   } catch (cause) {
     throw new LedgerError('invalid_json', `${path} is not valid JSON: ${(cause as Error).message}`, { cause, details: { file: path } });
   }

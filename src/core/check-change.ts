@@ -268,6 +268,11 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
       // Only a question that has a resolution needs its full current resolution read.
       const current = q.resolution ? state.currentResolution(qid) : undefined;
       if (current && resolutionContent(current) === resolutionContent(r)) return UNCHANGED;
+      r.evidence.forEach((e, i) => {
+        if (e.sourceId !== undefined && !state.hasSource(e.sourceId) && check.missing(e.sourceId)) {
+          check.issue('source_not_found', `evidence[${i}].sourceId`, `unknown source "${e.sourceId}": add the source first, or leave sourceId out and give a url`);
+        }
+      });
       if (current && !r.correction) {
         check.issue('already_resolved', 'correction', `question "${qid}" is already ${current.status} (on ${current.resolvedOn}): record a correction with a reason instead`);
       }

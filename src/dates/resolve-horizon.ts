@@ -5,7 +5,10 @@ import { endOfQuarter } from 'date-fns/endOfQuarter';
 import { endOfYear } from 'date-fns/endOfYear';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
+import { z } from 'zod';
 import { LedgerError } from '../errors.js';
+import { IsoDateOrDateTime } from '../model/primitives.js';
+import { parseArg } from '../_internal/validate-args.js';
 
 /**
  * Computes the concrete due date of a vague horizon from the date a claim was made.
@@ -29,7 +32,8 @@ import { LedgerError } from '../errors.js';
  * @param madeAt - the date (or instant) the claim was made, ISO-8601
  * @param rule - a horizon rule as above
  * @returns the due date as `YYYY-MM-DD`
- * @throws LedgerError `validation_failed` when the rule is not one of the forms above
+ * @throws LedgerError `validation_failed` when `madeAt` is not an ISO date or instant, the rule is not
+ *   one of the forms above, or the due date would fall after 9999-12-31
  *
  * @example
  * ```ts
@@ -39,11 +43,25 @@ import { LedgerError } from '../errors.js';
  * ```
  */
 export function resolveHorizon(madeAt: string, rule: string): string {
-  const made = parseISO(madeAt.slice(0, 10));
-  if (Number.isNaN(made.getTime())) {
-    throw new LedgerError('validation_failed', `horizon: expected madeAt as an ISO date, received "${madeAt}"`);
+  madeAt = parseArg('resolveHorizon', 'madeAt', IsoDateOrDateTime, madeAt);
+  rule = parseArg('resolveHorizon', 'rule', z.string({ error: 'expected a horizon rule as a string, e.g. "+5y"' }), rule);
+  const due = dueDate(madeAt, rule);
+  // Four-digit years only: ISO dates past 9999 need a sign and six digits, which no date field accepts.
+  if (due > LAST_DATE || due.length !== 10) {
+    throw new LedgerError('validation_failed', `horizon: "${rule}" from ${madeAt} gives a date after ${LAST_DATE}: expected a due date with a four-digit year`, {
+      details: { madeAt, rule },
+    });
   }
-  const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
+  return due;
+}
+
+/** The latest due date a horizon may give: the last day with a four-digit year. */
+const LAST_DATE = '9999-12-31';
+
+function dueDate(madeAt: string, rule: string): string {
+  const made = parseISO(madeAt.slice(0, 10));
+  // A date past the range of Date (`+999999999y`) is invalid; it is reported as past the last date.
+  const iso = (d: Date): string => (Number.isNaN(d.getTime()) ? '+invalid' : format(d, 'yyyy-MM-dd'));
   let m: RegExpExecArray | null;
   if ((m = /^\+(\d+)([ymwd])$/.exec(rule))) {
     const n = Number(m[1]);

@@ -1,4 +1,5 @@
 import { LedgerError } from '../errors.js';
+import { describeThrown } from '../_internal/validate-args.js';
 
 /**
  * Serializes a JSON value canonically: object keys sorted by UTF-16 code units, no white space,
@@ -11,7 +12,8 @@ import { LedgerError } from '../errors.js';
  *
  * @param value - a JSON-compatible value (no functions, symbols, bigints, NaN or ±Infinity)
  * @returns the canonical JSON text
- * @throws LedgerError `validation_failed` for a non-finite number or a value JSON cannot carry
+ * @throws LedgerError `validation_failed` for a non-finite number, a value JSON cannot carry, or one
+ *   that throws when read
  * @see RFC 8785, JSON Canonicalization Scheme — https://www.rfc-editor.org/rfc/rfc8785
  *
  * @example
@@ -20,7 +22,15 @@ import { LedgerError } from '../errors.js';
  * ```
  */
 export function canonicalJson(value: unknown): string {
-  return flat(serialize(value));
+  try {
+    return flat(serialize(value));
+  } catch (thrown) {
+    if (thrown instanceof LedgerError) throw thrown;
+    // A getter or Proxy trap that throws, or nesting deeper than the stack: not a JSON value.
+    throw new LedgerError('validation_failed', `cannot serialize the value as JSON: expected plain JSON data, received a value that threw when read (${describeThrown(thrown)})`, {
+      cause: thrown,
+    });
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ValidationIssue } from '../errors.js';
+import { parseJsonText } from '../_internal/json-text.js';
 
 /** One input document: its file (if read from disk) and its parsed JSON. @internal */
 export interface PredictionInput {
@@ -39,7 +40,7 @@ export function readPredictionFiles(path: string): { inputs: PredictionInput[]; 
       continue;
     }
     try {
-      inputs.push({ file, data: JSON.parse(text) as unknown });
+      inputs.push({ file, data: parseJsonText(text) });
     } catch (cause) {
       issues.push({ code: 'invalid_json', file, path: '', message: `not valid JSON: ${(cause as Error).message}` });
     }

@@ -6,7 +6,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-function codeFor(issue: z.core.$ZodIssue): LedgerErrorCode {
+/** The library code of a zod issue: `evidence_required` and `reason_required` by field, else `validation_failed`. @internal */
+export function codeFor(issue: z.core.$ZodIssue): LedgerErrorCode {
   const last = issue.path[issue.path.length - 1];
   if (last === 'evidence') return 'evidence_required';
   if (last === 'reason') return 'reason_required';

@@ -81,11 +81,32 @@ export const DateEstimate = z
     message: 'point must lie between earliest and latest',
     path: ['point'],
   });
-/** The estimate of a categorical forecast: a probability per option id. */
+/** A probability per option id. */
+const OptionProbabilities = z.record(Slug, Probability);
+/** What {@link OptionProbabilities} takes as input. */
+type OptionProbabilitiesInput = z.input<typeof OptionProbabilities>;
+
+/**
+ * The estimate of a categorical forecast: a probability per option id, for at least one option.
+ *
+ * @remarks
+ * Options left out get probability 0 when scored; the probabilities given must not sum to more
+ * than 1. An own `__proto__` key (which `JSON.parse` can produce) is refused, not dropped: zod's
+ * records skip it silently, so it is checked before the record is parsed.
+ */
 export const CategoricalEstimate = z
   .object({
     kind: z.literal('categorical'),
-    probabilities: z.record(Slug, Probability),
+    probabilities: z.preprocess<unknown, typeof OptionProbabilities, OptionProbabilitiesInput>((value, ctx) => {
+      if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+        ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'expected option ids (slugs), received the key "__proto__"', input: value });
+      }
+      return value;
+    }, OptionProbabilities),
+  })
+  .refine((e) => Object.keys(e.probabilities).length > 0, {
+    message: 'expected a probability for at least one option, received none',
+    path: ['probabilities'],
   })
   .refine((e) => Object.values(e.probabilities).reduce((a, b) => a + b, 0) <= 1 + 1e-9, {
     message: 'option probabilities must not sum to more than 1',

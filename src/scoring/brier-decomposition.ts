@@ -1,6 +1,6 @@
 import { groupIntoBins } from './_internal/bins.js';
 import { sum } from './_internal/sum.js';
-import { assertBins, assertPairs } from './_internal/validate.js';
+import { assertBins, assertPairs, readOptions } from './_internal/validate.js';
 import { meanBrierScore } from './mean-brier-score.js';
 import type { ProbabilityOutcomePair } from './probability-outcome-pair.js';
 
@@ -89,7 +89,7 @@ export function brierDecomposition(
   pairs: readonly ProbabilityOutcomePair[],
   options: BrierDecompositionOptions = {},
 ): BrierDecomposition {
-  const { bins = 10 } = options;
+  const { bins = 10 } = readOptions('brierDecomposition', options, ['bins']);
   assertPairs('brierDecomposition', pairs);
   assertBins('brierDecomposition', bins);
   const n = pairs.length;

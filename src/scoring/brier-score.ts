@@ -1,4 +1,4 @@
-import { assertBoolean, assertProbability, invalidInput } from './_internal/validate.js';
+import { assertBoolean, assertProbability, invalidInput, readOptions } from './_internal/validate.js';
 
 /**
  * The two conventions for the Brier score of a yes/no question, as an `as const` tuple.
@@ -27,7 +27,7 @@ export interface BrierScoreOptions {
 
 /** Validates `options.scale` and returns the factor 1 or 2. @internal */
 export function brierScaleFactor(fn: string, options: BrierScoreOptions | undefined): 1 | 2 {
-  const scale = options?.scale ?? '0-1';
+  const scale = readOptions(fn, options, ['scale']).scale ?? '0-1';
   if (scale === '0-1') return 1;
   if (scale === '0-2') return 2;
   throw invalidInput(fn, 'options.scale', 'to be "0-1" or "0-2"', scale);

@@ -1,6 +1,6 @@
 import { LedgerError } from '../errors.js';
 import { meanOf } from './_internal/sum.js';
-import { assertPairs, assertProbability, invalidInput } from './_internal/validate.js';
+import { assertPairs, assertProbability, assertReadable, invalidInput } from './_internal/validate.js';
 import { meanBrierScore } from './mean-brier-score.js';
 import type { ProbabilityOutcomePair } from './probability-outcome-pair.js';
 
@@ -63,6 +63,7 @@ export function brierSkillScore(pairs: readonly ProbabilityOutcomePair[], refere
     const baseRate = pairs.filter((p) => p.outcome).length / pairs.length;
     referenceBrier = baseRate * (1 - baseRate);
   } else if (Array.isArray(reference)) {
+    assertReadable(fn, 'reference', reference);
     if (reference.length !== pairs.length) {
       throw invalidInput(fn, 'reference', `to have one probability per pair (${pairs.length})`, reference);
     }

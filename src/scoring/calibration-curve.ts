@@ -1,5 +1,5 @@
 import { groupIntoBins } from './_internal/bins.js';
-import { assertBins, assertPairs } from './_internal/validate.js';
+import { assertBins, assertPairs, readOptions } from './_internal/validate.js';
 import type { ProbabilityOutcomePair } from './probability-outcome-pair.js';
 
 /** Options of {@link calibrationCurve}. */
@@ -69,7 +69,7 @@ export function calibrationCurve(
   pairs: readonly ProbabilityOutcomePair[],
   options: CalibrationCurveOptions = {},
 ): CalibrationBin[] {
-  const { bins = 10 } = options;
+  const { bins = 10 } = readOptions('calibrationCurve', options, ['bins']);
   assertPairs('calibrationCurve', pairs);
   assertBins('calibrationCurve', bins);
   return groupIntoBins(pairs, bins).map((group) => ({

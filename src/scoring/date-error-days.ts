@@ -1,6 +1,6 @@
 // Per-function imports: loading the date-fns index costs ~0.1 s of start-up (it pulls in every function).
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { invalidInput } from './_internal/validate.js';
+import { guardInput, invalidInput } from './_internal/validate.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -56,5 +56,8 @@ function toCalendarDate(field: string, value: unknown): Date {
  * ```
  */
 export function dateErrorDays(estimate: string | Date, actual: string | Date): number {
-  return differenceInCalendarDays(toCalendarDate('actual', actual), toCalendarDate('estimate', estimate));
+  // `instanceof Date` asks for the prototype, which a Proxy can refuse by throwing.
+  return guardInput('dateErrorDays', 'estimate and actual', 'ISO dates or valid Dates', () =>
+    differenceInCalendarDays(toCalendarDate('actual', actual), toCalendarDate('estimate', estimate)),
+  );
 }

@@ -1,5 +1,5 @@
 import { LedgerError } from '../errors.js';
-import { invalidInput } from './_internal/validate.js';
+import { invalidInput, readOptions } from './_internal/validate.js';
 import { CONFIDENCE_LANGUAGES, CONFIDENCE_TERMS, type ConfidenceLanguage, type ConfidenceTerm } from './confidence-terms.js';
 
 /** Options of {@link impliedProbability}. */
@@ -111,7 +111,7 @@ function similarTerms(wanted: string, terms: readonly ConfidenceTerm[]): string[
  */
 export function impliedProbability(wording: string, options: ImpliedProbabilityOptions = {}): number {
   const fn = 'impliedProbability';
-  const { scale, language } = options;
+  const { scale, language } = readOptions(fn, options, ['scale', 'language']);
   if (typeof wording !== 'string') throw invalidInput(fn, 'wording', 'to be a string', wording);
   if (scale !== undefined && scale !== 'ipcc-ar5' && scale !== 'kent') {
     throw invalidInput(fn, 'options.scale', 'to be "ipcc-ar5" or "kent"', scale);

@@ -1,6 +1,7 @@
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
 import type { ForecastFilter, QuestionFilter, QuestionRecord } from '../storage/types.js';
+import { guardInput, invalidInput, readOptions } from './_internal/validate.js';
 
 /**
  * Everything scoring reads, as plain arrays: the input of `buildScorecard` (forecast-ledger/scoring) and
@@ -44,7 +45,8 @@ export interface ScoringDataSource {
  * @param options - `forecaster`: load only that forecaster's part (what their scorecard reads);
  *   `resolvedOnly`: load only the resolved questions and their forecasts (what a leaderboard reads)
  * @returns the data, as plain arrays
- * @throws LedgerError `ledger_closed` or `storage_error` from the store
+ * @throws LedgerError `validation_failed` when `source` is not a ledger or store, or an option has the
+ *   wrong type; `unknown_option` for an unknown option; `ledger_closed` or `storage_error` from the store
  *
  * @example
  * ```ts
@@ -72,7 +74,16 @@ export async function loadScoringData(
     resolvedOnly?: boolean;
   } = {},
 ): Promise<ScoringData> {
-  const { forecaster, resolvedOnly } = options;
+  const fn = 'loadScoringData';
+  const methods = ['listForecasters', 'listQuestions', 'listForecasts'] as const;
+  if (!guardInput(fn, 'source', 'a Ledger or a LedgerStore', () => typeof source === 'object' && source !== null && methods.every((m) => typeof source[m] === 'function'))) {
+    throw invalidInput(fn, 'source', `to be a Ledger or a LedgerStore (an object with ${methods.join(', ')})`, source);
+  }
+  const { forecaster, resolvedOnly } = readOptions(fn, options, ['forecaster', 'resolvedOnly']);
+  if (forecaster !== undefined && !guardInput(fn, 'options.forecaster', 'a Forecaster', () => typeof forecaster === 'object' && forecaster !== null && typeof forecaster.id === 'string')) {
+    throw invalidInput(fn, 'options.forecaster', 'to be a Forecaster { id, name, … }', forecaster);
+  }
+  if (resolvedOnly !== undefined && typeof resolvedOnly !== 'boolean') throw invalidInput(fn, 'options.resolvedOnly', 'to be a boolean', resolvedOnly);
   if (forecaster) {
     const questions = await source.listQuestions({ forecaster: forecaster.id, order: 'recorded' });
     const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id })));

@@ -1,4 +1,4 @@
-import { assertBoolean, assertProbability, invalidInput } from './_internal/validate.js';
+import { assertBoolean, assertProbability, invalidInput, readOptions } from './_internal/validate.js';
 
 /**
  * The default clipping bound ε of {@link logLoss}: 1e-15.
@@ -33,7 +33,11 @@ export interface LogLossOptions {
 
 /** Validates `options.epsilon` and returns ε. @internal */
 export function logLossEpsilon(fn: string, options: LogLossOptions | undefined): number {
-  const epsilon = options?.epsilon ?? DEFAULT_LOG_LOSS_EPSILON;
+  return checkedEpsilon(fn, readOptions(fn, options, ['epsilon']).epsilon ?? DEFAULT_LOG_LOSS_EPSILON);
+}
+
+/** Validates ε itself. @internal */
+function checkedEpsilon(fn: string, epsilon: unknown): number {
   if (typeof epsilon !== 'number' || !(epsilon === 0 || (epsilon >= 2 ** -53 && epsilon < 0.5))) {
     throw invalidInput(fn, 'options.epsilon', 'to be 0 (no clipping) or in [2⁻⁵³, 0.5)', epsilon);
   }
@@ -88,7 +92,12 @@ export function logLossTerm(probability: number, outcome: boolean, epsilon: numb
  * @see Metaculus, Scores FAQ, "What is the log score?" https://www.metaculus.com/help/scores-faq/
  */
 export function logLoss(probability: number, outcome: boolean, options?: LogLossOptions): number {
+  return logLossWith(probability, outcome, logLossEpsilon('logLoss', options));
+}
+
+/** {@link logLoss} with ε given directly (the per-claim path of scoring: no options object to read). @internal */
+export function logLossWith(probability: number, outcome: boolean, epsilon: number): number {
   assertProbability('logLoss', 'probability', probability);
   assertBoolean('logLoss', 'outcome', outcome);
-  return logLossTerm(probability, outcome, logLossEpsilon('logLoss', options));
+  return logLossTerm(probability, outcome, checkedEpsilon('logLoss', epsilon));
 }

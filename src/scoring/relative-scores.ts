@@ -1,11 +1,12 @@
 import { sum } from './_internal/sum.js';
-import { assertFinite, invalidInput } from './_internal/validate.js';
+import { assertFinite, assertReadable, guardInput, invalidInput } from './_internal/validate.js';
 
 function assertScores(fn: string, field: string, values: unknown): asserts values is readonly number[] {
-  if (!Array.isArray(values) || values.length < 2) {
+  if (!guardInput(fn, field, 'an array of scores', () => Array.isArray(values) && values.length >= 2)) {
     throw invalidInput(fn, field, 'to be an array of at least 2 scores (one per forecaster on the question)', values, 'Relative scores need at least two forecasters');
   }
-  values.forEach((v, i) => assertFinite(fn, `${field}[${i}]`, v));
+  assertReadable(fn, field, values as readonly unknown[]);
+  (values as readonly unknown[]).forEach((v, i) => assertFinite(fn, `${field}[${i}]`, v));
 }
 
 /**

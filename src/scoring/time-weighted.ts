@@ -1,6 +1,6 @@
 import { instantOf } from '../core/time-rules.js';
 import { sum } from './_internal/sum.js';
-import { invalidInput } from './_internal/validate.js';
+import { guardInput, invalidInput } from './_internal/validate.js';
 
 /** Anything made at a time: a forecast, as far as time-weighting is concerned. */
 export interface TimedForecast {
@@ -60,6 +60,10 @@ function instant(fn: string, field: string, value: unknown): number {
  *   https://www.metaculus.com/help/scores-faq/#time-averaging
  */
 export function standingWeights<F extends TimedForecast>(forecasts: readonly F[], closeAt: string | Date): StandingWeight<F>[] {
+  return guardInput('standingWeights', 'forecasts', 'an array of { madeAt, id? }', () => standingWeightsUnchecked(forecasts, closeAt));
+}
+
+function standingWeightsUnchecked<F extends TimedForecast>(forecasts: readonly F[], closeAt: string | Date): StandingWeight<F>[] {
   const fn = 'standingWeights';
   const close = instant(fn, 'closeAt', closeAt);
   if (!Array.isArray(forecasts)) throw invalidInput(fn, 'forecasts', 'to be an array', forecasts);
@@ -119,6 +123,7 @@ function compareIds(a: string | undefined, b: string | undefined): number {
  *   Weather Review 78(1):1–3.
  */
 export function timeWeightedScore<F extends TimedForecast>(forecasts: readonly F[], closeAt: string | Date, scoreFn: (forecast: F) => number): number {
+  if (typeof scoreFn !== 'function') throw invalidInput('timeWeightedScore', 'scoreFn', 'to be a function scoring one forecast', scoreFn);
   const weights = standingWeights(forecasts, closeAt);
   if (weights.length === 1) return checkedScore(scoreFn, weights[0]!.forecast, 0);
   return sum(weights.map((w, i) => (w.weight === 0 ? 0 : w.weight * checkedScore(scoreFn, w.forecast, i))));

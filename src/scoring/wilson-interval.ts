@@ -1,5 +1,5 @@
 import { normalQuantile } from './_internal/normal.js';
-import { assertInteger, assertOpenUnitInterval, invalidInput } from './_internal/validate.js';
+import { assertInteger, assertOpenUnitInterval, invalidInput, readOptions } from './_internal/validate.js';
 
 /** Options of {@link wilsonInterval}. */
 export interface WilsonIntervalOptions {
@@ -67,7 +67,7 @@ const Z_FOR_CONFIDENCE = new Map<number, number>([
  */
 export function wilsonInterval(successes: number, n: number, options: WilsonIntervalOptions = {}): WilsonInterval {
   const fn = 'wilsonInterval';
-  const { confidence = 0.95 } = options;
+  const { confidence = 0.95 } = readOptions(fn, options, ['confidence']);
   assertInteger(fn, 'n', n, 1);
   assertInteger(fn, 'successes', successes, 0);
   if (successes > n) throw invalidInput(fn, 'successes', `≤ n (${n})`, successes);

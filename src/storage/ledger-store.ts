@@ -34,9 +34,12 @@ export interface LedgerStore {
    * Applies a batch of changes atomically: all or nothing. Records already present with identical
    * content are skipped; every rule violation in the batch is reported together.
    *
-   * With `dryRun`, nothing is written and the problems are returned in `issues` instead.
+   * With `dryRun`, nothing is written and the problems are returned in `issues` instead. Every
+   * record is checked against its schema first (a change built by hand cannot write a record the
+   * schemas refuse).
    *
-   * @throws LedgerValidationError with code `import_failed` (several problems) or the problem's own code
+   * @throws LedgerValidationError with code `import_failed` (several problems) or the problem's own code;
+   *   `validation_failed` for a change whose record does not match its schema
    */
   apply(changes: readonly Change[], options?: ApplyOptions): Promise<ApplyResult>;
   /** The source with this id, or `undefined`. */

@@ -65,6 +65,21 @@ describe('bad input exits non-zero, says what is wrong, and writes nothing', () 
       code: 'usage_error',
       message: /^--probability: expected a probability between 0 and 1, received "1\.5"$/,
     },
+    // One strict decimal parser: Number() would read hex, binary, octal, Infinity and padded text.
+    ...['0x1', '0b1', '0o1', '1e', 'Infinity', ' 0.5 '].map((p) => ({
+      name: `a probability written ${JSON.stringify(p)} (only decimal numbers are numbers)`,
+      args: () => ['add', 'forecast', '--question', 'fusion', '--forecaster', 'goldman-sachs', '--probability', p, '--made-at', '2025-10-08'],
+      exit: 2,
+      code: 'usage_error',
+      message: new RegExp(`^--probability: expected a probability between 0 and 1, received ${JSON.stringify(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    })),
+    {
+      name: 'a numeric outcome written in hex',
+      args: () => ['resolve', COPPER, '--outcome', '0x2710', '--resolved-on', '2028-01-05', '--evidence', 'e'],
+      exit: 1,
+      code: 'kind_mismatch',
+      message: /expected a number in USD\/t, received "0x2710"$/,
+    },
     {
       name: 'a yes/no outcome for a numeric question',
       args: () => ['resolve', COPPER, '--outcome', 'yes', '--resolved-on', '2028-01-05', '--evidence', 'e'],

@@ -29,6 +29,17 @@ describe('add', () => {
     expect(numeric.record).toMatchObject({ id: 'bob-copper', estimate: { kind: 'numeric', point: 12000, interval: { lower: 9000, upper: 15000, level: 0.9 } } });
   });
 
+  it('reads JSON files that start with a UTF-8 byte order mark (as Windows editors save them)', async () => {
+    const dir = scratchDir();
+    const db = join(dir, 'bom.sqlite');
+    const file = join(dir, 'forecasters.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify([{ id: 'carol', name: 'Carol', type: 'person' }])}`);
+    expect(parseJson(AddFileJson, expectOk(await cli(['add', 'forecaster', '--file', file, '--db', db, '--json'])))).toMatchObject({ added: { forecasters: 1 } });
+    const prediction = join(dir, 'prediction.json');
+    writeFileSync(prediction, `\uFEFF${JSON.stringify({ formatVersion: 1, forecasters: [{ id: 'dan', name: 'Dan', type: 'person' }] })}`);
+    expectOk(await cli(['import', prediction, '--db', db]));
+  });
+
   it('adds records of one type from a JSON file, or a whole prediction file', async () => {
     const dir = scratchDir();
     const db = await importedCopy();

@@ -30,6 +30,15 @@ export const numericQuestion = (id = 'q-numeric'): QuestionInput => ({
   tags: ['copper'],
 });
 
+export const categoricalQuestion = (id = 'q-cat'): QuestionInput => ({
+  id,
+  kind: 'categorical',
+  title: 'Which?',
+  statement: 'Which one?',
+  spec: { options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+  resolution: { resolveOn: '2026-12-31', horizon: '2026', semantics: 'at', criteria: 'Report.' },
+});
+
 export const binaryForecast = (questionId = 'q-binary', forecasterId = 'alice', probability = 0.7, madeAt = '2025-10-08'): ForecastInput => ({
   questionId,
   forecasterId,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, type Ledger, type LedgerErrorCode } from '../../src/index.js';
-import { binaryForecast, binaryQuestion, forecaster, numericQuestion, source } from '../helpers/fixtures.js';
+import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, numericQuestion, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
 async function codeOf(promise: Promise<unknown>): Promise<LedgerErrorCode> {
@@ -21,14 +21,7 @@ describe('error codes', () => {
     await ledger.addSource(source());
     await ledger.addForecaster(forecaster());
     await ledger.addQuestion(binaryQuestion());
-    await ledger.addQuestion({
-      id: 'q-cat',
-      kind: 'categorical',
-      title: 'Which?',
-      statement: 'Which one?',
-      spec: { options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
-      resolution: { resolveOn: '2026-12-31', horizon: '2026', semantics: 'at', criteria: 'Report.' },
-    });
+    await ledger.addQuestion(categoricalQuestion());
   });
 
   it('validation_failed: a probability above 1, naming the field', async () => {

@@ -9,7 +9,7 @@ import { IsoDate, Slug } from '../../model/primitives.js';
 import { Question, QUESTION_KINDS, RESOLUTION_SEMANTICS, STANCES, type QuestionInput, type QuestionKind } from '../../model/question.js';
 import { UsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
-import { choiceFlag, dateFlag, dateOrInstantFlag, numberFlag, parseProbability, parseValue, required, slugFlag, textFlag } from '../flags.js';
+import { choiceFlag, dateFlag, dateOrInstantFlag, numberFlag, parseDecimal, parseProbability, parseValue, required, slugFlag, textFlag } from '../flags.js';
 import { describeCounts, formatForecast } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
 import { readJsonFile } from '../read-json-file.js';
@@ -169,8 +169,8 @@ function estimateFor(kind: QuestionKind, flags: ForecastFlags, questionId: strin
       if (flags.earliest ?? flags.latest) mismatch(flags.earliest ? 'earliest' : 'latest', takes);
       if ((flags.lower === undefined) !== (flags.upper === undefined)) mismatch(flags.lower === undefined ? 'upper' : 'lower', 'both --lower and --upper');
       if (flags.point === undefined && flags.lower === undefined) mismatch('point', takes);
-      const point = flags.point === undefined ? undefined : Number(flags.point);
-      if (point !== undefined && (flags.point!.trim() === '' || !Number.isFinite(point))) {
+      const point = flags.point === undefined ? undefined : parseDecimal(flags.point);
+      if (flags.point !== undefined && point === undefined) {
         throw new UsageError(`--point: expected a number for numeric question "${questionId}", received ${JSON.stringify(flags.point)}`);
       }
       return {

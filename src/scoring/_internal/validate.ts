@@ -6,17 +6,27 @@
  * @module
  */
 import { LedgerError } from '../../errors.js';
+import { describeThrown } from '../../_internal/validate-args.js';
 import type { ProbabilityOutcomePair } from '../probability-outcome-pair.js';
 
 /** Renders a received value for an error message: numbers as JS prints them, strings quoted. @internal */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return describe(value);
+  } catch {
+    return `a ${typeof value} that throws when inspected`; // a revoked Proxy, say
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) {
     return String(value);
   }
   if (typeof value === 'bigint') return `${value}n`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;
   if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'symbol') return 'a symbol';
   return typeof value;
 }
 
@@ -73,7 +83,15 @@ export function assertInteger(fn: string, field: string, value: unknown, min: nu
 
 /** Throws unless `value` is a non-empty array. @internal */
 export function assertNonEmptyArray(fn: string, field: string, value: unknown): asserts value is readonly unknown[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalidInput(fn, field, 'to be a non-empty array', value);
+  if (!guardInput(fn, field, 'a non-empty array', () => Array.isArray(value) && value.length > 0)) throw invalidInput(fn, field, 'to be a non-empty array', value);
+  assertReadable(fn, field, value as readonly unknown[]);
+}
+
+/** Reads every element once, so an array whose elements throw when read is `validation_failed` here. @internal */
+export function assertReadable(fn: string, field: string, values: readonly unknown[]): void {
+  guardInput(fn, field, 'an array of plain values', () => {
+    for (let i = 0; i < values.length; i++) void values[i];
+  });
 }
 
 /**
@@ -83,6 +101,10 @@ export function assertNonEmptyArray(fn: string, field: string, value: unknown): 
  */
 export function assertPairs(fn: string, pairs: unknown): asserts pairs is readonly ProbabilityOutcomePair[] {
   assertNonEmptyArray(fn, 'pairs', pairs);
+  guardInput(fn, 'pairs', 'an array of { probability, outcome }', () => checkPairs(fn, pairs));
+}
+
+function checkPairs(fn: string, pairs: readonly unknown[]): void {
   pairs.forEach((pair, i) => {
     if (typeof pair !== 'object' || pair === null) throw invalidInput(fn, `pairs[${i}]`, 'to be { probability, outcome }', pair);
     const { probability, outcome } = pair as Record<string, unknown>;
@@ -94,4 +116,68 @@ export function assertPairs(fn: string, pairs: unknown): asserts pairs is readon
 /** Throws unless `bins` is an integer ≥ 1. @internal */
 export function assertBins(fn: string, bins: unknown): asserts bins is number {
   assertInteger(fn, 'bins', bins, 1);
+}
+
+/**
+ * Reads an options argument: `undefined` is no options; anything but a plain object is
+ * `validation_failed`; a key not in `keys` is `unknown_option`. Returns a copy of the known keys, so
+ * a getter is read once and a throwing one is `validation_failed`.
+ *
+ * @internal
+ */
+export function readOptions<O extends object>(fn: string, options: O | undefined, keys: readonly (keyof O & string)[]): Partial<O> {
+  if (options === undefined) return {};
+  // A hot path (scoring calls brierScore and logLoss per claim): one pass, no closures.
+  try {
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw invalidInput(fn, 'options', 'to be an options object or undefined', options);
+    const copy: Partial<O> = {};
+    let known = 0;
+    for (const key of keys) {
+      if (!Object.hasOwn(options, key)) continue;
+      known++;
+      const value = options[key];
+      if (value !== undefined) copy[key] = value;
+    }
+    if (Object.keys(options).length !== known) throw unknownOptions(fn, options, keys);
+    return copy;
+  } catch (thrown) {
+    if (thrown instanceof LedgerError) throw thrown;
+    return guardInput(fn, 'options', 'an options object', () => {
+      throw thrown;
+    });
+  }
+}
+
+function unknownOptions(fn: string, options: object, keys: readonly string[]): LedgerError {
+  const unknown = Object.keys(options).filter((key) => !keys.includes(key));
+  return new LedgerError('unknown_option', `${fn}: unknown option${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => JSON.stringify(k)).join(', ')}: expected only ${keys.join(', ')}`, {
+    details: { function: fn, field: 'options', unknown },
+  });
+}
+
+/**
+ * Runs `compute` over caller data and turns anything it throws that is not a {@link LedgerError}
+ * (a value of the wrong shape met deep inside, a getter or Proxy trap that throws) into
+ * `validation_failed` naming the function and argument. Pure functions only: nothing to undo.
+ *
+ * @param fn - the public function
+ * @param field - the argument, e.g. `scorecard`
+ * @param expected - what the argument should be, e.g. `a Scorecard from buildScorecard()`
+ * @internal
+ */
+export function guardInput<T>(fn: string, field: string, expected: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (thrown) {
+    if (thrown instanceof LedgerError) throw thrown;
+    throw new LedgerError('validation_failed', `${fn}: expected ${field} to be ${expected}, received a value that could not be read as one (${describeThrown(thrown)})`, {
+      cause: thrown,
+      details: { function: fn, field },
+    });
+  }
+}
+
+/** Throws `validation_failed` unless `value` is a non-null object (not an array). @internal */
+export function assertObject(fn: string, field: string, value: unknown, expected: string): asserts value is object {
+  if (typeof value !== 'object' || value === null || guardInput(fn, field, expected, () => Array.isArray(value))) throw invalidInput(fn, field, `to be ${expected}`, value);
 }

@@ -1,5 +1,5 @@
 import type { Forecast } from '../../model/forecast.js';
-import { invalidInput } from '../_internal/validate.js';
+import { assertObject, guardInput, invalidInput } from '../_internal/validate.js';
 
 /** Where the probability of a binary claim came from, as an `as const` tuple. */
 export const PROBABILITY_SOURCES = ['stated', 'implied'] as const;
@@ -40,6 +40,13 @@ export interface ClaimProbability {
  * @see Kent, S. (1964). Words of estimative probability. Studies in Intelligence 8(4):49–65.
  */
 export function claimProbability(forecast: Pick<Forecast, 'estimate' | 'confidence'>): ClaimProbability {
+  const expected = 'a forecast { estimate, confidence? }';
+  assertObject('claimProbability', 'forecast', forecast, expected);
+  return guardInput('claimProbability', 'forecast', expected, () => claimProbabilityOf(forecast));
+}
+
+/** {@link claimProbability} without the checks of the argument's shape (the per-claim path of scoring). @internal */
+export function claimProbabilityOf(forecast: Pick<Forecast, 'estimate' | 'confidence'>): ClaimProbability {
   const { estimate, confidence } = forecast;
   if (estimate.kind !== 'binary') throw invalidInput('claimProbability', 'forecast.estimate.kind', 'to be "binary"', estimate.kind);
   if (estimate.probability !== undefined) return { probability: estimate.probability, source: 'stated' };

@@ -7,11 +7,12 @@ import { brierScore } from '../brier-score.js';
 import { dateErrorDays } from '../date-error-days.js';
 import { intervalScore } from '../interval-score.js';
 import { logAccuracyRatio } from '../log-accuracy-ratio.js';
-import { logLoss } from '../log-loss.js';
+import { logLossWith } from '../log-loss.js';
 import { pinballLoss } from '../pinball-loss.js';
-import { invalidInput } from '../_internal/validate.js';
-import { claimProbability, type ProbabilitySource } from './claim-probability.js';
-import { resolveScoringOptions, type ResolvedScoringOptions, type ScoringOptions } from './scoring-options.js';
+import { assertObject, guardInput, invalidInput } from '../_internal/validate.js';
+import { parseArg } from '../../_internal/validate-args.js';
+import { claimProbabilityOf, type ProbabilitySource } from './claim-probability.js';
+import { resolveScoringOptions, ScoringOptionsArg, type ResolvedScoringOptions, type ScoringOptions } from './scoring-options.js';
 import { maxOf } from '../../_internal/arrays.js';
 
 /** The score of one binary claim. */
@@ -129,14 +130,15 @@ function shiftDate(date: string, days: number): string {
 }
 
 function scoreBinary(forecast: Pick<Forecast, 'estimate' | 'confidence'>, outcome: boolean, o: ResolvedScoringOptions): BinaryClaimScore {
-  const { probability, source } = claimProbability(forecast);
+  const { probability, source } = claimProbabilityOf(forecast);
   return {
     kind: 'binary',
     probability,
     probabilitySource: source,
     outcome,
-    brier: brierScore(probability, outcome, { scale: o.brierScale }),
-    logLoss: logLoss(probability, outcome, { epsilon: o.logEpsilon }),
+    // The per-claim path: options already resolved, so no options objects to read (see readOptions).
+    brier: (o.brierScale === '0-2' ? 2 : 1) * brierScore(probability, outcome),
+    logLoss: logLossWith(probability, outcome, o.logEpsilon),
     hit: probability === 0.5 ? null : probability > 0.5 === outcome,
     achieved: outcome,
   };
@@ -231,7 +233,7 @@ function scoreCategorical(estimate: Extract<Forecast['estimate'], { kind: 'categ
     outcome: actual,
     probability,
     // ln of the probability given to what happened: the log loss of "yes" for that option.
-    logLoss: logLoss(probability, true, { epsilon: o.logEpsilon }),
+    logLoss: logLossWith(probability, true, o.logEpsilon),
     hit,
     achieved: hit === true,
   };
@@ -285,8 +287,12 @@ export function scoreClaim(
   outcome: Outcome,
   options: ScoringOptions = {},
 ): ClaimScore {
-  const o = resolveScoringOptions('scoreClaim', options);
-  return scoreClaimWith(question as Question, forecast, outcome, o);
+  const fn = 'scoreClaim';
+  const o = resolveScoringOptions(fn, (parseArg(fn, 'options', ScoringOptionsArg, options) ?? {}) as ScoringOptions);
+  assertObject(fn, 'question', question, 'a question { kind, spec?, stance? }');
+  assertObject(fn, 'forecast', forecast, 'a forecast { estimate, confidence? }');
+  assertObject(fn, 'outcome', outcome, 'an outcome { kind, value }');
+  return guardInput(fn, 'question, forecast and outcome', 'a question, a forecast and an outcome of one kind', () => scoreClaimWith(question as Question, forecast, outcome, o));
 }
 
 /** The question with an empty `spec` when it has none (a spec-less numeric/date question uses every default). */

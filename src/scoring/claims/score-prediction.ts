@@ -4,8 +4,10 @@ import type { Outcome } from '../../model/resolution.js';
 import { questionClose } from '../../core/time-rules.js';
 import { standingWeights } from '../time-weighted.js';
 import { sum } from '../_internal/sum.js';
+import { assertObject, guardInput } from '../_internal/validate.js';
+import { parseArg } from '../../_internal/validate-args.js';
 import { scoreClaimWith, type ClaimScore } from './score-claim.js';
-import { resolveScoringOptions, type ResolvedScoringOptions, type ScoringOptions } from './scoring-options.js';
+import { resolveScoringOptions, ScoringOptionsArg, type ResolvedScoringOptions, type ScoringOptions } from './scoring-options.js';
 
 /** The verdicts of a scored claim, as an `as const` tuple. */
 export const CLAIM_VERDICTS = ['hit', 'miss', 'no-call'] as const;
@@ -125,7 +127,13 @@ export function scorePrediction(
   resolution: { readonly outcome: Outcome; readonly resolvedOn?: string },
   options: ScoringOptions = {},
 ): PredictionScore {
-  return scorePredictionWith(question as Question, forecasts, resolution, resolveScoringOptions('scorePrediction', options));
+  const fn = 'scorePrediction';
+  const o = resolveScoringOptions(fn, (parseArg(fn, 'options', ScoringOptionsArg, options) ?? {}) as ScoringOptions);
+  assertObject(fn, 'question', question, 'a question { kind, stance, resolution: { resolveOn }, spec? }');
+  assertObject(fn, 'resolution', resolution, 'a resolution { outcome, resolvedOn? }');
+  return guardInput(fn, 'question, forecasts and resolution', 'a question, its forecasts and its resolution', () =>
+    scorePredictionWith(question as Question, forecasts, resolution, o),
+  );
 }
 
 /** {@link scorePrediction} with options already resolved. @internal */

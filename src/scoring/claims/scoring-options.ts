@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { BrierScale } from '../brier-score.js';
 import { invalidInput } from '../_internal/validate.js';
+import { optionsSchema } from '../../_internal/validate-args.js';
 
 /** How a numeric or date plan/goal counts as achieved, as an `as const` tuple. */
 export const PLAN_RULES = ['reach', 'hit'] as const;
@@ -75,6 +77,25 @@ export const DEFAULT_SCORING_OPTIONS: Readonly<Required<ScoringOptions>> = Objec
   logEpsilon: 0.001,
   calibrationBins: 10,
 });
+
+/**
+ * The keys of {@link ScoringOptions}, each read as given: `resolveScoringOptions` checks the values
+ * (with messages that say the range), these schemas check that no unknown key is passed.
+ *
+ * @internal
+ */
+export const SCORING_OPTION_SHAPE = {
+  numericTolerance: z.unknown().optional(),
+  defaultIntervalLevel: z.unknown().optional(),
+  dateToleranceDays: z.unknown().optional(),
+  planRule: z.unknown().optional(),
+  brierScale: z.unknown().optional(),
+  logEpsilon: z.unknown().optional(),
+  calibrationBins: z.unknown().optional(),
+} satisfies { [K in keyof ScoringOptions]-?: z.ZodType };
+
+/** The options of `scoreClaim` and `scorePrediction`. @internal */
+export const ScoringOptionsArg = optionsSchema<ScoringOptions>()(SCORING_OPTION_SHAPE);
 
 /** {@link ScoringOptions} with every default applied and checked. @internal */
 export type ResolvedScoringOptions = Readonly<Required<ScoringOptions>>;

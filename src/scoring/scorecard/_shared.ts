@@ -4,15 +4,38 @@
  * @internal
  * @module
  */
+import { z } from 'zod';
 import { instantOf } from '../../core/time-rules.js';
 import { LedgerError } from '../../errors.js';
+import { IsoDate } from '../../model/primitives.js';
 import type { Forecaster } from '../../model/forecaster.js';
-import { invalidInput } from '../_internal/validate.js';
+import { optionsSchema } from '../../_internal/validate-args.js';
+import { SCORING_OPTION_SHAPE } from '../claims/scoring-options.js';
+import { assertObject, guardInput, invalidInput } from '../_internal/validate.js';
+import type { ScoringData } from '../load-scoring-data.js';
 import { sum } from '../_internal/sum.js';
 import { wilsonInterval } from '../wilson-interval.js';
-import type { HitRate } from './types.js';
+import type { HitRate, LeaderboardOptions, ScorecardOptions } from './types.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The options of `buildScorecard` and `ledger.scorecard()`. @internal */
+export const ScorecardOptionsArg = optionsSchema<ScorecardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), upcomingLimit: z.unknown().optional(), tag: z.string().optional() });
+
+/** The options of `buildLeaderboard` and `ledger.leaderboard()`. @internal */
+export const LeaderboardOptionsArg = optionsSchema<LeaderboardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), minResolved: z.unknown().optional(), tag: z.string().optional() });
+
+/** What the builders take, in their messages. @internal */
+export const SCORING_DATA = 'ScoringData { forecasters, questions, forecasts } from loadScoringData()';
+
+/** Throws `validation_failed` unless `data` is an object with the three arrays of {@link ScoringData}. @internal */
+export function assertScoringData(fn: string, data: unknown): asserts data is ScoringData {
+  assertObject(fn, 'data', data, SCORING_DATA);
+  guardInput(fn, 'data', SCORING_DATA, () => {
+    for (const key of ['forecasters', 'questions', 'forecasts'] as const) {
+      const value = (data as Record<string, unknown>)[key];
+      if (!Array.isArray(value)) throw invalidInput(fn, `data.${key}`, 'to be an array', value);
+    }
+  });
+}
 
 /** Today's date in UTC, as `YYYY-MM-DD`. @internal */
 export function todayUtc(): string {
@@ -22,8 +45,9 @@ export function todayUtc(): string {
 /** `asOf` or today, checked to be an ISO date. @internal */
 export function asOfDate(fn: string, asOf: string | undefined): string {
   const value = asOf ?? todayUtc();
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw invalidInput(fn, 'options.asOf', 'to be an ISO date "YYYY-MM-DD"', value);
+  // zod's calendar-aware date check (the model's IsoDate): Date.parse would take 2027-02-30 for 2 March.
+  if (!IsoDate.safeParse(value).success) {
+    throw invalidInput(fn, 'options.asOf', 'to be a real calendar date "YYYY-MM-DD"', value);
   }
   return value;
 }

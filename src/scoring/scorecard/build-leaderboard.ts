@@ -9,7 +9,9 @@ import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { standingWeights } from '../time-weighted.js';
 import { ExactSum, sum } from '../_internal/sum.js';
-import { asOfDate, hitRateOf, integerOption } from './_shared.js';
+import { guardInput } from '../_internal/validate.js';
+import { parseArg } from '../../_internal/validate-args.js';
+import { asOfDate, assertScoringData, hitRateOf, integerOption, LeaderboardOptionsArg, SCORING_DATA } from './_shared.js';
 import type { Leaderboard, LeaderboardEntry, LeaderboardOptions } from './types.js';
 
 /** A resolved, scorable forecast question, with what the hot loop needs. */
@@ -104,7 +106,13 @@ function hitValue(hit: boolean | null): number {
  */
 export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions = {}): Leaderboard {
   const fn = 'buildLeaderboard';
-  const data = withAggregates(limitToTag(input, options.tag));
+  assertScoringData(fn, input);
+  options = (parseArg(fn, 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
+  return guardInput(fn, 'data', SCORING_DATA, () => buildLeaderboardUnchecked(withAggregates(limitToTag(input, options.tag)), options));
+}
+
+function buildLeaderboardUnchecked(data: ScoringData, options: LeaderboardOptions): Leaderboard {
+  const fn = 'buildLeaderboard';
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);
   const minResolved = integerOption(fn, 'options.minResolved', options.minResolved ?? 1, 0);

@@ -10,7 +10,9 @@ import type { ScoringData } from '../load-scoring-data.js';
 import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
-import { asOfDate, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined } from './_shared.js';
+import { guardInput } from '../_internal/validate.js';
+import { IdArg, parseArg } from '../../_internal/validate-args.js';
+import { asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
 import type {
   DateSummary,
   ForecastAfterOutcome,
@@ -317,7 +319,14 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  */
 export function buildScorecard(input: ScoringData, forecasterId: string, options: ScorecardOptions = {}): Scorecard {
   const fn = 'buildScorecard';
-  const data = withAggregates(limitToTag(input, options.tag));
+  assertScoringData(fn, input);
+  forecasterId = parseArg(fn, 'forecasterId', IdArg, forecasterId);
+  options = (parseArg(fn, 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
+  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(withAggregates(limitToTag(input, options.tag)), forecasterId, options));
+}
+
+function buildScorecardUnchecked(data: ScoringData, forecasterId: string, options: ScorecardOptions): Scorecard {
+  const fn = 'buildScorecard';
   const o = resolveScoringOptions(fn, options);
   const asOf = asOfDate(fn, options.asOf);
   const upcomingLimit = integerOption(fn, 'options.upcomingLimit', options.upcomingLimit ?? 10, 0);

@@ -1,4 +1,5 @@
 import { pct, score } from '../../format/values.js';
+import { assertObject, guardInput } from '../_internal/validate.js';
 import { assertFormat, toJson } from './_format.js';
 import { esc, page, table } from './_html.js';
 import { md, mdTable, SCORING_FOOTER } from './render-scorecard.js';
@@ -70,6 +71,14 @@ export function leaderboardHtmlBody(lb: Leaderboard, heading: string, linkTo?: (
  */
 export function renderLeaderboard(leaderboard: Leaderboard, format: RenderFormat): string {
   assertFormat('renderLeaderboard', format);
+  assertObject('renderLeaderboard', 'leaderboard', leaderboard, LEADERBOARD);
+  return guardInput('renderLeaderboard', 'leaderboard', LEADERBOARD, () => renderLeaderboardUnchecked(leaderboard, format));
+}
+
+/** What {@link renderLeaderboard} takes, in its messages. */
+const LEADERBOARD = 'a Leaderboard from buildLeaderboard() or ledger.leaderboard()';
+
+function renderLeaderboardUnchecked(leaderboard: Leaderboard, format: RenderFormat): string {
   if (format === 'json') return toJson(leaderboard);
   if (format === 'markdown') {
     const lines = ['# Leaderboard', '', `As of ${md(leaderboard.asOf)}. ${explanation(leaderboard)}`, ''];

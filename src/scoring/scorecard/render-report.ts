@@ -1,4 +1,4 @@
-import { invalidInput } from '../_internal/validate.js';
+import { assertObject, guardInput, invalidInput } from '../_internal/validate.js';
 import { formatEstimate } from '../../format/values.js';
 import { esc, page, timelineSvg } from './_html.js';
 import { leaderboardHtmlBody } from './render-leaderboard.js';
@@ -32,7 +32,8 @@ export interface RenderReportInput {
  *
  * @param input - the scorecards, the leaderboard, and optionally a title, subtitle and as-of date
  * @returns the HTML page, ending in a newline
- * @throws LedgerError `validation_failed` when `scorecards` is not an array
+ * @throws LedgerError `validation_failed` when `input` is not `{ scorecards, leaderboard }` as built by
+ *   the library (`scorecards` not an array, a scorecard or the leaderboard of the wrong shape)
  *
  * @example
  * ```ts
@@ -42,8 +43,15 @@ export interface RenderReportInput {
  * ```
  */
 export function renderReport(input: RenderReportInput): string {
+  const expected = '{ scorecards, leaderboard } from buildScorecard() and buildLeaderboard()';
+  assertObject('renderReport', 'input', input, expected);
+  return guardInput('renderReport', 'input', expected, () => renderReportUnchecked(input));
+}
+
+function renderReportUnchecked(input: RenderReportInput): string {
   const { scorecards, leaderboard } = input;
   if (!Array.isArray(scorecards as unknown)) throw invalidInput('renderReport', 'input.scorecards', 'to be an array of scorecards', scorecards);
+  assertObject('renderReport', 'input.leaderboard', leaderboard, 'a Leaderboard from buildLeaderboard()');
   const title = input.title ?? 'forecast-ledger report';
   const asOf = input.asOf ?? leaderboard.asOf;
   const items = scorecards.flatMap((sc) =>

@@ -1,5 +1,6 @@
 import { displayText } from '../../format/safe-text.js';
 import { day, days, formatEstimate, formatOutcome, num, pct, score } from '../../format/values.js';
+import { assertObject, guardInput } from '../_internal/validate.js';
 import { assertFormat, formatScore, kindLabel, toJson, VERDICT_LABELS } from './_format.js';
 import { badge, calibrationSvg, esc, keyValues, page, percentRange, table, tiles, timelineSvg } from './_html.js';
 import type { RenderFormat, Scorecard, ScorecardPrediction } from './types.js';
@@ -244,6 +245,14 @@ export const SCORING_FOOTER = `<footer>Scores: Brier (1950) and log loss for pro
  */
 export function renderScorecard(scorecard: Scorecard, format: RenderFormat): string {
   assertFormat('renderScorecard', format);
+  assertObject('renderScorecard', 'scorecard', scorecard, SCORECARD);
+  return guardInput('renderScorecard', 'scorecard', SCORECARD, () => renderScorecardUnchecked(scorecard, format));
+}
+
+/** What {@link renderScorecard} takes, in its messages. */
+const SCORECARD = 'a Scorecard from buildScorecard() or ledger.scorecard()';
+
+function renderScorecardUnchecked(scorecard: Scorecard, format: RenderFormat): string {
   if (format === 'json') return toJson(scorecard);
   if (format === 'markdown') return `${scorecardMarkdown(scorecard).trimEnd()}\n`;
   return page(`Scorecard: ${scorecard.forecaster.name}`, `${scorecardHtmlBody(scorecard)}\n${SCORING_FOOTER}`);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { DatabaseArg } from '../../_internal/ledger-args.js';
+import { optionsSchema, parseArg, PathArg } from '../../_internal/validate-args.js';
 import { effectiveProbability } from '../../core/effective-probability.js';
 import { checkChange, changeEntityId, questionFacts, type QuestionFacts, type StateReader } from '../../core/check-change.js';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from '../../errors.js';
@@ -38,6 +41,7 @@ import { pushAll } from '../../_internal/arrays.js';
 import { backupTarget, placeFile } from './backup-file.js';
 import { retryWhileBusy } from './busy-retry.js';
 import { verifySchema } from './verify-schema.js';
+import { checkedChanges } from '../checked-changes.js';
 
 /** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
 export const DURABILITY_LEVELS = ['full', 'normal'] as const;
@@ -63,6 +67,14 @@ export interface SqliteStoreOptions {
   /** See {@link Durability}; default `full`. */
   durability?: Durability;
 }
+
+/** The options of {@link SqliteStore.open} (and `openLedger`), checked on open. @internal */
+export const StoreOptionsArg = optionsSchema<SqliteStoreOptions>()({
+  migrate: z.boolean().optional(),
+  migrationsDir: PathArg.optional(),
+  now: z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date').optional(),
+  durability: z.enum(DURABILITY_LEVELS, { error: `expected durability ${DURABILITY_LEVELS.map((d) => `"${d}"`).join(' or ')}` }).optional(),
+});
 
 const COUNT_KEY: Record<EventType, keyof RecordCounts> = {
   'source.added': 'sources',
@@ -175,10 +187,14 @@ export class SqliteStore implements LedgerStore {
    * @param target - a file path, `':memory:'`, or an open better-sqlite3 `Database`
    * @param options - see {@link SqliteStoreOptions}
    * @returns the store
-   * @throws LedgerError `storage_error` when the file cannot be opened; the migration codes of
-   *   `migrate()` when the migrations do not check out
+   * @throws LedgerError `validation_failed` for a target or option of the wrong type (an empty path, a
+   *   path with NUL, a `durability` other than `full` or `normal`), `unknown_option` for an unknown
+   *   option; `storage_error` when the file cannot be opened; the migration codes of `migrate()` when
+   *   the migrations do not check out
    */
   static open(target: string | Database.Database, options: SqliteStoreOptions = {}): SqliteStore {
+    target = typeof target === 'string' ? parseArg('SqliteStore.open', 'target', PathArg, target) : (parseArg('SqliteStore.open', 'target', DatabaseArg, target) as Database.Database);
+    options = parseArg('SqliteStore.open', 'options', StoreOptionsArg, options) ?? {};
     let db: Database.Database;
     try {
       db = typeof target === 'string' ? new Database(target) : target;
@@ -222,6 +238,7 @@ export class SqliteStore implements LedgerStore {
   }
 
   async apply(changes: readonly Change[], options: ApplyOptions = {}): Promise<ApplyResult> {
+    ({ changes, options } = checkedChanges(changes, options));
     return this.#run(() => {
       const out: WriteOutcome = {};
       try {
