@@ -64,7 +64,9 @@ describe('ledger.backup()', () => {
     await other.close();
     expect(await codeOf(ledger.backup(path, { overwrite: true }))).toBe('validation_failed');
     for (const bad of ['', '   ', ':memory:', 'a\0b', 42, null]) expect(await codeOf(ledger.backup(bad as string))).toBe('validation_failed');
-    for (const bad of [{ overwrite: 'yes' }, { force: true }, []]) expect(await codeOf(ledger.backup(join(dir, 'x.sqlite'), bad as object))).toBe('validation_failed');
+    for (const bad of [{ overwrite: 'yes' }, []]) expect(await codeOf(ledger.backup(join(dir, 'x.sqlite'), bad as object))).toBe('validation_failed');
+    // An unknown option key is `unknown_option`, as on every other method.
+    expect(await codeOf(ledger.backup(join(dir, 'x.sqlite'), { force: true } as object))).toBe('unknown_option');
     await ledger.close();
     expect(await codeOf(ledger.backup(join(dir, 'closed.sqlite')))).toBe('ledger_closed');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
