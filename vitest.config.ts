@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 30_000,
+    // afterEach removes temp folders; the packed-install test's holds a whole node_modules (date-fns
+    // alone is thousands of files), which takes more than the default 10 s on a loaded machine.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });
