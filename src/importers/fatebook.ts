@@ -5,6 +5,8 @@ import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
+import { parseArg } from '../_internal/validate-args.js';
+import { FileTextArg, mapChecked, PathArg } from './importer-args.js';
 import { parseCsv, type CsvRecord } from './parse-csv.js';
 import { forecastIdOf, invalidFile, lateForecastReason, readTextFile, shortHash, slugify, slugPart, type PlatformImport, type UnmappedItem } from './platform-import.js';
 
@@ -127,6 +129,10 @@ function readRows(file: string, records: CsvRecord[]): Row[] {
  * ```
  */
 export function fatebookToPredictions(input: { file: string; text: string }): PlatformImport {
+  return mapChecked('fatebookToPredictions', 'input', FileTextArg, input, mapFatebook);
+}
+
+function mapFatebook(input: { file: string; text: string }): PlatformImport {
   const file = basename(input.file);
   const parsed = parseCsv(input.text);
   if ('error' in parsed) throw invalidFile([{ code: 'validation_failed', file, path: `line ${parsed.line}`, message: `expected RFC 4180 CSV, received ${parsed.error}` }], 'Fatebook CSV export');
@@ -264,5 +270,6 @@ export function fatebookToPredictions(input: { file: string; text: string }): Pl
  * ```
  */
 export function readFatebook(file: string): PlatformImport {
+  file = parseArg('readFatebook', 'file', PathArg, file);
   return fatebookToPredictions({ file, text: readTextFile(file) });
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { parseArg } from '../_internal/validate-args.js';
 import type { ValidationIssue } from '../errors.js';
 import type { ForecastInput } from '../model/forecast.js';
 import type { ForecasterInput } from '../model/forecaster.js';
@@ -7,6 +8,7 @@ import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
 import { forecastIdOf, invalidFile, lateForecastReason, parsePlatformFile, readJsonFile, slugify, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import { ForecastBenchDataArg, ForecastBenchFilesArg, mapChecked } from './importer-args.js';
 
 /** ForecastBench's sources whose questions resolve from a data series at set dates. */
 export const FORECASTBENCH_DATA_SOURCES = ['acled', 'dbnomics', 'fred', 'wikipedia', 'yfinance'] as const;
@@ -138,6 +140,10 @@ function questionId(due: string, source: string, id: string, date?: string): str
  * ```
  */
 export function forecastBenchToPredictions(input: ForecastBenchData): PlatformImport {
+  return mapChecked('forecastBenchToPredictions', 'input', ForecastBenchDataArg, input, mapForecastBench);
+}
+
+function mapForecastBench(input: ForecastBenchData): PlatformImport {
   const qsFile = basename(input.questionSet.file);
   const qs = parsePlatformFile(QuestionSetFile, input.questionSet.data, input.questionSet.file, 'ForecastBench question set');
   const sets = input.forecastSets.map((s) => ({ file: basename(s.file), set: parsePlatformFile(ForecastSetFile, s.data, s.file, 'ForecastBench forecast set') }));
@@ -359,6 +365,7 @@ function firstLine(text: string): string {
  * ```
  */
 export function readForecastBench(files: ForecastBenchFiles): PlatformImport {
+  files = parseArg('readForecastBench', 'files', ForecastBenchFilesArg, files);
   return forecastBenchToPredictions({
     questionSet: { file: files.questionSet, data: readJsonFile(files.questionSet) },
     forecastSets: files.forecastSets.map((file) => ({ file, data: readJsonFile(file) })),

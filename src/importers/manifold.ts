@@ -1,11 +1,13 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { parseArg } from '../_internal/validate-args.js';
 import type { ForecastInput } from '../model/forecast.js';
 import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
 import { forecastIdOf, invalidFile, lateForecastReason, parsePlatformFile, readJsonFile, slugify, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import { FileDataArg, mapChecked, PathsArg } from './importer-args.js';
 
 const Millis = z.number().int().nonnegative();
 
@@ -98,6 +100,10 @@ interface Target {
  * ```
  */
 export function manifoldToPredictions(inputs: readonly { file: string; data: unknown }[]): PlatformImport {
+  return mapChecked('manifoldToPredictions', 'inputs', z.array(FileDataArg, { error: 'expected an array of { file, data }' }), inputs, mapManifold);
+}
+
+function mapManifold(inputs: readonly { file: string; data: unknown }[]): PlatformImport {
   const markets: { m: Market; file: string; record: string }[] = [];
   const bets: { b: z.infer<typeof Bet>; file: string; record: string }[] = [];
   for (const { file: path, data } of inputs) {
@@ -247,5 +253,6 @@ export function manifoldToPredictions(inputs: readonly { file: string; data: unk
  * ```
  */
 export function readManifold(files: readonly string[]): PlatformImport {
+  files = parseArg('readManifold', 'files', PathsArg, files);
   return manifoldToPredictions(files.map((file) => ({ file, data: readJsonFile(file) })));
 }

@@ -1,11 +1,13 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { parseArg } from '../_internal/validate-args.js';
 import type { Estimate, ForecastInput } from '../model/forecast.js';
 import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
 import { forecastIdOf, lateForecastReason, parsePlatformFile, readJsonFile, slugify, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import { FileDataArg, mapChecked, PathArg } from './importer-args.js';
 
 const Time = z.iso.datetime({ offset: true });
 
@@ -122,6 +124,10 @@ function estimateOf(q: MetaculusQuestion, f: z.infer<typeof MyForecast>, optionI
  * ```
  */
 export function metaculusToPredictions(input: { file: string; data: unknown }): PlatformImport {
+  return mapChecked('metaculusToPredictions', 'input', FileDataArg, input, mapMetaculus);
+}
+
+function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
   const file = basename(input.file);
   // Pick the shape first, so errors name the field at fault rather than "no union member matched".
   const isList = typeof input.data === 'object' && input.data !== null && 'results' in input.data;
@@ -235,5 +241,6 @@ function resolutionOf(q: MetaculusQuestion, questionId: string, resolvedOn: stri
  * ```
  */
 export function readMetaculus(file: string): PlatformImport {
+  file = parseArg('readMetaculus', 'file', PathArg, file);
   return metaculusToPredictions({ file, data: readJsonFile(file) });
 }

@@ -1,11 +1,13 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { parseArg } from '../_internal/validate-args.js';
 import type { ForecastInput } from '../model/forecast.js';
 import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
 import { forecastIdOf, lateForecastReason, parsePlatformFile, readJsonFile, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import { FileDataArg, mapChecked, PathArg } from './importer-args.js';
 
 const Time = z.iso.datetime({ offset: true });
 
@@ -66,6 +68,10 @@ const PbMyPredictions = z.object({ user: z.unknown().optional(), predictions: z.
  * ```
  */
 export function predictionBookToPredictions(input: { file: string; data: unknown }): PlatformImport {
+  return mapChecked('predictionBookToPredictions', 'input', FileDataArg, input, mapPredictionBook);
+}
+
+function mapPredictionBook(input: { file: string; data: unknown }): PlatformImport {
   const file = basename(input.file);
   // Pick the shape first, so errors name the field at fault rather than "no union member matched".
   const data = input.data;
@@ -158,5 +164,6 @@ export function predictionBookToPredictions(input: { file: string; data: unknown
  * ```
  */
 export function readPredictionBook(file: string): PlatformImport {
+  file = parseArg('readPredictionBook', 'file', PathArg, file);
   return predictionBookToPredictions({ file, data: readJsonFile(file) });
 }

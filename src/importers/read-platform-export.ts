@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { parseArg } from '../_internal/validate-args.js';
 import { LedgerValidationError } from '../errors.js';
+import { PlatformFilesArg } from './importer-args.js';
 import { readFatebook } from './fatebook.js';
 import { readForecastBench } from './forecastbench.js';
 import { readManifold } from './manifold.js';
@@ -38,6 +41,8 @@ export interface PlatformFiles {
  * ```
  */
 export function readPlatformExport(platform: string, input: PlatformFiles): PlatformImport {
+  platform = parseArg('readPlatformExport', 'platform', z.string({ error: `expected one of ${IMPORT_PLATFORMS.join(', ')}` }), platform);
+  input = parseArg('readPlatformExport', 'input', PlatformFilesArg, input) as PlatformFiles;
   switch (platform as ImportPlatform) {
     case 'forecastbench': {
       const forecastSets = [...input.files, ...(input.forecastSets ?? [])];

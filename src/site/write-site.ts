@@ -4,7 +4,9 @@ import { renderIcs } from '../format/render-ics.js';
 import { LedgerError } from '../errors.js';
 import { questionCalendarEvents } from '../format/question-calendar.js';
 import { safeJson } from '../format/safe-text.js';
-import type { Ledger } from '../ledger.js';
+import { z } from 'zod';
+import { parseArg, PathArg } from '../_internal/validate-args.js';
+import { Ledger } from '../ledger.js';
 import { invalidInput } from '../scoring/_internal/validate.js';
 import { asOfDate } from '../scoring/scorecard/_shared.js';
 import { renderClaimsPage } from './page-claims.js';
@@ -27,6 +29,20 @@ export interface WriteSiteOptions {
   /** When the calendar was generated (its DTSTAMP); default now. */
   readonly generatedAt?: Date;
 }
+
+/** A ledger made by `openLedger` (or `new Ledger`). */
+const LedgerArg = z.custom<Ledger>((value) => value instanceof Ledger, { error: 'expected a ledger from openLedger()' });
+
+/** {@link WriteSiteOptions}, checked: unknown keys are `unknown_option`. */
+const WriteSiteOptionsArg = z.strictObject(
+  {
+    outDir: z.unknown().optional(), // checked below, with its own message
+    title: z.string({ error: 'expected the title as a string' }).optional(),
+    asOf: z.string({ error: 'expected an ISO date "YYYY-MM-DD"' }).optional(),
+    generatedAt: z.date({ error: 'expected a valid Date' }).optional(),
+  },
+  { error: 'expected an options object with outDir' },
+);
 
 /** What {@link writeSite} wrote. */
 export interface WriteSiteResult {
@@ -102,8 +118,9 @@ function writeFile(path: string, content: string): void {
  * @param ledger - an open ledger
  * @param options - `outDir` (required), `title`, `asOf`, `generatedAt`
  * @returns the folder, its index page, every file written and the page counts
- * @throws LedgerError `validation_failed` for a missing `outDir` or an `asOf` that is not an ISO
- *   date; `storage_error` when a file cannot be written; `ledger_closed` for a closed ledger
+ * @throws LedgerError `validation_failed` for a `ledger` that is not one, a missing `outDir` (or one
+ *   with a NUL), a `title` that is not text, an invalid `generatedAt` or an `asOf` that is not an ISO
+ *   date; `unknown_option` for an option it does not know; `storage_error` when a file cannot be written; `ledger_closed` for a closed ledger
  *
  * @example
  * ```ts
@@ -114,10 +131,13 @@ function writeFile(path: string, content: string): void {
  * ```
  */
 export async function writeSite(ledger: Ledger, options: WriteSiteOptions): Promise<WriteSiteResult> {
-  const outDir = (options as Partial<WriteSiteOptions> | undefined)?.outDir;
+  ledger = parseArg('writeSite', 'ledger', LedgerArg, ledger);
+  options = parseArg('writeSite', 'options', WriteSiteOptionsArg, options) as WriteSiteOptions;
+  const outDir = options.outDir;
   if (typeof outDir !== 'string' || outDir.trim() === '') {
     throw invalidInput('writeSite', 'options.outDir', 'to be the path of the folder to write the site into', outDir, 'Pass { outDir: "site" }.');
   }
+  parseArg('writeSite', 'options.outDir', PathArg, outDir);
   const asOf = asOfDate('writeSite', options.asOf);
   const title = options.title ?? 'forecast-ledger';
   const data = await loadSiteData(ledger, { title, asOf });

@@ -189,6 +189,13 @@ describe('rules that were not enforced', () => {
     expect(await state(ledger)).toEqual(before);
   });
 
+  it('lists questions by a status filter of 200,000 entries (no SQL variable per entry, no spread into a call)', async () => {
+    const ledger = await smallLedger();
+    const all = await ledger.listQuestions({ status: 'open' });
+    expect(all.length).toBeGreaterThan(0);
+    expect(await ledger.listQuestions({ status: Array<'open'>(200_000).fill('open') })).toEqual(all);
+  });
+
   it("refuses durability 'off' (only full and normal)", async () => {
     await refused(() => openLedger(':memory:', { durability: 'off' as never }));
     expect(() => SqliteStore.open(':memory:', { durability: 'OFF' as never })).toThrow(/durability "full" or "normal"/);

@@ -75,6 +75,18 @@ describe('LedgerError is one class across entry points and module formats (dist)
     expect(plain).not.toBeInstanceOf(esm.root.LedgerValidationError);
   });
 
+  it('errors of forecast-ledger/importers (a hostile argument, a malformed export) are LedgerErrors of the root, ESM and CJS', async () => {
+    type Importers = typeof import('../../src/importers/index.js');
+    const importers = [(await import(pathToFileURL(join(dist, 'importers.js')).href)) as Importers, require(join(dist, 'importers.cjs')) as Importers];
+    for (const entry of importers) {
+      const errors = [thrownBy(() => entry.readMetaculus(null as never)), thrownBy(() => entry.fatebookToPredictions({ file: 'f.csv', text: 'a,b\n1,2' }))];
+      for (const error of errors) {
+        for (const root of [esm.root, cjs.root]) expect(error).toBeInstanceOf(root.LedgerValidationError);
+        expect((error as { code: string }).code).toBe('validation_failed');
+      }
+    }
+  });
+
   it('nothing else passes for a LedgerError, and a caller’s own subclass still works', () => {
     const { LedgerError } = esm.root;
     for (const value of [new Error('x'), { code: 'validation_failed', name: 'LedgerError' }, null, undefined, 'LedgerError', 1]) {

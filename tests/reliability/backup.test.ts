@@ -72,6 +72,19 @@ describe('ledger.backup()', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it("never writes over the ledger's own -wal, -shm or -journal file, even when asked to overwrite", async () => {
+    const dir = tempDir();
+    const { ledger, path } = await ledgerWithWal(dir);
+    const events = (await ledger.verify()).events;
+    const wal = readFileSync(`${path}-wal`);
+    for (const suffix of ['-wal', '-shm', '-journal']) expect(await codeOf(ledger.backup(`${path}${suffix}`, { overwrite: true }))).toBe('validation_failed');
+    expect(readFileSync(`${path}-wal`).equals(wal)).toBe(true);
+    await ledger.close();
+    const reopened = await openLedger(path);
+    expect(await reopened.verify()).toMatchObject({ ok: true, events });
+    await reopened.close();
+  });
+
   it('refuses a ledger that does not verify, leaving nothing behind', async () => {
     const dir = tempDir();
     const { ledger, path } = await ledgerWithWal(dir);

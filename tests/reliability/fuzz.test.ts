@@ -2,7 +2,7 @@
 // LedgerError whose code is in LEDGER_ERROR_CODES (never a TypeError, RangeError or SqliteError),
 // and a refused write leaves the ledger as it was: counts, export, head and a verifying chain.
 // `npm test` runs about 1,000 generated calls; `npm run test:reliability` about 10,000.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { types } from 'node:util';
 import fc from 'fast-check';
@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LEDGER_ERROR_CODES, LedgerError, canonicalJson, openLedger, resolveHorizon, SqliteStore } from '../../src/index.js';
 import type { Ledger } from '../../src/ledger.js';
 import * as scoring from '../../src/scoring/index.js';
+import * as importers from '../../src/importers/index.js';
+import { writeSite } from '../../src/site/write-site.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, numericQuestion, predictionFile, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 import { scaled } from './scale.js';
@@ -321,6 +323,48 @@ const libraryCall: fc.Arbitrary<Call> = fc.oneof(
   scoringCall('canonicalJson', [{ b: 1, a: [true, null] }], canonicalJson),
 );
 
+// The doors added with issues 14 and 15: forecast-ledger/importers, writeSite, ledger.backup and ledger.addAggregate.
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'importers');
+const fixture = (path: string) => join(FIXTURES, path);
+const fixtureJson = (path: string): unknown => JSON.parse(readFileSync(fixture(path), 'utf8'));
+const fbQuestionSet = { forecast_due_date: '2024-07-21', question_set: 'q.json', questions: [{ id: 'a', source: 'fred', question: 'Up?', resolution_criteria: 'r' }] };
+const fbForecastSet = { organization: 'X', model: 'Y', forecast_due_date: '2024-07-21', forecasts: [{ id: 'a', source: 'fred', forecast: 0.4, resolution_date: '2024-07-28' }] };
+
+/** A path: one of the fixtures, a missing or hostile one, or any hostile value (never hostile text, which would create files). */
+const importPath = (valid: string): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constant(fixture(valid)) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'a\0b.json', FIXTURES, fixture('missing.json')) },
+    { weight: 2, arbitrary: hostile.filter((v) => typeof v !== 'string') },
+  );
+
+const importerCall: fc.Arbitrary<Call> = fc.oneof(
+  mutated({ file: 'export.csv', text: readFileSync(fixture('fatebook/export.csv'), 'utf8') }).map((i) => ({ door: 'fatebookToPredictions', run: () => importers.fatebookToPredictions(i as never) })),
+  mutated({ file: 'posts.json', data: fixtureJson('metaculus/posts.json') }).map((i) => ({ door: 'metaculusToPredictions', run: () => importers.metaculusToPredictions(i as never) })),
+  mutated({ file: 'p.json', data: fixtureJson('predictionbook/my_predictions.json') }).map((i) => ({ door: 'predictionBookToPredictions', run: () => importers.predictionBookToPredictions(i as never) })),
+  mutated([{ file: 'markets.json', data: fixtureJson('manifold/markets.json') }, { file: 'bets.json', data: fixtureJson('manifold/bets.json') }]).map((i) => ({
+    door: 'manifoldToPredictions',
+    run: () => importers.manifoldToPredictions(i as never),
+  })),
+  mutated({ questionSet: { file: 'q.json', data: fbQuestionSet }, forecastSets: [{ file: 'f.json', data: fbForecastSet }] }).map((i) => ({
+    door: 'forecastBenchToPredictions',
+    run: () => importers.forecastBenchToPredictions(i as never),
+  })),
+  importPath('fatebook/export.csv').map((f) => ({ door: 'readFatebook', run: () => importers.readFatebook(f as never) })),
+  importPath('metaculus/posts.json').map((f) => ({ door: 'readMetaculus', run: () => importers.readMetaculus(f as never) })),
+  importPath('predictionbook/my_predictions.json').map((f) => ({ door: 'readPredictionBook', run: () => importers.readPredictionBook(f as never) })),
+  fc.oneof(fc.array(importPath('manifold/markets.json'), { maxLength: 2 }), hostile).map((f) => ({ door: 'readManifold', run: () => importers.readManifold(f as never) })),
+  fc.oneof(mutated({ questionSet: fixture('missing-q.json'), forecastSets: [fixture('missing-f.json')] }), hostile.filter((v) => typeof v !== 'string')).map((f) => ({
+    door: 'readForecastBench',
+    run: () => importers.readForecastBench(f as never),
+  })),
+  fc.tuple(fc.oneof(fc.constantFrom(...importers.IMPORT_PLATFORMS), hostile), fc.oneof(mutated({ files: [fixture('fatebook/export.csv')] }), hostile.filter((v) => typeof v !== 'string'))).map(([p, i]) => ({
+    door: 'readPlatformExport',
+    run: () => importers.readPlatformExport(p as never, i as never),
+  })),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('fuzz: hostile input at every public door', () => {
@@ -382,6 +426,49 @@ describe('fuzz: hostile input at every public door', () => {
       { numRuns: scaled(200, 2_000) },
     );
     expect(await stateOf(ledger)).toEqual(before.state); // reads never write
+  });
+
+  it('forecast-ledger/importers: every reader and mapper, with hostile data, files and paths', async () => {
+    await fc.assert(
+      fc.asyncProperty(importerCall, async (call) => {
+        await attempt('importers', () => call.run(undefined as never));
+      }),
+      { numRuns: scaled(150, 1_500) },
+    );
+  });
+
+  it('addAggregate, backup and writeSite: hostile input changes nothing', async () => {
+    const ledger = await fixtureLedger();
+    const before = { state: await stateOf(ledger) };
+    const dir = tempDir();
+    let n = 0;
+    // Hostile text as a path would create files where the test runs: paths are fresh names in a temporary folder, or not text.
+    const outPath = fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('', 'a\0b') }, { weight: 1, arbitrary: hostile.filter((v) => typeof v !== 'string') });
+    const fresh = (path: unknown, name: string) => (path === undefined ? join(dir, `${name}-${n++}`) : path);
+    /** The options with `outDir` set, when they are an object that can be copied; else as they are (a hostile value). */
+    const withOutDir = (options: unknown, outDir: unknown): unknown => {
+      if (typeof options !== 'object' || options === null || types.isProxy(options)) return options;
+      try {
+        return { ...options, outDir };
+      } catch {
+        return options;
+      }
+    };
+    const call: fc.Arbitrary<Call> = fc.oneof(
+      mutated({ id: 'crowd', name: 'Crowd', method: 'median', members: ['alice', 'bob'] }).map((i) => ({ door: 'addAggregate', run: (l: Ledger) => l.addAggregate(i as never) })),
+      fc.tuple(outPath, fc.oneof(fc.constant(undefined), mutated({ overwrite: false }))).map(([p, o]) => ({
+        door: 'backup',
+        run: (l: Ledger) => l.backup(fresh(p, 'backup.sqlite') as never, o as never),
+      })),
+      fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constant('ledger') }, { weight: 1, arbitrary: hostile }), outPath, mutated({ title: 'T', asOf: '2026-06-01', generatedAt: new Date(0) })).map(([target, p, o]) => ({
+        door: 'writeSite',
+        run: (l: Ledger) => writeSite((target === 'ledger' ? l : target) as never, withOutDir(o, fresh(p, 'site')) as never),
+      })),
+    );
+    await fc.assert(
+      fc.asyncProperty(call, async (c) => write(ledger, c.door === 'addAggregate' ? 'writes' : 'reads', before, () => c.run(ledger))),
+      { numRuns: scaled(100, 1_000) },
+    );
   });
 
   it('forecast-ledger/scoring, resolveHorizon, canonicalJson, openLedger and SqliteStore.open', async () => {

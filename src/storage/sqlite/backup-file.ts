@@ -4,7 +4,8 @@ import { LedgerError } from '../../errors.js';
 import type { BackupOptions } from '../types.js';
 
 /**
- * Checks where a backup may go: a non-empty path without NUL, not `:memory:`, not the ledger itself,
+ * Checks where a backup may go: a non-empty path without NUL, not `:memory:`, not the ledger itself
+ * (nor its `-wal`, `-shm` or `-journal` file),
  * not an existing file unless `overwrite`, and never a ledger in use (one with a `-wal` file, which
  * SQLite would replay into the copy).
  *
@@ -27,6 +28,10 @@ export function backupTarget(path: unknown, options: unknown, source: string): {
   const target = resolve(path);
   if (source && source !== ':memory:' && resolve(source) === target) {
     throw new LedgerError('validation_failed', `backup: ${target} is the ledger itself: write the backup to another file`);
+  }
+  // Replacing the ledger's own WAL (or journal) would cut commits out of it for every other connection.
+  if (source && source !== ':memory:' && ['-wal', '-shm', '-journal'].some((suffix) => `${resolve(source)}${suffix}` === target)) {
+    throw new LedgerError('validation_failed', `backup: ${target} is a file of the ledger itself (its SQLite ${target.slice(target.lastIndexOf('-') + 1)} file): write the backup to another file`);
   }
   if (existsSync(`${target}-wal`)) {
     throw new LedgerError('file_exists', `backup: ${target} is a SQLite database in use (it has a -wal file): close it, or write the backup to another file`, { details: { path: target } });

@@ -380,7 +380,8 @@ export class SqliteStore implements LedgerStore {
       const where: string[] = [];
       const params: unknown[] = [];
       if (filter.status !== undefined) {
-        const statuses = typeof filter.status === 'string' ? [filter.status] : [...filter.status];
+        // Each status once: a caller's list may repeat them, and one SQL variable per entry would overflow SQLite's limit.
+        const statuses = typeof filter.status === 'string' ? [filter.status] : [...new Set(filter.status)];
         where.push(`q.status IN (${statuses.map(() => '?').join(', ')})`);
         pushAll(params, statuses);
       }
