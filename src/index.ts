@@ -42,6 +42,8 @@ export type {
   VerifyReport,
 } from './storage/types.js';
 export { renderScorecard } from './scoring/scorecard/render-scorecard.js';
+export { renderLeaderboard } from './scoring/scorecard/render-leaderboard.js';
+export { renderReport, type RenderReportInput } from './scoring/scorecard/render-report.js';
 export { writeSite } from './site/write-site.js';
 export type { WriteSiteOptions, WriteSiteResult } from './site/write-site.js';
 export type { ScoringOptions } from './scoring/claims/scoring-options.js';

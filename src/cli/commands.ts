@@ -335,10 +335,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'scorecard',
     summary: "a forecaster's scorecard (or every forecaster's) as a table, Markdown, HTML or JSON",
-    usage: 'scorecard [forecaster] [--format table|md|html|json] [--out <file>]',
+    usage: 'scorecard [forecaster] [--format table|markdown|html|json] [--out <file>]',
     positionals: [{ name: 'forecaster', description: 'the forecaster id; all forecasters when omitted', required: false }],
     options: {
-      format: { type: 'string', value: '<format>', description: 'table (default), md, html or json; html for every forecaster is the full report' },
+      format: { type: 'string', value: '<format>', description: 'table (default), markdown (or md), html or json; html for every forecaster is the full report' },
       out,
       'as-of': asOf,
       tag,
@@ -346,17 +346,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       { command: 'scorecard goldman-sachs', description: "Goldman Sachs's scorecard as a table" },
       { command: 'scorecard goldman-sachs --format html --out goldman.html', description: 'as a self-contained HTML page' },
-      { command: 'scorecard --format md > scorecards.md', description: 'every forecaster, as Markdown' },
+      { command: 'scorecard --format markdown > scorecards.md', description: 'every forecaster, as Markdown' },
     ],
     load: () => import('./commands/scorecard.js'),
   },
   {
     name: 'leaderboard',
     summary: 'forecasters ranked by their scores',
-    usage: 'leaderboard [--format table|md|html|json] [--out <file>]',
+    usage: 'leaderboard [--format table|markdown|html|json] [--out <file>]',
     positionals: [],
     options: {
-      format: { type: 'string', value: '<format>', description: 'table (default), md, html or json' },
+      format: { type: 'string', value: '<format>', description: 'table (default), markdown (or md), html or json' },
       out,
       'min-resolved': { type: 'string', value: '<n>', description: 'rank only forecasters with at least n resolved forecasts (default 1)' },
       'as-of': asOf,
@@ -364,7 +364,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     examples: [
       { command: 'leaderboard', description: 'the ranking as a table' },
-      { command: 'leaderboard --format md --out leaderboard.md', description: 'as Markdown' },
+      { command: 'leaderboard --format markdown --out leaderboard.md', description: 'as Markdown' },
     ],
     load: () => import('./commands/leaderboard.js'),
   },
