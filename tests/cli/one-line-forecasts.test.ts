@@ -62,6 +62,7 @@ describe('predict', () => {
       [['Will it rain by 2099?', '70%'], /^predict: who makes this forecast\? expected --as <id>, \$FORECAST_LEDGER_FORECASTER or a \.\/forecast-ledger\.config\.json/],
       [['Will it rain by 2099?', '70%', '--as', 'Not Me'], /^--as: expected an id/],
       [['Will it rain by 2099?', '70%', '--by', '2027-02-30', '--as', 'me'], /^--by: expected a real calendar date/],
+      [['Did it rain by 2020-01-01?', '70%', '--as', 'me'], /^predict: expected a due date from today on, received 2020-01-01 \(the date in the text\)/],
     ])('refuses %j', async (args, message) => {
       const { run } = project();
       const result = await run('predict', ...args, '--json');

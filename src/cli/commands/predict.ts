@@ -4,6 +4,7 @@ import { withLedger } from '../ledger-session.js';
 import { describeProbability, oneLineForecaster, probabilityArgument } from '../one-line-forecaster.js';
 import { findDueDate } from '../../core/one-line-forecast.js';
 import { UsageError } from '../cli-error.js';
+import { todayUtc } from '../iso-dates.js';
 
 /** `forecast-ledger predict "<question>" <probability>`: a binary question and a forecast on it, in one write. */
 export async function run(ctx: CommandContext): Promise<void> {
@@ -13,6 +14,13 @@ export async function run(ctx: CommandContext): Promise<void> {
   const by = dateFlag(ctx, 'by');
   if (!by && !findDueDate(text)) {
     throw new UsageError(`predict: expected a due date, received none: the text names no date (2027-06-30, "by 2027") and --by is not given`, ctx.cli(`predict ${JSON.stringify(text)} ${probabilityText} --by <YYYY-MM-DD>`));
+  }
+  const due = by ?? findDueDate(text)!;
+  if (due < todayUtc()) {
+    throw new UsageError(
+      `predict: expected a due date from today on, received ${due} (${by ? 'from --by' : 'the date in the text'}): a forecast must be made before its question is due`,
+      'pass --by <date> with a date to come',
+    );
   }
   const forecaster = oneLineForecaster(ctx);
   const id = slugFlag(ctx, 'id');
