@@ -1,4 +1,4 @@
-import type { CommandContext } from '../context.js';
+import { shellQuote, type CommandContext } from '../context.js';
 import { dateFlag, parseSlug, slugFlag, textFlag } from '../flags.js';
 import { withLedger } from '../ledger-session.js';
 import { describeProbability, oneLineForecaster, probabilityArgument } from '../one-line-forecaster.js';
@@ -12,10 +12,10 @@ export async function run(ctx: CommandContext): Promise<void> {
   if (!text.trim()) throw new UsageError('predict: expected the question as text, received an empty string', 'e.g. forecast-ledger predict "Will X happen by 2027-06-30?" 70%');
   const read = probabilityArgument(probabilityText);
   const by = dateFlag(ctx, 'by');
-  if (!by && !findDueDate(text)) {
-    throw new UsageError(`predict: expected a due date, received none: the text names no date (2027-06-30, "by 2027") and --by is not given`, ctx.cli(`predict ${JSON.stringify(text)} ${probabilityText} --by <YYYY-MM-DD>`));
+  const due = by ?? findDueDate(text);
+  if (!due) {
+    throw new UsageError(`predict: expected a due date, received none: the text names no date (2027-06-30, "by 2027") and --by is not given`, ctx.cli(`predict ${shellQuote(text)} ${shellQuote(probabilityText)} --by <YYYY-MM-DD>`));
   }
-  const due = by ?? findDueDate(text)!;
   if (due < todayUtc()) {
     throw new UsageError(
       `predict: expected a due date from today on, received ${due} (${by ? 'from --by' : 'the date in the text'}): a forecast must be made before its question is due`,
