@@ -13,6 +13,8 @@ export { GENESIS_HASH } from './history/event-hash.js';
 export { Ledger, openLedger } from './ledger.js';
 export type { AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
 export type { AnnulInput, CorrectionInput, ForecastsAfterOutcomeOption, ImportData, ImportReport, LedgerTarget, OpenLedgerOptions, OutcomeInput, QuestionDetails, ResolveInput } from './ledger.js';
+export type { PredictInput, PredictResult, QuickForecastInput, QuickForecastResult } from './ledger.js';
+export type { DueDateFrom } from './core/one-line-forecast.js';
 export type { LedgerStore } from './storage/ledger-store.js';
 export { DURABILITY_LEVELS, SqliteStore } from './storage/sqlite/sqlite-store.js';
 export type { Durability, SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
@@ -40,6 +42,8 @@ export type {
   VerifyReport,
 } from './storage/types.js';
 export { renderScorecard } from './scoring/scorecard/render-scorecard.js';
+export { renderLeaderboard } from './scoring/scorecard/render-leaderboard.js';
+export { renderReport, type RenderReportInput } from './scoring/scorecard/render-report.js';
 export { writeSite } from './site/write-site.js';
 export type { WriteSiteOptions, WriteSiteResult } from './site/write-site.js';
 export type { ScoringOptions } from './scoring/claims/scoring-options.js';

@@ -23,6 +23,7 @@ import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } fro
 import type {
   ApplyResult,
   BackupOptions,
+  Change,
   BackupReport,
   ForecastFilter,
   LedgerEvent,
@@ -34,6 +35,9 @@ import type {
   VerifyReport,
 } from './storage/types.js';
 import { pushAll } from './_internal/arrays.js';
+import { ForecastNowArg, PredictArg } from './_internal/predict-args.js';
+import { findDueDate, freeId, questionSlug, type DueDateFrom } from './core/one-line-forecast.js';
+import { readProbability, type ReadProbability } from './core/read-probability.js';
 
 /** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
 export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
@@ -101,6 +105,48 @@ export interface CorrectionInput extends ForecastsAfterOutcomeOption {
   reason: string;
 }
 
+/** Input of {@link Ledger.forecast}: a forecast on an existing binary question, made now. */
+export interface QuickForecastInput {
+  /** A number in [0, 1], or text: `70%`, `0.7`, or a verbal term such as `likely` (see `CONFIDENCE_TERMS`). */
+  probability: number | string;
+  /** Who makes it; added as a person when not in the ledger. */
+  forecasterId: string;
+  /** When it was made (ISO date or instant); default now on the ledger's clock. */
+  madeAt?: string;
+  /** A note on the forecast. */
+  note?: string;
+}
+
+/** What {@link Ledger.forecast} recorded. */
+export interface QuickForecastResult {
+  /** The stored forecast. */
+  forecast: StoredForecast;
+  /** Whether the forecaster was new and added (as a person named by the id). */
+  forecasterAdded: boolean;
+}
+
+/** Input of {@link Ledger.predict}: a one-line forecast. */
+export interface PredictInput extends QuickForecastInput {
+  /** The question, e.g. `Will X happen by 2027-06-30?`: its title, statement and default criteria. */
+  text: string;
+  /** When it comes due (ISO date); default the date the text names. */
+  by?: string;
+  /** The question id; default a slug of the text, made unique. */
+  id?: string;
+  /** What evidence settles it; default the text. */
+  criteria?: string;
+  /** Tags of the question. */
+  tags?: string[];
+}
+
+/** What {@link Ledger.predict} recorded. */
+export interface PredictResult extends QuickForecastResult {
+  /** The new question. */
+  question: Question;
+  /** Where its due date came from: `by` or a date in the `text`. */
+  dueDateFrom: DueDateFrom;
+}
+
 /** What {@link Ledger.importPredictions} did. */
 export interface ImportReport extends ApplyResult {
   /** The files read, in order (empty when data was passed directly). */
@@ -150,7 +196,8 @@ function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: strin
 export class Ledger {
   /** The storage backend. */
   readonly store: LedgerStore;
-  readonly #today: () => string;
+  /** Now on the ledger's clock, as an ISO instant to the second. */
+  readonly #now: () => string;
 
   /**
    * @param store - the backend
@@ -161,13 +208,32 @@ export class Ledger {
     parseArg('new Ledger', 'store', StoreArg, store);
     parseArg('new Ledger', 'now', z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date'), now);
     this.store = store;
-    this.#today = () => {
+    this.#now = () => {
       const date = readingArg('ledger clock', 'now', now);
       if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
         throw new LedgerError('validation_failed', `ledger clock: expected now() to return a valid Date, received ${Object.prototype.toString.call(date)}: fix the now option of openLedger()`);
       }
-      return date.toISOString().slice(0, 10);
+      return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
     };
+  }
+
+  /** Today (UTC) on the ledger's clock. */
+  #today(): string {
+    return this.#now().slice(0, 10);
+  }
+
+  /**
+   * Applies the changes of one call in one transaction. Several problems with one call's records are
+   * reported under the first one's code (`kind_mismatch`, say), not as `import_failed`: nothing was
+   * imported; every problem is still listed in `issues`.
+   */
+  async #write(changes: readonly Change[]): Promise<ApplyResult> {
+    try {
+      return await this.store.apply(changes);
+    } catch (error) {
+      if (!(error instanceof LedgerValidationError) || error.code !== 'import_failed' || !error.issues.length) throw error;
+      throw new LedgerValidationError(error.issues[0]!.code, 'nothing was written', error.issues);
+    }
   }
 
   /**
@@ -177,7 +243,7 @@ export class Ledger {
    */
   async addSource(input: z.input<typeof Source>): Promise<Source> {
     const record = parseRecord(Source, input, 'source');
-    await this.store.apply([{ type: 'source.added', record }]);
+    await this.#write([{ type: 'source.added', record }]);
     return record;
   }
 
@@ -188,7 +254,7 @@ export class Ledger {
    */
   async addForecaster(input: ForecasterInput): Promise<Forecaster> {
     const record = parseRecord(Forecaster, input, 'forecaster');
-    await this.store.apply([{ type: 'forecaster.added', record }]);
+    await this.#write([{ type: 'forecaster.added', record }]);
     return record;
   }
 
@@ -226,7 +292,7 @@ export class Ledger {
    */
   async addQuestion(input: QuestionInput): Promise<Question> {
     const record = parseRecord(Question, input, 'question');
-    await this.store.apply([{ type: 'question.added', record }]);
+    await this.#write([{ type: 'question.added', record }]);
     return record;
   }
 
@@ -240,8 +306,114 @@ export class Ledger {
    */
   async addForecast(input: ForecastInput): Promise<StoredForecast> {
     const record = withForecastId(parseRecord(Forecast, input, 'forecast'));
-    await this.store.apply([{ type: 'forecast.added', record }]);
+    await this.#write([{ type: 'forecast.added', record }]);
     return record;
+  }
+
+  /**
+   * Records a one-line forecast: creates a binary question from its text and the forecast on it, in
+   * one transaction — what Fatebook does with "Will X happen by 2027-06-30? 70%".
+   *
+   * @remarks
+   * - The question: kind `binary`, stance `forecast`, title, statement and (by default) criteria
+   *   the text; its id a slug of the text (`will-x-happen-by-2027-06-30`), with `-2`, `-3`… when that
+   *   id is taken (or `input.id`). It comes due on `input.by`, else on the date the text names (the
+   *   latest `YYYY-MM-DD`, else a deadline year: "by 2027" → 2027-12-31, "before 2027" → 2026-12-31);
+   *   `result.dueDateFrom` says which.
+   * - The probability: a number in [0, 1], or text `70%`, `0.7` or a verbal term of
+   *   `CONFIDENCE_TERMS` (`likely` → 0.83 on IPCC AR5), recorded as verbal confidence with its
+   *   implied probability and scale.
+   * - The forecast is made now on the ledger's clock (or at `input.madeAt`). A forecaster id not in
+   *   the ledger is added as a person named by the id.
+   *
+   * @param input - the text, the probability, the forecaster; optionally `by`, `id`, `criteria`, `tags`, `madeAt`, `note`
+   * @returns the question, the forecast, where the due date came from and whether the forecaster was added
+   * @throws LedgerError `validation_failed` (a bad probability, no date in the text and no `by`, a
+   *   forecaster id that is not a slug), `unknown_option`, `forecast_after_due` (a due date in the
+   *   past), `conflicting_record` (an `input.id` already used)
+   *
+   * @example
+   * ```ts
+   * const { question, forecast } = await ledger.predict({ text: 'Will X happen by 2027-06-30?', probability: '70%', forecasterId: 'me' });
+   * question.resolution.resolveOn; //=> '2027-06-30'
+   * forecast.estimate; //=> { kind: 'binary', probability: 0.7 }
+   * ```
+   */
+  async predict(input: PredictInput): Promise<PredictResult> {
+    const fn = 'ledger.predict';
+    input = parseArg(fn, 'input', PredictArg, input) as PredictInput;
+    const read = readProbability(input.probability, `${fn}: input.probability`);
+    const found = input.by ?? findDueDate(input.text);
+    if (!found) {
+      throw new LedgerValidationError('validation_failed', `${fn}: invalid input`, [
+        { code: 'validation_failed', path: 'input.by', message: `expected a due date: input.by, or a date in the text such as 2027-06-30 or "by 2027", received ${JSON.stringify(input.text)}` },
+      ]);
+    }
+    const id = input.id ?? (await freeId(questionSlug(input.text), async (q) => (await this.store.getQuestion(q)) !== undefined));
+    const question = parseRecord(Question, {
+      id,
+      kind: 'binary',
+      title: input.text,
+      statement: input.text,
+      resolution: { resolveOn: found, horizon: input.by ?? found, semantics: 'by', criteria: input.criteria ?? input.text },
+      tags: input.tags ?? [],
+      stance: 'forecast',
+    }, 'question');
+    const { forecast, forecaster } = await this.#oneLineForecast(id, input, read);
+    await this.#write([...forecaster, { type: 'question.added', record: question }, { type: 'forecast.added', record: forecast }]);
+    return { question, forecast, dueDateFrom: input.by ? 'by' : 'text', forecasterAdded: forecaster.length > 0 };
+  }
+
+  /**
+   * Records a forecast on an existing binary question, made now: the one-line update
+   * (`forecast-ledger forecast QUESTION 65%`). The forecaster's earlier forecast stays in the
+   * history; this one stands from its `madeAt` on.
+   *
+   * @remarks
+   * The probability is read as {@link Ledger.predict} reads it (`70%`, `0.7`, `likely`); a forecaster
+   * id not in the ledger is added as a person, in the same transaction. For other kinds of question
+   * use {@link Ledger.addForecast}.
+   *
+   * @param questionId - the question
+   * @param input - the probability and the forecaster; optionally `madeAt` and `note`
+   * @returns the stored forecast and whether the forecaster was added
+   * @throws LedgerError `question_not_found`, `kind_mismatch` (not a binary question),
+   *   `validation_failed` (a bad probability), `unknown_option`, `forecast_after_due`, `already_resolved`
+   *
+   * @example
+   * ```ts
+   * (await ledger.forecast('will-x-happen-by-2027-06-30', { probability: '65%', forecasterId: 'me' })).forecast.estimate.probability; //=> 0.65
+   * ```
+   */
+  async forecast(questionId: string, input: QuickForecastInput): Promise<QuickForecastResult> {
+    const fn = 'ledger.forecast';
+    questionId = parseArg(fn, 'questionId', IdArg, questionId);
+    input = parseArg(fn, 'input', ForecastNowArg, input) as QuickForecastInput;
+    const read = readProbability(input.probability, `${fn}: input.probability`);
+    const { question } = await this.#record(questionId);
+    if (question.kind !== 'binary') {
+      throw new LedgerError('kind_mismatch', `${fn}: expected a binary question, received ${question.kind} question "${questionId}": use addForecast() with a ${question.kind} estimate`, {
+        details: { questionId, field: 'estimate' },
+      });
+    }
+    const { forecast, forecaster } = await this.#oneLineForecast(questionId, input, read);
+    await this.#write([...forecaster, { type: 'forecast.added', record: forecast }]);
+    return { forecast, forecasterAdded: forecaster.length > 0 };
+  }
+
+  /** The forecast of {@link Ledger.predict} and {@link Ledger.forecast}, and the forecaster to add first if it is new. */
+  async #oneLineForecast(questionId: string, input: QuickForecastInput, read: ReadProbability): Promise<{ forecast: StoredForecast; forecaster: Change[] }> {
+    const known = await this.store.getForecaster(input.forecasterId);
+    const forecaster: Change[] = known ? [] : [{ type: 'forecaster.added', record: parseRecord(Forecaster, { id: input.forecasterId, name: input.forecasterId, type: 'person' }, 'forecaster') }];
+    const forecast = withForecastId(parseRecord(Forecast, {
+      questionId,
+      forecasterId: input.forecasterId,
+      madeAt: input.madeAt ?? this.#now(),
+      estimate: read.confidence ? { kind: 'binary' } : { kind: 'binary', probability: read.probability },
+      ...(read.confidence ? { confidence: read.confidence } : {}),
+      ...(input.note ? { note: input.note } : {}),
+    }, 'forecast'));
+    return { forecast, forecaster };
   }
 
   async #outcome(questionId: string, outcome: OutcomeInput): Promise<Outcome> {
@@ -264,7 +436,7 @@ export class Ledger {
 
   async #recordResolution(input: ResolutionInput, option: ForecastsAfterOutcomeOption): Promise<StoredResolution> {
     const record = parseRecord(Resolution, option.allowForecastsAfterOutcome === true ? { ...input, allowForecastsAfterOutcome: true } : input, 'resolution');
-    await this.store.apply([{ type: 'resolution.recorded', record }]);
+    await this.#write([{ type: 'resolution.recorded', record }]);
     return (await this.#record(record.questionId)).resolution!;
   }
 

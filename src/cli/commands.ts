@@ -1,4 +1,5 @@
 import type { CommandSpec, OptionSpec } from './command-spec.js';
+import { CONFIG_FILE, FORECASTER_ENV } from './one-line-config.js';
 
 /** The default ledger file, relative to the working directory. @internal */
 export const DEFAULT_DB = 'forecast-ledger.sqlite';
@@ -28,6 +29,7 @@ const outcome: OptionSpec = {
   description: 'what happened, read by the question kind: yes/no (binary), a number (numeric), a date (date), an option id (categorical)',
 };
 const tag: OptionSpec = { type: 'string', value: '<tag>', description: 'only questions with this tag, e.g. forecastbench-market' };
+const forecasterOption: OptionSpec = { type: 'string', value: '<id>', description: `who makes it (default: $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE})` };
 const idArg = { name: 'id', description: 'the question id (see `forecast-ledger list`)', required: true } as const;
 
 /**
@@ -162,6 +164,39 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: { 'as-of': asOf },
     examples: [{ command: 'forecasters', description: 'who is in the ledger, and how many of their claims are settled' }],
     load: () => import('./commands/forecasters.js'),
+  },
+  {
+    name: 'predict',
+    summary: 'record a forecast in one line: a yes/no question and your probability',
+    usage: 'predict <question> <probability> [--by <date>] [--as <id>]',
+    description:
+      `Creates a binary question from the text (id: a slug of it; criteria: the text unless --criteria) and your forecast on it, made now, in one write. It comes due on --by, else on the date the text names (2027-06-30; "by 2027" → 2027-12-31), which the output confirms. The probability: 70%, 0.7, or a verbal term (likely, very unlikely, almost certain… on the IPCC and Kent scales), recorded as said. The forecaster: --as, else $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE}; a new id is added as a person. Creates the ledger if needed.`,
+    positionals: [
+      { name: 'question', description: 'the question, quoted, e.g. "Will X happen by 2027-06-30?"', required: true },
+      { name: 'probability', description: 'your probability of yes: 70%, 0.7 or a verbal term such as likely', required: true },
+    ],
+    options: {
+      by: { type: 'string', value: '<date>', description: 'the date it comes due (default: the date in the text)' },
+      as: forecasterOption,
+      id: { type: 'string', value: '<id>', description: 'the question id (default: a slug of the text, made unique)' },
+      criteria: { type: 'string', value: '<text>', description: 'what evidence settles it (default: the text)' },
+      tag: { type: 'string', multiple: true, value: '<tag>', description: 'a tag; repeatable' },
+    },
+    examples: [
+      { command: 'predict "Will X happen by 2027-06-30?" 70%', description: 'a question due 2027-06-30 and your 70% on it' },
+      { command: 'predict "Will it snow in Paris this winter?" likely --by 2027-03-20 --as alice', description: 'a verbal probability, a date, a forecaster' },
+    ],
+    load: () => import('./commands/predict.js'),
+  },
+  {
+    name: 'forecast',
+    summary: 'update your forecast on a yes/no question, in one line',
+    usage: 'forecast <question> <probability> [--as <id>]',
+    description: `Records a new forecast, made now, on an existing binary question; your earlier one stays in the history and this one stands from now on. The probability and forecaster are read as by predict. For other kinds of question use add forecast.`,
+    positionals: [idArg, { name: 'probability', description: 'your probability of yes: 65%, 0.65 or a verbal term', required: true }],
+    options: { as: forecasterOption },
+    examples: [{ command: 'forecast will-x-happen-by-2027-06-30 65%', description: 'you now think 65%' }],
+    load: () => import('./commands/forecast.js'),
   },
   {
     name: 'add',
@@ -300,10 +335,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'scorecard',
     summary: "a forecaster's scorecard (or every forecaster's) as a table, Markdown, HTML or JSON",
-    usage: 'scorecard [forecaster] [--format table|md|html|json] [--out <file>]',
+    usage: 'scorecard [forecaster] [--format table|markdown|html|json] [--out <file>]',
     positionals: [{ name: 'forecaster', description: 'the forecaster id; all forecasters when omitted', required: false }],
     options: {
-      format: { type: 'string', value: '<format>', description: 'table (default), md, html or json; html for every forecaster is the full report' },
+      format: { type: 'string', value: '<format>', description: 'table (default), markdown (or md), html or json; html for every forecaster is the full report' },
       out,
       'as-of': asOf,
       tag,
@@ -311,17 +346,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       { command: 'scorecard goldman-sachs', description: "Goldman Sachs's scorecard as a table" },
       { command: 'scorecard goldman-sachs --format html --out goldman.html', description: 'as a self-contained HTML page' },
-      { command: 'scorecard --format md > scorecards.md', description: 'every forecaster, as Markdown' },
+      { command: 'scorecard --format markdown > scorecards.md', description: 'every forecaster, as Markdown' },
     ],
     load: () => import('./commands/scorecard.js'),
   },
   {
     name: 'leaderboard',
     summary: 'forecasters ranked by their scores',
-    usage: 'leaderboard [--format table|md|html|json] [--out <file>]',
+    usage: 'leaderboard [--format table|markdown|html|json] [--out <file>]',
     positionals: [],
     options: {
-      format: { type: 'string', value: '<format>', description: 'table (default), md, html or json' },
+      format: { type: 'string', value: '<format>', description: 'table (default), markdown (or md), html or json' },
       out,
       'min-resolved': { type: 'string', value: '<n>', description: 'rank only forecasters with at least n resolved forecasts (default 1)' },
       'as-of': asOf,
@@ -329,7 +364,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     examples: [
       { command: 'leaderboard', description: 'the ranking as a table' },
-      { command: 'leaderboard --format md --out leaderboard.md', description: 'as Markdown' },
+      { command: 'leaderboard --format markdown --out leaderboard.md', description: 'as Markdown' },
     ],
     load: () => import('./commands/leaderboard.js'),
   },

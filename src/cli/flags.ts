@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FiniteNumber, IsoDate, IsoDateOrDateTime, Probability, Slug, Text } from '../model/primitives.js';
+import { parseDecimal } from '../_internal/parse-decimal.js';
 import { UsageError } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import { parseSpan, todayUtc, type Span } from './iso-dates.js';
@@ -17,23 +18,8 @@ export function parseValue<T>(schema: z.ZodType<T>, value: string, flag: string,
   return parsed.data;
 }
 
-/** A decimal number as people write it: `0.7`, `-12`, `.5`, `1e6`, `2.5E-3`; nothing else. */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * The one number parser of the CLI: a finite decimal number, or undefined.
- *
- * @remarks
- * `Number()` alone would take hex (`0x1`), binary (`0b1`), octal (`0o7`), `Infinity`, white space
- * around the digits and the empty string (as 0); none of those is a number someone meant to type.
- *
- * @internal
- */
-export function parseDecimal(text: string): number | undefined {
-  if (!DECIMAL.test(text)) return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
-}
+/** The one number parser of the CLI (see the shared {@link parseDecimal}). @internal */
+export { parseDecimal };
 
 /** Reads a decimal number (see {@link parseDecimal}), then checks it against a schema. @internal */
 export function parseNumber<T extends number>(schema: z.ZodType<T>, value: string, flag: string, expected: string): T {

@@ -1,5 +1,6 @@
 import type { CommandSpec, OptionSpec } from './command-spec.js';
 import { COMMANDS, DB_ENV, GLOBAL_OPTIONS } from './commands.js';
+import { CONFIG_FILE, FORECASTER_ENV } from './one-line-config.js';
 import { EXIT_CODE_TABLE } from './exit-codes.js';
 import type { Output } from './output.js';
 import { maxOf } from '../_internal/arrays.js';
@@ -59,6 +60,7 @@ export function programHelp(out: Output, version: string): string {
     definitions(
       [
         [DB_ENV, 'the ledger database when --db is not given'],
+        [FORECASTER_ENV, `who makes the forecasts of predict and forecast when --as is not given (or "forecaster" in ./${CONFIG_FILE})`],
         ['NO_COLOR', 'never colour the output (colour is only used on a terminal anyway)'],
       ],
       out,

@@ -19,6 +19,17 @@ function normalize(wording: string): string {
   return wording.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/**
+ * The entry of {@link CONFIDENCE_TERMS} whose wording `wording` is, read as {@link impliedProbability}
+ * reads it (NFKC, trimmed, inner whitespace collapsed, case ignored), or undefined.
+ *
+ * @internal
+ */
+export function findConfidenceTerm(wording: string): ConfidenceTerm | undefined {
+  const wanted = normalize(wording);
+  return CONFIDENCE_TERMS.find((t) => t.term === wanted);
+}
+
 /** Levenshtein distance, O(|a|·|b|); terms are short. */
 function editDistance(a: string, b: string): number {
   const x = [...a];

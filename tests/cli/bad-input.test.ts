@@ -76,15 +76,24 @@ describe('bad input exits non-zero, says what is wrong, and writes nothing', () 
     {
       name: 'a numeric outcome written in hex',
       args: () => ['resolve', COPPER, '--outcome', '0x2710', '--resolved-on', '2028-01-05', '--evidence', 'e'],
-      exit: 1,
-      code: 'kind_mismatch',
+      exit: 2,
+      code: 'usage_error',
       message: /expected a number in USD\/t, received "0x2710"$/,
+    },
+    {
+      // --help: a bad flag value exits 2; the library's kind_mismatch (exit 1) is for records, not for flag text.
+      name: 'an outcome "maybe" for a binary question',
+      args: () => ['resolve', 'karpathy-nanochat-build-video', '--outcome', 'maybe', '--resolved-on', '2025-10-20', '--evidence', 'e'],
+      exit: 2,
+      code: 'usage_error',
+      message: /^--outcome for binary question "karpathy-nanochat-build-video": expected yes or no, received "maybe"$/,
+      hint: /forecast-ledger show karpathy-nanochat-build-video/,
     },
     {
       name: 'a yes/no outcome for a numeric question',
       args: () => ['resolve', COPPER, '--outcome', 'yes', '--resolved-on', '2028-01-05', '--evidence', 'e'],
-      exit: 1,
-      code: 'kind_mismatch',
+      exit: 2,
+      code: 'usage_error',
       message: /^--outcome for numeric question "goldman-copper-lme-2027-average": expected a number in USD\/t, received "yes"$/,
       hint: /forecast-ledger show goldman-copper-lme-2027-average/,
     },

@@ -77,6 +77,20 @@ describe('scorecard and leaderboard', () => {
     expect(readFileSync(written.out, 'utf8')).toContain('“將會” (“will”) → 80% yes');
   });
 
+  it('takes --format markdown, the canonical name, and its short form md alike', async () => {
+    const db = await importedLedger();
+    const [long, short, board, boardShort] = await Promise.all([
+      cli(['scorecard', 'geoffrey-hinton', '--db', db, '--as-of', '2026-01-01', '--format', 'markdown']),
+      cli(['scorecard', 'geoffrey-hinton', '--db', db, '--as-of', '2026-01-01', '--format', 'md']),
+      cli(['leaderboard', '--db', db, '--as-of', '2026-01-01', '--format', 'markdown']),
+      cli(['leaderboard', '--db', db, '--as-of', '2026-01-01', '--format', 'md']),
+    ]);
+    expect(expectOk(long).stdout).toMatch(/^# Scorecard: Geoffrey Hinton/);
+    expect(expectOk(short).stdout).toBe(long.stdout);
+    expect(expectOk(board).stdout).toMatch(/^# Leaderboard/);
+    expect(expectOk(boardShort).stdout).toBe(board.stdout);
+  });
+
   it('gives every scorecard, and the leaderboard, as JSON', async () => {
     const db = await importedLedger();
     const [all, board, table] = await Promise.all([

@@ -47,6 +47,13 @@ describe('error codes', () => {
     expect(await codeOf(ledger.resolve('q-numeric', { outcome: true, resolvedOn: '2028-01-01', evidence: [{ description: 'x' }] }))).toBe('kind_mismatch');
   });
 
+  it('kind_mismatch, not import_failed, for a wrong estimate kind that comes with other problems; every problem is listed', async () => {
+    const error = await ledger.addForecast({ ...binaryForecast('q-binary', 'bob'), estimate: { kind: 'numeric', point: 3 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LedgerValidationError);
+    expect((error as LedgerValidationError).code).toBe('kind_mismatch');
+    expect((error as LedgerValidationError).issues.map((i) => i.code)).toEqual(['kind_mismatch', 'forecaster_not_found']);
+  });
+
   it('unknown_option: a categorical forecast or outcome naming an option the question lacks', async () => {
     const f = { questionId: 'q-cat', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'categorical' as const, probabilities: { c: 0.5 } } };
     expect(await codeOf(ledger.addForecast(f))).toBe('unknown_option');

@@ -20,7 +20,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     const { question, resolution: previous } = await ledger.getQuestion(id);
     const resolution = await ledger.correctResolution(id, {
       status,
-      ...(outcome === undefined ? {} : { outcome: parseOutcome(question, outcome) }),
+      ...(outcome === undefined ? {} : { outcome: parseOutcome(question, outcome, `see the question: ${ctx.cli(`show ${id}`)}`) }),
       resolvedOn,
       evidence,
       reason,

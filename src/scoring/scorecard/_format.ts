@@ -11,9 +11,16 @@ import { invalidInput } from '../_internal/validate.js';
 import { RENDER_FORMATS, type PredictionVerdict, type RenderFormat, type ScorecardPrediction } from './types.js';
 
 
-/** Throws `validation_failed` unless `format` is one of {@link RENDER_FORMATS}. @internal */
-export function assertFormat(fn: string, format: unknown): asserts format is RenderFormat {
-  if (!RENDER_FORMATS.includes(format as RenderFormat)) throw invalidInput(fn, 'format', 'to be "markdown", "html" or "json"', format);
+/**
+ * The format a renderer was asked for: one of {@link RENDER_FORMATS}, or `md`, short for `markdown`
+ * (as the CLI's `--format md`); `validation_failed` otherwise.
+ *
+ * @internal
+ */
+export function readFormat(fn: string, format: unknown): RenderFormat {
+  if (format === 'md') return 'markdown';
+  if (!RENDER_FORMATS.includes(format as RenderFormat)) throw invalidInput(fn, 'format', 'to be "markdown" (or "md"), "html" or "json"', format);
+  return format as RenderFormat;
 }
 
 /**

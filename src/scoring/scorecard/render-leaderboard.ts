@@ -1,6 +1,6 @@
 import { pct, score } from '../../format/values.js';
 import { assertObject, guardInput } from '../_internal/validate.js';
-import { assertFormat, toJson } from './_format.js';
+import { readFormat, toJson } from './_format.js';
 import { esc, page, table } from './_html.js';
 import { md, mdTable, SCORING_FOOTER } from './render-scorecard.js';
 import type { Leaderboard, LeaderboardEntry, RenderFormat } from './types.js';
@@ -59,7 +59,7 @@ export function leaderboardHtmlBody(lb: Leaderboard, heading: string, linkTo?: (
  * with no external assets; all text is escaped.
  *
  * @param leaderboard - from `ledger.leaderboard()` or `buildLeaderboard` (forecast-ledger/scoring)
- * @param format - `markdown`, `html` or `json`
+ * @param format - `markdown`, `html` or `json`; `md` is accepted for `markdown`
  * @returns the document, ending in a newline
  * @throws LedgerError `validation_failed` for an unknown format
  *
@@ -69,10 +69,10 @@ export function leaderboardHtmlBody(lb: Leaderboard, heading: string, linkTo?: (
  * renderLeaderboard(board, 'markdown').split('\n')[0]; //=> '# Leaderboard'
  * ```
  */
-export function renderLeaderboard(leaderboard: Leaderboard, format: RenderFormat): string {
-  assertFormat('renderLeaderboard', format);
+export function renderLeaderboard(leaderboard: Leaderboard, format: RenderFormat | 'md'): string {
+  const read = readFormat('renderLeaderboard', format);
   assertObject('renderLeaderboard', 'leaderboard', leaderboard, LEADERBOARD);
-  return guardInput('renderLeaderboard', 'leaderboard', LEADERBOARD, () => renderLeaderboardUnchecked(leaderboard, format));
+  return guardInput('renderLeaderboard', 'leaderboard', LEADERBOARD, () => renderLeaderboardUnchecked(leaderboard, read));
 }
 
 /** What {@link renderLeaderboard} takes, in its messages. */

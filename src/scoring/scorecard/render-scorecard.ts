@@ -1,7 +1,7 @@
 import { displayText } from '../../format/safe-text.js';
 import { day, days, formatEstimate, formatOutcome, num, pct, score } from '../../format/values.js';
 import { assertObject, guardInput } from '../_internal/validate.js';
-import { assertFormat, formatScore, kindLabel, toJson, VERDICT_LABELS } from './_format.js';
+import { readFormat, formatScore, kindLabel, toJson, VERDICT_LABELS } from './_format.js';
 import { badge, calibrationSvg, esc, keyValues, page, percentRange, table, tiles, timelineSvg } from './_html.js';
 import type { RenderFormat, Scorecard, ScorecardPrediction } from './types.js';
 
@@ -232,7 +232,7 @@ export const SCORING_FOOTER = `<footer>Scores: Brier (1950) and log loss for pro
  * - `json`: the scorecard as data, 2-space indented (non-finite numbers as `null`).
  *
  * @param scorecard - from `ledger.scorecard()` or `buildScorecard` (forecast-ledger/scoring)
- * @param format - `markdown`, `html` or `json`
+ * @param format - `markdown`, `html` or `json`; `md` is accepted for `markdown`
  * @returns the document, ending in a newline
  * @throws LedgerError `validation_failed` for an unknown format
  *
@@ -243,10 +243,10 @@ export const SCORING_FOOTER = `<footer>Scores: Brier (1950) and log loss for pro
  * JSON.parse(renderScorecard(card, 'json')).forecaster.id; //=> 'alice'
  * ```
  */
-export function renderScorecard(scorecard: Scorecard, format: RenderFormat): string {
-  assertFormat('renderScorecard', format);
+export function renderScorecard(scorecard: Scorecard, format: RenderFormat | 'md'): string {
+  const read = readFormat('renderScorecard', format);
   assertObject('renderScorecard', 'scorecard', scorecard, SCORECARD);
-  return guardInput('renderScorecard', 'scorecard', SCORECARD, () => renderScorecardUnchecked(scorecard, format));
+  return guardInput('renderScorecard', 'scorecard', SCORECARD, () => renderScorecardUnchecked(scorecard, read));
 }
 
 /** What {@link renderScorecard} takes, in its messages. */

@@ -34,7 +34,10 @@ export interface LeaderboardOptions extends ScoringOptions {
 
 /** The output formats of the renderers, as an `as const` tuple. */
 export const RENDER_FORMATS = ['markdown', 'html', 'json'] as const;
-/** `markdown`, `html` (one self-contained page, no external assets) or `json`. */
+/**
+ * `markdown`, `html` (one self-contained page, no external assets) or `json`. `markdown` is the
+ * canonical name; the renderers and the CLI's `--format` also accept `md` for it.
+ */
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** What became of one prediction, as an `as const` tuple. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderScorecard as renderFromRoot, type Ledger } from '../../../src/index.js';
+import { renderLeaderboard as renderLeaderboardFromRoot, renderReport as renderReportFromRoot, renderScorecard as renderFromRoot, type Ledger } from '../../../src/index.js';
 import { buildLeaderboard, buildScorecard, renderLeaderboard, renderReport, renderScorecard, type Leaderboard, type Scorecard, type ScoringData } from '../../../src/scoring/index.js';
 import { expectLedgerError } from '../_helpers/expect-ledger-error.js';
 import { fixtureLedger } from './fixture-ledger.js';
@@ -61,6 +61,11 @@ describe('renderScorecard as HTML', () => {
 
   it('is also exported from the package root', () => {
     expect(renderFromRoot(alice, 'html')).toBe(renderScorecard(alice, 'html'));
+  });
+
+  it('is exported from the package root with renderLeaderboard and renderReport, all three alike', () => {
+    expect(renderLeaderboardFromRoot(board, 'html')).toBe(renderLeaderboard(board, 'html'));
+    expect(renderReportFromRoot({ scorecards: [alice], leaderboard: board })).toBe(renderReport({ scorecards: [alice], leaderboard: board }));
   });
 });
 
@@ -126,7 +131,12 @@ describe('renderScorecard as Markdown and JSON', () => {
   });
 
   it('rejects an unknown format', () => {
-    expect(expectLedgerError(() => renderScorecard(alice, 'pdf' as never)).message).toMatch(/"markdown", "html" or "json"/);
+    expect(expectLedgerError(() => renderScorecard(alice, 'pdf' as never)).message).toMatch(/"markdown" \(or "md"\), "html" or "json"/);
+  });
+
+  it('accepts md for markdown, as the CLI does (markdown is the canonical name)', () => {
+    expect(renderScorecard(alice, 'md')).toBe(renderScorecard(alice, 'markdown'));
+    expect(renderLeaderboard(board, 'md')).toBe(renderLeaderboard(board, 'markdown'));
   });
 });
 
