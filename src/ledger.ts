@@ -14,11 +14,12 @@ import { Resolution, type Evidence, type Outcome, type ResolutionInput, type Res
 import { Source } from './model/source.js';
 import type { LedgerStore } from './storage/ledger-store.js';
 import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
-import { loadScoringData } from './scoring/load-scoring-data.js';
+import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
+import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
-import { LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
+import { asOfDate, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
@@ -541,8 +542,9 @@ export class Ledger {
     const forecaster = await this.getForecaster(forecasterId);
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
-    const data = await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster });
-    return buildScorecard(data, forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
+    const { recordedBy, ...rest } = options;
+    const data = await this.#knownBy(await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster }), recordedBy);
+    return buildScorecard(data, forecasterId, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
 
   /**
@@ -563,7 +565,19 @@ export class Ledger {
    */
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
     options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
-    return buildLeaderboard(await loadScoringData(this.store, { resolvedOnly: true }), { ...options, asOf: options.asOf ?? this.#today() });
+    const { recordedBy, ...rest } = options;
+    // Point in time: a question open or annulled now may have stood resolved then, so read every question.
+    const resolvedOnly = options.asOf === undefined && recordedBy === undefined;
+    const data = await this.#knownBy(await loadScoringData(this.store, { resolvedOnly }), recordedBy);
+    return buildLeaderboard(data, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
+  }
+
+  /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is. */
+  async #knownBy(data: ScoringData, recordedBy: string | undefined): Promise<ScoringData> {
+    if (recordedBy === undefined) return data;
+    const day = asOfDate('ledger.scorecard', recordedBy, 'options.recordedBy');
+    const resolutions = await this.store.listResolutions();
+    return knownBy({ ...data, resolutions }, await this.store.events(), day);
   }
 
   /** Closes the ledger; later calls fail with `ledger_closed`. */

@@ -1,4 +1,5 @@
 import { renderLeaderboard, type Leaderboard } from '../../scoring/index.js';
+import { LEADERBOARD_RULE } from '../../scoring/scorecard/build-leaderboard.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
 import { asOfFlag, positiveIntFlag, slugFlag } from '../flags.js';
@@ -11,7 +12,7 @@ const score = (n: number | undefined, digits = 3): string => (n === undefined ? 
 
 /** A leaderboard for a terminal. @internal */
 export function leaderboardText(out: Output, lb: Leaderboard): string {
-  const lines = [`${out.style('bold', 'Leaderboard')} as of ${lb.asOf}: ranked by mean Brier score (lower is better), then hit rate`];
+  const lines = [`${out.style('bold', 'Leaderboard')} as of ${lb.asOf}`, LEADERBOARD_RULE];
   lines.push(
     lb.entries.length
       ? out.table(

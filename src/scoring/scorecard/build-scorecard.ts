@@ -12,7 +12,8 @@ import { median } from '../median.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { guardInput } from '../_internal/validate.js';
 import { IdArg, parseArg } from '../../_internal/validate-args.js';
-import { asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
+import { standingOn } from '../point-in-time.js';
+import { refuseRecordedBy, asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
 import type {
   DateSummary,
   ForecastAfterOutcome,
@@ -322,7 +323,9 @@ export function buildScorecard(input: ScoringData, forecasterId: string, options
   assertScoringData(fn, input);
   forecasterId = parseArg(fn, 'forecasterId', IdArg, forecasterId);
   options = (parseArg(fn, 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
-  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(withAggregates(limitToTag(input, options.tag)), forecasterId, options));
+  refuseRecordedBy(fn, options.recordedBy, 'ledger.scorecard()');
+  const asOf = asOfDate(fn, options.asOf);
+  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }));
 }
 
 function buildScorecardUnchecked(data: ScoringData, forecasterId: string, options: ScorecardOptions): Scorecard {
