@@ -302,6 +302,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./commands/due.js'),
   },
   {
+    name: 'review',
+    summary: 'record the outcomes of overdue questions one by one, on a terminal',
+    usage: 'review [--as-of <date>]',
+    description:
+      'Walks the open questions past their due date, longest overdue first: shows each with what would resolve it and asks for the outcome (yes/no, a number, a date or an option, or annul, ambiguous, skip, quit), the evidence or reason, and the date it became known; records it as resolve, annul or annul --ambiguous would. Needs a terminal: without one it exits 2 and prints those commands for each overdue question.',
+    positionals: [],
+    options: { 'as-of': asOf },
+    examples: [{ command: 'review', description: 'resolve what is overdue, one question at a time' }],
+    load: () => import('./commands/review.js'),
+  },
+  {
     name: 'scorecard',
     summary: "a forecaster's scorecard (or every forecaster's) as a table, Markdown, HTML or JSON",
     usage: 'scorecard [forecaster] [--format table|md|html|json] [--out <file>]',

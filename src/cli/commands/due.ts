@@ -19,7 +19,7 @@ export function dueTable(out: Output, report: DueReport): string {
 }
 
 /** How long ago a past due date was: `yesterday`, `3 days ago`. @internal */
-function overdueBy(daysLeft: number): string {
+export function overdueBy(daysLeft: number): string {
   return daysLeft === -1 ? 'yesterday' : `${-daysLeft} days ago`;
 }
 
