@@ -11,7 +11,7 @@ import { Output } from '../output.js';
 /** The formats of `scorecard` and `leaderboard`: `md` is short for `markdown`. @internal */
 export const SCORE_FORMATS = ['table', 'md', 'markdown', 'html', 'json'] as const;
 
-const VERDICT_STYLE = { hit: 'green', achieved: 'green', miss: 'red', missed: 'red' } as const;
+const VERDICT_STYLE = { hit: 'green', achieved: 'green', miss: 'red', missed: 'red', overdue: 'yellow' } as const;
 
 /** How many forecasts made after the outcome the terminal scorecard lists. */
 const AFTER_OUTCOME_LINES = 10;

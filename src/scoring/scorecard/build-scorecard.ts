@@ -58,8 +58,9 @@ function isPlan(question: Question): boolean {
   return question.stance === 'plan' || question.stance === 'goal';
 }
 
-function verdictOf(record: QuestionRecord, score: PredictionScore | undefined): PredictionVerdict {
-  if (record.status !== 'resolved') return record.status === 'open' ? 'pending' : record.status;
+function verdictOf(record: QuestionRecord, score: PredictionScore | undefined, asOf: string): PredictionVerdict {
+  if (record.status === 'open') return record.question.resolution.resolveOn < asOf ? 'overdue' : 'pending';
+  if (record.status !== 'resolved') return record.status;
   if (!score) return 'unscored';
   if (!isPlan(record.question)) return score.verdict;
   return score.achievedFraction > 0.5 ? 'achieved' : score.achievedFraction < 0.5 ? 'missed' : 'no-call';
@@ -93,6 +94,7 @@ function predictionOf(
   forecasterId: string,
   o: ResolvedScoringOptions,
   afterOutcome: ForecastAfterOutcome[],
+  asOf: string,
 ): ScorecardPrediction {
   const q = record.question;
   const sorted = [...forecasts].sort(byMadeAt);
@@ -131,7 +133,7 @@ function predictionOf(
     ...(q.kind === 'numeric' ? { unit: q.spec.unit } : {}),
     dueOn: q.resolution.resolveOn,
     status: record.status,
-    verdict: verdictOf(record, score),
+    verdict: verdictOf(record, score, asOf),
     section: isPlan(q) ? 'plan-goal' : 'forecast',
     forecasts: forecasts.length,
     firstMadeAt: sorted[0]!.madeAt,
@@ -252,7 +254,7 @@ function plansOf(predictions: readonly ScorecardPrediction[]): PlanSummary {
     achieved: count('achieved'),
     missed: count('missed'),
     noCalls: count('no-call'),
-    pending: count('pending'),
+    pending: count('pending') + count('overdue'),
     annulled: count('annulled'),
     ambiguous: count('ambiguous'),
     unscored: count('unscored'),
@@ -340,7 +342,7 @@ function buildScorecardUnchecked(data: ScoringData, forecasterId: string, option
   const afterOutcome: ForecastAfterOutcome[] = [];
   for (const [questionId, forecasts] of mine) {
     const record = records.get(questionId);
-    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o, afterOutcome));
+    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o, afterOutcome, asOf));
   }
   predictions.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
   const order = new Map(predictions.map((p, i) => [p.questionId, i]));

@@ -57,11 +57,12 @@ export const RENDER_FORMATS = ['markdown', 'html', 'json'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** What became of one prediction, as an `as const` tuple. */
-export const PREDICTION_VERDICTS = ['hit', 'miss', 'no-call', 'achieved', 'missed', 'pending', 'annulled', 'ambiguous', 'unscored'] as const;
+export const PREDICTION_VERDICTS = ['hit', 'miss', 'no-call', 'achieved', 'missed', 'pending', 'overdue', 'annulled', 'ambiguous', 'unscored'] as const;
 /**
  * `hit`/`miss`/`no-call`: a resolved forecast (see {@link PredictionScore.verdict});
  * `achieved`/`missed`: a resolved plan or goal (`no-call` when exactly half the time);
- * `pending`: not resolved yet; `annulled`/`ambiguous`: never scored;
+ * `pending`: not resolved yet, due on or after `asOf`; `overdue`: not resolved and past its due date
+ * (awaiting resolution); `annulled`/`ambiguous`: never scored;
  * `unscored`: resolved, but every forecast was made after the question closed.
  */
 export type PredictionVerdict = (typeof PREDICTION_VERDICTS)[number];

@@ -108,6 +108,9 @@ describe('renderScorecard as Markdown and JSON', () => {
     expect(md).toContain('| Hit rate (forecasts of every kind) | 80% (4/5; 95% CI 38%–96%) |');
     expect(md).toContain('| 2026-12-31 | Question q-future | 80% yes |');
     expect(md.endsWith('\n')).toBe(true);
+    // q-overdue is open and past its due date on asOf: it reads "overdue", not "pending".
+    expect(md.split('\n').find((line) => line.includes('q-overdue') && line.includes('| overdue |'))).toBeDefined();
+    expect(renderScorecard(alice, 'html')).toContain('<span class="badge b-overdue">overdue</span>');
   });
 
   it('lists the forecasts made after the outcome, in Markdown and HTML', () => {
