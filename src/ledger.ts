@@ -525,8 +525,9 @@ export class Ledger {
    * @remarks
    * Reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
    * questions and every forecast on them) and computes with the pure
-   * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` defaults to today
-   * on the ledger's clock.
+   * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` (as things stood
+   * at the end of that day) defaults to `options.recordedBy`, else today on the ledger's clock; `options.recordedBy`
+   * gives the scorecard as the ledger knew it at the end of that day, by the event chain's recording times.
    *
    * @example
    * ```ts
@@ -548,13 +549,17 @@ export class Ledger {
   }
 
   /**
-   * Forecasters ranked by mean Brier score, then hit rate, among those with at least
-   * `options.minResolved` (default 1) resolved forecasts; computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
+   * Forecasters ranked by the Wilson lower bound of their hit rate over every resolved claim, then mean
+   * Brier score, among those with at least `options.minResolved` (default 1) resolved forecasts;
+   * computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
    *
    * @remarks
-   * Reads only what the ranking uses ({@link loadScoringData} with `resolvedOnly`: every forecaster,
-   * the resolved questions and the forecasts on them), so its cost grows with the resolved part of
-   * the ledger; the result is the same as `buildLeaderboard` over the whole ledger.
+   * Without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
+   * `resolvedOnly`: every forecaster, the resolved questions and the forecasts on them), so its cost
+   * grows with the resolved part of the ledger; the result is the same as `buildLeaderboard` over the
+   * whole ledger. `asOf` ranks as things stood at the end of that day (a question open or annulled now
+   * may have stood resolved then, so every question is read); `recordedBy` as the ledger knew it then,
+   * by the recording times of the event chain (see `docs/scoring.md`, "Point in time").
    *
    * @example
    * ```ts
