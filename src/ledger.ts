@@ -14,11 +14,12 @@ import { Resolution, type Evidence, type Outcome, type ResolutionInput, type Res
 import { Source } from './model/source.js';
 import type { LedgerStore } from './storage/ledger-store.js';
 import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
-import { loadScoringData } from './scoring/load-scoring-data.js';
+import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
+import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
-import { LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
+import { asOfDate, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
@@ -696,8 +697,9 @@ export class Ledger {
    * @remarks
    * Reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
    * questions and every forecast on them) and computes with the pure
-   * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` defaults to today
-   * on the ledger's clock.
+   * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` (as things stood
+   * at the end of that day) defaults to `options.recordedBy`, else today on the ledger's clock; `options.recordedBy`
+   * gives the scorecard as the ledger knew it at the end of that day, by the event chain's recording times.
    *
    * @example
    * ```ts
@@ -713,18 +715,23 @@ export class Ledger {
     const forecaster = await this.getForecaster(forecasterId);
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
-    const data = await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster });
-    return buildScorecard(data, forecasterId, { ...options, asOf: options.asOf ?? this.#today() });
+    const { recordedBy, ...rest } = options;
+    const data = await this.#knownBy(await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster }), recordedBy);
+    return buildScorecard(data, forecasterId, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
 
   /**
-   * Forecasters ranked by mean Brier score, then hit rate, among those with at least
-   * `options.minResolved` (default 1) resolved forecasts; computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
+   * Forecasters ranked by the Wilson lower bound of their hit rate over every resolved claim, then mean
+   * Brier score, among those with at least `options.minResolved` (default 1) resolved forecasts;
+   * computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
    *
    * @remarks
-   * Reads only what the ranking uses ({@link loadScoringData} with `resolvedOnly`: every forecaster,
-   * the resolved questions and the forecasts on them), so its cost grows with the resolved part of
-   * the ledger; the result is the same as `buildLeaderboard` over the whole ledger.
+   * Without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
+   * `resolvedOnly`: every forecaster, the resolved questions and the forecasts on them), so its cost
+   * grows with the resolved part of the ledger; the result is the same as `buildLeaderboard` over the
+   * whole ledger. `asOf` ranks as things stood at the end of that day (a question open or annulled now
+   * may have stood resolved then, so every question is read); `recordedBy` as the ledger knew it then,
+   * by the recording times of the event chain (see `docs/scoring.md`, "Point in time").
    *
    * @example
    * ```ts
@@ -735,7 +742,19 @@ export class Ledger {
    */
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
     options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
-    return buildLeaderboard(await loadScoringData(this.store, { resolvedOnly: true }), { ...options, asOf: options.asOf ?? this.#today() });
+    const { recordedBy, ...rest } = options;
+    // Point in time: a question open or annulled now may have stood resolved then, so read every question.
+    const resolvedOnly = options.asOf === undefined && recordedBy === undefined;
+    const data = await this.#knownBy(await loadScoringData(this.store, { resolvedOnly }), recordedBy);
+    return buildLeaderboard(data, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
+  }
+
+  /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is. */
+  async #knownBy(data: ScoringData, recordedBy: string | undefined): Promise<ScoringData> {
+    if (recordedBy === undefined) return data;
+    const day = asOfDate('ledger.scorecard', recordedBy, 'options.recordedBy');
+    const resolutions = await this.store.listResolutions();
+    return knownBy({ ...data, resolutions }, await this.store.events(), day);
   }
 
   /** Closes the ledger; later calls fail with `ledger_closed`. */

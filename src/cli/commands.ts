@@ -15,6 +15,8 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 };
 
 const asOf: OptionSpec = { type: 'string', value: '<date>', description: 'count from this date instead of today (UTC), e.g. 2026-01-01' };
+const asOfScores: OptionSpec = { type: 'string', value: '<date>', description: 'as things stood at the end of this date (UTC): later forecasts and resolutions left out' };
+const recordedBy: OptionSpec = { type: 'string', value: '<date>', description: 'as the ledger knew it at the end of this date (UTC), by recording time' };
 const out: OptionSpec = { type: 'string', value: '<file>', description: 'write to this file instead of stdout' };
 const evidence: OptionSpec = { type: 'string', multiple: true, value: '<text>', description: 'what shows the outcome; repeat for several pieces' };
 const evidenceUrl: OptionSpec = { type: 'string', multiple: true, value: '<url>', description: 'where to read it; the n-th --evidence-url goes with the n-th --evidence' };
@@ -315,22 +317,35 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'due',
     summary: 'what comes due next: open questions by due date',
-    usage: 'due [--limit <n>] [--within <span>] [--overdue]',
+    usage: 'due [--limit <n>] [--within <span>] [--overdue] [--fail-if-any]',
     description:
-      'Lists open questions due from today on, soonest first, and counts the overdue ones (open questions past their date), which need resolving. With --overdue, lists those past due instead, longest overdue first, each with what would resolve it.',
+      'Lists open questions due from today on, soonest first, and counts the overdue ones (open questions past their date), which need resolving; says how many more there are when --limit cuts the list. With --overdue, lists those past due instead, longest overdue first, each with what would resolve it. With --fail-if-any, exits 1 when any open question is past due, so a scheduled job can nag.',
     positionals: [],
     options: {
       limit: { type: 'string', value: '<n>', description: 'how many (default 10; with --overdue, all)' },
       within: { type: 'string', value: '<span>', description: 'only those due within this span: 90d, 12w, 6m, 2y' },
       overdue: { type: 'boolean', description: 'list the open questions already past due, with the data or judge that would resolve each' },
+      'fail-if-any': { type: 'boolean', description: 'exit 1 when any open question is past due (for a scheduled job)' },
       'as-of': asOf,
     },
     examples: [
       { command: 'due', description: 'the next ten questions to come due' },
       { command: 'due --within 6m --limit 50', description: 'everything due in the next six months' },
       { command: 'due --overdue', description: 'the questions past due, and what would resolve each' },
+      { command: 'due --overdue --fail-if-any', description: 'in a scheduled job: fail while anything is past due' },
     ],
     load: () => import('./commands/due.js'),
+  },
+  {
+    name: 'review',
+    summary: 'record the outcomes of overdue questions one by one, on a terminal',
+    usage: 'review [--as-of <date>]',
+    description:
+      'Walks the open questions past their due date, longest overdue first: shows each with what would resolve it and asks for the outcome (yes/no, a number, a date or an option, or annul, ambiguous, skip, quit), the evidence or reason, and the date it became known; records it as resolve, annul or annul --ambiguous would. Needs a terminal: without one it exits 2 and prints those commands for each overdue question.',
+    positionals: [],
+    options: { 'as-of': asOf },
+    examples: [{ command: 'review', description: 'resolve what is overdue, one question at a time' }],
+    load: () => import('./commands/review.js'),
   },
   {
     name: 'scorecard',
@@ -340,7 +355,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       format: { type: 'string', value: '<format>', description: 'table (default), markdown (or md), html or json; html for every forecaster is the full report' },
       out,
-      'as-of': asOf,
+      'as-of': asOfScores,
+      'recorded-by': recordedBy,
       tag,
     },
     examples: [
@@ -359,7 +375,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       format: { type: 'string', value: '<format>', description: 'table (default), markdown (or md), html or json' },
       out,
       'min-resolved': { type: 'string', value: '<n>', description: 'rank only forecasters with at least n resolved forecasts (default 1)' },
-      'as-of': asOf,
+      'as-of': asOfScores,
+      'recorded-by': recordedBy,
       tag,
     },
     examples: [

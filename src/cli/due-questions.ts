@@ -22,6 +22,8 @@ export interface DueReport {
   overdue: number;
   /** The next open questions, soonest first. */
   questions: DueQuestion[];
+  /** How many more open questions come due (within the span) than `questions` shows. */
+  more: number;
 }
 
 /** Options for {@link dueQuestions}. @internal */
@@ -50,6 +52,7 @@ export async function dueQuestions(ledger: Ledger, options: DueQuestionsOptions)
     asOf: options.asOf,
     overdue: overdue.length,
     questions: shown.map(({ question: q }, i) => dueEntry(q, options.asOf, forecasts[i]!)),
+    more: upcoming.length - shown.length,
   };
 }
 

@@ -42,9 +42,9 @@ export function summaryLine(s: ForecasterSummary): string {
  *
  * @internal
  */
-export async function forecasterSummaries(ledger: Ledger, asOf: string, tag?: string): Promise<{ scorecards: Scorecard[]; summaries: ForecasterSummary[] }> {
+export async function forecasterSummaries(ledger: Ledger, asOf: string, tag?: string, recordedBy?: string): Promise<{ scorecards: Scorecard[]; summaries: ForecasterSummary[] }> {
   const scorecards: Scorecard[] = [];
-  for (const f of await ledger.listForecasters()) scorecards.push(await ledger.scorecard(f.id, { asOf, tag }));
+  for (const f of await ledger.listForecasters()) scorecards.push(await ledger.scorecard(f.id, { asOf, tag, recordedBy }));
   const summaries = scorecards.map(summarize);
   const order = summaries.map((_, i) => i).sort((a, b) => summaries[b]!.made - summaries[a]!.made || (summaries[a]!.id < summaries[b]!.id ? -1 : 1));
   return { scorecards: order.map((i) => scorecards[i]!), summaries: order.map((i) => summaries[i]!) };

@@ -130,7 +130,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
 
 /** The process's streams and environment. */
 function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), entryUrl: import.meta.url };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), entryUrl: import.meta.url };
 }
 
 if (!isMainThread && (workerData as { task?: string } | null)?.task === 'forecast-ledger:import') {

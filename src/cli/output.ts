@@ -10,6 +10,8 @@ export interface CliIo {
   cwd: string;
   /** The URL of the CLI's entry module, which long imports re-run as a worker thread. */
   entryUrl?: string;
+  /** What the user types, for `review`; absent (or not a TTY) when there is no terminal. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** The styles the CLI uses; the writer lets exactly their SGR codes through to a colour terminal. @internal */

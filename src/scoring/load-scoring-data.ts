@@ -1,6 +1,6 @@
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
-import type { ForecastFilter, QuestionFilter, QuestionRecord } from '../storage/types.js';
+import type { ForecastFilter, QuestionFilter, QuestionRecord, StoredResolution } from '../storage/types.js';
 import { guardInput, invalidInput, readOptions } from './_internal/validate.js';
 
 /**
@@ -18,6 +18,12 @@ export interface ScoringData {
   readonly questions: readonly QuestionRecord[];
   /** Every forecast, in any order. */
   readonly forecasts: readonly StoredForecast[];
+  /**
+   * Earlier resolutions of the questions whose current resolution is a correction, superseded ones
+   * included, in any order. Optional: point-in-time scoring (`asOf` before a correction was recorded)
+   * restores the resolution that stood from them; without them such a question counts as open then.
+   */
+  readonly resolutions?: readonly StoredResolution[];
 }
 
 /** What {@link loadScoringData} reads from: a `Ledger` or any `LedgerStore`. */
@@ -28,6 +34,8 @@ export interface ScoringDataSource {
   listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
   /** Forecasts matching the filter, in recorded order (the loader asks for all, by question, or by `questionStatus`). */
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
+  /** Every resolution of a question, superseded ones included (read for corrected questions, when present). */
+  listResolutions?(filter?: { questionId?: string }): Promise<StoredResolution[]>;
 }
 
 /**
@@ -39,7 +47,9 @@ export interface ScoringDataSource {
  * loader (a single SQL query, say) can replace this one without touching it. With
  * `options.forecaster`, only that forecaster's part of the ledger is read: one question query, then
  * one forecast query per question. With `options.resolvedOnly`, only what a leaderboard reads: the
- * resolved questions and the forecasts on them (one query, joined on the question's status).
+ * resolved questions and the forecasts on them (one query, joined on the question's status). Questions
+ * whose resolution was corrected bring their earlier resolutions (one more query each), so `asOf`
+ * can restore the one that stood before the correction.
  *
  * @param source - a `Ledger` or a `LedgerStore`
  * @param options - `forecaster`: load only that forecaster's part (what their scorecard reads);
@@ -89,12 +99,20 @@ export async function loadScoringData(
     const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id })));
     // The aggregates come along: they are peers on these questions, computed from the forecasts read.
     const aggregates = (await source.listForecasters()).filter((f) => f.aggregate && f.id !== forecaster.id);
-    return { forecasters: [forecaster, ...aggregates], questions, forecasts: perQuestion.flat() };
+    return withCorrected(source, { forecasters: [forecaster, ...aggregates], questions, forecasts: perQuestion.flat() });
   }
   const [forecasters, questions, forecasts] = await Promise.all([
     source.listForecasters(),
     source.listQuestions(resolvedOnly ? { status: 'resolved', order: 'recorded' } : { order: 'recorded' }),
     source.listForecasts(resolvedOnly ? { questionStatus: 'resolved' } : {}),
   ]);
-  return { forecasters, questions, forecasts };
+  return withCorrected(source, { forecasters, questions, forecasts });
+}
+
+/** The data with every resolution of its corrected questions (one indexed read each), for point-in-time scoring. */
+async function withCorrected(source: ScoringDataSource, data: ScoringData): Promise<ScoringData> {
+  const corrected = data.questions.filter((r) => r.resolution?.supersedes !== undefined);
+  if (!corrected.length || typeof source.listResolutions !== 'function') return data;
+  const lists = await Promise.all(corrected.map((r) => source.listResolutions!({ questionId: r.question.id })));
+  return { ...data, resolutions: lists.flat() };
 }

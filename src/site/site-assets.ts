@@ -59,7 +59,7 @@ code, .hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 blockquote { margin: 6px 0; padding: 4px 12px; border-left: 3px solid var(--line); }
 .badge { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 12.5px; font-weight: 600; white-space: nowrap; border: 1px solid transparent; }
 .b-hit, .b-achieved, .b-resolved { background: #dafbe1; color: var(--hit); } .b-miss, .b-missed { background: #ffebe9; color: var(--miss); }
-.b-no-call { background: #fff8c5; color: var(--nocall); } .b-pending, .b-open { background: #fff; color: var(--pending); border-color: var(--line); }
+.b-no-call { background: #fff8c5; color: var(--nocall); } .b-pending, .b-open { background: #fff; color: var(--pending); border-color: var(--line); } .b-overdue { background: #fff8c5; color: #9a6700; border-color: #d4a72c; }
 .b-annulled, .b-ambiguous, .b-unscored { background: var(--panel); color: var(--void); border-color: var(--line); }
 ul.tags { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 6px; }
 ul.tags a { display: inline-block; padding: 0 8px; border: 1px solid var(--line); border-radius: 10px; font-size: 13px; text-decoration: none; }

@@ -125,7 +125,7 @@ describe('show, forecasters, due', () => {
     expect(report.asOf).toBe('2026-01-01');
     expect(report.questions).toHaveLength(3);
     expect(report.questions[0]!.daysLeft).toBeGreaterThanOrEqual(0);
-    expect(expectOk(text).stderr).toMatch(/warning: \d+ open questions are past due: forecast-ledger list --status open --due-before 2026-06-01/);
+    expect(expectOk(text).stderr).toMatch(/warning: \d+ open questions are overdue: forecast-ledger due --overdue/);
   });
 });
 
@@ -159,6 +159,32 @@ describe('due --overdue', () => {
     // Read-only: the questions are still open afterwards.
     const again = parseJson(OverdueJson, expectOk(await cli(['due', '--overdue', '--db', db, '--json', '--as-of', '2026-01-01'])));
     expect(again.questions.map((q) => q.id)).toEqual(ids);
+  });
+
+  it('says how many more there are when --limit cuts the list, for due and due --overdue', async () => {
+    const db = await importedLedger();
+    const all = parseJson(DueJson, expectOk(await cli(['due', '--db', db, '--json', '--as-of', '2026-01-01', '--limit', '1000'])));
+    const cut = await cli(['due', '--db', db, '--as-of', '2026-01-01', '--limit', '3']);
+    const rest = all.questions.length - 3;
+    expect(rest).toBeGreaterThan(0);
+    expect(all.more).toBe(0);
+    expect(expectOk(cut).stderr).toContain(`…and ${rest} more (--limit ${all.questions.length} shows them)`);
+    expect(parseJson(DueJson, expectOk(await cli(['due', '--db', db, '--json', '--as-of', '2026-01-01', '--limit', '3']))).more).toBe(rest);
+    const overdue = parseJson(OverdueJson, expectOk(await cli(['due', '--overdue', '--db', db, '--json', '--as-of', '2026-01-01'])));
+    expect(overdue.overdue).toBeGreaterThan(1);
+    const overdueCut = expectOk(await cli(['due', '--overdue', '--db', db, '--as-of', '2026-01-01', '--limit', '1']));
+    expect(overdueCut.stderr).toContain(`…and ${overdue.overdue - 1} more (--limit ${overdue.overdue} shows them)`);
+    expect(overdueCut.stderr).toContain('forecast-ledger review');
+  });
+
+  it('exits 1 with --fail-if-any while a question is overdue, and 0 when none is', async () => {
+    const db = await importedLedger();
+    const failing = await cli(['due', '--overdue', '--fail-if-any', '--db', db, '--as-of', '2026-01-01']);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(/karpathy-nanochat-build-video/);
+    expect((await cli(['due', '--fail-if-any', '--db', db, '--as-of', '2026-01-01'])).code).toBe(1);
+    expect(expectOk(await cli(['due', '--overdue', '--fail-if-any', '--db', db, '--as-of', '2025-10-01'])).code).toBe(0);
+    expect((await cli(['due', '--overdue', '--db', db, '--as-of', '2026-01-01'])).code).toBe(0);
   });
 
   it('says so when nothing is past due', async () => {
@@ -232,5 +258,25 @@ describe('verify and export', () => {
     expect(event).toContain('\r\nSUMMARY:Due: Copper price in 2027 (LME\\, annual average)\r\n');
     expect(event).toMatch(/\r\nDESCRIPTION:.*\\n\\nResolution criteria: LME copper \(Grade A\) official cash settlement price\\, averaged/);
     expect(event).not.toMatch(/[^\\][,;](?=[^\r]*\r\nTRANSP)/); // commas and semicolons in text are escaped
+  });
+});
+
+describe('--as-of and --recorded-by on scores', () => {
+  it('scores Hinton as things stood: his 2025-10-18 resolution is pending as of 2025-10-01 and a miss as of 2025-11-01', async () => {
+    const db = await importedLedger();
+    const card = async (asOf: string) => JSON.parse(expectOk(await cli(['scorecard', 'geoffrey-hinton', '--db', db, '--format', 'json', '--as-of', asOf])).stdout);
+    const [before, after] = await Promise.all([card('2025-10-01'), card('2025-11-01')]);
+    expect([before.counts.resolved, before.counts.pending]).toEqual([0, 1]);
+    expect([after.counts.resolved, after.hitRate.misses]).toEqual([1, 1]);
+    const board = expectOk(await cli(['leaderboard', '--db', db, '--as-of', '2025-10-01']));
+    expect(board.stdout).toContain('Ranked by the lower bound of the 95% Wilson interval');
+    expect(board.stdout).not.toMatch(/^\d+ +geoffrey-hinton/m);
+  });
+
+  it('takes --recorded-by: nothing was recorded by 2000-01-01, so nobody is ranked', async () => {
+    const db = await importedLedger();
+    const board = JSON.parse(expectOk(await cli(['leaderboard', '--db', db, '--format', 'json', '--recorded-by', '2000-01-01'])).stdout);
+    expect([board.asOf, board.entries]).toEqual(['2000-01-01', []]);
+    expect((await cli(['leaderboard', '--db', db, '--recorded-by', 'soon'])).code).toBe(2);
   });
 });

@@ -86,6 +86,7 @@ export const DueJson = z.strictObject({
   asOf: isoDate,
   overdue: count,
   questions: z.array(z.strictObject({ id: z.string(), title: z.string(), kind: z.enum(QUESTION_KINDS), resolveOn: isoDate, daysLeft: z.number().int(), forecasters: z.array(z.string()) })),
+  more: count,
 });
 export const OverdueJson = z.strictObject({
   asOf: isoDate,

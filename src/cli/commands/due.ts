@@ -3,6 +3,7 @@ import { dueQuestions, overdueQuestions, resolvedBy, type DueReport, type Overdu
 import { asOfFlag, positiveIntFlag, spanFlag } from '../flags.js';
 import { withLedger } from '../ledger-session.js';
 import type { Output } from '../output.js';
+import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 
 /** `in 12 days`, `today`, `tomorrow`. @internal */
 export function inDays(days: number): string {
@@ -18,7 +19,7 @@ export function dueTable(out: Output, report: DueReport): string {
 }
 
 /** How long ago a past due date was: `yesterday`, `3 days ago`. @internal */
-function overdueBy(daysLeft: number): string {
+export function overdueBy(daysLeft: number): string {
   return daysLeft === -1 ? 'yesterday' : `${-daysLeft} days ago`;
 }
 
@@ -30,29 +31,48 @@ export function overdueTable(out: Output, report: OverdueReport): string {
   );
 }
 
-/** `forecast-ledger due`: the open questions coming due next, and how many are overdue; with `--overdue`, those past due and what would resolve each. */
-export async function run(ctx: CommandContext): Promise<void> {
+/** `…and 6 more (--limit 16 shows them)`, when a list was cut. */
+function andMore(ctx: CommandContext, shown: number, more: number): void {
+  if (more > 0) ctx.out.info(`…and ${more} more (--limit ${shown + more} shows them)`);
+}
+
+/** With `--fail-if-any`: exit 1 when anything is past due, so a scheduled job can nag. */
+function failIfAny(ctx: CommandContext, overdue: number): ExitCode | undefined {
+  return ctx.flag('fail-if-any') && overdue > 0 ? EXIT_CODES.failed : undefined;
+}
+
+/**
+ * `forecast-ledger due`: the open questions coming due next, and how many are overdue; with `--overdue`, those past due and
+ * what would resolve each; with `--fail-if-any`, exit 1 when any is overdue.
+ */
+export async function run(ctx: CommandContext): Promise<ExitCode | undefined> {
   const asOf = asOfFlag(ctx);
   const within = spanFlag(ctx, 'within');
   if (ctx.flag('overdue')) {
     const limit = positiveIntFlag(ctx, 'limit');
-    await withLedger(ctx, {}, async (ledger) => {
+    return withLedger(ctx, {}, async (ledger) => {
       const report = await overdueQuestions(ledger, { asOf, ...(limit === undefined ? {} : { limit }) });
       ctx.out.result(report);
       if (report.questions.length) ctx.out.data(overdueTable(ctx.out, report));
       else ctx.out.info(`no open question is past due on ${asOf}`);
-      if (report.overdue) ctx.out.info(`record an outcome once its evidence is in: ${ctx.cli('resolve <question> --outcome <value> --resolved-on <date> --evidence <text>')}`);
+      andMore(ctx, report.questions.length, report.overdue - report.questions.length);
+      if (report.overdue) {
+        ctx.out.info(`record outcomes one by one on a terminal: ${ctx.cli('review')}`);
+        ctx.out.info(`or record one: ${ctx.cli('resolve <question> --outcome <value> --resolved-on <date> --evidence <text>')}`);
+      }
+      return failIfAny(ctx, report.overdue);
     });
-    return;
   }
   const limit = positiveIntFlag(ctx, 'limit') ?? 10;
-  await withLedger(ctx, {}, async (ledger) => {
+  return withLedger(ctx, {}, async (ledger) => {
     const report = await dueQuestions(ledger, { asOf, limit, ...(within ? { within } : {}) });
     ctx.out.result(report);
     if (report.questions.length) ctx.out.data(dueTable(ctx.out, report));
     else ctx.out.info(`nothing comes due${within ? ` within ${ctx.string('within')}` : ''} from ${asOf}`);
+    andMore(ctx, report.questions.length, report.more);
     if (report.overdue) {
-      ctx.out.warn(`${report.overdue} open question${report.overdue === 1 ? ' is' : 's are'} past due: ${ctx.cli(`list --status open --due-before ${asOf}`)}`);
+      ctx.out.warn(`${report.overdue} open question${report.overdue === 1 ? ' is' : 's are'} overdue: ${ctx.cli('due --overdue')}`);
     }
+    return failIfAny(ctx, report.overdue);
   });
 }

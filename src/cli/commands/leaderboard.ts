@@ -1,7 +1,8 @@
 import { renderLeaderboard, type Leaderboard } from '../../scoring/index.js';
+import { LEADERBOARD_RULE } from '../../scoring/scorecard/build-leaderboard.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
-import { asOfFlag, positiveIntFlag, slugFlag } from '../flags.js';
+import { asOfFlag, dateFlag, positiveIntFlag, slugFlag } from '../flags.js';
 import { formatHitRate } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
 import { Output } from '../output.js';
@@ -11,7 +12,7 @@ const score = (n: number | undefined, digits = 3): string => (n === undefined ? 
 
 /** A leaderboard for a terminal. @internal */
 export function leaderboardText(out: Output, lb: Leaderboard): string {
-  const lines = [`${out.style('bold', 'Leaderboard')} as of ${lb.asOf}: ranked by mean Brier score (lower is better), then hit rate`];
+  const lines = [`${out.style('bold', 'Leaderboard')} as of ${lb.asOf}`, LEADERBOARD_RULE];
   lines.push(
     lb.entries.length
       ? out.table(
@@ -36,11 +37,13 @@ export function leaderboardText(out: Output, lb: Leaderboard): string {
 /** `forecast-ledger leaderboard`: forecasters ranked by their scores. */
 export async function run(ctx: CommandContext): Promise<void> {
   const format = documentFormat(ctx, SCORE_FORMATS, 'table');
-  const asOf = asOfFlag(ctx);
+  const recordedBy = dateFlag(ctx, 'recorded-by');
+  // As the ledger knew it on a date: as of that date too, unless --as-of says otherwise.
+  const asOf = dateFlag(ctx, 'as-of') ?? recordedBy ?? asOfFlag(ctx);
   const minResolved = positiveIntFlag(ctx, 'min-resolved');
   const tag = slugFlag(ctx, 'tag');
   const content = await withLedger(ctx, {}, async (ledger) => {
-    const lb = await ledger.leaderboard({ asOf, ...(minResolved ? { minResolved } : {}), ...(tag ? { tag } : {}) });
+    const lb = await ledger.leaderboard({ asOf, recordedBy, ...(minResolved ? { minResolved } : {}), ...(tag ? { tag } : {}) });
     if (format === 'table') return leaderboardText(ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io), lb);
     return renderLeaderboard(lb, format === 'md' ? 'markdown' : format);
   });

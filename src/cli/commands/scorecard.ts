@@ -2,7 +2,7 @@ import { renderReport, renderScorecard, type Scorecard } from '../../scoring/ind
 import { safeJson } from '../../format/safe-text.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
-import { asOfFlag, parseSlug, slugFlag } from '../flags.js';
+import { asOfFlag, dateFlag, parseSlug, slugFlag } from '../flags.js';
 import { forecasterSummaries, summarize, summaryLine } from '../forecaster-summaries.js';
 import { formatEstimate, formatOutcome, formatProbability } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
@@ -11,7 +11,7 @@ import { Output } from '../output.js';
 /** The formats of `scorecard` and `leaderboard`: `md` is short for `markdown`. @internal */
 export const SCORE_FORMATS = ['table', 'md', 'markdown', 'html', 'json'] as const;
 
-const VERDICT_STYLE = { hit: 'green', achieved: 'green', miss: 'red', missed: 'red' } as const;
+const VERDICT_STYLE = { hit: 'green', achieved: 'green', miss: 'red', missed: 'red', overdue: 'yellow' } as const;
 
 /** How many forecasts made after the outcome the terminal scorecard lists. */
 const AFTER_OUTCOME_LINES = 10;
@@ -53,11 +53,13 @@ export function scorecardText(out: Output, sc: Scorecard): string {
 /** `forecast-ledger scorecard [forecaster]`: one forecaster's scorecard, or every forecaster's. */
 export async function run(ctx: CommandContext): Promise<void> {
   const format = documentFormat(ctx, SCORE_FORMATS, 'table');
-  const asOf = asOfFlag(ctx);
+  const recordedBy = dateFlag(ctx, 'recorded-by');
+  // As the ledger knew it on a date: as of that date too, unless --as-of says otherwise.
+  const asOf = dateFlag(ctx, 'as-of') ?? recordedBy ?? asOfFlag(ctx);
   const forecasterId = ctx.positionals[0] === undefined ? undefined : parseSlug(ctx.positionals[0], '<forecaster>');
   const tag = slugFlag(ctx, 'tag');
   const content = await withLedger(ctx, {}, async (ledger) => {
-    const scorecards = forecasterId ? [await ledger.scorecard(forecasterId, { asOf, tag })] : (await forecasterSummaries(ledger, asOf, tag)).scorecards;
+    const scorecards = forecasterId ? [await ledger.scorecard(forecasterId, { asOf, tag, recordedBy })] : (await forecasterSummaries(ledger, asOf, tag, recordedBy)).scorecards;
     const text = ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io);
     switch (format) {
       case 'table':
@@ -65,7 +67,7 @@ export async function run(ctx: CommandContext): Promise<void> {
       case 'json':
         return forecasterId ? renderScorecard(scorecards[0]!, 'json') : `${safeJson({ asOf, scorecards }, undefined, 2)}\n`;
       case 'html':
-        return forecasterId ? renderScorecard(scorecards[0]!, 'html') : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf, tag }), asOf });
+        return forecasterId ? renderScorecard(scorecards[0]!, 'html') : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf, tag, recordedBy }), asOf });
       default:
         return scorecards.map((sc) => renderScorecard(sc, 'markdown')).join('\n');
     }

@@ -62,6 +62,7 @@ export const VERDICT_LABELS: Readonly<Record<PredictionVerdict, string>> = {
   achieved: 'achieved',
   missed: 'missed',
   pending: 'pending',
+  overdue: 'overdue',
   annulled: 'annulled',
   ambiguous: 'ambiguous',
   unscored: 'not scored',

@@ -54,7 +54,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; border: 1px solid transparent; }
 .b-hit, .b-achieved { background: #dafbe1; color: var(--hit); } .b-miss, .b-missed { background: #ffebe9; color: var(--miss); }
-.b-no-call { background: #fff8c5; color: var(--nocall); } .b-pending { background: #fff; color: var(--pending); border-color: var(--line); }
+.b-no-call { background: #fff8c5; color: var(--nocall); } .b-pending { background: #fff; color: var(--pending); border-color: var(--line); } .b-overdue { background: #fff8c5; color: #9a6700; border-color: #d4a72c; }
 .b-annulled, .b-ambiguous, .b-unscored { background: var(--panel); color: var(--void); }
 .note { color: var(--muted); font-size: 13px; }
 nav.toc { columns: 3 220px; font-size: 14px; } nav.toc a { color: var(--accent); text-decoration: none; }
@@ -200,12 +200,13 @@ const MARK: Record<PredictionVerdict, (x: number, y: number) => string> = {
   achieved: (x, y) => `<path d="M${f1(x)} ${y - 7}l7 7-7 7-7-7z" fill="#1a7f37"/>`,
   missed: (x, y) => `<path d="M${f1(x)} ${y - 7}l7 7-7 7-7-7z" fill="#fff" stroke="#cf222e" stroke-width="2.5"/>`,
   pending: (x, y) => `<circle cx="${f1(x)}" cy="${y}" r="5" fill="#fff" stroke="#59636e" stroke-width="2"/>`,
+  overdue: (x, y) => `<circle cx="${f1(x)}" cy="${y}" r="5" fill="#fff" stroke="#9a6700" stroke-width="2" stroke-dasharray="3 2"/>`,
   annulled: (x, y) => `<rect x="${f1(x - 4.5)}" y="${y - 4.5}" width="9" height="9" fill="#d0d7de"/>`,
   ambiguous: (x, y) => `<rect x="${f1(x - 4.5)}" y="${y - 4.5}" width="9" height="9" fill="#fff" stroke="#8c959f" stroke-width="1.5"/>`,
   unscored: (x, y) => `<rect x="${f1(x - 4.5)}" y="${y - 4.5}" width="9" height="9" fill="#fff" stroke="#d0d7de" stroke-width="1.5"/>`,
 };
 
-const LEGEND_ORDER: readonly PredictionVerdict[] = ['hit', 'miss', 'no-call', 'achieved', 'missed', 'pending', 'annulled', 'ambiguous', 'unscored'];
+const LEGEND_ORDER: readonly PredictionVerdict[] = ['hit', 'miss', 'no-call', 'achieved', 'missed', 'pending', 'overdue', 'annulled', 'ambiguous', 'unscored'];
 const ALWAYS_IN_LEGEND = new Set<PredictionVerdict>(['hit', 'miss', 'pending', 'achieved', 'missed']);
 
 /**

@@ -18,10 +18,10 @@ import { wilsonInterval } from '../wilson-interval.js';
 import type { HitRate, LeaderboardOptions, ScorecardOptions } from './types.js';
 
 /** The options of `buildScorecard` and `ledger.scorecard()`. @internal */
-export const ScorecardOptionsArg = optionsSchema<ScorecardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), upcomingLimit: z.unknown().optional(), tag: z.string().optional() });
+export const ScorecardOptionsArg = optionsSchema<ScorecardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), recordedBy: z.unknown().optional(), upcomingLimit: z.unknown().optional(), tag: z.string().optional() });
 
 /** The options of `buildLeaderboard` and `ledger.leaderboard()`. @internal */
-export const LeaderboardOptionsArg = optionsSchema<LeaderboardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), minResolved: z.unknown().optional(), tag: z.string().optional() });
+export const LeaderboardOptionsArg = optionsSchema<LeaderboardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), recordedBy: z.unknown().optional(), minResolved: z.unknown().optional(), tag: z.string().optional() });
 
 /** What the builders take, in their messages. @internal */
 export const SCORING_DATA = 'ScoringData { forecasters, questions, forecasts } from loadScoringData()';
@@ -43,13 +43,22 @@ export function todayUtc(): string {
 }
 
 /** `asOf` or today, checked to be an ISO date. @internal */
-export function asOfDate(fn: string, asOf: string | undefined): string {
+export function asOfDate(fn: string, asOf: string | undefined, field = 'options.asOf'): string {
   const value = asOf ?? todayUtc();
   // zod's calendar-aware date check (the model's IsoDate): Date.parse would take 2027-02-30 for 2 March.
   if (!IsoDate.safeParse(value).success) {
-    throw invalidInput(fn, 'options.asOf', 'to be a real calendar date "YYYY-MM-DD"', value);
+    throw invalidInput(fn, field, 'to be a real calendar date "YYYY-MM-DD"', value);
   }
   return value;
+}
+
+/**
+ * Throws `validation_failed` when a pure builder is given `recordedBy`, which needs the event chain. @internal
+ */
+export function refuseRecordedBy(fn: string, recordedBy: unknown, method: string): void {
+  if (recordedBy !== undefined) {
+    throw invalidInput(fn, 'options.recordedBy', `to be left out: recording times live in the ledger's event chain; call ${method} instead`, recordedBy);
+  }
 }
 
 /** Orders forecasts as time-weighting does: by time, then id. @internal */

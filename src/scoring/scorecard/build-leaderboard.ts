@@ -11,7 +11,8 @@ import { standingWeights } from '../time-weighted.js';
 import { ExactSum, sum } from '../_internal/sum.js';
 import { guardInput } from '../_internal/validate.js';
 import { parseArg } from '../../_internal/validate-args.js';
-import { asOfDate, assertScoringData, hitRateOf, integerOption, LeaderboardOptionsArg, SCORING_DATA } from './_shared.js';
+import { standingOn } from '../point-in-time.js';
+import { refuseRecordedBy, asOfDate, assertScoringData, hitRateOf, integerOption, LeaderboardOptionsArg, SCORING_DATA } from './_shared.js';
 import type { Leaderboard, LeaderboardEntry, LeaderboardOptions } from './types.js';
 
 /** A resolved, scorable forecast question, with what the hot loop needs. */
@@ -70,7 +71,7 @@ function hitValue(hit: boolean | null): number {
 }
 
 /**
- * Ranks forecasters by mean Brier score, then hit rate, from plain {@link ScoringData}: pure, O(N).
+ * Ranks forecasters by the Wilson lower bound of their hit rate, then mean Brier score, from plain {@link ScoringData}: pure, O(N).
  *
  * @remarks
  * Every figure is the one {@link buildScorecard} reports for the forecaster: per resolved question,
@@ -78,9 +79,12 @@ function hitValue(hit: boolean | null): number {
  * questions are left out. A forecaster is ranked with at least `minResolved` resolved, scored
  * forecasts (default 1); the others are listed in `unranked`.
  *
- * Order (ties broken deterministically, no shared ranks): mean Brier score over binary forecasts,
- * **lower first** (forecasters without one after those with one); then hit rate, **higher first**
- * (none last); then more resolved forecasts first; then forecaster id.
+ * Order (ties broken deterministically, no shared ranks): the lower bound of the Wilson 95 % interval
+ * of the hit rate over every resolved claim of any kind, **higher first** (a forecaster with no verdict
+ * counts as 0); then the mean Brier score over binary forecasts, **lower first** (none last);
+ * then more resolved forecasts first; then forecaster id. So a forecaster whose resolved claims are all
+ * misses (lower bound 0) never ranks above one whose resolved claims are all hits (lower bound above 0),
+ * whatever kinds the claims are, and a single lucky hit ranks below a long record of mostly hits.
  *
  * The work is linear in the number of forecasts: one counting sort of the forecasts by question,
  * one pass grouping each question's forecasts by forecaster with typed-array stamps (no per-forecast
@@ -108,7 +112,9 @@ export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions
   const fn = 'buildLeaderboard';
   assertScoringData(fn, input);
   options = (parseArg(fn, 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
-  return guardInput(fn, 'data', SCORING_DATA, () => buildLeaderboardUnchecked(withAggregates(limitToTag(input, options.tag)), options));
+  refuseRecordedBy(fn, options.recordedBy, 'ledger.leaderboard()');
+  const asOf = asOfDate(fn, options.asOf);
+  return guardInput(fn, 'data', SCORING_DATA, () => buildLeaderboardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }));
 }
 
 function buildLeaderboardUnchecked(data: ScoringData, options: LeaderboardOptions): Leaderboard {
@@ -305,11 +311,23 @@ class SumColumn {
 
 type Row = Omit<LeaderboardEntry, 'rank'>;
 
-/** Mean Brier ascending (none last), hit rate descending (none last), resolved descending, id. */
+/**
+ * The ranking rule in one sentence, as the leaderboard pages and the CLI print it.
+ *
+ * @internal
+ */
+export const LEADERBOARD_RULE =
+  'Ranked by the lower bound of the 95% Wilson interval of the hit rate over every resolved claim (higher first), ' +
+  'then mean Brier score over probability claims (lower first, none last), then more resolved claims, then id.';
+
+/**
+ * Wilson lower bound of the hit rate descending (none counts as 0), mean Brier ascending
+ * (none last), resolved descending, id: all-miss (lower bound 0) never ranks above all-hit (lower bound above 0).
+ */
 function compareRows(a: Row, b: Row): number {
   return (
+    (b.hitRate?.lower ?? 0) - (a.hitRate?.lower ?? 0) ||
     ascendingMissingLast(a.meanBrier, b.meanBrier) ||
-    ascendingMissingLast(a.hitRate && -a.hitRate.rate, b.hitRate && -b.hitRate.rate) ||
     b.resolved - a.resolved ||
     (a.forecasterId < b.forecasterId ? -1 : a.forecasterId > b.forecasterId ? 1 : 0)
   );

@@ -12,7 +12,8 @@ import { median } from '../median.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { guardInput } from '../_internal/validate.js';
 import { IdArg, parseArg } from '../../_internal/validate-args.js';
-import { asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
+import { standingOn } from '../point-in-time.js';
+import { refuseRecordedBy, asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
 import type {
   DateSummary,
   ForecastAfterOutcome,
@@ -57,8 +58,9 @@ function isPlan(question: Question): boolean {
   return question.stance === 'plan' || question.stance === 'goal';
 }
 
-function verdictOf(record: QuestionRecord, score: PredictionScore | undefined): PredictionVerdict {
-  if (record.status !== 'resolved') return record.status === 'open' ? 'pending' : record.status;
+function verdictOf(record: QuestionRecord, score: PredictionScore | undefined, asOf: string): PredictionVerdict {
+  if (record.status === 'open') return record.question.resolution.resolveOn < asOf ? 'overdue' : 'pending';
+  if (record.status !== 'resolved') return record.status;
   if (!score) return 'unscored';
   if (!isPlan(record.question)) return score.verdict;
   return score.achievedFraction > 0.5 ? 'achieved' : score.achievedFraction < 0.5 ? 'missed' : 'no-call';
@@ -92,6 +94,7 @@ function predictionOf(
   forecasterId: string,
   o: ResolvedScoringOptions,
   afterOutcome: ForecastAfterOutcome[],
+  asOf: string,
 ): ScorecardPrediction {
   const q = record.question;
   const sorted = [...forecasts].sort(byMadeAt);
@@ -130,7 +133,7 @@ function predictionOf(
     ...(q.kind === 'numeric' ? { unit: q.spec.unit } : {}),
     dueOn: q.resolution.resolveOn,
     status: record.status,
-    verdict: verdictOf(record, score),
+    verdict: verdictOf(record, score, asOf),
     section: isPlan(q) ? 'plan-goal' : 'forecast',
     forecasts: forecasts.length,
     firstMadeAt: sorted[0]!.madeAt,
@@ -251,7 +254,7 @@ function plansOf(predictions: readonly ScorecardPrediction[]): PlanSummary {
     achieved: count('achieved'),
     missed: count('missed'),
     noCalls: count('no-call'),
-    pending: count('pending'),
+    pending: count('pending') + count('overdue'),
     annulled: count('annulled'),
     ambiguous: count('ambiguous'),
     unscored: count('unscored'),
@@ -322,7 +325,9 @@ export function buildScorecard(input: ScoringData, forecasterId: string, options
   assertScoringData(fn, input);
   forecasterId = parseArg(fn, 'forecasterId', IdArg, forecasterId);
   options = (parseArg(fn, 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
-  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(withAggregates(limitToTag(input, options.tag)), forecasterId, options));
+  refuseRecordedBy(fn, options.recordedBy, 'ledger.scorecard()');
+  const asOf = asOfDate(fn, options.asOf);
+  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }));
 }
 
 function buildScorecardUnchecked(data: ScoringData, forecasterId: string, options: ScorecardOptions): Scorecard {
@@ -337,7 +342,7 @@ function buildScorecardUnchecked(data: ScoringData, forecasterId: string, option
   const afterOutcome: ForecastAfterOutcome[] = [];
   for (const [questionId, forecasts] of mine) {
     const record = records.get(questionId);
-    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o, afterOutcome));
+    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o, afterOutcome, asOf));
   }
   predictions.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
   const order = new Map(predictions.map((p, i) => [p.questionId, i]));

@@ -3,6 +3,7 @@ import { assertObject, guardInput } from '../_internal/validate.js';
 import { readFormat, toJson } from './_format.js';
 import { esc, page, table } from './_html.js';
 import { md, mdTable, SCORING_FOOTER } from './render-scorecard.js';
+import { LEADERBOARD_RULE } from './build-leaderboard.js';
 import type { Leaderboard, LeaderboardEntry, RenderFormat } from './types.js';
 
 const HEAD = ['Rank', 'Forecaster', 'Resolved', 'Mean Brier', 'Log loss', 'Hit rate', '95% CI', 'Peer score', 'Rel. Brier'];
@@ -27,7 +28,7 @@ export function leaderboardCells(e: LeaderboardEntry): string[] {
 }
 
 function explanation(lb: Leaderboard): string {
-  return `Ranked by mean Brier score over binary forecasts (lower first), then hit rate (higher first), then more resolved forecasts, then id. Forecasters need at least ${lb.minResolved} resolved forecast${lb.minResolved === 1 ? '' : 's'}; plans and goals are not ranked.`;
+  return `${LEADERBOARD_RULE} Forecasters need at least ${lb.minResolved} resolved forecast${lb.minResolved === 1 ? '' : 's'}; plans and goals are not ranked.`;
 }
 
 /** The leaderboard's HTML without a page around it. @internal */

@@ -10,8 +10,19 @@ import type { ScoringOptions } from '../claims/scoring-options.js';
 
 /** Options of `buildScorecard` (forecast-ledger/scoring) and `ledger.scorecard()`. */
 export interface ScorecardOptions extends ScoringOptions {
-  /** The date the scorecard is drawn up on (ISO `YYYY-MM-DD`): claims due from then on are upcoming. Default today (UTC). */
+  /**
+   * The scorecard as things stood at the end of this day (ISO `YYYY-MM-DD`, UTC). Default today (UTC).
+   * Forecasts made after it are left out; a resolution counts only when its `resolvedOn` is on or
+   * before it (and, for a correction, when the correction was recorded by then), else the question is
+   * pending as it was then; claims due from then on are upcoming.
+   */
   readonly asOf?: string;
+  /**
+   * The scorecard as the ledger knew it at the end of this day (ISO `YYYY-MM-DD`, UTC), by recording
+   * time: questions, forecasts and resolutions recorded after it are left out. Read by
+   * `ledger.scorecard()` (it needs the event chain); `buildScorecard` refuses it. `asOf` defaults to it.
+   */
+  readonly recordedBy?: string;
   /** How many upcoming claims to list. Default 10. */
   readonly upcomingLimit?: number;
   /** Only questions with this tag (e.g. `forecastbench-market`); all questions when omitted. */
@@ -26,8 +37,16 @@ export interface LeaderboardOptions extends ScoringOptions {
    * interval beside each hit rate shows how little a few questions say.
    */
   readonly minResolved?: number;
-  /** Recorded on the leaderboard (ISO `YYYY-MM-DD`); default today (UTC). Scores do not depend on it. */
+  /**
+   * The leaderboard as things stood at the end of this day (ISO `YYYY-MM-DD`, UTC); default today
+   * (UTC). Forecasts made and resolutions resolved after it are left out, as for {@link ScorecardOptions.asOf}.
+   */
   readonly asOf?: string;
+  /**
+   * The leaderboard as the ledger knew it at the end of this day, by recording time; read by
+   * `ledger.leaderboard()`, refused by `buildLeaderboard`. See {@link ScorecardOptions.recordedBy}.
+   */
+  readonly recordedBy?: string;
   /** Only questions with this tag (e.g. `forecastbench-dataset`); all questions when omitted. */
   readonly tag?: string;
 }
@@ -41,11 +60,12 @@ export const RENDER_FORMATS = ['markdown', 'html', 'json'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** What became of one prediction, as an `as const` tuple. */
-export const PREDICTION_VERDICTS = ['hit', 'miss', 'no-call', 'achieved', 'missed', 'pending', 'annulled', 'ambiguous', 'unscored'] as const;
+export const PREDICTION_VERDICTS = ['hit', 'miss', 'no-call', 'achieved', 'missed', 'pending', 'overdue', 'annulled', 'ambiguous', 'unscored'] as const;
 /**
  * `hit`/`miss`/`no-call`: a resolved forecast (see {@link PredictionScore.verdict});
  * `achieved`/`missed`: a resolved plan or goal (`no-call` when exactly half the time);
- * `pending`: not resolved yet; `annulled`/`ambiguous`: never scored;
+ * `pending`: not resolved yet, due on or after `asOf`; `overdue`: not resolved and past its due date
+ * (awaiting resolution); `annulled`/`ambiguous`: never scored;
  * `unscored`: resolved, but every forecast was made after the question closed.
  */
 export type PredictionVerdict = (typeof PREDICTION_VERDICTS)[number];
@@ -275,7 +295,7 @@ export interface LeaderboardEntry {
   readonly meanRelativeBrier?: number;
 }
 
-/** Forecasters ranked by mean Brier score, then hit rate. */
+/** Forecasters ranked by the Wilson lower bound of their hit rate, then mean Brier score. */
 export interface Leaderboard {
   readonly asOf: string;
   readonly minResolved: number;

@@ -5,6 +5,9 @@ import { buildLeaderboard, buildScorecard, loadScoringData, type ScoringData } f
 import { expectClose } from '../_helpers/expect-close.js';
 import { fixtureLedger } from './fixture-ledger.js';
 import { scoringData } from './random-data.js';
+import type { Question } from '../../../src/model/question.js';
+import type { Outcome } from '../../../src/model/resolution.js';
+import type { QuestionRecord } from '../../../src/storage/types.js';
 
 let ledger: Ledger;
 beforeAll(async () => {
@@ -13,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => ledger.close());
 
 describe('leaderboard of the fixture ledger', () => {
-  it('ranks by mean Brier score, lowest first: alice 0.097, carol 0.25, bob 0.64', async () => {
+  it('ranks alice (4 of 5 hits) first, then carol (no call) and bob (one miss) by mean Brier: 0.097, 0.25, 0.64', async () => {
     // alice: (0.085 + 0.1089) / 2 = 0.09695 over q-rain and q-launch; carol: 0.5 on q-launch = 0.25; bob: 0.2 on q-rain = 0.64
     const board = await ledger.leaderboard({ asOf: '2026-06-01' });
     expect(board.entries.map((e) => [e.rank, e.forecasterId, e.resolved, e.binary])).toEqual([
@@ -137,5 +140,47 @@ describe('leaderboard ties and edge cases', () => {
     expectClose(x!.meanPeerScore! + y!.meanPeerScore!, 0, 1e-12, 1e-12);
     expectClose(x!.meanRelativeBrier!, 0, 1e-12, 1e-15);
     expectClose(y!.meanRelativeBrier!, 0, 1e-12, 1e-15);
+  });
+});
+
+describe('a leaderboard that ranks fairly', () => {
+  const person = (id: string) => ({ id, name: id, type: 'person' as const, aliases: [] });
+  const resolution = { resolveOn: '2026-02-01', horizon: 'x', semantics: 'by' as const, criteria: 'x' };
+  const base = (id: string) => ({ id, title: id, statement: id, tags: [], stance: 'forecast' as const, relations: [], resolution });
+  const stored = (id: string, outcome: Outcome) => ({ questionId: id, status: 'resolved' as const, outcome, resolvedOn: '2026-02-01', evidence: [], seq: 1, recordedAt: '2026-02-01T00:00:00Z' });
+  const binary = (id: string, yes: boolean): QuestionRecord => ({ question: { ...base(id), kind: 'binary' }, status: 'resolved', resolution: stored(id, { kind: 'binary', value: yes }) });
+  const numeric = (id: string, value: number): QuestionRecord => ({
+    question: { ...base(id), kind: 'numeric', spec: { unit: 'u', scale: 'linear' } } as Question,
+    status: 'resolved',
+    resolution: stored(id, { kind: 'numeric', value }),
+  });
+
+  it('ranks an all-hit numeric forecaster above an all-miss probability forecaster', () => {
+    // hinton: 0.8 on a question that resolved no (Brier 0.64, a miss); nora: an interval 90–110 that held 100 (a hit, no Brier score).
+    const data: ScoringData = {
+      forecasters: [person('hinton'), person('nora')],
+      questions: [binary('q-agi', false), numeric('q-gdp', 100)],
+      forecasts: [
+        { id: 'f1', questionId: 'q-agi', forecasterId: 'hinton', madeAt: '2026-01-01', estimate: { kind: 'binary', probability: 0.8 } },
+        { id: 'f2', questionId: 'q-gdp', forecasterId: 'nora', madeAt: '2026-01-01', estimate: { kind: 'numeric', interval: { lower: 90, upper: 110 } } },
+      ],
+    };
+    const board = buildLeaderboard(data, { asOf: '2026-06-01' });
+    expect(board.entries.map((e) => [e.rank, e.forecasterId, e.hitRate?.hits, e.hitRate?.misses, e.meanBrier])).toEqual([
+      [1, 'nora', 1, 0, undefined],
+      [2, 'hinton', 0, 1, 0.6400000000000001],
+    ]);
+  });
+
+  it('never ranks a forecaster whose resolved claims are all misses above one whose resolved claims are all hits, on random ledgers', () => {
+    fc.assert(
+      fc.property(scoringData, (data) => {
+        const entries = buildLeaderboard(data, { minResolved: 0, asOf: '2026-06-01' }).entries;
+        const allHits = (e: (typeof entries)[number]) => e.resolved > 0 && e.hitRate?.hits === e.resolved;
+        const allMisses = (e: (typeof entries)[number]) => e.resolved > 0 && e.hitRate?.misses === e.resolved;
+        return entries.every((miss) => !allMisses(miss) || entries.every((hit) => !allHits(hit) || hit.rank < miss.rank));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

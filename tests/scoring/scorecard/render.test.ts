@@ -113,6 +113,9 @@ describe('renderScorecard as Markdown and JSON', () => {
     expect(md).toContain('| Hit rate (forecasts of every kind) | 80% (4/5; 95% CI 38%–96%) |');
     expect(md).toContain('| 2026-12-31 | Question q-future | 80% yes |');
     expect(md.endsWith('\n')).toBe(true);
+    // q-overdue is open and past its due date on asOf: it reads "overdue", not "pending".
+    expect(md.split('\n').find((line) => line.includes('q-overdue') && line.includes('| overdue |'))).toBeDefined();
+    expect(renderScorecard(alice, 'html')).toContain('<span class="badge b-overdue">overdue</span>');
   });
 
   it('lists the forecasts made after the outcome, in Markdown and HTML', () => {
@@ -144,7 +147,7 @@ describe('renderLeaderboard', () => {
   it('tabulates the ranking in Markdown with the rule it ranks by', () => {
     const md = renderLeaderboard(board, 'markdown');
     expect(md.split('\n')[0]).toBe('# Leaderboard');
-    expect(md).toContain('Ranked by mean Brier score over binary forecasts (lower first)');
+    expect(md).toContain('Ranked by the lower bound of the 95% Wilson interval of the hit rate');
     expect(md).toContain('| 1 | Alice | 5 (2 binary) | 0.097 | 0.354 | 80% (4/5) | 38%–96% | +79.7 (2) | −0.348 |');
     expect(md).toContain('| 3 | Bob | 1 | 0.640 | 1.609 | 0% (0/1) | 0%–79% | −130.1 (1) | +0.555 |');
   });

@@ -135,7 +135,7 @@ describe("alice's scorecard", () => {
       ['q-future', '2026-12-31'],
       ['q-next', '2027-06-30'],
     ]);
-    expect(prediction(alice, 'q-overdue').verdict).toBe('pending');
+    expect(prediction(alice, 'q-overdue').verdict).toBe('overdue');
   });
 
   it('lists every prediction by due date, then question id', () => {
