@@ -1,5 +1,6 @@
 import { createInterface, type Interface } from 'node:readline/promises';
 import { LedgerError } from '../../errors.js';
+import { UsageError } from '../cli-error.js';
 import type { Ledger } from '../../ledger.js';
 import type { Question } from '../../model/question.js';
 import { IsoDate } from '../../model/primitives.js';
@@ -96,9 +97,11 @@ async function reviewOne(ctx: CommandContext, ledger: Ledger, prompt: Prompt, q:
       ctx.out.success(`${q.id} ${formatResolution(resolution, question)}`);
       return 'recorded';
     } catch (error) {
-      // A refused answer (wrong kind, a date before a forecast…): say why and ask again; nothing was written.
-      if (!(error instanceof LedgerError)) throw error;
-      ctx.out.warn(error.message);
+      // A refused answer (an outcome that does not fit the kind, a date before a forecast…): say why and
+      // ask again; nothing was written. The outcome parser speaks of the CLI flag; here it is a prompt.
+      if (error instanceof UsageError) ctx.out.warn(error.message.replace(/^--outcome /, 'the outcome '));
+      else if (error instanceof LedgerError) ctx.out.warn(error.message);
+      else throw error;
     }
   }
 }
