@@ -40,6 +40,8 @@ export const LEDGER_ERROR_CODES = [
   'ledger_closed',
   'invalid_anchor',
   'file_exists',
+  'forecast_not_found',
+  'already_withdrawn',
 ] as const;
 
 /** A stable, machine-readable error code; see {@link LEDGER_ERROR_CODES}. */

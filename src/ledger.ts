@@ -12,6 +12,15 @@ import { FORMAT_VERSION, type LedgerSnapshot, type LedgerSnapshotInput, type Pre
 import { Question, type QuestionInput } from './model/question.js';
 import { Resolution, type Evidence, type Outcome, type ResolutionInput, type ResolutionStatus } from './model/resolution.js';
 import { Source } from './model/source.js';
+import {
+  ForecastWithdrawal,
+  QuestionAmendment,
+  QuestionClarification,
+  QuestionComment,
+  type QuestionChanges,
+} from './model/question-update.js';
+import { amendedQuestion, revisionAt } from './core/question-revision.js';
+import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
 import type { LedgerStore } from './storage/ledger-store.js';
 import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
 import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
@@ -23,8 +32,8 @@ import { asOfDate, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
-  BackupOptions,
   Change,
+  BackupOptions,
   BackupReport,
   ForecastFilter,
   LedgerEvent,
@@ -52,6 +61,20 @@ export interface QuestionDetails extends QuestionRecord {
   forecasts: StoredForecast[];
   /** Every resolution, including superseded ones, in recorded order. */
   resolutions: StoredResolution[];
+  /** The question as its amendments left it (`question` is the question as first added). */
+  current: Question;
+  /** The current revision: the number of amendments (0 when never amended). */
+  revision: number;
+  /** The revision each forecast was made against, by forecast id (see {@link Ledger.amendQuestion}). */
+  forecastRevisions: Record<string, number>;
+  /** Fine print appended with {@link Ledger.clarifyQuestion}, in recorded order. */
+  clarifications: QuestionClarification[];
+  /** Amendments made with {@link Ledger.amendQuestion}, in recorded order. */
+  amendments: QuestionAmendment[];
+  /** Comments added with {@link Ledger.addComment}, in recorded order. */
+  comments: QuestionComment[];
+  /** Forecasts on the question withdrawn with {@link Ledger.withdrawForecast}, in recorded order. */
+  withdrawals: ForecastWithdrawal[];
 }
 
 /** An outcome as given to {@link Ledger.resolve}: the bare value (read by the question's kind) or a tagged {@link Outcome}. */
@@ -511,6 +534,115 @@ export class Ledger {
     }, input);
   }
 
+  /** Applies one question-life change and returns its record with the time it was recorded. */
+  async #recordUpdate<R extends { recordedAt?: string }>(change: Change & { record: R }): Promise<R> {
+    const { lastSeq } = await this.store.apply([change]);
+    const [event] = await this.store.events({ afterSeq: lastSeq - 1, limit: 1 });
+    return { ...change.record, recordedAt: event!.recordedAt };
+  }
+
+  /**
+   * Appends fine print to a question without changing its meaning: how an edge case is read, which
+   * release of a data series counts.
+   *
+   * @remarks
+   * Recorded as a `question.clarified` event; the question's wording and revision stay as they are,
+   * so forecasts already made keep standing. A change of meaning is an amendment
+   * ({@link Ledger.amendQuestion}). Allowed at any time, also after the question is resolved.
+   *
+   * @param questionId - the question
+   * @param input - `text`: the fine print
+   * @returns the clarification, with `recordedAt`
+   * @throws LedgerError `question_not_found`; LedgerValidationError `validation_failed` (empty text), `unknown_option`
+   *
+   * @example
+   * ```ts
+   * await ledger.clarifyQuestion('copper-2027', { text: 'The LME cash settlement price counts, not the 3-month price.' });
+   * ```
+   */
+  async clarifyQuestion(questionId: string, input: { text: string }): Promise<QuestionClarification> {
+    questionId = parseArg('ledger.clarifyQuestion', 'questionId', IdArg, questionId);
+    const record = parseRecord(QuestionClarification, { ...parseArg('ledger.clarifyQuestion', 'input', ClarifyArg, input), questionId }, 'clarification');
+    return this.#recordUpdate({ type: 'question.clarified', record });
+  }
+
+  /**
+   * Changes a question's title, statement or resolution criteria, with the reason.
+   *
+   * @remarks
+   * Recorded as a `question.amended` event; the question as first added stays in the history. Each
+   * amendment starts a new revision (`getQuestion(id).revision`), and every forecast keeps the
+   * revision it was made against (`forecastRevisions`: the amendments recorded at or before its
+   * `madeAt`). The reason is always required, since forecasters may have answered the earlier wording.
+   * Refused once the question's resolution is recorded (correct the resolution instead).
+   *
+   * @param questionId - the question
+   * @param changes - at least one of `title`, `statement`, `criteria`
+   * @param options - `reason`: why the question changes
+   * @returns the amendment, with `recordedAt`
+   * @throws LedgerError `question_not_found`, `already_resolved`; LedgerValidationError `reason_required`,
+   *   `validation_failed` (no change given, an empty text), `unknown_option`
+   *
+   * @example
+   * ```ts
+   * await ledger.amendQuestion('copper-2027', { criteria: 'LME cash settlement, annual average of daily prices' }, { reason: 'the monthly series was discontinued' });
+   * (await ledger.getQuestion('copper-2027')).revision; //=> 1
+   * ```
+   */
+  async amendQuestion(questionId: string, changes: QuestionChanges, options: { reason: string }): Promise<QuestionAmendment> {
+    questionId = parseArg('ledger.amendQuestion', 'questionId', IdArg, questionId);
+    changes = parseArg('ledger.amendQuestion', 'changes', ChangesArg, changes);
+    const { reason } = parseArg('ledger.amendQuestion', 'options', ReasonArg, options);
+    const record = parseRecord(QuestionAmendment, { questionId, changes, reason }, 'amendment');
+    return this.#recordUpdate({ type: 'question.amended', record });
+  }
+
+  /**
+   * Adds a comment to a question: reasoning, a link, news. Nothing scored changes.
+   *
+   * @param questionId - the question
+   * @param input - `author` (a forecaster id or any name) and `text`
+   * @returns the comment, with `recordedAt`
+   * @throws LedgerError `question_not_found`; LedgerValidationError `validation_failed` (empty author or text), `unknown_option`
+   *
+   * @example
+   * ```ts
+   * await ledger.addComment('copper-2027', { author: 'alice', text: 'Chile output fell 5% in Q1.' });
+   * ```
+   */
+  async addComment(questionId: string, input: { author: string; text: string }): Promise<QuestionComment> {
+    questionId = parseArg('ledger.addComment', 'questionId', IdArg, questionId);
+    const record = parseRecord(QuestionComment, { ...parseArg('ledger.addComment', 'input', CommentArg, input), questionId }, 'comment');
+    return this.#recordUpdate({ type: 'comment.added', record });
+  }
+
+  /**
+   * Withdraws a forecast, with the reason: it stays in the history and is left out of scoring from
+   * then on, as PredictionBook and Metaculus do.
+   *
+   * @remarks
+   * Recorded as a `forecast.withdrawn` event. Scorecards and leaderboards read only forecasts that
+   * stand, so the forecaster's earlier forecast on the question (if any) stands again. A forecast is
+   * withdrawn once, and only while its question is open (a withdrawal after the outcome is known
+   * would let a forecaster drop a miss).
+   *
+   * @param forecastId - the forecast
+   * @param input - `reason`: why it is withdrawn
+   * @returns the withdrawal, with `recordedAt`
+   * @throws LedgerError `forecast_not_found`, `already_withdrawn`, `already_resolved`;
+   *   LedgerValidationError `reason_required`, `unknown_option`
+   *
+   * @example
+   * ```ts
+   * await ledger.withdrawForecast('f-alice-copper', { reason: 'entered on the wrong question' });
+   * ```
+   */
+  async withdrawForecast(forecastId: string, input: { reason: string }): Promise<ForecastWithdrawal> {
+    forecastId = parseArg('ledger.withdrawForecast', 'forecastId', IdArg, forecastId);
+    const record = parseRecord(ForecastWithdrawal, { ...parseArg('ledger.withdrawForecast', 'input', ReasonArg, input), forecastId }, 'withdrawal');
+    return this.#recordUpdate({ type: 'forecast.withdrawn', record });
+  }
+
   /**
    * A question with its forecasts and full resolution history.
    * @throws LedgerError `question_not_found`
@@ -518,8 +650,14 @@ export class Ledger {
   async getQuestion(questionId: string): Promise<QuestionDetails> {
     questionId = parseArg('ledger.getQuestion', 'questionId', IdArg, questionId);
     const record = await this.#record(questionId);
-    const [forecasts, resolutions] = await Promise.all([this.store.listForecasts({ questionId }), this.store.listResolutions({ questionId })]);
-    return { ...record, forecasts, resolutions };
+    const [forecasts, resolutions, updates] = await Promise.all([
+      this.store.listForecasts({ questionId }),
+      this.store.listResolutions({ questionId }),
+      this.store.listUpdates({ questionId }),
+    ]);
+    const life = splitUpdates(updates);
+    const forecastRevisions = Object.fromEntries(forecasts.map((f) => [f.id, revisionAt(life.amendments, f.madeAt)]));
+    return { ...record, forecasts, resolutions, current: amendedQuestion(record.question, life.amendments), revision: life.amendments.length, forecastRevisions, ...life };
   }
 
   /**
@@ -584,12 +722,13 @@ export class Ledger {
    * resolutions (with their original `recordedAt`), in the same order.
    */
   async exportData(): Promise<LedgerSnapshot> {
-    const [sources, forecasters, questions, forecasts, resolutions] = await Promise.all([
+    const [sources, forecasters, questions, forecasts, resolutions, updates] = await Promise.all([
       this.store.listSources(),
       this.store.listForecasters(),
       this.store.listQuestions({ order: 'recorded' }),
       this.store.listForecasts(),
       this.store.listResolutions(),
+      this.store.listUpdates(),
     ]);
     return {
       formatVersion: FORMAT_VERSION,
@@ -598,6 +737,7 @@ export class Ledger {
       questions: questions.map((q) => q.question),
       forecasts,
       resolutions: resolutions.map(({ seq: _seq, supersedes: _supersedes, ...r }) => r),
+      ...(updates.length ? { updates } : {}),
     };
   }
 

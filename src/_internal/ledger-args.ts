@@ -69,6 +69,7 @@ export const ForecastFilterArg = optionsSchema<ForecastFilter>()({
   questionId: IdArg.optional(),
   forecasterId: IdArg.optional(),
   questionStatus: QuestionStatusArg.optional(),
+  withdrawn: z.boolean().optional(),
 });
 
 /** The filter of `ledger.listResolutions`. @internal */

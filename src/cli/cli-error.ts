@@ -68,6 +68,8 @@ const EXIT_CODE_OF: Readonly<Record<LedgerErrorCode, ExitCode>> = {
   ledger_closed: storage,
   invalid_anchor: usage,
   file_exists: storage,
+  forecast_not_found: notFound,
+  already_withdrawn: failed,
 };
 
 /** The exit code for a library error code. @internal */

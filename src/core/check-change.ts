@@ -45,6 +45,20 @@ export interface StateReader {
   currentResolution(questionId: string): StoredResolution | undefined;
   /** Every forecast on the question (its id and `madeAt`), in recorded order, those of the batch included. */
   forecastTimes(questionId: string): Iterable<{ id: string; madeAt: string }>;
+  /** A forecast's question and, when it was withdrawn, the withdrawal's canonical payload and time. */
+  forecastFacts(id: string): { questionId: string; withdrawal?: { payload: string; recordedAt: string } } | undefined;
+  /** Whether a question-life event of this type, entity, payload and time is already in the history (a re-import). */
+  hasUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): boolean;
+}
+
+/** The question-life event types (clarifications, amendments, comments, withdrawals). @internal */
+export const QUESTION_UPDATE_TYPES = ['question.clarified', 'question.amended', 'comment.added', 'forecast.withdrawn'] as const;
+/** One of {@link QUESTION_UPDATE_TYPES}. @internal */
+export type QuestionUpdateType = (typeof QUESTION_UPDATE_TYPES)[number];
+
+/** Whether a change is a question-life event. @internal */
+export function isQuestionUpdate(change: Change): change is Extract<Change, { type: QuestionUpdateType }> {
+  return (QUESTION_UPDATE_TYPES as readonly string[]).includes(change.type);
 }
 
 /**
@@ -72,7 +86,67 @@ export type ChangeVerdict =
 
 /** The id a change is about (the question id for a resolution). @internal */
 export function changeEntityId(change: Change): string {
-  return change.type === 'resolution.recorded' ? change.record.questionId : (change.record.id as string);
+  switch (change.type) {
+    case 'resolution.recorded':
+    case 'question.clarified':
+    case 'question.amended':
+    case 'comment.added':
+      return change.record.questionId;
+    case 'forecast.withdrawn':
+      return change.record.forecastId;
+    default:
+      return change.record.id as string;
+  }
+}
+
+/** The canonical JSON a question-life record is stored as: without `recordedAt`, which the event carries. @internal */
+export function updatePayload(record: { recordedAt?: string }): string {
+  const { recordedAt: _recordedAt, ...content } = record;
+  return canonicalJson(content);
+}
+
+/**
+ * The rules of a question-life event: its question (or forecast) exists; an amendment or a withdrawal
+ * comes before the question's resolution was recorded; a forecast is withdrawn once. The same event
+ * imported again (same content, same `recordedAt`) is unchanged.
+ */
+function checkUpdate(check: Check, change: Extract<Change, { type: QuestionUpdateType }>, state: StateReader, recordedAt: string): ChangeVerdict {
+  const payload = updatePayload(change.record);
+  const at = change.record.recordedAt ?? recordedAt;
+  if (change.record.recordedAt !== undefined && state.hasUpdate(change.type, check.id, payload, at)) return UNCHANGED;
+  let questionId: string;
+  if (change.type === 'forecast.withdrawn') {
+    const fid = change.record.forecastId;
+    const f = state.forecastFacts(fid);
+    if (!f) {
+      if (check.missing(fid)) check.issue('forecast_not_found', 'forecastId', `unknown forecast "${fid}": list forecasts with listForecasts() (CLI: show QUESTION)`);
+      return check.verdict(payload);
+    }
+    if (f.withdrawal) {
+      check.issue('already_withdrawn', 'forecastId', `forecast "${fid}" was already withdrawn at ${f.withdrawal.recordedAt}: a forecast is withdrawn once`);
+      return check.verdict(payload);
+    }
+    questionId = f.questionId;
+  } else {
+    questionId = change.record.questionId;
+    if (!state.questionFacts(questionId)) {
+      if (check.missing(questionId)) check.issue('question_not_found', 'questionId', `unknown question "${questionId}": add the question first`);
+      return check.verdict(payload);
+    }
+  }
+  if (change.type === 'question.amended' || change.type === 'forecast.withdrawn') {
+    const current = state.questionFacts(questionId)?.resolution ? state.currentResolution(questionId) : undefined;
+    if (current && current.recordedAt <= at) {
+      const what = change.type === 'question.amended' ? `question "${questionId}" cannot be amended` : `forecast "${check.id}" cannot be withdrawn`;
+      check.issue(
+        'already_resolved',
+        change.type === 'question.amended' ? 'questionId' : 'forecastId',
+        `${what}: expected an open question, received one ${current.status} (recorded ${current.recordedAt}); ` +
+          'record a correction of the resolution instead, or add a clarification or a comment',
+      );
+    }
+  }
+  return check.verdict(payload);
 }
 
 /** A resolution without its recording metadata (`recordedAt`, `seq`, `supersedes`), for comparing content. @internal */
@@ -191,6 +265,7 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
   const check = new Check(change, failed);
   const id = check.id;
 
+  if (isQuestionUpdate(change)) return checkUpdate(check, change, state, recordedAt);
   switch (change.type) {
     case 'source.added': {
       const payload = recordPayload(change);

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../errors.js';
-import { CANONICAL_PAYLOAD, type PlannedChange } from '../core/check-change.js';
+import { CANONICAL_PAYLOAD, isQuestionUpdate, type PlannedChange } from '../core/check-change.js';
 import { canonicalJson, canonicalSplit, joinCanonicalSplit, rememberCanonicalJson } from '../history/canonical-json.js';
 import { sha256 } from '../history/event-hash.js';
 import type { Forecast, StoredForecast } from '../model/forecast.js';
@@ -9,6 +9,7 @@ import { Forecaster } from '../model/forecaster.js';
 import { LedgerSnapshot, PredictionFile } from '../model/prediction-file.js';
 import { Question } from '../model/question.js';
 import { Resolution } from '../model/resolution.js';
+import { QuestionUpdate } from '../model/question-update.js';
 import { Source } from '../model/source.js';
 import type { Change, ChangeOrigin } from '../storage/types.js';
 import type { PredictionInput } from './read-prediction-files.js';
@@ -53,10 +54,10 @@ export function withForecastId(f: Forecast, defaultSourceId?: string): StoredFor
   return record;
 }
 
-type Collection = 'sources' | 'forecasters' | 'questions' | 'forecasts' | 'resolutions';
+type Collection = 'sources' | 'forecasters' | 'questions' | 'forecasts' | 'resolutions' | 'updates';
 const records = z.array(z.unknown()).default([]);
 const FILE_ENVELOPE = PredictionFile.extend({ forecasters: records, questions: records, forecasts: records, resolutions: records });
-const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({ sources: records, forecasters: records, questions: records, forecasts: records, resolutions: records });
+const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({ sources: records, forecasters: records, questions: records, forecasts: records, resolutions: records, updates: records });
 
 /**
  * Validates input documents (prediction files or ledger snapshots) and turns them into an ordered
@@ -69,17 +70,22 @@ const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({ sources: records, forecasters:
 export function planImport(inputs: readonly PredictionInput[]): { changes: Change[]; issues: ValidationIssue[]; invalidIds: Set<string> } {
   const issues: ValidationIssue[] = [];
   const invalidIds = new Set<string>();
-  const groups: Record<'source.added' | 'forecaster.added' | 'question.added' | 'forecast.added' | 'resolution.recorded', Change[]> = {
+  const groups: Record<'source.added' | 'forecaster.added' | 'question.added' | 'forecast.added' | 'resolution.recorded' | 'updates', Change[]> = {
     'source.added': [],
     'forecaster.added': [],
     'question.added': [],
     'forecast.added': [],
     'resolution.recorded': [],
+    updates: [],
   };
   // The first definition of each id, per type (it carries its payload and origin).
   const seen = { 'source.added': new Map<string, PlannedChange>(), 'forecaster.added': new Map<string, PlannedChange>(), 'question.added': new Map<string, PlannedChange>(), 'forecast.added': new Map<string, PlannedChange>() };
 
   const add = (change: PlannedChange): void => {
+    if (isQuestionUpdate(change)) {
+      groups.updates.push(change);
+      return;
+    }
     if (change.type !== 'resolution.recorded') {
       const id = change.record.id;
       const payload = (change[CANONICAL_PAYLOAD] ??= canonicalJson(change.record));
@@ -135,9 +141,10 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
       add({ type: 'forecast.added', record, origin: origin(path), [CANONICAL_PAYLOAD]: payload });
     });
     each('resolutions', Resolution, (record, path) => add({ type: 'resolution.recorded', record, origin: origin(path) }));
+    each('updates', QuestionUpdate, (update, path) => add({ ...update, origin: origin(path) } as Change));
   }
   return {
-    changes: [...groups['source.added'], ...groups['forecaster.added'], ...groups['question.added'], ...groups['forecast.added'], ...groups['resolution.recorded']],
+    changes: [...groups['source.added'], ...groups['forecaster.added'], ...groups['question.added'], ...groups['forecast.added'], ...groups['resolution.recorded'], ...groups.updates],
     issues,
     invalidIds,
   };

@@ -29,3 +29,4 @@ export { Evidence, Outcome, RESOLUTION_STATUSES, Resolution } from './resolution
 export type { ResolutionInput, ResolutionStatus } from './resolution.js';
 export { DATE_PRECISIONS, Source } from './source.js';
 export type { DatePrecision } from './source.js';
+export { ForecastWithdrawal, QuestionAmendment, QuestionChanges, QuestionClarification, QuestionComment, QuestionUpdate } from './question-update.js';

@@ -3,6 +3,7 @@ import { Forecast } from './forecast.js';
 import { Forecaster } from './forecaster.js';
 import { Question } from './question.js';
 import { Resolution } from './resolution.js';
+import { QuestionUpdate } from './question-update.js';
 import { Source } from './source.js';
 
 /** The current version of the on-disk format. */
@@ -41,6 +42,8 @@ export type PredictionFileInput = z.input<typeof PredictionFile>;
  *
  * @remarks
  * Resolutions are in the order they were recorded, so corrections follow what they correct.
+ * `updates` holds the question-life events (clarifications, amendments, comments, withdrawn
+ * forecasts) in the order they were recorded, each with its `recordedAt`; it is left out when empty.
  */
 export const LedgerSnapshot = z.object({
   $schema: z.string().optional(),
@@ -50,6 +53,7 @@ export const LedgerSnapshot = z.object({
   questions: z.array(Question).default([]),
   forecasts: z.array(Forecast).default([]),
   resolutions: z.array(Resolution).default([]),
+  updates: z.array(QuestionUpdate).optional(),
 });
 /** A whole ledger as data; see {@link LedgerSnapshot}. */
 export type LedgerSnapshot = z.infer<typeof LedgerSnapshot>;

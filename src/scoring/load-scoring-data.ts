@@ -32,7 +32,10 @@ export interface ScoringDataSource {
   listForecasters(): Promise<Forecaster[]>;
   /** Questions with their current state (the loader asks for `order: 'recorded'`). */
   listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
-  /** Forecasts matching the filter, in recorded order (the loader asks for all, by question, or by `questionStatus`). */
+  /**
+   * Forecasts matching the filter, in recorded order (the loader asks for all, by question, or by `questionStatus`). The
+   * loader always asks for `withdrawn: false`: a withdrawn forecast is never scored (one rule, here, for every score).
+   */
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
   /** Every resolution of a question, superseded ones included (read for corrected questions, when present). */
   listResolutions?(filter?: { questionId?: string }): Promise<StoredResolution[]>;
@@ -96,7 +99,7 @@ export async function loadScoringData(
   if (resolvedOnly !== undefined && typeof resolvedOnly !== 'boolean') throw invalidInput(fn, 'options.resolvedOnly', 'to be a boolean', resolvedOnly);
   if (forecaster) {
     const questions = await source.listQuestions({ forecaster: forecaster.id, order: 'recorded' });
-    const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id })));
+    const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id, withdrawn: false })));
     // The aggregates come along: they are peers on these questions, computed from the forecasts read.
     const aggregates = (await source.listForecasters()).filter((f) => f.aggregate && f.id !== forecaster.id);
     return withCorrected(source, { forecasters: [forecaster, ...aggregates], questions, forecasts: perQuestion.flat() });
@@ -104,7 +107,7 @@ export async function loadScoringData(
   const [forecasters, questions, forecasts] = await Promise.all([
     source.listForecasters(),
     source.listQuestions(resolvedOnly ? { status: 'resolved', order: 'recorded' } : { order: 'recorded' }),
-    source.listForecasts(resolvedOnly ? { questionStatus: 'resolved' } : {}),
+    source.listForecasts(resolvedOnly ? { questionStatus: 'resolved', withdrawn: false } : { withdrawn: false }),
   ]);
   return withCorrected(source, { forecasters, questions, forecasts });
 }

@@ -11,6 +11,7 @@ import { Forecast } from '../model/forecast.js';
 import { Forecaster } from '../model/forecaster.js';
 import { Question } from '../model/question.js';
 import { Resolution } from '../model/resolution.js';
+import { ForecastWithdrawal, QuestionAmendment, QuestionClarification, QuestionComment } from '../model/question-update.js';
 import { Slug } from '../model/primitives.js';
 import { Source } from '../model/source.js';
 import { parseArg } from '../_internal/validate-args.js';
@@ -25,6 +26,10 @@ const ChangeArg = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('question.added'), record: Question, origin: Origin }),
   z.strictObject({ type: z.literal('forecast.added'), record: Forecast.and(z.object({ id: Slug })), origin: Origin }),
   z.strictObject({ type: z.literal('resolution.recorded'), record: Resolution, origin: Origin }),
+  z.strictObject({ type: z.literal('question.clarified'), record: QuestionClarification, origin: Origin }),
+  z.strictObject({ type: z.literal('question.amended'), record: QuestionAmendment, origin: Origin }),
+  z.strictObject({ type: z.literal('comment.added'), record: QuestionComment, origin: Origin }),
+  z.strictObject({ type: z.literal('forecast.withdrawn'), record: ForecastWithdrawal, origin: Origin }),
 ]);
 
 const OptionsArg = z.strictObject({ dryRun: z.boolean().optional(), invalidIds: z.custom<ReadonlySet<string>>((s) => s instanceof Set).optional() }).optional();

@@ -1,3 +1,4 @@
+import type { QuestionUpdate } from '../model/question-update.js';
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
 import type { Source } from '../model/source.js';
@@ -61,7 +62,12 @@ export interface LedgerStore {
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
   /** Resolutions in recorded order; `currentOnly` keeps the latest per question. */
   listResolutions(filter?: { questionId?: string; currentOnly?: boolean }): Promise<StoredResolution[]>;
-  /** Every event about a question (the question, its forecasts, its resolutions), in order. */
+  /**
+   * Question-life events (clarifications, amendments, comments, withdrawn forecasts) in recorded
+   * order, each record with its `recordedAt`; optionally only those about one question.
+   */
+  listUpdates(filter?: { questionId?: string }): Promise<QuestionUpdate[]>;
+  /** Every event about a question (the question, its forecasts, its resolutions, its question-life events), in order. */
   history(questionId: string): Promise<LedgerEvent[]>;
   /** Events with `seq > afterSeq`, in order, at most `limit`. */
   events(options?: { afterSeq?: number; limit?: number }): Promise<LedgerEvent[]>;

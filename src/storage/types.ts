@@ -3,10 +3,21 @@ import type { Forecaster } from '../model/forecaster.js';
 import type { Question, QuestionKind, Stance } from '../model/question.js';
 import type { Resolution, ResolutionStatus } from '../model/resolution.js';
 import type { Source } from '../model/source.js';
+import type { ForecastWithdrawal, QuestionAmendment, QuestionClarification, QuestionComment } from '../model/question-update.js';
 import type { ValidationIssue } from '../errors.js';
 
 /** The types of event in the history, as an `as const` tuple. */
-export const EVENT_TYPES = ['source.added', 'forecaster.added', 'question.added', 'forecast.added', 'resolution.recorded'] as const;
+export const EVENT_TYPES = [
+  'source.added',
+  'forecaster.added',
+  'question.added',
+  'forecast.added',
+  'resolution.recorded',
+  'question.clarified',
+  'question.amended',
+  'comment.added',
+  'forecast.withdrawn',
+] as const;
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -24,7 +35,11 @@ export type Change =
   | { type: 'forecaster.added'; record: Forecaster; origin?: ChangeOrigin }
   | { type: 'question.added'; record: Question; origin?: ChangeOrigin }
   | { type: 'forecast.added'; record: StoredForecast; origin?: ChangeOrigin }
-  | { type: 'resolution.recorded'; record: Resolution; origin?: ChangeOrigin };
+  | { type: 'resolution.recorded'; record: Resolution; origin?: ChangeOrigin }
+  | { type: 'question.clarified'; record: QuestionClarification; origin?: ChangeOrigin }
+  | { type: 'question.amended'; record: QuestionAmendment; origin?: ChangeOrigin }
+  | { type: 'comment.added'; record: QuestionComment; origin?: ChangeOrigin }
+  | { type: 'forecast.withdrawn'; record: ForecastWithdrawal; origin?: ChangeOrigin };
 
 /** Counts per kind of record. */
 export interface RecordCounts {
@@ -33,6 +48,8 @@ export interface RecordCounts {
   questions: number;
   forecasts: number;
   resolutions: number;
+  /** Question-life events: clarifications, amendments, comments and withdrawals. */
+  updates: number;
 }
 
 /** What applying a batch of changes did. */
@@ -66,7 +83,7 @@ export interface LedgerEvent {
   seq: number;
   /** What happened. */
   type: EventType;
-  /** The record's id (the question id for resolutions). */
+  /** The record's id (the question id for resolutions, clarifications, amendments and comments; the forecast id for a withdrawal). */
   entityId: string;
   /** When the ledger recorded it (ISO-8601 instant). */
   recordedAt: string;
@@ -130,6 +147,8 @@ export interface ForecastFilter {
    * leaderboard reads, without the forecasts on open, annulled or ambiguous questions.
    */
   questionStatus?: QuestionStatus;
+  /** `false`: only forecasts that stand (not withdrawn), what scoring reads; `true`: only withdrawn ones. */
+  withdrawn?: boolean;
 }
 
 /** One problem `verify()` found. */

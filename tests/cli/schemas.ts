@@ -1,13 +1,25 @@
 // The typed shapes of every `--json` output, checked strictly so an accidental change shows up.
 import { z } from 'zod';
-import { EVENT_TYPES, Forecast, Forecaster, LedgerSnapshot, Question, QUESTION_KINDS, Resolution } from '../../src/index.js';
+import {
+  EVENT_TYPES,
+  Forecast,
+  Forecaster,
+  ForecastWithdrawal,
+  LedgerSnapshot,
+  Question,
+  QUESTION_KINDS,
+  QuestionAmendment,
+  QuestionClarification,
+  QuestionComment,
+  Resolution,
+} from '../../src/index.js';
 
 const count = z.number().int().nonnegative();
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const status = z.enum(['open', 'resolved', 'annulled', 'ambiguous']);
 
-export const RecordCounts = z.strictObject({ sources: count, forecasters: count, questions: count, forecasts: count, resolutions: count });
+export const RecordCounts = z.strictObject({ sources: count, forecasters: count, questions: count, forecasts: count, resolutions: count, updates: count });
 export const StoredResolution = z.intersection(Resolution, z.object({ seq: count, recordedAt: z.string(), supersedes: count.optional() }));
 export const StoredForecast = z.intersection(Forecast, z.object({ id: z.string() }));
 export const LedgerEvent = z.strictObject({
@@ -50,8 +62,19 @@ export const ShowJson = z.strictObject({
   resolution: StoredResolution.optional(),
   forecasts: z.array(StoredForecast),
   resolutions: z.array(StoredResolution),
+  current: Question,
+  revision: count,
+  forecastRevisions: z.record(z.string(), count),
+  clarifications: z.array(QuestionClarification),
+  amendments: z.array(QuestionAmendment),
+  comments: z.array(QuestionComment),
+  withdrawals: z.array(ForecastWithdrawal),
   history: z.array(LedgerEvent),
 });
+export const ClarifyJson = z.strictObject({ clarification: QuestionClarification });
+export const AmendJson = z.strictObject({ amendment: QuestionAmendment, revision: count });
+export const CommentJson = z.strictObject({ comment: QuestionComment });
+export const WithdrawJson = z.strictObject({ withdrawal: ForecastWithdrawal });
 export const ForecasterSummary = z.strictObject({
   id: z.string(),
   name: z.string(),

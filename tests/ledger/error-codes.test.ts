@@ -142,6 +142,13 @@ describe('error codes', () => {
     expect(await codeOf(ledger.backup(path))).toBe('file_exists');
   });
 
+  it('forecast_not_found, already_withdrawn: withdrawing an unknown forecast, or one twice', async () => {
+    const f = await ledger.addForecast(binaryForecast());
+    expect(await codeOf(ledger.withdrawForecast('nope', { reason: 'r' }))).toBe('forecast_not_found');
+    await ledger.withdrawForecast(f.id, { reason: 'r' });
+    expect(await codeOf(ledger.withdrawForecast(f.id, { reason: 'again' }))).toBe('already_withdrawn');
+  });
+
   it('ledger_closed: any call after close()', async () => {
     await ledger.close();
     expect(await codeOf(ledger.listQuestions())).toBe('ledger_closed');

@@ -57,8 +57,8 @@ describe('importPredictions', () => {
     const ledger = await openLedger(':memory:');
     const first = await ledger.importPredictions(predictionFile(10));
     const again = await ledger.importPredictions(predictionFile(10));
-    expect(again.added).toEqual({ sources: 0, forecasters: 0, questions: 0, forecasts: 0, resolutions: 0 });
-    expect(again.unchanged).toEqual({ sources: 1, forecasters: 1, questions: 10, forecasts: 10, resolutions: 0 });
+    expect(again.added).toEqual({ sources: 0, forecasters: 0, questions: 0, forecasts: 0, resolutions: 0, updates: 0 });
+    expect(again.unchanged).toEqual({ sources: 1, forecasters: 1, questions: 10, forecasts: 10, resolutions: 0, updates: 0 });
     expect(again.head).toBe(first.head);
   });
 

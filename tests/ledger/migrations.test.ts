@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LedgerError, openLedger, SqliteStore } from '../../src/index.js';
 import { tempDir } from '../helpers/temp.js';
+import { migrate, readMigrations } from '../../src/storage/sqlite/migrations.js';
 
 const MIGRATIONS = join(import.meta.dirname, '..', '..', 'migrations', 'sqlite');
 
@@ -32,7 +33,7 @@ describe('migrations', () => {
     const applied = db.prepare('SELECT version, name, length(checksum) AS len FROM schema_migrations').all();
     expect(applied).toEqual(readdirSync(MIGRATIONS).map((f, i) => ({ version: i + 1, name: f.slice(5, -4), len: 64 })));
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['events', 'forecasters', 'forecasts', 'question_tags', 'questions', 'resolutions', 'schema_migrations', 'sources']);
+    expect(tables).toEqual(['events', 'forecasters', 'forecasts', 'question_tags', 'question_updates', 'questions', 'resolutions', 'schema_migrations', 'sources']);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
@@ -49,18 +50,18 @@ describe('migrations', () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
     await (await openLedger(path, { migrationsDir: dir })).close();
-    writeFileSync(join(dir, '0003_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
+    writeFileSync(join(dir, '0004_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
     const ledger = await openLedger(path, { migrationsDir: dir });
     // Opening applied it, and the store says so.
-    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 3, applied: [{ version: 3, name: 'add_note' }] });
+    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 4, applied: [{ version: 4, name: 'add_note' }] });
     await ledger.close();
     const reopened = await openLedger(path, { migrationsDir: dir });
-    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 3, applied: [] });
+    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 4, applied: [] });
     await reopened.close();
-    appendFileSync(join(dir, '0003_add_note.sql'), '-- edited\n');
+    appendFileSync(join(dir, '0004_add_note.sql'), '-- edited\n');
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_checksum_mismatch');
-    expect(error.message).toMatch(/0003_add_note\.sql was changed after it was applied/);
+    expect(error.message).toMatch(/0004_add_note\.sql was changed after it was applied/);
   });
 
   it('with migrate: false, only checks: refuses a database that needs a migration and writes nothing', async () => {
@@ -72,27 +73,27 @@ describe('migrations', () => {
     );
     expect(error).toBeInstanceOf(LedgerError);
     expect((error as LedgerError).code).toBe('migration_pending');
-    expect((error as LedgerError).message).toMatch(/schema version 0 and needs 2 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql\)/);
+    expect((error as LedgerError).message).toMatch(/schema version 0 and needs 3 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql, 0003_question_life\.sql\)/);
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_schema").pluck().get()).toBe(0);
     db.close();
     // Once migrated, migrate: false opens it and reports nothing applied.
     await (await openLedger(path)).close();
     const checked = await openLedger(path, { migrate: false });
-    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 2, applied: [] });
+    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 3, applied: [] });
     await checked.close();
   });
 
   it('refuses a gap in the migration files', async () => {
     const dir = migrationsCopy();
-    writeFileSync(join(dir, '0004_skip.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0005_skip.sql'), 'SELECT 1;\n');
     expect((await openError(join(tempDir(), 'l.sqlite'), dir)).code).toBe('migration_missing');
   });
 
   it('refuses a database whose applied migration has no file', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0003_extra.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0004_extra.sql'), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     expect((await openError(path, MIGRATIONS)).code).toBe('database_newer_than_library');
   });
@@ -100,11 +101,11 @@ describe('migrations', () => {
   it('refuses a pending migration older than an applied one', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0003_a.sql'), 'SELECT 1;\n');
-    writeFileSync(join(dir, '0004_b.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0004_a.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0005_b.sql'), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     const db = new Database(path);
-    db.prepare('DELETE FROM schema_migrations WHERE version = 3').run();
+    db.prepare('DELETE FROM schema_migrations WHERE version = 4').run();
     db.close();
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_out_of_order');
@@ -113,11 +114,53 @@ describe('migrations', () => {
   it('rolls back a failing migration entirely', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0003_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
+    writeFileSync(join(dir, '0004_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
     expect((await openError(path, dir)).code).toBe('migration_failed');
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(3);
     db.close();
+  });
+
+  it('0003 rebuilds events keeping every row and hash, so a ledger written before it verifies and takes the new event types', async () => {
+    // A ledger at schema version 2: the rows a current ledger writes, copied into a file migrated with 0001 and 0002 only.
+    const source = await openLedger(':memory:');
+    await source.addForecaster({ id: 'alice', name: 'Alice', type: 'person' });
+    await source.addQuestion({
+      id: 'q',
+      kind: 'binary',
+      title: 'Q',
+      statement: 'Will it?',
+      tags: ['t'],
+      resolution: { resolveOn: '2030-01-01', horizon: '2030', semantics: 'by', criteria: 'News.' },
+    });
+    await source.addForecast({ id: 'f', questionId: 'q', forecasterId: 'alice', madeAt: '2025-01-01', estimate: { kind: 'binary', probability: 0.6 } });
+    const eventsBefore = await source.store.events();
+    const from = (source.store as SqliteStore).database;
+    const path = join(tempDir(), 'ledger.sqlite');
+    const db = new Database(path);
+    migrate(db, readMigrations(MIGRATIONS).filter((m) => m.version <= 2), () => new Date());
+    for (const table of ['events', 'forecasters', 'questions', 'question_tags', 'forecasts']) {
+      for (const row of from.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) {
+        db.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+      }
+    }
+    db.close();
+    await source.close();
+
+    const ledger = await openLedger(path);
+    expect((ledger.store as SqliteStore).migratedOnOpen.applied.map((m) => m.name)).toEqual(['question_life']);
+    expect(await ledger.store.events()).toEqual(eventsBefore);
+    await ledger.withdrawForecast('f', { reason: 'typo' });
+    const report = await ledger.verify();
+    expect(report.problems).toEqual([]);
+    expect(report.events).toBe(4);
+    // The rebuilt table keeps its guards: the append-only trigger and the projections' foreign keys.
+    const live = (ledger.store as SqliteStore).database;
+    expect(() => live.prepare('DELETE FROM events WHERE seq = 4').run()).toThrow(/append-only/);
+    expect(() => live.prepare("INSERT INTO forecasts (id, question_id, forecaster_id, made_at, event_seq) VALUES ('x', 'q', 'alice', '2025-01-01', 99)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    await ledger.close();
   });
 });

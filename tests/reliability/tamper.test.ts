@@ -251,9 +251,9 @@ describe('tamper catalogue: the schema', () => {
 describe('tamper catalogue: schema_migrations', () => {
   const EDITS: [what: string, sql: string, code: string][] = [
     ['a checksum', `UPDATE schema_migrations SET checksum = '${'f'.repeat(64)}' WHERE version = 1`, 'migration_checksum_mismatch'],
-    ['a name', `UPDATE schema_migrations SET name = 'other' WHERE version = 2`, 'migration_checksum_mismatch'],
-    ['a removed row', 'DELETE FROM schema_migrations WHERE version = 2', 'migration_pending'],
-    ['an extra row', `INSERT INTO schema_migrations VALUES (3, 'extra', '${'a'.repeat(64)}', '2026-01-01')`, 'database_newer_than_library'],
+    ['a name', `UPDATE schema_migrations SET name = 'other' WHERE version = 3`, 'migration_checksum_mismatch'],
+    ['a removed row', 'DELETE FROM schema_migrations WHERE version = 3', 'migration_pending'],
+    ['an extra row', `INSERT INTO schema_migrations VALUES (4, 'extra', '${'a'.repeat(64)}', '2026-01-01')`, 'database_newer_than_library'],
   ];
   it.each(EDITS)('%s: refused on open, and reported by verify() on an open ledger', async (_what, sql, code) => {
     const path = copy();

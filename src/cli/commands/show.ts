@@ -12,13 +12,15 @@ export async function run(ctx: CommandContext): Promise<void> {
     ctx.out.result({ ...details, history });
     if (ctx.json) return;
 
-    const { question: q, status, forecasts, resolutions } = details;
+    // The question as its amendments left it; the history below keeps every revision.
+    const { current: q, status, forecasts, resolutions, revision, forecastRevisions } = details;
+    const withdrawn = new Map(details.withdrawals.map((w) => [w.forecastId, w]));
     // Data is shown escaped (a field on one line, the statement and criteria with their line breaks), then styled.
     const s = (text: string): string => ctx.out.style('bold', text);
     const long = (text: string): string => t(text, { multiline: true });
     const lines: string[] = [
       `${s(q.title)}  ${ctx.out.style('dim', q.id)}`,
-      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${t(q.resolution.horizon)}”, ${q.resolution.semantics})`,
+      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${t(q.resolution.horizon)}”, ${q.resolution.semantics})${revision ? ` · revision ${revision}` : ''}`,
       '',
       long(q.statement),
       '',
@@ -31,15 +33,29 @@ export async function run(ctx: CommandContext): Promise<void> {
     if (q.tags.length) lines.push(`${s('Tags:')} ${q.tags.join(', ')}`);
     for (const rel of q.relations) lines.push(`${s('Relation:')} ${rel.type} ${rel.questionId}${rel.note ? ` — ${t(rel.note)}` : ''}`);
 
+    for (const c of details.clarifications) lines.push(`${s('Clarification:')} ${long(c.text)} ${ctx.out.style('dim', `(${c.recordedAt})`)}`);
+    for (const a of details.amendments) {
+      lines.push(`${s('Amended:')} ${Object.keys(a.changes).join(', ')} — ${t(a.reason)} ${ctx.out.style('dim', `(${a.recordedAt})`)}`);
+    }
+
     lines.push('', s(`Forecasts (${forecasts.length})`));
+    // A withdrawn forecast is marked; REV (the revision it answered) only once the question was amended; ID for `withdraw`.
+    const estimate = (f: (typeof forecasts)[number]): string => {
+      const w = withdrawn.get(f.id);
+      return w ? `${formatForecast(f, q)} (withdrawn ${(w.recordedAt ?? '').slice(0, 10)}: ${t(w.reason)})` : formatForecast(f, q);
+    };
     lines.push(
       forecasts.length
         ? ctx.out.table(
-            ['MADE', 'FORECASTER', 'ESTIMATE', 'SOURCE'],
-            forecasts.map((f) => [f.madeAt, f.forecasterId, formatForecast(f, q), f.sourceId ?? '']),
+            ['MADE', 'FORECASTER', 'ESTIMATE', 'SOURCE', ...(revision ? ['REV'] : []), 'ID'],
+            forecasts.map((f) => [f.madeAt, f.forecasterId, estimate(f), f.sourceId ?? '', ...(revision ? [String(forecastRevisions[f.id] ?? 0)] : []), f.id]),
           )
         : '  none yet',
     );
+    if (details.comments.length) {
+      lines.push('', s(`Comments (${details.comments.length})`));
+      for (const c of details.comments) lines.push(`  ${t(c.author)} ${ctx.out.style('dim', c.recordedAt ?? '')}: ${long(c.text)}`);
+    }
 
     lines.push('', s('Resolution'));
     if (!resolutions.length) lines.push(`  open: resolve it with ${t(ctx.cli(`resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`))}`);

@@ -147,14 +147,26 @@ export function migrate(db: Database.Database, files: readonly MigrationFile[], 
     if (!file) return { version: highest };
     try {
       db.exec(file.sql);
+      const orphan = db.pragma('foreign_key_check', { simple: false }) as { table: string; rowid: number; parent: string }[];
+      if (orphan.length) throw new Error(`foreign key check: a row of ${orphan[0]!.table} (rowid ${orphan[0]!.rowid}) refers to a missing ${orphan[0]!.parent} row`);
       db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(file.version, file.name, file.checksum, now().toISOString());
     } catch (cause) {
       throw new LedgerError('migration_failed', `migration ${file.file} failed and was rolled back: ${(cause as Error).message}`, { cause });
     }
     return { version: file.version, applied: file };
   });
+  // SQLite's procedure for a table rebuild (lang_altertable.html#otheralter): foreign keys off around the
+  // transaction (the pragma is a no-op inside one), checked with foreign_key_check before the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   for (;;) {
-    const { version, applied } = step.immediate();
+    if (foreignKeys) db.pragma('foreign_keys = OFF');
+    let outcome: { version: number; applied?: MigrationFile };
+    try {
+      outcome = step.immediate();
+    } finally {
+      if (foreignKeys) db.pragma('foreign_keys = ON');
+    }
+    const { version, applied } = outcome;
     if (!applied) return { applied: done, version };
     done.push({ version: applied.version, name: applied.name, checksum: applied.checksum });
   }

@@ -5,13 +5,22 @@ import { z } from 'zod';
 import { DatabaseArg } from '../../_internal/ledger-args.js';
 import { optionsSchema, parseArg, PathArg } from '../../_internal/validate-args.js';
 import { effectiveProbability } from '../../core/effective-probability.js';
-import { checkChange, changeEntityId, questionFacts, type QuestionFacts, type StateReader } from '../../core/check-change.js';
+import {
+  checkChange,
+  changeEntityId,
+  isQuestionUpdate,
+  questionFacts,
+  type QuestionFacts,
+  type QuestionUpdateType,
+  type StateReader,
+} from '../../core/check-change.js';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from '../../errors.js';
 import { formatAnchor, parseVerifyOptions } from '../../history/anchor.js';
 import { GENESIS_HASH, eventHash } from '../../history/event-hash.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { Question } from '../../model/question.js';
+import type { QuestionUpdate } from '../../model/question-update.js';
 import type { Resolution } from '../../model/resolution.js';
 import type { Source } from '../../model/source.js';
 import type { LedgerStore } from '../ledger-store.js';
@@ -82,6 +91,10 @@ const COUNT_KEY: Record<EventType, keyof RecordCounts> = {
   'question.added': 'questions',
   'forecast.added': 'forecasts',
   'resolution.recorded': 'resolutions',
+  'question.clarified': 'updates',
+  'question.amended': 'updates',
+  'comment.added': 'updates',
+  'forecast.withdrawn': 'updates',
 };
 
 /** Events read per page by `verify()`. */
@@ -96,7 +109,7 @@ interface WriteOutcome {
 /** Thrown inside a transaction to roll it back; never escapes `apply`. */
 const ROLLBACK = Symbol('rollback');
 
-const zeroCounts = (): RecordCounts => ({ sources: 0, forecasters: 0, questions: 0, forecasts: 0, resolutions: 0 });
+const zeroCounts = (): RecordCounts => ({ sources: 0, forecasters: 0, questions: 0, forecasts: 0, resolutions: 0, updates: 0 });
 
 /** What {@link SqliteStore}'s chain walk found. */
 interface ChainWalk {
@@ -290,8 +303,8 @@ export class SqliteStore implements LedgerStore {
       seq++;
       const entityId = changeEntityId(change);
       const prevHash = hash;
-      // A resolution imported from an export keeps the time it was first recorded.
-      const at = (change.type === 'resolution.recorded' && change.record.recordedAt) || recordedAt;
+      // A resolution or question-life event imported from an export keeps the time it was first recorded.
+      const at = ((change.type === 'resolution.recorded' || isQuestionUpdate(change)) && change.record.recordedAt) || recordedAt;
       hash = eventHash(prevHash, { seq, type: change.type, entityId, recordedAt: at, payload: verdict.payload });
       s.insertEvent.run(seq, change.type, entityId, at, verdict.payload, prevHash, hash);
       this.#project(change, seq, at, verdict.payload, reader);
@@ -341,6 +354,16 @@ export class SqliteStore implements LedgerStore {
         s.insertResolution.run(seq, r.questionId, r.status, r.resolvedOn, outcomeColumn(r), supersedes);
         s.setQuestionStatus.run(r.status, seq, r.questionId);
         reader.rememberResolution(r.questionId, r, seq, recordedAt, supersedes);
+        break;
+      }
+      case 'question.clarified':
+      case 'question.amended':
+      case 'comment.added':
+        s.insertUpdate.run(seq, change.type, change.record.questionId, null);
+        break;
+      case 'forecast.withdrawn': {
+        const fid = change.record.forecastId;
+        s.insertUpdate.run(seq, change.type, reader.forecastFacts(fid)!.questionId, fid);
         break;
       }
     }
@@ -411,6 +434,7 @@ export class SqliteStore implements LedgerStore {
       // payloads) and testing each against the list of matching questions: twice as fast, at 10⁶
       // forecasts, as fetching them question by question through forecasts_question and sorting.
       if (filter.questionStatus) (where.push('+f.question_id IN (SELECT q.id FROM questions q WHERE q.status = ?)'), params.push(filter.questionStatus));
+      if (filter.withdrawn !== undefined) where.push(`${filter.withdrawn ? '' : 'NOT '}EXISTS (SELECT 1 FROM question_updates u WHERE u.forecast_id = f.id)`);
       // Streamed, so the payload strings of a large result are never all alive next to the parsed
       // records (as fast as `all()`, a third less memory at 10⁶ forecasts).
       const stmt = where.length
@@ -436,8 +460,15 @@ export class SqliteStore implements LedgerStore {
     });
   }
 
+  async listUpdates(filter: { questionId?: string } = {}): Promise<QuestionUpdate[]> {
+    return this.#run(() => {
+      const rows = (filter.questionId === undefined ? this.#stmt.allUpdates.all() : this.#stmt.questionUpdates.all(filter.questionId)) as [EventType, string, string][];
+      return rows.map(([type, payload, recordedAt]) => ({ type, record: { ...(JSON.parse(payload) as object), recordedAt } }) as QuestionUpdate);
+    });
+  }
+
   async history(questionId: string): Promise<LedgerEvent[]> {
-    return this.#run(() => (this.#stmt.history.all(questionId, questionId) as EventRow[]).map(toEvent));
+    return this.#run(() => (this.#stmt.history.all(questionId, questionId, questionId) as EventRow[]).map(toEvent));
   }
 
   async events(options: { afterSeq?: number; limit?: number } = {}): Promise<LedgerEvent[]> {
@@ -634,6 +665,13 @@ function prepareStatements(db: Database.Database) {
     insertQuestion: db.prepare('INSERT INTO questions (id, kind, stance, resolve_on, event_seq) VALUES (?, ?, ?, ?, ?)'),
     insertTag: db.prepare('INSERT INTO question_tags (question_id, tag) VALUES (?, ?)'),
     insertForecast: db.prepare('INSERT INTO forecasts (id, question_id, forecaster_id, made_at, probability, event_seq) VALUES (?, ?, ?, ?, ?, ?)'),
+    allUpdates: db.prepare('SELECT e.type, e.payload, e.recorded_at FROM question_updates u JOIN events e ON e.seq = u.event_seq ORDER BY u.event_seq').raw(),
+    questionUpdates: db.prepare(`SELECT e.type, e.payload, e.recorded_at FROM question_updates u JOIN events e ON e.seq = u.event_seq
+      WHERE u.question_id = ? ORDER BY u.event_seq`).raw(),
+    insertUpdate: db.prepare('INSERT INTO question_updates (event_seq, type, question_id, forecast_id) VALUES (?, ?, ?, ?)'),
+    forecastFacts: db.prepare(`SELECT f.question_id, e.payload, e.recorded_at FROM forecasts f
+      LEFT JOIN question_updates u ON u.forecast_id = f.id LEFT JOIN events e ON e.seq = u.event_seq WHERE f.id = ?`).raw(),
+    hasUpdate: db.prepare('SELECT 1 FROM events WHERE type = ? AND entity_id = ? AND payload = ? AND recorded_at = ?').pluck(),
     insertResolution: db.prepare('INSERT INTO resolutions (event_seq, question_id, status, resolved_on, outcome, supersedes_seq) VALUES (?, ?, ?, ?, ?, ?)'),
     setQuestionStatus: db.prepare('UPDATE questions SET status = ?, resolution_seq = ? WHERE id = ?'),
     sourcePayload: db.prepare('SELECT e.payload FROM sources s JOIN events e ON e.seq = s.event_seq WHERE s.id = ?').pluck(),
@@ -654,6 +692,7 @@ function prepareStatements(db: Database.Database) {
     history: db.prepare(`SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events
       WHERE (type IN ('question.added', 'resolution.recorded') AND entity_id = ?)
          OR seq IN (SELECT event_seq FROM forecasts WHERE question_id = ?)
+         OR seq IN (SELECT event_seq FROM question_updates WHERE question_id = ?)
       ORDER BY seq`).raw(),
     events: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw(),
     // verify(): every row, from the lowest seq (even below 1), with seq as an exact BigInt.
@@ -661,7 +700,7 @@ function prepareStatements(db: Database.Database) {
     eventsAfter: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw().safeIntegers(),
     counts: db.prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM forecasters) AS forecasters,
       (SELECT count(*) FROM questions) AS questions, (SELECT count(*) FROM forecasts) AS forecasts,
-      (SELECT count(*) FROM resolutions) AS resolutions`),
+      (SELECT count(*) FROM resolutions) AS resolutions, (SELECT count(*) FROM question_updates) AS updates`),
   };
 }
 
@@ -833,6 +872,18 @@ class CachingReader implements StateReader {
 
   forecastPayload(id: string): string | undefined {
     return this.#s.forecastPayload.get(id) as string | undefined;
+  }
+
+  forecastFacts(id: string): { questionId: string; withdrawal?: { payload: string; recordedAt: string } } | undefined {
+    // Read from the tables, which already hold what this transaction wrote.
+    const row = this.#s.forecastFacts.get(id) as [questionId: string, payload: string | null, recordedAt: string | null] | undefined;
+    if (!row) return undefined;
+    const [questionId, payload, recordedAt] = row;
+    return payload === null ? { questionId } : { questionId, withdrawal: { payload, recordedAt: recordedAt! } };
+  }
+
+  hasUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): boolean {
+    return this.#s.hasUpdate.get(type, entityId, payload, recordedAt) !== undefined;
   }
 
   *forecastTimes(questionId: string): Iterable<{ id: string; madeAt: string }> {

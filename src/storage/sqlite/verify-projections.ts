@@ -20,6 +20,9 @@ const COUNT_CHECKS: [table: string, eventType: string][] = [
   ['resolutions', 'resolution.recorded'],
 ];
 
+/** The question-life event types, all projected into question_updates. */
+const UPDATE_TYPES = ['question.clarified', 'question.amended', 'comment.added', 'forecast.withdrawn'];
+
 /*
  * Every derived row must map to an event of its type carrying the same values, and every event must
  * have its row (equal counts, with event_seq UNIQUE, make the mapping one-to-one). Values are
@@ -69,6 +72,15 @@ const ROW_CHECKS: ProjectionCheck[] = [
              OR r.supersedes_seq IS NOT (SELECT max(p.event_seq) FROM resolutions p WHERE p.question_id = r.question_id AND p.event_seq < r.event_seq)
              OR (json_extract(${P}, '$.correction') IS NOT NULL) <> (r.supersedes_seq IS NOT NULL)`,
   },
+  {
+    table: 'question_updates',
+    message: 'question update row does not match its event',
+    sql: `SELECT u.event_seq AS seq, u.question_id AS detail FROM question_updates u LEFT JOIN events e ON e.seq = u.event_seq
+          WHERE e.seq IS NULL OR e.type IS NOT u.type
+             OR (u.type = 'forecast.withdrawn' AND (e.entity_id IS NOT u.forecast_id OR json_extract(${P}, '$.forecastId') IS NOT u.forecast_id
+                 OR u.question_id IS NOT (SELECT f.question_id FROM forecasts f WHERE f.id = u.forecast_id)))
+             OR (u.type <> 'forecast.withdrawn' AND (e.entity_id IS NOT u.question_id OR json_extract(${P}, '$.questionId') IS NOT u.question_id))`,
+  },
 ];
 
 /** Tag rows that name no tag of their question's event (run only to name culprits, see TAG_SUMMARY). */
@@ -117,6 +129,15 @@ export function verifyProjections(db: Database.Database, eventCounts?: Readonly<
     if (rows !== events) {
       problems.push({ table, message: `${table} has ${rows} rows but the history has ${events} ${type} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger` });
     }
+  }
+  const updateRows = db.prepare('SELECT count(*) FROM question_updates').pluck().get() as number;
+  const updateEvents = UPDATE_TYPES.reduce((sum, type) => sum + (counts[type] ?? 0), 0);
+  if (updateRows !== updateEvents) {
+    problems.push({
+      table: 'question_updates',
+      message: `question_updates has ${updateRows} rows but the history has ${updateEvents} clarification, amendment, comment and withdrawal events: ` +
+        `rows were ${updateRows < updateEvents ? 'deleted' : 'inserted'} outside the ledger`,
+    });
   }
   const tagRows = db.prepare('SELECT count(*) FROM question_tags').pluck().get() as number;
   const tags = db.prepare(TAG_SUMMARY).get() as { pairs: number; missing: number };
