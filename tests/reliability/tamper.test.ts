@@ -327,7 +327,11 @@ describe('tamper catalogue: byte corruption of the file', () => {
     try {
       const db = new Database(path, { readonly: true });
       try {
-        return JSON.stringify(TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all()));
+        // schema_migrations.applied_at is a note of when a migration ran, outside the history: verify()
+        // does not check it (documented in docs/reliability.md), so a flip that lands there alone is
+        // not damage verify() promises to see (seen in a trial once migration 0003 moved the bytes).
+        const columns = (t: string): string => (t === 'schema_migrations' ? 'version, name, checksum' : '*');
+        return JSON.stringify(TABLES.map((t) => db.prepare(`SELECT ${columns(t)} FROM ${t} ORDER BY 1, 2`).raw().all()));
       } finally {
         db.close();
       }
