@@ -10,8 +10,8 @@ import type { StoredForecast } from '../model/forecast.js';
 import type { LedgerEvent, QuestionRecord, StoredResolution } from '../storage/types.js';
 import type { ScoringData } from './load-scoring-data.js';
 
-/** A forecast made on or before the `day` (a bare date counts as made that day; an instant before the day ends). */
-function madeBy(madeAt: string, day: string): boolean {
+/** A forecast made on or before the `day` (a bare date counts as made that day; an instant before the day ends). @internal */
+export function madeBy(madeAt: string, day: string): boolean {
   return madeAt.length === 10 ? madeAt <= day : instantOf(madeAt) < endOfUtcDay(day);
 }
 

@@ -1,4 +1,6 @@
 import { pushAll } from '../../_internal/arrays.js';
+import { effectiveProbability } from '../../core/effective-probability.js';
+import { instantOf } from '../../core/time-rules.js';
 import type { Estimate, StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { Question } from '../../model/question.js';
@@ -8,11 +10,8 @@ import { combineProbabilities, combineValues } from './combine-probabilities.js'
 
 const DAY_MS = 86_400_000;
 
-/** The instant of a `madeAt` (a bare date counts from its midnight, UTC). */
-const instant = (madeAt: string): number => Date.parse(madeAt.length === 10 ? `${madeAt}T00:00:00Z` : madeAt);
-
-/** The probability a binary forecast states or implies. */
-const probabilityOf = (f: StoredForecast): number | undefined => (f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined);
+/** The probability a binary forecast states or implies ({@link effectiveProbability}), or undefined. */
+const probabilityOf = (f: StoredForecast): number | undefined => effectiveProbability(f) ?? undefined;
 
 /** Whether a forecaster id is a member of an aggregate: `all` takes every forecaster that is not an aggregate. */
 function memberTest(spec: AggregateSpec, aggregateIds: ReadonlySet<string>): (id: string) => boolean {
@@ -60,7 +59,7 @@ function combine(question: Question, standing: readonly StoredForecast[], spec: 
  */
 export function aggregateForecasts(aggregate: Forecaster, question: Question, memberForecasts: readonly StoredForecast[]): StoredForecast[] {
   const spec = aggregate.aggregate!;
-  const timed = memberForecasts.map((f, i) => ({ f, t: instant(f.madeAt), i })).sort((a, b) => a.t - b.t || a.i - b.i);
+  const timed = memberForecasts.map((f, i) => ({ f, t: instantOf(f.madeAt), i })).sort((a, b) => a.t - b.t || a.i - b.i);
   const latest = new Map<string, { f: StoredForecast; t: number; i: number }>();
   const out: StoredForecast[] = [];
   for (let k = 0; k < timed.length; k++) {
