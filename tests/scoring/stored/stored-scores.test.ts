@@ -8,6 +8,7 @@ import { withAggregates } from '../../../src/scoring/aggregate/with-aggregates.j
 import { addFigures, emptyTotals, figuresOf } from '../../../src/scoring/stored/forecaster-totals.js';
 import { resolutionsStandOn, scoreLedger, storedLeaderboard, storedScorecard, totalsOf } from '../../../src/scoring/stored/stored-scores.js';
 import { ExactSum } from '../../../src/scoring/_internal/sum.js';
+import { fromTotalsRow, rescoreQuestions, toScoreRow, type ForecasterTotalsRow, type QuestionScoreRow } from '../../../src/scoring/stored/stored-rows.js';
 import { scaled } from '../../reliability/scale.js';
 import { scoringData } from '../scorecard/random-data.js';
 
@@ -94,3 +95,47 @@ describe('stored scores', () => {
     expect(resolutionsStandOn(data.questions, '2026-01-31')).toBe(false);
   });
 });
+
+describe('rescoreQuestions', () => {
+  it('keeps stored rows and totals equal to scoring the final ledger afresh, whatever the order questions change in', () => {
+    fc.assert(
+      fc.property(ledgers, fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), (data, steps) => {
+        const rows = new Map<string, QuestionScoreRow[]>(); // by question
+        const totals = new Map<string, ForecasterTotalsRow>();
+        const aggregates = data.forecasters.filter((f) => f.aggregate);
+        const rescore = (records: typeof data.questions, forecasts: typeof data.forecasts) => {
+          const ids = new Set(records.map((r) => r.question.id));
+          const out = rescoreQuestions({
+            records,
+            forecasts: forecasts.filter((f) => ids.has(f.questionId)),
+            aggregates,
+            oldRows: records.flatMap((r) => rows.get(r.question.id) ?? []),
+            totals,
+          });
+          for (const q of out.questions) rows.set(q.questionId, q.rows);
+          for (const t of out.totals) totals.set(t.forecasterId, t);
+        };
+        // Each step rescoring a random question with a random part of its forecasts (a stale state)…
+        for (const step of steps) {
+          const record = data.questions[step % data.questions.length]!;
+          rescore([record], data.forecasts.filter((_, i) => (i + step) % 3 !== 0));
+        }
+        // …then every question with its final forecasts.
+        rescore(data.questions, data.forecasts);
+        const fresh = scoreLedger(data);
+        expect([...rows.values()].flat().sort(byIds)).toEqual(fresh.map(toScoreRow).sort(byIds));
+        const expected = totalsOf(fresh);
+        for (const [id, t] of expected) expect(fromTotalsRowTotals(totals.get(id))).toEqual(summary(t));
+        for (const [id, t] of totals) if (!expected.has(id)) expect(fromTotalsRowTotals(t)).toEqual(summary(emptyTotals()));
+      }),
+      { numRuns: scaled(200, 2000) },
+    );
+  });
+});
+
+const byIds = (a: QuestionScoreRow, b: QuestionScoreRow) => (a.questionId + ' ' + a.forecasterId < b.questionId + ' ' + b.forecasterId ? -1 : 1);
+const summary = (t: ReturnType<typeof emptyTotals>) => ({
+  counts: [t.hits, t.misses, t.noCalls, t.binary, t.relativeQuestions],
+  sums: [t.brier.total(), t.logLoss.total(), t.peerScore.total(), t.relativeBrier.total()],
+});
+const fromTotalsRowTotals = (row: ForecasterTotalsRow | undefined) => summary(fromTotalsRow(row!));
