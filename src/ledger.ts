@@ -28,7 +28,9 @@ import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
-import { asOfDate, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
+import { asOfDate, integerOption, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
+import { fromScoreRow, fromTotalsRow } from './scoring/stored/stored-rows.js';
+import { resolutionsStandOn, storedLeaderboard, storedScorecard } from './scoring/stored/stored-scores.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
@@ -835,7 +837,11 @@ export class Ledger {
    * and goals, relative scores, the next claims to come due and every prediction with its score.
    *
    * @remarks
-   * Reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
+   * With no options but `upcomingLimit`, reads the scores the ledger keeps (issue 11: every resolved
+   * question is scored for everyone on it when its resolution, or a forecast on it, changes): the
+   * forecaster's questions, own forecasts and stored rows; only pending, overdue and upcoming depend on
+   * today. The result is identical to computing it. Otherwise, or on a store that keeps no scores,
+   * reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
    * questions and every forecast on them) and computes with the pure
    * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` (as things stood
    * at the end of that day) defaults to `options.recordedBy`, else today on the ledger's clock; `options.recordedBy`
@@ -856,6 +862,10 @@ export class Ledger {
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
     const { recordedBy, ...rest } = options;
+    if (!forecaster.aggregate && readsStoredScores(options)) {
+      const stored = await this.#storedScorecard(forecaster, options);
+      if (stored) return stored;
+    }
     const data = await this.#knownBy(await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster }), recordedBy);
     return buildScorecard(data, forecasterId, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
@@ -866,7 +876,8 @@ export class Ledger {
    * computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
    *
    * @remarks
-   * Without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
+   * With no options but `minResolved`, reads the per-forecaster totals the ledger keeps (issue 11),
+   * identical to computing them. Otherwise, without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
    * `resolvedOnly`: every forecaster, the resolved questions and the forecasts on them), so its cost
    * grows with the resolved part of the ledger; the result is the same as `buildLeaderboard` over the
    * whole ledger. `asOf` ranks as things stood at the end of that day (a question open or annulled now
@@ -883,10 +894,38 @@ export class Ledger {
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
     options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
     const { recordedBy, ...rest } = options;
+    if (readsStoredScores(options)) {
+      const stored = await this.#storedLeaderboard(options);
+      if (stored) return stored;
+    }
     // Point in time: a question open or annulled now may have stood resolved then, so read every question.
     const resolvedOnly = options.asOf === undefined && recordedBy === undefined;
     const data = await this.#knownBy(await loadScoringData(this.store, { resolvedOnly }), recordedBy);
     return buildLeaderboard(data, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
+  }
+
+  /** The leaderboard from the stored scores, when the store keeps them and they stand today. */
+  async #storedLeaderboard(options: LeaderboardOptions): Promise<Leaderboard | undefined> {
+    const stored = await this.store.storedScoreTotals?.();
+    const asOf = this.#today();
+    if (!stored || (stored.latestResolvedOn !== undefined && stored.latestResolvedOn > asOf)) return undefined;
+    const minResolved = integerOption('buildLeaderboard', 'options.minResolved', options.minResolved ?? 1, 0);
+    const totals = new Map(stored.totals.map((row) => [row.forecasterId, fromTotalsRow(row)]));
+    return storedLeaderboard(await this.store.listForecasters(), totals, { asOf, minResolved });
+  }
+
+  /** The scorecard from the stored scores, when the store keeps them and they stand today. */
+  async #storedScorecard(forecaster: Forecaster, options: ScorecardOptions): Promise<Scorecard | undefined> {
+    const rows = await this.store.storedQuestionScores?.(forecaster.id);
+    if (!rows) return undefined;
+    const asOf = this.#today();
+    const upcomingLimit = integerOption('buildScorecard', 'options.upcomingLimit', options.upcomingLimit ?? 10, 0);
+    const [questions, forecasts] = await Promise.all([
+      this.store.listQuestions({ forecaster: forecaster.id, order: 'recorded' }),
+      this.store.listForecasts({ forecasterId: forecaster.id, withdrawn: false }),
+    ]);
+    if (!resolutionsStandOn(questions, asOf)) return undefined;
+    return storedScorecard({ forecaster, questions, forecasts, scores: rows.map(fromScoreRow) }, { asOf, upcomingLimit });
   }
 
   /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is. */
@@ -901,6 +940,14 @@ export class Ledger {
   async close(): Promise<void> {
     return this.store.close();
   }
+}
+
+/**
+ * Whether scorecard or leaderboard options ask for the scores the ledger keeps: today, every
+ * question, the default scoring options (`minResolved` and `upcomingLimit` change no score).
+ */
+function readsStoredScores(options: LeaderboardOptions | ScorecardOptions): boolean {
+  return Object.entries(options).every(([key, value]) => value === undefined || key === 'minResolved' || key === 'upcomingLimit');
 }
 
 /**

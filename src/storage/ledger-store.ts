@@ -18,6 +18,14 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './types.js';
+import type { ForecasterTotalsRow, QuestionScoreRow } from '../scoring/stored/stored-rows.js';
+
+/** What {@link LedgerStore.storedScoreTotals} reads. @internal */
+export interface StoredScoreTotals {
+  readonly totals: readonly ForecasterTotalsRow[];
+  /** The latest `resolvedOn` of a current resolution (the stored scores stand from that day on). */
+  readonly latestResolvedOn: string | undefined;
+}
 
 /**
  * The storage port: domain operations a ledger backend provides.
@@ -87,6 +95,20 @@ export interface LedgerStore {
    * @throws LedgerError `file_exists`, `validation_failed`, `storage_error`
    */
   backup?(path: string, options?: BackupOptions): Promise<BackupReport>;
+  /**
+   * The stored scores' per-forecaster totals (issue 11), with the latest `resolvedOn` of any current
+   * resolution; `undefined` when the store keeps no stored scores or has not filled them yet. Optional:
+   * without it, leaderboards are computed from scratch.
+   *
+   * @internal
+   */
+  storedScoreTotals?(): Promise<StoredScoreTotals | undefined>;
+  /**
+   * One forecaster's stored score rows (issue 11); `undefined` as for {@link LedgerStore.storedScoreTotals}.
+   *
+   * @internal
+   */
+  storedQuestionScores?(forecasterId: string): Promise<QuestionScoreRow[] | undefined>;
   /** Releases the connection; later calls fail with `ledger_closed`. */
   close(): Promise<void>;
 }
