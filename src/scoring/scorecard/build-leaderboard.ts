@@ -1,6 +1,6 @@
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
-import type { QuestionRecord } from '../../storage/types.js';
+import type { QuestionRecord } from '../../model/question-record.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
 import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';

@@ -7,7 +7,7 @@
  */
 import { instantOf, madeBeforeClose, questionClose } from '../../core/time-rules.js';
 import type { StoredForecast } from '../../model/forecast.js';
-import type { QuestionRecord } from '../../storage/types.js';
+import type { QuestionRecord } from '../../model/question-record.js';
 import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import type { ResolvedScoringOptions } from '../claims/scoring-options.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';

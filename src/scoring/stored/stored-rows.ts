@@ -7,7 +7,7 @@
  */
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
-import type { QuestionRecord } from '../../storage/types.js';
+import type { QuestionRecord } from '../../model/question-record.js';
 import { withAggregates } from '../aggregate/with-aggregates.js';
 import type { ClaimVerdict } from '../claims/score-prediction.js';
 import { ExactSum } from '../_internal/sum.js';

@@ -14,7 +14,7 @@
 import { instantOf, endOfUtcDay } from '../../core/time-rules.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
-import type { QuestionRecord } from '../../storage/types.js';
+import type { QuestionRecord } from '../../model/question-record.js';
 import { withAggregates } from '../aggregate/with-aggregates.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
