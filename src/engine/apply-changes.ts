@@ -16,7 +16,8 @@ import type { RecordCounts } from '../model/record-counts.js';
 import type { ApplyOptions, ApplyResult } from '../storage/types.js';
 import { BatchReader } from './batch-reader.js';
 import type { FactCache } from './fact-cache.js';
-import { factRequest, followUpRequest, mergeFacts } from './fact-request.js';
+import { emptyFactRequest, factRequest, followUpRequest, mergeFacts } from './fact-request.js';
+import { scoreProjections, scoresRequest } from './score-batch.js';
 import { projectChange } from './projection-rows.js';
 import type { EventRow, ProjectionRow, WriteTransaction } from './storage-adapter.js';
 
@@ -75,6 +76,7 @@ export async function applyChanges(tx: WriteTransaction, changes: readonly Chang
   let hash = head?.hash ?? GENESIS_HASH;
   const recordedAt = now().toISOString();
   const writtenQuestions: Extract<Change, { type: 'question.added' }>[] = [];
+  const applied: Change[] = [];
 
   for (const change of changes) {
     const verdict = checkChange(change, reader, failed, recordedAt);
@@ -96,6 +98,7 @@ export async function applyChanges(tx: WriteTransaction, changes: readonly Chang
     events.push({ seq, type: change.type, entityId, recordedAt: at, payload: verdict.payload, prevHash, hash });
     projectChange(change, seq, at, verdict.payload, reader, projections);
     if (change.type === 'question.added') writtenQuestions.push(change);
+    applied.push(change);
     added[COUNT_KEY[change.type]]++;
   }
 
@@ -110,6 +113,11 @@ export async function applyChanges(tx: WriteTransaction, changes: readonly Chang
     });
   }
 
-  if (!issues.length && !options.dryRun && events.length) await tx.append(events, projections);
+  if (!issues.length && !options.dryRun && events.length) {
+    // Stored scores (issue 11): the questions whose scores the batch changes, rescored in this transaction.
+    const scores = scoresRequest(applied, reader);
+    if (scores) pushAll(projections, scoreProjections(applied, reader, scores, (await tx.loadFacts({ ...emptyFactRequest(), scores })).scores!));
+    await tx.append(events, projections);
+  }
   return { result: { added, unchanged, head: hash, lastSeq: seq }, issues, reader };
 }

@@ -25,9 +25,9 @@ describe('init, migrate and import', () => {
     new Database(db).close(); // an SQLite file with no schema yet: every migration is pending
     const first = await cli(['migrate', '--db', db, '--json']);
     const migrated = parseJson(MigrateJson, expectOk(first));
-    expect(migrated.schemaVersion).toBe(3);
-    expect(migrated.applied.map((m) => [m.version, m.name])).toEqual([[1, 'initial'], [2, 'events_seq_order'], [3, 'question_life']]);
-    expect(first.stderr).toContain('applied 1 (initial), 2 (events_seq_order), 3 (question_life); schema version 3');
+    expect(migrated.schemaVersion).toBe(4);
+    expect(migrated.applied.map((m) => [m.version, m.name])).toEqual([[1, 'initial'], [2, 'events_seq_order'], [3, 'question_life'], [4, 'scores']]);
+    expect(first.stderr).toContain('applied 1 (initial), 2 (events_seq_order), 3 (question_life), 4 (scores); schema version 4');
     const second = await cli(['migrate', '--db', db, '--json']);
     expect(parseJson(MigrateJson, expectOk(second)).applied).toEqual([]);
     expect(second.stderr).toContain('none pending');
@@ -35,7 +35,7 @@ describe('init, migrate and import', () => {
     const older = join(scratchDir(), 'older.sqlite');
     new Database(older).close();
     const init = await cli(['init', '--db', older]);
-    expect(expectOk(init).stderr).toContain('is already a ledger (schema version 3): 0 questions, 0 forecasts; applied migrations 1 (initial), 2 (events_seq_order), 3 (question_life)');
+    expect(expectOk(init).stderr).toContain('is already a ledger (schema version 4): 0 questions, 0 forecasts; applied migrations 1 (initial), 2 (events_seq_order), 3 (question_life), 4 (scores)');
   });
 
   it('imports the dataset, and a second import adds nothing', async () => {

@@ -18,6 +18,10 @@ import type { BackupOptions, BackupReport, ForecastFilter, MigrationReport, Ques
 import { backupTarget, placeFile } from './backup-file.js';
 import { SqliteAdapter } from './sqlite-adapter.js';
 import { SqliteReads } from './sqlite-reads.js';
+import { retryWhileBusy } from './busy-retry.js';
+import type { StoredScoreTotals } from '../ledger-store.js';
+import { toScoreRow, toTotalsRow, type QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
+import { scoreLedger, totalsOf } from '../../scoring/stored/stored-scores.js';
 
 /** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
 export const DURABILITY_LEVELS = ['full', 'normal'] as const;
@@ -112,12 +116,49 @@ export class SqliteStore extends EngineStore {
       throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(cause as Error).message}`, { cause });
     }
     try {
-      return new SqliteStore(new SqliteAdapter(db, options), options.now);
+      const store = new SqliteStore(new SqliteAdapter(db, options), options.now);
+      if (options.migrate ?? true) store.#fillStoredScores();
+      return store;
     } catch (error) {
       if (typeof target === 'string') db.close();
       if (error instanceof LedgerError) throw error;
       throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  /**
+   * Fills the stored scores once after migration 0004 ran on a ledger that already had resolutions
+   * (a SQL migration cannot run the scorer): every question scored from the records, in one write
+   * transaction that checks again, under the lock, that no other process filled them first.
+   * Idempotent: it replaces every row; nothing to do on a new or already filled ledger.
+   */
+  #fillStoredScores(): void {
+    const scores = this.#sqlite.scores;
+    if (!scores.hasTables() || scores.filled()) return;
+    retryWhileBusy(
+      () =>
+        this.database
+          .transaction(() => {
+            if (scores.filled()) return;
+            const reads = this.#reads;
+            const rows = scoreLedger({ forecasters: reads.listForecasters(), questions: reads.listQuestions({ order: 'recorded' }), forecasts: reads.listForecasts({ withdrawn: false }) });
+            scores.fill(rows.map(toScoreRow), [...totalsOf(rows)].map(([id, t]) => toTotalsRow(id, t)));
+          })
+          .immediate(),
+      5000,
+    );
+  }
+
+  /** @internal */
+  async storedScoreTotals(): Promise<StoredScoreTotals | undefined> {
+    const scores = this.#sqlite.scores;
+    return this.#sqlite.run(() => (scores.filled() ? { totals: scores.allTotals(), latestResolvedOn: scores.latestResolvedOn() } : undefined));
+  }
+
+  /** @internal */
+  async storedQuestionScores(forecasterId: string): Promise<QuestionScoreRow[] | undefined> {
+    const scores = this.#sqlite.scores;
+    return this.#sqlite.run(() => (scores.filled() ? scores.forecasterRows(forecasterId) : undefined));
   }
 
   async getSource(id: string): Promise<Source | undefined> {

@@ -12,6 +12,9 @@ import type { VerifyProblem } from '../types.js';
 import { migrate, type MigrationFile } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
 import { verifySchema } from './verify-schema.js';
+import { SqliteReads } from './sqlite-reads.js';
+import type { SqliteScores } from './sqlite-scores.js';
+import type { StoredScoresSnapshot } from '../../engine/verify-scores.js';
 
 /** An event row as the scan reads it: seq as a BigInt (safeIntegers), the other columns text. */
 type ScanTuple = [seq: bigint, type: EventType, entityId: string, recordedAt: string, payload: string, prevHash: string, hash: string];
@@ -44,8 +47,13 @@ export class SqliteSnapshot implements SnapshotReader {
    * @param migrations - reads the migration files (each snapshot reads them again: they may have been edited)
    * @param now - the store's clock
    */
-  constructor(db: Database.Database, migrations: () => readonly MigrationFile[], now: () => Date) {
+  readonly #scores: SqliteScores;
+  readonly #reads: SqliteReads;
+
+  constructor(db: Database.Database, migrations: () => readonly MigrationFile[], now: () => Date, scores: SqliteScores) {
     this.#db = db;
+    this.#scores = scores;
+    this.#reads = new SqliteReads(db);
     this.#s = prepareVerifyStatements(db);
     this.#migrations = migrations;
     this.#now = now;
@@ -65,6 +73,14 @@ export class SqliteSnapshot implements SnapshotReader {
     // `all()` is cheaper per row than `iterate()`, and a page keeps memory bounded.
     const rows = (afterSeq === null ? this.#s.firstEvents.all(limit) : this.#s.eventsAfter.all(afterSeq, limit)) as ScanTuple[];
     return rows.map(([seq, type, entityId, recordedAt, payload, prevHash, hash]) => ({ seq, type, entityId, recordedAt, payload, prevHash, hash }));
+  }
+
+  async storedScores(): Promise<StoredScoresSnapshot | undefined> {
+    if (!this.#scores.filled()) return undefined;
+    const reads = this.#reads;
+    // What scoring reads (loadScoringData): the records from the event payloads, through the projections verify() checks.
+    const data = { forecasters: reads.listForecasters(), questions: reads.listQuestions({ order: 'recorded' }), forecasts: reads.listForecasts({ withdrawn: false }) };
+    return { data, rows: this.#scores.allRows(), totals: this.#scores.allTotals() };
   }
 
   async eventHashAt(seq: number): Promise<string | undefined> {

@@ -1,0 +1,155 @@
+/**
+ * The stored scores on SQLite (issue 11): reading the committed state a rescore needs, writing the
+ * rows the engine computed, and the reads of the leaderboard and scorecards.
+ *
+ * @remarks
+ * Statements are prepared on first use: a database opened with `migrate: false` before migration
+ * 0004 has no score tables, and only its writes and score reads need them.
+ *
+ * @internal
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import type { ScoresRequest, ScoringFacts } from '../../engine/storage-adapter.js';
+import type { StoredForecast } from '../../model/forecast.js';
+import type { Forecaster } from '../../model/forecaster.js';
+import type { ForecasterTotalsRow, QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
+import { QUESTION_SELECT, toQuestionRecord, type QuestionRow } from './sqlite-rows.js';
+
+const SCORE_COLUMNS = `question_id AS questionId, forecaster_id AS forecasterId, section, verdict, brier, log_loss AS logLoss,
+  peer_score AS peerScore, relative_brier AS relativeBrier, detail`;
+const TOTALS_COLUMNS = `forecaster_id AS forecasterId, hits, misses, no_calls AS noCalls, binary, relative_questions AS relativeQuestions,
+  brier_sum AS brier, log_loss_sum AS logLoss, peer_score_sum AS peerScore, relative_brier_sum AS relativeBrier`;
+const STANDING = 'NOT EXISTS (SELECT 1 FROM question_updates u WHERE u.forecast_id = f.id)';
+
+function prepareScoreStatements(db: Database.Database) {
+  return {
+    record: db.prepare(`${QUESTION_SELECT} WHERE q.id = ?`),
+    resolvedRecords: db.prepare(`${QUESTION_SELECT} WHERE q.status = 'resolved' ORDER BY q.event_seq`),
+    forecasts: db.prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id = ? AND ${STANDING} ORDER BY f.event_seq`).pluck(),
+    resolvedForecasts: db
+      .prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq
+        WHERE +f.question_id IN (SELECT q.id FROM questions q WHERE q.status = 'resolved') AND ${STANDING} ORDER BY f.event_seq`)
+      .pluck(),
+    aggregates: db
+      .prepare(`SELECT e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq WHERE json_type(e.payload, '$.aggregate') IS NOT NULL ORDER BY f.event_seq`)
+      .pluck(),
+    rows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id = ?`),
+    allRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores`),
+    forecasterRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE forecaster_id = ?`),
+    totals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores WHERE forecaster_id = ?`),
+    allTotals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores ORDER BY forecaster_id`),
+    deleteRows: db.prepare('DELETE FROM question_scores WHERE question_id = ?'),
+    insertRow: db.prepare(`INSERT INTO question_scores (question_id, forecaster_id, section, verdict, brier, log_loss, peer_score, relative_brier, detail)
+      VALUES (@questionId, @forecasterId, @section, @verdict, @brier, @logLoss, @peerScore, @relativeBrier, @detail)`),
+    upsertTotals: db.prepare(`INSERT OR REPLACE INTO forecaster_scores
+      (forecaster_id, hits, misses, no_calls, binary, relative_questions, brier_sum, log_loss_sum, peer_score_sum, relative_brier_sum)
+      VALUES (@forecasterId, @hits, @misses, @noCalls, @binary, @relativeQuestions, @brier, @logLoss, @peerScore, @relativeBrier)`),
+    filled: db.prepare('SELECT filled FROM stored_scores_state WHERE id = 1').pluck(),
+    setFilled: db.prepare('UPDATE stored_scores_state SET filled = 1 WHERE id = 1'),
+    clear: db.prepare('DELETE FROM question_scores'),
+    clearTotals: db.prepare('DELETE FROM forecaster_scores'),
+    latestResolvedOn: db.prepare('SELECT max(r.resolved_on) FROM questions q JOIN resolutions r ON r.event_seq = q.resolution_seq').pluck(),
+  };
+}
+
+/**
+ * The score tables of one SQLite connection; every method runs synchronously inside the caller's transaction.
+ *
+ * @internal
+ */
+export class SqliteScores {
+  readonly #db: Database.Database;
+  #statements: ReturnType<typeof prepareScoreStatements> | undefined;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  get #s(): ReturnType<typeof prepareScoreStatements> {
+    return (this.#statements ??= prepareScoreStatements(this.#db));
+  }
+
+  /** The committed state a {@link ScoresRequest} asks for. */
+  load(request: ScoresRequest): ScoringFacts {
+    const s = this.#s;
+    const records = request.allResolved ? (s.resolvedRecords.all() as QuestionRow[]).map(toQuestionRecord) : [];
+    const listed = new Set(records.map((r) => r.question.id));
+    const forecasts: StoredForecast[] = request.allResolved ? (s.resolvedForecasts.all() as string[]).map((p) => JSON.parse(p) as StoredForecast) : [];
+    const rows: QuestionScoreRow[] = request.allResolved ? (s.allRows.all() as QuestionScoreRow[]) : [];
+    for (const id of request.questions) {
+      if (listed.has(id)) continue;
+      const row = s.record.get(id) as QuestionRow | undefined;
+      if (!row) continue;
+      records.push(toQuestionRecord(row));
+      for (const payload of s.forecasts.iterate(id) as IterableIterator<string>) forecasts.push(JSON.parse(payload) as StoredForecast);
+      for (const r of s.rows.iterate(id) as IterableIterator<QuestionScoreRow>) rows.push(r);
+    }
+    const aggregates = (s.aggregates.all() as string[]).map((p) => JSON.parse(p) as Forecaster);
+    const ids = new Set(request.forecasters);
+    for (const r of rows) ids.add(r.forecasterId);
+    for (const f of forecasts) ids.add(f.forecasterId);
+    for (const a of aggregates) ids.add(a.id);
+    const totals = new Map<string, ForecasterTotalsRow>();
+    for (const id of ids) {
+      const t = s.totals.get(id) as ForecasterTotalsRow | undefined;
+      if (t) totals.set(id, t);
+    }
+    return { records, forecasts, aggregates, rows, totals };
+  }
+
+  /** Replaces a question's rows. */
+  replaceQuestion(questionId: string, rows: readonly QuestionScoreRow[]): void {
+    const s = this.#s;
+    s.deleteRows.run(questionId);
+    for (const row of rows) s.insertRow.run(row);
+  }
+
+  /** Writes a forecaster's totals. */
+  writeTotals(row: ForecasterTotalsRow): void {
+    this.#s.upsertTotals.run(row);
+  }
+
+  /** Whether the tables hold the scores of the whole ledger (see migration 0004); false before that migration. */
+  filled(): boolean {
+    if (!this.hasTables()) return false;
+    return this.#s.filled.get() === 1;
+  }
+
+  /** Replaces every row and total (the fill after migration 0004), and marks the tables filled. */
+  fill(rows: readonly QuestionScoreRow[], totals: readonly ForecasterTotalsRow[]): void {
+    const s = this.#s;
+    s.clear.run();
+    s.clearTotals.run();
+    for (const row of rows) s.insertRow.run(row);
+    for (const row of totals) s.upsertTotals.run(row);
+    s.setFilled.run();
+  }
+
+  /** Every stored total, by forecaster id. */
+  allTotals(): ForecasterTotalsRow[] {
+    return this.#s.allTotals.all() as ForecasterTotalsRow[];
+  }
+
+  /** Every stored row. */
+  allRows(): QuestionScoreRow[] {
+    return this.#s.allRows.all() as QuestionScoreRow[];
+  }
+
+  /** One forecaster's stored rows. */
+  forecasterRows(forecasterId: string): QuestionScoreRow[] {
+    return this.#s.forecasterRows.all(forecasterId) as QuestionScoreRow[];
+  }
+
+  /** The latest `resolvedOn` of a current resolution. */
+  latestResolvedOn(): string | undefined {
+    return (this.#s.latestResolvedOn.get() as string | null) ?? undefined;
+  }
+
+  #tables = false;
+
+  /** Whether migration 0004 created the score tables (remembered once true: tables are never dropped). */
+  hasTables(): boolean {
+    return (this.#tables ||= this.#db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stored_scores_state'").get() !== undefined);
+  }
+}

@@ -1,0 +1,170 @@
+// Stored scores through a real ledger (issue 11): written in the transactions that change them,
+// read by ledger.leaderboard()/scorecard() with the default options, byte-identical to computing
+// from scratch, checked by verify(), and filled once for a ledger written before migration 0004.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openLedger, type Ledger } from '../../src/index.js';
+import type { Forecaster } from '../../src/model/forecaster.js';
+import type { Resolution } from '../../src/model/resolution.js';
+import { buildLeaderboard, buildScorecard, loadScoringData, type ScoringData } from '../../src/scoring/index.js';
+import type { Change, QuestionRecord } from '../../src/storage/types.js';
+import { scaled } from '../reliability/scale.js';
+import { scoringData } from '../scoring/scorecard/random-data.js';
+import { tempDir } from '../helpers/temp.js';
+
+const NOW = new Date('2027-06-01T12:00:00Z');
+const TODAY = '2027-06-01';
+const evidence = [{ description: 'test evidence' }];
+const POOL: Forecaster = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
+
+function finalResolution(record: QuestionRecord): Resolution | undefined {
+  const r = record.resolution;
+  if (!r) return undefined;
+  return { questionId: r.questionId, status: r.status, resolvedOn: r.resolvedOn, evidence, ...(r.outcome ? { outcome: r.outcome } : { reason: 'r' }), allowForecastsAfterOutcome: true };
+}
+
+/** An earlier, different resolution the final one corrects. */
+function earlierResolution(record: QuestionRecord, final: Resolution): Resolution {
+  const q = record.question;
+  if (final.outcome?.kind === 'binary') return { ...final, outcome: { kind: 'binary', value: !final.outcome.value } };
+  if (final.status === 'resolved') return { ...final, status: 'annulled', outcome: undefined, reason: 'first' } as Resolution;
+  if (q.kind === 'binary') return { ...final, status: 'resolved', outcome: { kind: 'binary', value: true }, reason: undefined } as Resolution;
+  return { ...final, status: final.status === 'annulled' ? 'ambiguous' : 'annulled' };
+}
+
+/**
+ * Writes random data into a ledger in an order that exercises every path that changes stored
+ * scores: some forecasts before the resolutions and some after (backdated), corrections, forecasts
+ * withdrawn before and after the resolution, and an aggregate forecaster added before or after.
+ */
+async function ledgerOf(data: ScoringData, plan: { pool: 'none' | 'first' | 'last'; split: number; withdraw: number }, path = ':memory:'): Promise<Ledger> {
+  const ledger = await openLedger(path, { now: () => NOW });
+  const due = new Map(data.questions.map((r) => [r.question.id, r.question.resolution.resolveOn]));
+  const apply = async (changes: Change[]) => {
+    if (changes.length) await ledger.store.apply(changes);
+  };
+  await apply([...data.forecasters.map((record): Change => ({ type: 'forecaster.added', record })), ...(plan.pool === 'first' ? [{ type: 'forecaster.added', record: POOL } as Change] : [])]);
+  await apply(data.questions.map((r) => ({ type: 'question.added', record: r.question })));
+  const forecasts = data.forecasts.filter((f) => f.madeAt.slice(0, 10) <= due.get(f.questionId)!);
+  // Late forecasts are recorded after the resolutions: only those the ledger takes then (made by the end of the resolution's day).
+  const resolvedOn = new Map(data.questions.map((r) => [r.question.id, r.resolution?.resolvedOn ?? '9999-12-31']));
+  const lateOk = (f: (typeof forecasts)[number], i: number) => i % 4 === plan.split % 4 && f.madeAt.slice(0, 10) <= resolvedOn.get(f.questionId)!;
+  const early = forecasts.filter((f, i) => !lateOk(f, i));
+  const late = forecasts.filter(lateOk);
+  await apply(early.map((record) => ({ type: 'forecast.added', record })));
+  // Withdrawn before the resolution (recorded now) …
+  const withdrawnEarly = early.filter((_, i) => i % 5 === plan.withdraw % 5);
+  await apply(withdrawnEarly.map((f) => ({ type: 'forecast.withdrawn', record: { forecastId: f.id, reason: 'changed my mind' } })));
+  const firsts: Change[] = [];
+  const corrections: Change[] = [];
+  data.questions.forEach((record, i) => {
+    const final = finalResolution(record);
+    if (!final) return;
+    if (i % 3 === 0) {
+      firsts.push({ type: 'resolution.recorded', record: earlierResolution(record, final) });
+      corrections.push({ type: 'resolution.recorded', record: { ...final, correction: { reason: 'corrected' } } });
+    } else firsts.push({ type: 'resolution.recorded', record: final });
+  });
+  await apply(firsts);
+  // … forecasts recorded after the resolution (made before its close) …
+  await apply(late.map((record) => ({ type: 'forecast.added', record })));
+  await apply(corrections);
+  // … and withdrawn after it, with a recording time before the resolutions' (an import keeps it).
+  const withdrawnLate = late.filter((_, i) => i % 3 === plan.withdraw % 3);
+  await apply(withdrawnLate.map((f) => ({ type: 'forecast.withdrawn', record: { forecastId: f.id, reason: 'r', recordedAt: '2026-01-01T00:00:00.000Z' } })));
+  if (plan.pool === 'last') await apply([{ type: 'forecaster.added', record: POOL }]);
+  return ledger;
+}
+
+/** The computed path, over the whole ledger, as of today. */
+async function computed(ledger: Ledger) {
+  const data = await loadScoringData(ledger.store);
+  return {
+    board: buildLeaderboard(data, { asOf: TODAY }),
+    cards: new Map(data.forecasters.map((f) => [f.id, buildScorecard(data, f.id, { asOf: TODAY })])),
+  };
+}
+
+/** Of 300 random ledgers with a resolved question, the one with the most forecasts. */
+function richest(seed: number): ScoringData {
+  const candidates = fc.sample(scoringData, { seed, numRuns: 300 }).filter((d) => d.questions.some((q) => q.status === 'resolved'));
+  return candidates.reduce((a, b) => (b.forecasts.length > a.forecasts.length ? b : a));
+}
+
+const plans = fc.record({ pool: fc.constantFrom('none', 'first', 'last') as fc.Arbitrary<'none' | 'first' | 'last'>, split: fc.nat(3), withdraw: fc.nat(14) });
+
+describe('stored scores in a ledger', () => {
+  it('give the leaderboard and scorecards computed from scratch, byte for byte, and verify', async () => {
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(scoringData, plans, async (data, plan) => {
+        const ledger = await ledgerOf(data, plan);
+        try {
+          expect(await ledger.store.storedScoreTotals?.()).toBeDefined();
+          const { board, cards } = await computed(ledger);
+          expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify(board));
+          for (const [id, card] of cards) {
+            if (id === 'pool') continue;
+            expect(JSON.stringify(await ledger.scorecard(id))).toBe(JSON.stringify(card));
+          }
+          if (board.entries.some((e) => e.binary > 0)) stored++;
+          const report = await ledger.verify();
+          expect(report.problems).toEqual([]);
+        } finally {
+          await ledger.close();
+        }
+      }),
+      { numRuns: scaled(60, 600) },
+    );
+    expect(stored).toBeGreaterThan(0);
+  });
+
+  it('are filled once for a ledger written before migration 0004, and the fill can run again', async () => {
+    const path = join(tempDir(), 'old.sqlite');
+    const data = richest(11);
+    await (await ledgerOf(data, { pool: 'last', split: 1, withdraw: 2 }, path)).close();
+    // The same file as a ledger at schema 3 would be: no score tables, migration 0004 not applied.
+    const db = new Database(path);
+    db.exec('DROP TABLE question_scores; DROP TABLE forecaster_scores; DROP TABLE stored_scores_state; DELETE FROM schema_migrations WHERE version = 4;');
+    db.close();
+    let ledger = await openLedger(path, { now: () => NOW });
+    try {
+      expect(ledger.store.storedScoreTotals).toBeDefined();
+      const { board } = await computed(ledger);
+      expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify(board));
+      expect((await ledger.verify()).problems).toEqual([]);
+    } finally {
+      await ledger.close();
+    }
+    // Marked unfilled again (as if the fill had been interrupted): the next open fills it again, the same.
+    const before = new Database(path).prepare('SELECT * FROM question_scores ORDER BY question_id, forecaster_id').all();
+    const db2 = new Database(path);
+    db2.exec("UPDATE stored_scores_state SET filled = 0; UPDATE question_scores SET detail = '{}';");
+    db2.close();
+    ledger = await openLedger(path, { now: () => NOW });
+    try {
+      expect(new Database(path).prepare('SELECT * FROM question_scores ORDER BY question_id, forecaster_id').all()).toEqual(before);
+      expect((await ledger.verify()).ok).toBe(true);
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('are not read while unfilled: the scores are computed instead', async () => {
+    const path = join(tempDir(), 'unfilled.sqlite');
+    const data = richest(5);
+    await (await ledgerOf(data, { pool: 'none', split: 0, withdraw: 0 }, path)).close();
+    const db = new Database(path);
+    db.exec("UPDATE stored_scores_state SET filled = 0; UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL; UPDATE forecaster_scores SET hits = 1000;");
+    db.close();
+    const ledger = await openLedger(path, { now: () => NOW, migrate: false });
+    try {
+      expect(await ledger.store.storedScoreTotals?.()).toBeUndefined();
+      expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify((await computed(ledger)).board));
+    } finally {
+      await ledger.close();
+    }
+  });
+});
