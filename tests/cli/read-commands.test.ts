@@ -11,13 +11,13 @@ describe('init, migrate and import', () => {
   it('creates an empty ledger, then reports on it without changing it', async () => {
     const db = join(scratchDir(), 'new.sqlite');
     const first = parseJson(InitJson, expectOk(await cli(['init', '--db', db, '--json'])));
-    expect(first).toMatchObject({ db, created: true, schemaVersion: 3, counts: { questions: 0 } });
+    expect(first).toMatchObject({ db, created: true, schemaVersion: 4, counts: { questions: 0 } });
     // $FORECAST_LEDGER_DB names the ledger when --db is not given, relative to the working directory.
     const again = await cli(['init', '--json'], { cwd: join(db, '..'), env: { FORECAST_LEDGER_DB: 'new.sqlite' } });
-    expect(parseJson(InitJson, expectOk(again))).toMatchObject({ db, created: false, schemaVersion: 3 });
+    expect(parseJson(InitJson, expectOk(again))).toMatchObject({ db, created: false, schemaVersion: 4 });
     expect(again.stderr).toContain('is already a ledger');
     const migrated = parseJson(MigrateJson, expectOk(await cli(['migrate', '--db', db, '--json'])));
-    expect(migrated).toEqual({ db, schemaVersion: 3, applied: [] });
+    expect(migrated).toEqual({ db, schemaVersion: 4, applied: [] });
   });
 
   it('migrates a database made before any migration, and says which migrations it applied', async () => {
