@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from './errors.js';
 import { AggregateArg, AnnulArg, BackupOptionsArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, StoreArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
@@ -22,7 +21,8 @@ import {
 import { amendedQuestion, revisionAt } from './core/question-revision.js';
 import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
 import type { LedgerStore } from './storage/ledger-store.js';
-import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+import { backendFor } from './storage/backends.js';
+import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
 import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
 import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
@@ -50,7 +50,7 @@ import { findDueDate, freeId, questionSlug, type DueDateFrom } from './core/one-
 import { readProbability, type ReadProbability } from './core/read-probability.js';
 
 /** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
-export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
+export type LedgerTarget = string | { database: SqliteDatabase } | { store: LedgerStore };
 
 /** Options for {@link openLedger}; the SQLite options apply when the target is a path or a database. */
 export type OpenLedgerOptions = SqliteStoreOptions;
@@ -826,7 +826,9 @@ export class Ledger {
   async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
     path = parseArg('ledger.backup', 'path', PathArg, path);
     options = parseArg('ledger.backup', 'options', BackupOptionsArg, options) as BackupOptions | undefined;
-    if (!this.store.backup) throw new LedgerError('storage_error', 'backup: this ledger\'s store cannot make backups: use exportData() instead');
+    if (!this.store.capabilities.fileBackup || !this.store.backup) {
+      throw new LedgerError('storage_error', `backup: a ${this.store.capabilities.backend} ledger cannot be copied to a file: use exportData() instead (or the database's own backup tool)`);
+    }
     return this.store.backup(path, options);
   }
 
@@ -924,6 +926,8 @@ export class Ledger {
 export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
   target = typeof target === 'string' ? parseArg('openLedger', 'target', PathArg, target) : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
   options = parseArg('openLedger', 'options', StoreOptionsArg, options) ?? {};
-  const store = typeof target === 'object' && 'store' in target ? target.store : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
+  if (typeof target === 'object' && 'store' in target) return new Ledger(target.store, options.now);
+  const backendTarget = typeof target === 'string' ? target : target.database;
+  const store = await backendFor(backendTarget).open(backendTarget, options);
   return new Ledger(store, options.now);
 }
