@@ -46,6 +46,9 @@ CREATE TABLE forecaster_scores (
   relative_brier_sum TEXT    NOT NULL CHECK (json_valid(relative_brier_sum))
 ) STRICT;
 
+-- The latest resolution date, in one index probe: stored scores stand for "today" once it is past.
+CREATE INDEX resolutions_resolved_on ON resolutions (resolved_on);
+
 CREATE TABLE stored_scores_state (
   id     INTEGER PRIMARY KEY CHECK (id = 1),
   filled INTEGER NOT NULL CHECK (filled IN (0, 1))

@@ -24,7 +24,7 @@ import type { OpenReport, StoreCapabilities } from './store-capabilities.js';
 /** What {@link LedgerStore.storedScoreTotals} reads. @internal */
 export interface StoredScoreTotals {
   readonly totals: readonly ForecasterTotalsRow[];
-  /** The latest `resolvedOn` of a current resolution (the stored scores stand from that day on). */
+  /** The latest `resolvedOn` of any resolution, superseded ones too (the stored scores stand from that day on). */
   readonly latestResolvedOn: string | undefined;
 }
 

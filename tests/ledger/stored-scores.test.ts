@@ -127,7 +127,7 @@ describe('stored scores in a ledger', () => {
     await (await ledgerOf(data, { pool: 'last', split: 1, withdraw: 2 }, path)).close();
     // The same file as a ledger at schema 3 would be: no score tables, migration 0004 not applied.
     const db = new Database(path);
-    db.exec('DROP TABLE question_scores; DROP TABLE forecaster_scores; DROP TABLE stored_scores_state; DELETE FROM schema_migrations WHERE version = 4;');
+    db.exec('DROP TABLE question_scores; DROP TABLE forecaster_scores; DROP TABLE stored_scores_state; DROP INDEX resolutions_resolved_on; DELETE FROM schema_migrations WHERE version = 4;');
     db.close();
     let ledger = await openLedger(path, { now: () => NOW });
     try {

@@ -49,7 +49,10 @@ function prepareScoreStatements(db: Database.Database) {
     setFilled: db.prepare('UPDATE stored_scores_state SET filled = 1 WHERE id = 1'),
     clear: db.prepare('DELETE FROM question_scores'),
     clearTotals: db.prepare('DELETE FROM forecaster_scores'),
-    latestResolvedOn: db.prepare('SELECT max(r.resolved_on) FROM questions q JOIN resolutions r ON r.event_seq = q.resolution_seq').pluck(),
+    // Over every resolution, superseded ones too (through resolutions_resolved_on: one index probe); a
+    // later superseded date only sends a read to the computed path.
+    latestResolvedOn: db.prepare('SELECT max(resolved_on) FROM resolutions').pluck(),
+    lastForecasterSeq: db.prepare('SELECT max(event_seq) FROM forecasters').pluck(),
   };
 }
 
@@ -85,7 +88,7 @@ export class SqliteScores {
       for (const payload of s.forecasts.iterate(id) as IterableIterator<string>) forecasts.push(JSON.parse(payload) as StoredForecast);
       for (const r of s.rows.iterate(id) as IterableIterator<QuestionScoreRow>) rows.push(r);
     }
-    const aggregates = (s.aggregates.all() as string[]).map((p) => JSON.parse(p) as Forecaster);
+    const aggregates = this.#aggregates();
     const ids = new Set(request.forecasters);
     for (const r of rows) ids.add(r.forecasterId);
     for (const f of forecasts) ids.add(f.forecasterId);
@@ -96,6 +99,16 @@ export class SqliteScores {
       if (t) totals.set(id, t);
     }
     return { records, forecasts, aggregates, rows, totals };
+  }
+
+  /** The aggregate forecasters, read again only when a forecaster was added (forecasters are never changed or removed). */
+  #aggregateCache: { seq: number | null; list: Forecaster[] } | undefined;
+
+  #aggregates(): Forecaster[] {
+    const s = this.#s;
+    const seq = s.lastForecasterSeq.get() as number | null;
+    if (this.#aggregateCache?.seq !== seq) this.#aggregateCache = { seq, list: (s.aggregates.all() as string[]).map((p) => JSON.parse(p) as Forecaster) };
+    return this.#aggregateCache.list;
   }
 
   /** Replaces a question's rows. */
