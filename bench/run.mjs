@@ -393,7 +393,8 @@ const phases = {
 const PHASE_ORDER = ['import-lib', 'import-raw', 'resolve-lib', 'resolve-raw', 'append-lib', 'append-raw', 'leaderboard', 'scorecard', 'verify', 'verify-raw'];
 
 async function runPhase(args) {
-  const lib = await import(pathToFileURL(DIST).href);
+  // The root entry and the SQLite store's own subpath (forecast-ledger/sqlite).
+  const lib = { ...(await import(pathToFileURL(DIST).href)), ...(await import(pathToFileURL(join(dirname(DIST), 'sqlite.js')).href)) };
   const gen = new SyntheticLedger(args.size, args.seed);
   const loadBefore = loadavg()[0];
   const result = await phases[args.phase]({ lib, gen, args });
