@@ -112,7 +112,9 @@ export class SqliteStore extends EngineStore implements LedgerStore {
           .transaction(() => {
             if (scores.filled()) return;
             const reads = this.#reads;
-            const rows = scoreLedger({ forecasters: reads.listForecasters(), questions: reads.listQuestions({ order: 'recorded' }), forecasts: reads.listForecasts({ withdrawn: false }) });
+            // Only resolved questions have scores: the rest of the ledger is not loaded.
+            const questions = reads.listQuestions({ status: 'resolved', order: 'recorded' });
+            const rows = scoreLedger({ forecasters: reads.listForecasters(), questions, forecasts: reads.listForecasts({ questionStatus: 'resolved', withdrawn: false }) });
             scores.fill(rows.map(toScoreRow), [...totalsOf(rows)].map(([id, t]) => toTotalsRow(id, t)));
           })
           .immediate(),
