@@ -71,7 +71,7 @@ export async function verifyLedger(reader: SnapshotReader, options: { expectedHe
   });
   await check('checking the stored scores', async () => {
     const stored = await reader.storedScores();
-    if (stored) pushAll(problems, checkStoredScores(stored));
+    if (stored) pushAll(problems, await checkStoredScores(stored));
   });
   pushAll(problems, await reader.checkMigrations());
   await check('checking the schema', async () => {

@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3';
 import type { ScoresRequest, ScoringFacts } from '../../engine/storage-adapter.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
+import type { QuestionRecord } from '../../model/question-record.js';
 import type { ForecasterTotalsRow, QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import { QUESTION_SELECT, toQuestionRecord, type QuestionRow } from './sqlite-rows.js';
 
@@ -51,6 +52,14 @@ function prepareScoreStatements(db: Database.Database) {
     clearTotals: db.prepare('DELETE FROM forecaster_scores'),
     // Over every resolution, superseded ones too (through resolutions_resolved_on: one index probe); a
     // later superseded date only sends a read to the computed path.
+    resolvedIds: db.prepare("SELECT id FROM questions WHERE status = 'resolved' ORDER BY event_seq").pluck(),
+    pageRecords: db.prepare(`${QUESTION_SELECT} WHERE q.id IN (SELECT value FROM json_each(?)) ORDER BY q.event_seq`),
+    pageForecasts: db
+      .prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id IN (SELECT value FROM json_each(?)) AND ${STANDING}
+        ORDER BY f.event_seq`)
+      .pluck(),
+    pageRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id IN (SELECT value FROM json_each(?))`),
+    strayRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id NOT IN (SELECT id FROM questions WHERE status = 'resolved')`),
     latestResolvedOn: db.prepare('SELECT max(resolved_on) FROM resolutions').pluck(),
     lastForecasterSeq: db.prepare('SELECT max(event_seq) FROM forecasters').pluck(),
   };
@@ -147,6 +156,27 @@ export class SqliteScores {
   /** Every stored row. */
   allRows(): QuestionScoreRow[] {
     return this.#s.allRows.all() as QuestionScoreRow[];
+  }
+
+  /** The resolved questions' ids, in recorded order. */
+  resolvedQuestionIds(): string[] {
+    return this.#s.resolvedIds.all() as string[];
+  }
+
+  /** Some questions' records, standing forecasts (recorded order) and stored rows. */
+  page(ids: readonly string[]): { questions: QuestionRecord[]; forecasts: StoredForecast[]; rows: QuestionScoreRow[] } {
+    const s = this.#s;
+    const list = JSON.stringify(ids);
+    return {
+      questions: (s.pageRecords.all(list) as QuestionRow[]).map(toQuestionRecord),
+      forecasts: (s.pageForecasts.all(list) as string[]).map((p) => JSON.parse(p) as StoredForecast),
+      rows: s.pageRows.all(list) as QuestionScoreRow[],
+    };
+  }
+
+  /** Stored rows of questions that are not resolved. */
+  strayRows(): QuestionScoreRow[] {
+    return this.#s.strayRows.all() as QuestionScoreRow[];
   }
 
   /** One forecaster's stored rows. */

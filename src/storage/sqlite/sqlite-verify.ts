@@ -16,6 +16,9 @@ import { SqliteReads } from './sqlite-reads.js';
 import type { SqliteScores } from './sqlite-scores.js';
 import type { StoredScoresSnapshot } from '../../engine/verify-scores.js';
 
+/** Resolved questions per page of the stored-scores check. */
+const STORED_SCORES_PAGE = 2000;
+
 /** An event row as the scan reads it: seq as a BigInt (safeIntegers), the other columns text. */
 type ScanTuple = [seq: bigint, type: EventType, entityId: string, recordedAt: string, payload: string, prevHash: string, hash: string];
 
@@ -77,16 +80,14 @@ export class SqliteSnapshot implements SnapshotReader {
 
   async storedScores(): Promise<StoredScoresSnapshot | undefined> {
     if (!this.#scores.filled()) return undefined;
-    const reads = this.#reads;
-    // What scoring reads (loadScoringData with resolvedOnly): every forecaster, the resolved questions and the standing
-    // forecasts on them, from the event payloads through the projections verify() checks. Only resolved questions have
-    // scores, so the rest of the ledger is never loaded (half the memory and time at 10⁶ forecasts).
-    const data = {
-      forecasters: reads.listForecasters(),
-      questions: reads.listQuestions({ status: 'resolved', order: 'recorded' }),
-      forecasts: reads.listForecasts({ questionStatus: 'resolved', withdrawn: false }),
-    };
-    return { data, rows: this.#scores.allRows(), totals: this.#scores.allTotals() };
+    const scores = this.#scores;
+    // Every resolved question, a page at a time: what scoring reads (the records from the event payloads, through the
+    // projections verify() also checks), so memory stays bounded at any size.
+    const ids = scores.resolvedQuestionIds();
+    async function* pages() {
+      for (let i = 0; i < ids.length; i += STORED_SCORES_PAGE) yield scores.page(ids.slice(i, i + STORED_SCORES_PAGE));
+    }
+    return { forecasters: this.#reads.listForecasters(), pages: pages(), strayRows: scores.strayRows(), totals: scores.allTotals() };
   }
 
   async eventHashAt(seq: number): Promise<string | undefined> {
