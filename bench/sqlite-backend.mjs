@@ -23,7 +23,9 @@ export function openRaw(lib, file) {
 export function* readEventRows(file) {
   const db = new Database(file, { readonly: true });
   try {
-    yield* db.prepare('SELECT seq, type, entity_id AS entityId, recorded_at AS recordedAt, payload, prev_hash AS prevHash, hash FROM events ORDER BY seq').iterate();
+    yield* db
+      .prepare('SELECT seq, type, entity_id AS entityId, recorded_at AS recordedAt, payload, prev_hash AS prevHash, hash FROM events ORDER BY seq')
+      .iterate();
   } finally {
     db.close();
   }
@@ -68,4 +70,3 @@ export function rawResolution(s, seq, r, at, supersedes) {
   s.resolution.run(seq, r.questionId, r.status, r.resolvedOn, outcomeColumn(r), supersedes);
   s.status.run(r.status, seq, r.questionId);
 }
-

@@ -55,7 +55,8 @@ export async function checkStoredScores(stored: StoredScoresSnapshot): Promise<V
       if (!want) rowProblems.push(`a score of question "${row.questionId}" for forecaster "${row.forecasterId}", who has no standing forecast scored there`);
       else {
         const differs = ROW_COLUMNS.filter((c) => !Object.is(row[c], want[c]));
-        if (differs.length) rowProblems.push(`the score of question "${row.questionId}" for forecaster "${row.forecasterId}" differs from the records in ${differs.join(', ')}`);
+        if (differs.length)
+          rowProblems.push(`the score of question "${row.questionId}" for forecaster "${row.forecasterId}" differs from the records in ${differs.join(', ')}`);
       }
     }
     for (const want of expected.values()) rowProblems.push(`no score of question "${want.questionId}" for forecaster "${want.forecasterId}", who has one`);
@@ -72,8 +73,10 @@ export async function checkStoredScores(stored: StoredScoresSnapshot): Promise<V
     }
   }
   compare(stored.strayRows, []);
-  for (const message of rowProblems.slice(0, NAMED)) problems.push({ table: 'question_scores', message: `stored score does not match the records: ${message}` });
-  if (rowProblems.length > NAMED) problems.push({ table: 'question_scores', message: `and ${rowProblems.length - NAMED} more stored scores do not match the records` });
+  for (const message of rowProblems.slice(0, NAMED))
+    problems.push({ table: 'question_scores', message: `stored score does not match the records: ${message}` });
+  if (rowProblems.length > NAMED)
+    problems.push({ table: 'question_scores', message: `and ${rowProblems.length - NAMED} more stored scores do not match the records` });
 
   const totalProblems: string[] = [];
   const seen = new Set<string>();
@@ -86,7 +89,9 @@ export async function checkStoredScores(stored: StoredScoresSnapshot): Promise<V
     if (differs.length) totalProblems.push(`the totals of forecaster "${row.forecasterId}" differ from the records in ${differs.join(', ')}`);
   }
   for (const id of totals.keys()) if (!seen.has(id)) totalProblems.push(`no totals for forecaster "${id}", who has scores`);
-  for (const message of totalProblems.slice(0, NAMED)) problems.push({ table: 'forecaster_scores', message: `stored totals do not match the records: ${message}` });
-  if (totalProblems.length > NAMED) problems.push({ table: 'forecaster_scores', message: `and ${totalProblems.length - NAMED} more stored totals do not match the records` });
+  for (const message of totalProblems.slice(0, NAMED))
+    problems.push({ table: 'forecaster_scores', message: `stored totals do not match the records: ${message}` });
+  if (totalProblems.length > NAMED)
+    problems.push({ table: 'forecaster_scores', message: `and ${totalProblems.length - NAMED} more stored totals do not match the records` });
   return problems;
 }

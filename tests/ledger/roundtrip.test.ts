@@ -7,7 +7,12 @@ describe('exportData and import', () => {
     const ledger = await openLedger(':memory:');
     await ledger.importPredictions(predictionFile(6));
     await ledger.addQuestion(numericQuestion());
-    await ledger.addForecast({ questionId: 'q-numeric', forecasterId: 'alice', madeAt: '2025-10-08T12:00:00Z', estimate: { kind: 'numeric', point: 10750, interval: { lower: 9000, upper: 12000, level: 0.8 } } });
+    await ledger.addForecast({
+      questionId: 'q-numeric',
+      forecasterId: 'alice',
+      madeAt: '2025-10-08T12:00:00Z',
+      estimate: { kind: 'numeric', point: 10750, interval: { lower: 9000, upper: 12000, level: 0.8 } },
+    });
     await ledger.resolve('q-0', { outcome: true, resolvedOn: '2026-03-01', evidence: [{ description: 'report', url: 'https://example.org/r' }] });
     await ledger.correctResolution('q-0', { outcome: false, resolvedOn: '2026-03-02', evidence: [{ description: 'better' }], reason: 'misread' });
     await ledger.annul('q-1', { reason: 'premise failed', resolvedOn: '2026-04-01' });

@@ -22,7 +22,14 @@ const POOL: Forecaster = { id: 'pool', name: 'Pool', type: 'organization', alias
 function finalResolution(record: QuestionRecord): Resolution | undefined {
   const r = record.resolution;
   if (!r) return undefined;
-  return { questionId: r.questionId, status: r.status, resolvedOn: r.resolvedOn, evidence, ...(r.outcome ? { outcome: r.outcome } : { reason: 'r' }), allowForecastsAfterOutcome: true };
+  return {
+    questionId: r.questionId,
+    status: r.status,
+    resolvedOn: r.resolvedOn,
+    evidence,
+    ...(r.outcome ? { outcome: r.outcome } : { reason: 'r' }),
+    allowForecastsAfterOutcome: true,
+  };
 }
 
 /** An earlier, different resolution the final one corrects. */
@@ -45,7 +52,10 @@ async function ledgerOf(data: ScoringData, plan: { pool: 'none' | 'first' | 'las
   const apply = async (changes: Change[]) => {
     if (changes.length) await ledger.store.apply(changes);
   };
-  await apply([...data.forecasters.map((record): Change => ({ type: 'forecaster.added', record })), ...(plan.pool === 'first' ? [{ type: 'forecaster.added', record: POOL } as Change] : [])]);
+  await apply([
+    ...data.forecasters.map((record): Change => ({ type: 'forecaster.added', record })),
+    ...(plan.pool === 'first' ? [{ type: 'forecaster.added', record: POOL } as Change] : []),
+  ]);
   await apply(data.questions.map((r) => ({ type: 'question.added', record: r.question })));
   const forecasts = data.forecasts.filter((f) => f.madeAt.slice(0, 10) <= due.get(f.questionId)!);
   // Late forecasts are recorded after the resolutions: only those the ledger takes then (made by the end of the resolution's day).
@@ -127,7 +137,9 @@ describe('stored scores in a ledger', () => {
     await (await ledgerOf(data, { pool: 'last', split: 1, withdraw: 2 }, path)).close();
     // The same file as a ledger at schema 3 would be: no score tables, migration 0004 not applied.
     const db = new Database(path);
-    db.exec('DROP TABLE question_scores; DROP TABLE forecaster_scores; DROP TABLE stored_scores_state; DROP INDEX resolutions_resolved_on; DELETE FROM schema_migrations WHERE version = 4;');
+    db.exec(
+      'DROP TABLE question_scores; DROP TABLE forecaster_scores; DROP TABLE stored_scores_state; DROP INDEX resolutions_resolved_on; DELETE FROM schema_migrations WHERE version = 4;',
+    );
     db.close();
     let ledger = await openLedger(path, { now: () => NOW });
     try {
@@ -157,7 +169,9 @@ describe('stored scores in a ledger', () => {
     const data = richest(5);
     await (await ledgerOf(data, { pool: 'none', split: 0, withdraw: 0 }, path)).close();
     const db = new Database(path);
-    db.exec("UPDATE stored_scores_state SET filled = 0; UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL; UPDATE forecaster_scores SET hits = 1000;");
+    db.exec(
+      'UPDATE stored_scores_state SET filled = 0; UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL; UPDATE forecaster_scores SET hits = 1000;',
+    );
     db.close();
     const ledger = await openLedger(path, { now: () => NOW, migrate: false });
     try {

@@ -32,7 +32,13 @@ function combine(question: Question, standing: readonly StoredForecast[], spec: 
       const options = question.spec.options.map((o) => o.id);
       const lists = standing.flatMap((f) => (f.estimate.kind === 'categorical' ? [f.estimate.probabilities] : []));
       if (!lists.length) return undefined;
-      const combined = options.map((o) => combineProbabilities(lists.map((l) => l[o] ?? 0), method, parameter));
+      const combined = options.map((o) =>
+        combineProbabilities(
+          lists.map((l) => l[o] ?? 0),
+          method,
+          parameter,
+        ),
+      );
       const total = combined.reduce((a, b) => a + b, 0);
       // Renormalise to 1 (methods other than the mean do not keep the sum); an all-zero result stays unstated.
       if (!(total > 0)) return undefined;

@@ -56,7 +56,9 @@ export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions
   options = (parseArg(fn, 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
   refuseRecordedBy(fn, options.recordedBy, 'ledger.leaderboard()');
   const asOf = asOfDate(fn, options.asOf);
-  return guardInput(fn, 'data', SCORING_DATA, () => buildLeaderboardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }));
+  return guardInput(fn, 'data', SCORING_DATA, () =>
+    buildLeaderboardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }),
+  );
 }
 
 function buildLeaderboardUnchecked(data: ScoringData, options: LeaderboardOptions): Leaderboard {
@@ -112,7 +114,9 @@ export function leaderboardFromTotals(
       ...(t.binary ? { meanBrier: t.brier.total() / t.binary, meanLogLoss: t.logLoss.total() / t.binary } : {}),
       ...(hitRate ? { hitRate } : {}),
       relativeQuestions: t.relativeQuestions,
-      ...(t.relativeQuestions ? { meanPeerScore: t.peerScore.total() / t.relativeQuestions, meanRelativeBrier: t.relativeBrier.total() / t.relativeQuestions } : {}),
+      ...(t.relativeQuestions
+        ? { meanPeerScore: t.peerScore.total() / t.relativeQuestions, meanRelativeBrier: t.relativeBrier.total() / t.relativeQuestions }
+        : {}),
     };
   });
   const { minResolved } = head;

@@ -13,7 +13,18 @@ import { isPlanStance, scoreQuestion, type QuestionScore } from '../stored/score
 import { guardInput } from '../_internal/validate.js';
 import { IdArg, parseArg } from '../../_internal/validate-args.js';
 import { standingOn } from '../point-in-time.js';
-import { refuseRecordedBy, asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
+import {
+  refuseRecordedBy,
+  asOfDate,
+  assertScoringData,
+  byMadeAt,
+  findForecaster,
+  hitRateOf,
+  integerOption,
+  meanOrUndefined,
+  SCORING_DATA,
+  ScorecardOptionsArg,
+} from './_shared.js';
 import type {
   DateSummary,
   ForecastAfterOutcome,
@@ -61,7 +72,13 @@ function gather(data: ScoringData, forecasterId: string) {
  *
  * @internal
  */
-export function predictionOf(record: QuestionRecord, forecasts: readonly StoredForecast[], scored: QuestionScore | undefined, afterOutcome: ForecastAfterOutcome[], asOf: string): ScorecardPrediction {
+export function predictionOf(
+  record: QuestionRecord,
+  forecasts: readonly StoredForecast[],
+  scored: QuestionScore | undefined,
+  afterOutcome: ForecastAfterOutcome[],
+  asOf: string,
+): ScorecardPrediction {
   const q = record.question;
   const sorted = [...forecasts].sort(byMadeAt);
   const latest = sorted[sorted.length - 1]!;
@@ -255,7 +272,9 @@ export function buildScorecard(input: ScoringData, forecasterId: string, options
   options = (parseArg(fn, 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
   refuseRecordedBy(fn, options.recordedBy, 'ledger.scorecard()');
   const asOf = asOfDate(fn, options.asOf);
-  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }));
+  return guardInput(fn, 'data', SCORING_DATA, () =>
+    buildScorecardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }),
+  );
 }
 
 function buildScorecardUnchecked(data: ScoringData, forecasterId: string, options: ScorecardOptions): Scorecard {

@@ -49,7 +49,17 @@ export interface ForecasterTotals {
 
 /** Totals of nothing. @internal */
 export function emptyTotals(): ForecasterTotals {
-  return { hits: 0, misses: 0, noCalls: 0, binary: 0, relativeQuestions: 0, brier: new ExactSum(), logLoss: new ExactSum(), peerScore: new ExactSum(), relativeBrier: new ExactSum() };
+  return {
+    hits: 0,
+    misses: 0,
+    noCalls: 0,
+    binary: 0,
+    relativeQuestions: 0,
+    brier: new ExactSum(),
+    logLoss: new ExactSum(),
+    peerScore: new ExactSum(),
+    relativeBrier: new ExactSum(),
+  };
 }
 
 /**

@@ -88,7 +88,14 @@ export function scoreQuestion(record: QuestionRecord, forecasts: readonly Stored
   const out: QuestionScore[] = [];
   rows.forEach((row, i) => {
     if (only !== undefined && row.forecasterId !== only) return;
-    out.push({ questionId: q.id, forecasterId: row.forecasterId, section, score: row.score, coverage: row.coverage, ...(relative ? { relative: relative[i]! } : {}) });
+    out.push({
+      questionId: q.id,
+      forecasterId: row.forecasterId,
+      section,
+      score: row.score,
+      coverage: row.coverage,
+      ...(relative ? { relative: relative[i]! } : {}),
+    });
   });
   return out;
 }

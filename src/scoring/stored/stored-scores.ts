@@ -88,7 +88,11 @@ export function totalsOf(rows: Iterable<QuestionScore>): Map<string, ForecasterT
  * @param totals - their stored totals (a forecaster without is ranked on nothing)
  * @internal
  */
-export function storedLeaderboard(forecasters: readonly Forecaster[], totals: ReadonlyMap<string, ForecasterTotals>, head: { asOf: string; minResolved: number }): Leaderboard {
+export function storedLeaderboard(
+  forecasters: readonly Forecaster[],
+  totals: ReadonlyMap<string, ForecasterTotals>,
+  head: { asOf: string; minResolved: number },
+): Leaderboard {
   return leaderboardFromTotals(forecasters, totals, { ...head, options: storedScoringOptions() });
 }
 
@@ -111,7 +115,9 @@ export interface StoredScorecardInput {
  */
 export function resolutionsStandOn(questions: readonly QuestionRecord[], asOf: string): boolean {
   const end = endOfUtcDay(asOf);
-  return questions.every((r) => !r.resolution || (r.resolution.resolvedOn <= asOf && (r.resolution.supersedes === undefined || instantOf(r.resolution.recordedAt) < end)));
+  return questions.every(
+    (r) => !r.resolution || (r.resolution.resolvedOn <= asOf && (r.resolution.supersedes === undefined || instantOf(r.resolution.recordedAt) < end)),
+  );
 }
 
 /**

@@ -27,13 +27,19 @@ function prepareScoreStatements(db: Database.Database) {
   return {
     record: db.prepare(`${QUESTION_SELECT} WHERE q.id = ?`),
     resolvedRecords: db.prepare(`${QUESTION_SELECT} WHERE q.status = 'resolved' ORDER BY q.event_seq`),
-    forecasts: db.prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id = ? AND ${STANDING} ORDER BY f.event_seq`).pluck(),
+    forecasts: db
+      .prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id = ? AND ${STANDING} ORDER BY f.event_seq`)
+      .pluck(),
     resolvedForecasts: db
-      .prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq
-        WHERE +f.question_id IN (SELECT q.id FROM questions q WHERE q.status = 'resolved') AND ${STANDING} ORDER BY f.event_seq`)
+      .prepare(
+        `SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq
+        WHERE +f.question_id IN (SELECT q.id FROM questions q WHERE q.status = 'resolved') AND ${STANDING} ORDER BY f.event_seq`,
+      )
       .pluck(),
     aggregates: db
-      .prepare(`SELECT e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq WHERE json_type(e.payload, '$.aggregate') IS NOT NULL ORDER BY f.event_seq`)
+      .prepare(
+        `SELECT e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq WHERE json_type(e.payload, '$.aggregate') IS NOT NULL ORDER BY f.event_seq`,
+      )
       .pluck(),
     rows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id = ?`),
     allRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores`),
@@ -55,8 +61,10 @@ function prepareScoreStatements(db: Database.Database) {
     resolvedIds: db.prepare("SELECT id FROM questions WHERE status = 'resolved' ORDER BY event_seq").pluck(),
     pageRecords: db.prepare(`${QUESTION_SELECT} WHERE q.id IN (SELECT value FROM json_each(?)) ORDER BY q.event_seq`),
     pageForecasts: db
-      .prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id IN (SELECT value FROM json_each(?)) AND ${STANDING}
-        ORDER BY f.event_seq`)
+      .prepare(
+        `SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id IN (SELECT value FROM json_each(?)) AND ${STANDING}
+        ORDER BY f.event_seq`,
+      )
       .pluck(),
     pageRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id IN (SELECT value FROM json_each(?))`),
     strayRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id NOT IN (SELECT id FROM questions WHERE status = 'resolved')`),

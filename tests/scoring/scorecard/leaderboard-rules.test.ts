@@ -7,7 +7,15 @@ import { openLedger } from '../../../src/index.js';
 import { effectiveProbability } from '../../../src/core/effective-probability.js';
 import { madeBeforeClose, questionClose } from '../../../src/core/time-rules.js';
 import type { StoredForecast } from '../../../src/model/forecast.js';
-import { brierScore, buildLeaderboard, DEFAULT_SCORING_OPTIONS, buildScorecard, logLoss, timeWeightedScore, type ScoringData } from '../../../src/scoring/index.js';
+import {
+  brierScore,
+  buildLeaderboard,
+  DEFAULT_SCORING_OPTIONS,
+  buildScorecard,
+  logLoss,
+  timeWeightedScore,
+  type ScoringData,
+} from '../../../src/scoring/index.js';
 import { sum } from '../../../src/scoring/_internal/sum.js';
 import { scaled } from '../../reliability/scale.js';
 import { scoringData } from './random-data.js';
@@ -67,7 +75,13 @@ describe('write check and scoring agree on the drift example (issue 10)', () => 
     statement: id,
     resolution: { resolveOn: '2026-12-31', horizon: 'by the end of 2026', semantics: 'by' as const, criteria: 'A report.' },
   });
-  const forecast = (id: string, madeAt: string) => ({ id, questionId: 'q-ny', forecasterId: 'alice', madeAt, estimate: { kind: 'binary' as const, probability: 0.7 } });
+  const forecast = (id: string, madeAt: string) => ({
+    id,
+    questionId: 'q-ny',
+    forecasterId: 'alice',
+    madeAt,
+    estimate: { kind: 'binary' as const, probability: 0.7 },
+  });
 
   it('refuses 23:00 New York time on the due date on write, and scoring leaves it out', async () => {
     const late = '2026-12-31T23:00:00-05:00'; // 2027-01-01T04:00Z: after the close
@@ -87,7 +101,15 @@ describe('write check and scoring agree on the drift example (issue 10)', () => 
         {
           question: { ...question('q-ny'), stance: 'forecast', tags: [], relations: [] },
           status: 'resolved',
-          resolution: { questionId: 'q-ny', status: 'resolved', resolvedOn: '2027-01-02', evidence: [], seq: 3, recordedAt: '2027-01-02T00:00:00Z', outcome: { kind: 'binary', value: true } },
+          resolution: {
+            questionId: 'q-ny',
+            status: 'resolved',
+            resolvedOn: '2027-01-02',
+            evidence: [],
+            seq: 3,
+            recordedAt: '2027-01-02T00:00:00Z',
+            outcome: { kind: 'binary', value: true },
+          },
         },
       ],
       forecasts: [forecast('f-late', late) as StoredForecast],

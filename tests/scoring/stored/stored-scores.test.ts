@@ -17,7 +17,9 @@ const iso = (days: number) => new Date(Date.UTC(2026, 0, 1) + days * DAY).toISOS
 const POOL: Forecaster = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
 
 /** Random data, with an aggregate forecaster half the time. */
-const ledgers = fc.tuple(scoringData, fc.boolean()).map(([data, pooled]): ScoringData => (pooled ? { ...data, forecasters: [...data.forecasters, POOL] } : data));
+const ledgers = fc
+  .tuple(scoringData, fc.boolean())
+  .map(([data, pooled]): ScoringData => (pooled ? { ...data, forecasters: [...data.forecasters, POOL] } : data));
 
 describe('stored scores', () => {
   it('give the computed leaderboard and scorecards, byte for byte, whenever the resolutions stand on asOf', () => {
@@ -35,7 +37,12 @@ describe('stored scores', () => {
         for (const forecaster of data.forecasters) {
           const forecasts = all.filter((f) => f.forecasterId === forecaster.id);
           const ids = new Set(forecasts.map((f) => f.questionId));
-          const input = { forecaster, questions: data.questions.filter((r) => ids.has(r.question.id)), forecasts, scores: rows.filter((r) => r.forecasterId === forecaster.id) };
+          const input = {
+            forecaster,
+            questions: data.questions.filter((r) => ids.has(r.question.id)),
+            forecasts,
+            scores: rows.filter((r) => r.forecasterId === forecaster.id),
+          };
           const card = storedScorecard(input, { asOf, upcomingLimit: 10 });
           expect(JSON.stringify(card)).toBe(JSON.stringify(buildScorecard(data, forecaster.id, { asOf })));
         }
@@ -44,7 +51,6 @@ describe('stored scores', () => {
     );
     // Most random ledgers resolve after some of the days drawn; many days still fall after every resolution.
     expect(compared).toBeGreaterThan(10);
-
   });
 
   it('keep exact totals whatever the order scores are added, replaced and taken out', () => {
@@ -64,7 +70,12 @@ describe('stored scores', () => {
           const stale = { ...figures, ...(figures.brier !== undefined ? { brier: figures.brier / 3, logLoss: figures.logLoss! * 7 } : {}) };
           addFigures(t, stale);
           // Through the stored text form, as the database keeps them between two writes.
-          t = { ...t, brier: ExactSum.parse(t.brier.serialize()), logLoss: ExactSum.parse(t.logLoss.serialize()), peerScore: ExactSum.parse(t.peerScore.serialize()) };
+          t = {
+            ...t,
+            brier: ExactSum.parse(t.brier.serialize()),
+            logLoss: ExactSum.parse(t.logLoss.serialize()),
+            peerScore: ExactSum.parse(t.peerScore.serialize()),
+          };
           kept.set(row.forecasterId, t);
           addFigures(t, stale, -1);
           addFigures(t, figures);
@@ -85,9 +96,26 @@ describe('stored scores', () => {
       forecasts: [],
       questions: [
         {
-          question: { id: 'q', kind: 'binary', title: 'q', statement: 'q', stance: 'forecast', tags: [], relations: [], resolution: { resolveOn: '2026-03-01', horizon: 'h', semantics: 'by', criteria: 'c' } },
+          question: {
+            id: 'q',
+            kind: 'binary',
+            title: 'q',
+            statement: 'q',
+            stance: 'forecast',
+            tags: [],
+            relations: [],
+            resolution: { resolveOn: '2026-03-01', horizon: 'h', semantics: 'by', criteria: 'c' },
+          },
           status: 'resolved',
-          resolution: { questionId: 'q', status: 'resolved', resolvedOn: '2026-02-01', evidence: [], seq: 1, recordedAt: '2026-02-02T00:00:00Z', outcome: { kind: 'binary', value: true } },
+          resolution: {
+            questionId: 'q',
+            status: 'resolved',
+            resolvedOn: '2026-02-01',
+            evidence: [],
+            seq: 1,
+            recordedAt: '2026-02-02T00:00:00Z',
+            outcome: { kind: 'binary', value: true },
+          },
         },
       ],
     } as ScoringData;
@@ -118,7 +146,10 @@ describe('rescoreQuestions', () => {
         // Each step rescoring a random question with a random part of its forecasts (a stale state)…
         for (const step of steps) {
           const record = data.questions[step % data.questions.length]!;
-          rescore([record], data.forecasts.filter((_, i) => (i + step) % 3 !== 0));
+          rescore(
+            [record],
+            data.forecasts.filter((_, i) => (i + step) % 3 !== 0),
+          );
         }
         // …then every question with its final forecasts.
         rescore(data.questions, data.forecasts);
