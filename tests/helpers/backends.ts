@@ -11,11 +11,12 @@
 // Entries: an SQLite file in a temporary folder, SQLite `:memory:`, and PostgreSQL once
 // `postgresDatabases` (tests/helpers/postgres-databases.ts) is set. A listed backend always runs:
 // nothing here skips, and a backend that cannot start fails its tests.
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe } from 'vitest';
 import { openLedger, type Ledger, type OpenLedgerOptions } from '../../src/index.js';
 import { postgresDatabases } from './postgres-databases.js';
-import { tempDir } from './temp.js';
 
 /** What a backend may offer beyond the contract; a test that needs one runs only on backends that have it. */
 export type BackendCapability =
@@ -59,7 +60,10 @@ export interface LedgerBackend {
 const sqliteFile: DatabaseFactory = {
   name: 'sqlite file',
   capabilities: ['reopen'],
-  create: () => Promise.resolve(join(tempDir('forecast-ledger-backend-'), 'ledger.sqlite')),
+  // Its own folder, removed by drop() once the ledgers on it are closed: a shared ledger outlives
+  // the test that opened it, and tempDir() folders do not.
+  create: () => Promise.resolve(join(mkdtempSync(join(tmpdir(), 'forecast-ledger-backend-')), 'ledger.sqlite')),
+  drop: (target) => Promise.resolve(rmSync(dirname(target), { recursive: true, force: true })),
 };
 
 const sqliteMemory: DatabaseFactory = {
@@ -78,13 +82,14 @@ const perFile: Opened = { ledgers: [], databases: [] };
 /** The target each ledger was opened on, for `reopen`. */
 const targets = new WeakMap<Ledger, string>();
 
+/** Closes every ledger, then drops every database, even when one step fails; then reports the first failure. */
 async function cleanUp(scope: Opened): Promise<void> {
-  for (const ledger of scope.ledgers.splice(0)) await ledger.close();
-  for (const { factory, target } of scope.databases.splice(0)) await factory.drop?.(target);
+  const steps = [...scope.ledgers.splice(0).map((l) => () => l.close()), ...scope.databases.splice(0).map(({ factory, target }) => () => factory.drop?.(target))];
+  const failures: unknown[] = [];
+  for (const step of steps) await Promise.resolve().then(step).catch((error: unknown) => failures.push(error));
+  if (failures.length) throw failures[0];
 }
 
-// Registered after temp.ts's hook (imported above), so with vitest's stacked hooks it runs first:
-// ledgers are closed before their folders are removed.
 afterEach(() => cleanUp(perTest));
 afterAll(() => cleanUp(perFile));
 
@@ -122,7 +127,7 @@ export const BACKENDS: readonly LedgerBackend[] = [sqliteFile, sqliteMemory, ...
 
 /** Options for {@link describeEachBackend}. */
 export interface DescribeEachBackendOptions {
-  /** Run only on backends that have every one of these capabilities (the title says which it needs). */
+  /** Run only on the backends that have every one of these capabilities. */
   needs?: readonly BackendCapability[];
 }
 

@@ -2,7 +2,7 @@
 // code (never a TypeError), and a refused write changes nothing. Each case here failed before the fix.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, SqliteStore, type LedgerErrorCode } from '../../src/index.js';
 import { Ledger } from '../../src/ledger.js';
 import { brierScore, buildLeaderboard, dateErrorDays, buildScorecard, loadScoringData, renderLeaderboard, renderReport, renderScorecard } from '../../src/scoring/index.js';
@@ -23,10 +23,9 @@ async function refused(run: () => unknown, code: LedgerErrorCode = 'validation_f
   return thrown as LedgerError;
 }
 
-
-/** A ledger with a source, a forecaster, a binary and a categorical question and a forecast. */
-async function smallLedger(backend: LedgerBackend): Promise<Ledger> {
-  const ledger = await backend.open();
+/** A ledger with a source, a forecaster, a binary and a categorical question and a forecast; `shared`: for every test of the file. */
+async function smallLedger(backend: LedgerBackend, shared = false): Promise<Ledger> {
+  const ledger = await (shared ? backend.openShared() : backend.open());
   await ledger.addSource(source());
   await ledger.addForecaster(forecaster());
   await ledger.addQuestion(binaryQuestion());
@@ -68,6 +67,12 @@ const revokedProxy = () => {
 };
 
 describeEachBackend('raw exceptions become LedgerErrors, and a refused write changes nothing', (backend) => {
+  // One ledger for these cases: each refused call must leave it as it found it, which each case checks.
+  let ledger: Ledger;
+  beforeAll(async () => {
+    ledger = await smallLedger(backend, true);
+  });
+
   it.each<[string, (l: Ledger) => unknown, LedgerErrorCode?]>([
     ["resolve('q') without input", (l) => (l.resolve as (id: string) => unknown)('q-binary')],
     ['resolve(q, null)', (l) => l.resolve('q-binary', null as never)],
@@ -86,7 +91,6 @@ describeEachBackend('raw exceptions become LedgerErrors, and a refused write cha
     ['an unknown key in resolve input', (l) => l.resolve('q-binary', { outcome: true, resolvedOn: '2026-01-01', evidence: [{ description: 'e' }], when: 'now' } as never), 'unknown_option'],
     ['an unknown annul option', (l) => l.annul('q-binary', { reason: 'r', force: true } as never), 'unknown_option'],
   ])('%s', async (_name, write, code = 'validation_failed') => {
-    const ledger = await smallLedger(backend);
     const before = await state(ledger);
     await refused(() => write(ledger), code);
     expect(await state(ledger)).toEqual(before);
@@ -105,7 +109,6 @@ describeEachBackend('raw exceptions become LedgerErrors, and a refused write cha
     ['getQuestion(undefined)', (l) => l.getQuestion(undefined as never)],
     ['history of a throwing Proxy', (l) => l.history(throwingProxy() as never)],
   ])('%s', async (_name, read, code = 'validation_failed') => {
-    const ledger = await smallLedger(backend);
     await refused(() => read(ledger), code);
   });
 });
