@@ -172,6 +172,23 @@ describeEachBackend('LedgerStore contract', (backend) => {
       expect((await store.counts()).forecasts).toBe(5);
     });
 
+    it('dry run with invalidIds: references to records rejected earlier, and to changes that rely on them, are not reported again', async () => {
+      await store.apply(seed().slice(0, 10));
+      const batch: Change[] = [
+        addForecast('f-a', 'q-rejected', 'alice', 0.5),
+        { type: 'forecast.withdrawn', record: { forecastId: 'f-a', reason: 'relies on f-a' } },
+        addForecast('f-b', 'q-unknown', 'alice', 0.5),
+      ];
+      const dry = await store.apply(batch, { dryRun: true, invalidIds: new Set(['q-rejected']) });
+      expect(dry.issues!.map((i) => [i.code, i.recordId])).toEqual([['question_not_found', 'f-b']]);
+      const plain = await store.apply(batch, { dryRun: true });
+      // Without it the first forecast is reported; the withdrawal that relies on it still is not.
+      expect(plain.issues!.map((i) => [i.code, i.recordId])).toEqual([
+        ['question_not_found', 'f-a'],
+        ['question_not_found', 'f-b'],
+      ]);
+    });
+
     it('skips records already present with identical content: re-applying changes nothing', async () => {
       const first = await store.apply(seed());
       // A resolution or question-life event has no id: it is the same one with the same recordedAt (as exported).
@@ -197,6 +214,18 @@ describeEachBackend('LedgerStore contract', (backend) => {
         expect(await codeOf(store.apply([change as Change]))).toBe('validation_failed');
       }
       expect(await snapshot(store)).toEqual(before);
+    });
+  });
+
+  describe('migrate', () => {
+    it('finds nothing to apply on a ledger openLedger migrated, and says so again on a second call', async () => {
+      const first = await store.migrate();
+      expect(first.applied).toEqual([]);
+      expect(Number.isInteger(first.version) && first.version > 0).toBe(true);
+      expect(await store.migrate()).toEqual(first);
+      await store.apply(seed());
+      expect(await store.migrate()).toEqual(first);
+      expect((await store.verify()).ok).toBe(true);
     });
   });
 
