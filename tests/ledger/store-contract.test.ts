@@ -149,7 +149,8 @@ describeEachBackend('LedgerStore contract', (backend) => {
     });
 
     it('lets a batch refer to records added earlier in the same batch', async () => {
-      const result = await store.apply([addForecaster(), addQuestion(binaryQuestion()), addForecast('f', 'q-binary', 'alice', 0.4), resolved('q-binary', true, '2026-05-01')]);
+      const batch = [addForecaster(), addQuestion(binaryQuestion()), addForecast('f', 'q-binary', 'alice', 0.4), resolved('q-binary', true, '2026-05-01')];
+      const result = await store.apply(batch);
       expect(result.added).toMatchObject({ forecasters: 1, questions: 1, forecasts: 1, resolutions: 1 });
     });
 
@@ -210,7 +211,8 @@ describeEachBackend('LedgerStore contract', (backend) => {
 
     it('checks every record against its schema, whoever built the change (validation_failed)', async () => {
       const before = await snapshot(store);
-      for (const change of [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }]) {
+      const changes = [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }];
+      for (const change of changes) {
         expect(await codeOf(store.apply([change as Change]))).toBe('validation_failed');
       }
       expect(await snapshot(store)).toEqual(before);
@@ -310,7 +312,8 @@ describeEachBackend('LedgerStore contract', (backend) => {
     it('lists question-life events in recorded order with recordedAt, optionally for one question', async () => {
       const updates = await store.listUpdates();
       expect(updates.map((u) => u.type)).toEqual(['question.clarified', 'comment.added', 'forecast.withdrawn', 'comment.added']);
-      expect(updates[0]).toEqual({ type: 'question.clarified', record: { questionId: 'q-late', text: 'Only English-language reports count.', recordedAt: NOW } });
+      const clarification = { questionId: 'q-late', text: 'Only English-language reports count.', recordedAt: NOW };
+      expect(updates[0]).toEqual({ type: 'question.clarified', record: clarification });
       expect(updates[2]).toEqual({ type: 'forecast.withdrawn', record: { forecastId: 'f4', reason: 'entered by mistake', recordedAt: NOW } });
       // A withdrawal belongs to the question of its forecast.
       expect((await store.listUpdates({ questionId: 'q-late' })).map((u) => u.type)).toEqual(['question.clarified', 'forecast.withdrawn', 'comment.added']);
@@ -329,7 +332,8 @@ describeEachBackend('LedgerStore contract', (backend) => {
       ]);
       const all = await store.events();
       expect(history).toEqual(history.map((e) => all[e.seq - 1]));
-      expect((await store.history('q-early')).map((e) => e.type)).toEqual(['question.added', 'forecast.added', 'forecast.added', 'resolution.recorded', 'resolution.recorded']);
+      const early = (await store.history('q-early')).map((e) => e.type);
+      expect(early).toEqual(['question.added', 'forecast.added', 'forecast.added', 'resolution.recorded', 'resolution.recorded']);
       expect(await store.history('nope')).toEqual([]);
     });
 
