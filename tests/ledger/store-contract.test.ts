@@ -470,3 +470,27 @@ describe('the backend matrix itself', () => {
     }
   });
 });
+
+describeEachBackend(
+  'LedgerStore contract, two connections to one database',
+  (backend) => {
+    it('keeps one gapless, linked chain when two connections write in turn and at the same time', async () => {
+      const ledger = await backend.open({ now: () => new Date(NOW) });
+      const first = ledger.store;
+      const second = (await backend.reopen(ledger, { now: () => new Date(NOW) })).store;
+      await first.apply(seed().slice(0, 5));
+      await second.apply(seed().slice(5, 10)); // relies on what the first connection wrote
+      const concurrent = Array.from({ length: 10 }, (_, i) => (i % 2 ? first : second).apply([addForecast(`f-c${i}`, 'q-late', 'alice', i / 10)]));
+      const results = await Promise.all(concurrent);
+      expect(results.map((r) => r.lastSeq).sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => 11 + i));
+      const events = await first.events();
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
+      expect(await second.events()).toEqual(events);
+      const [one, two] = [await first.verify(), await second.verify()];
+      expect(one).toMatchObject({ ok: true, events: 20, head: events.at(-1)!.hash });
+      expect(two).toEqual(one);
+    });
+  },
+  { needs: ['reopen'] },
+);
