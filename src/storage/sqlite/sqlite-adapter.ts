@@ -5,6 +5,8 @@
  * @internal
  * @module
  */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { Mutex } from '../../_internal/mutex.js';
 import { ledgerClosed } from '../../engine/engine-store.js';
@@ -28,16 +30,35 @@ export interface SqliteAdapterOptions {
 const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
 
 /**
- * One lock per connection, shared by every adapter on it: better-sqlite3 transactions cannot span an
+ * One lock per database, shared by every adapter on it: better-sqlite3 transactions cannot span an
  * `await`, so a write or snapshot holds the lock from `BEGIN` to `COMMIT`, and no other call on the
- * connection (a read, another store's write) runs inside it.
+ * connection (a read, another store's write) runs inside it. A file opened twice in one process
+ * shares one lock too: otherwise the second connection's `BEGIN IMMEDIATE` would wait for SQLite's
+ * lock synchronously, blocking the event loop the first connection needs to commit (a deadlock that
+ * ends in SQLITE_BUSY). Other processes are not blocked that way; SQLite's own lock serializes them.
  */
 const connectionLocks = new WeakMap<Database.Database, Mutex>();
+const fileLocks = new Map<string, Mutex>();
 
 function lockOf(db: Database.Database): Mutex {
+  if (!db.memory) {
+    const key = canonicalPath(db.name);
+    let lock = fileLocks.get(key);
+    if (!lock) fileLocks.set(key, (lock = new Mutex()));
+    return lock;
+  }
   let lock = connectionLocks.get(db);
   if (!lock) connectionLocks.set(db, (lock = new Mutex()));
   return lock;
+}
+
+/** The file's real path (through symlinks), so two names for one file share a lock. */
+function canonicalPath(name: string): string {
+  try {
+    return realpathSync(name);
+  } catch {
+    return resolve(name);
+  }
 }
 
 /** Runs `fn`, turning a driver error into `storage_error` (a `LedgerError` passes as it is). @internal */
