@@ -107,7 +107,7 @@ interface WriteOutcome {
 }
 
 /** Thrown inside a transaction to roll it back; never escapes `apply`. */
-const ROLLBACK = Symbol('rollback');
+const ROLLBACK = new Error('rollback');
 
 const zeroCounts = (): RecordCounts => ({ sources: 0, forecasters: 0, questions: 0, forecasts: 0, resolutions: 0, updates: 0 });
 
@@ -212,14 +212,14 @@ export class SqliteStore implements LedgerStore {
     try {
       db = typeof target === 'string' ? new Database(target) : target;
     } catch (cause) {
-      throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(cause as Error).message}`, { cause });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(cause as Error).message}`, { cause });
     }
     try {
       return new SqliteStore(db, options);
     } catch (error) {
       if (typeof target === 'string') db.close();
       if (error instanceof LedgerError) throw error;
-      throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(error as Error).message}`, { cause: error });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(error as Error).message}`, { cause: error });
     }
   }
 
@@ -408,11 +408,11 @@ export class SqliteStore implements LedgerStore {
         where.push(`q.status IN (${statuses.map(() => '?').join(', ')})`);
         pushAll(params, statuses);
       }
-      if (filter.dueBefore) (where.push('q.resolve_on < ?'), params.push(filter.dueBefore));
-      if (filter.dueAfter) (where.push('q.resolve_on >= ?'), params.push(filter.dueAfter));
-      if (filter.kind) (where.push('q.kind = ?'), params.push(filter.kind));
-      if (filter.stance) (where.push('q.stance = ?'), params.push(filter.stance));
-      if (filter.tag) (where.push('EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = q.id AND t.tag = ?)'), params.push(filter.tag));
+      if (filter.dueBefore) { where.push('q.resolve_on < ?'); params.push(filter.dueBefore); }
+      if (filter.dueAfter) { where.push('q.resolve_on >= ?'); params.push(filter.dueAfter); }
+      if (filter.kind) { where.push('q.kind = ?'); params.push(filter.kind); }
+      if (filter.stance) { where.push('q.stance = ?'); params.push(filter.stance); }
+      if (filter.tag) { where.push('EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = q.id AND t.tag = ?)'); params.push(filter.tag); }
       if (filter.forecaster) {
         // IN (…) lets SQLite start from the forecaster's forecasts (forecasts_forecaster) instead of
         // probing every question.
@@ -428,12 +428,12 @@ export class SqliteStore implements LedgerStore {
     return this.#run(() => {
       const where: string[] = [];
       const params: string[] = [];
-      if (filter.questionId) (where.push('f.question_id = ?'), params.push(filter.questionId));
-      if (filter.forecasterId) (where.push('f.forecaster_id = ?'), params.push(filter.forecasterId));
+      if (filter.questionId) { where.push('f.question_id = ?'); params.push(filter.questionId); }
+      if (filter.forecasterId) { where.push('f.forecaster_id = ?'); params.push(filter.forecasterId); }
       // `+f.question_id` keeps SQLite walking the forecasts in recorded order (no sort of the
       // payloads) and testing each against the list of matching questions: twice as fast, at 10⁶
       // forecasts, as fetching them question by question through forecasts_question and sorting.
-      if (filter.questionStatus) (where.push('+f.question_id IN (SELECT q.id FROM questions q WHERE q.status = ?)'), params.push(filter.questionStatus));
+      if (filter.questionStatus) { where.push('+f.question_id IN (SELECT q.id FROM questions q WHERE q.status = ?)'); params.push(filter.questionStatus); }
       if (filter.withdrawn !== undefined) where.push(`${filter.withdrawn ? '' : 'NOT '}EXISTS (SELECT 1 FROM question_updates u WHERE u.forecast_id = f.id)`);
       // Streamed, so the payload strings of a large result are never all alive next to the parsed
       // records (as fast as `all()`, a third less memory at 10⁶ forecasts).
@@ -450,7 +450,7 @@ export class SqliteStore implements LedgerStore {
     return this.#run(() => {
       const where: string[] = [];
       const params: string[] = [];
-      if (filter.questionId) (where.push('r.question_id = ?'), params.push(filter.questionId));
+      if (filter.questionId) { where.push('r.question_id = ?'); params.push(filter.questionId); }
       if (filter.currentOnly) where.push('r.event_seq = (SELECT resolution_seq FROM questions q WHERE q.id = r.question_id)');
       const sql = `SELECT e.payload, e.seq, e.recorded_at AS recordedAt, r.supersedes_seq AS supersedes
         FROM resolutions r JOIN events e ON e.seq = r.event_seq ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.event_seq`;
