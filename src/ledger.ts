@@ -305,7 +305,7 @@ export class Ledger {
    * ```
    */
   async addAggregate(input: AggregateInput): Promise<Forecaster> {
-    input = parseArg('ledger.addAggregate', 'input', AggregateArg, input) as AggregateInput;
+    input = parseArg('ledger.addAggregate', 'input', AggregateArg, input);
     return this.addForecaster(aggregateForecasterInput(input, await this.store.listForecasters()));
   }
 
@@ -365,7 +365,7 @@ export class Ledger {
    */
   async predict(input: PredictInput): Promise<PredictResult> {
     const fn = 'ledger.predict';
-    input = parseArg(fn, 'input', PredictArg, input) as PredictInput;
+    input = parseArg(fn, 'input', PredictArg, input);
     const read = readProbability(input.probability, `${fn}: input.probability`);
     const found = input.by ?? findDueDate(input.text);
     if (!found) {
@@ -412,7 +412,7 @@ export class Ledger {
   async forecast(questionId: string, input: QuickForecastInput): Promise<QuickForecastResult> {
     const fn = 'ledger.forecast';
     questionId = parseArg(fn, 'questionId', IdArg, questionId);
-    input = parseArg(fn, 'input', ForecastNowArg, input) as QuickForecastInput;
+    input = parseArg(fn, 'input', ForecastNowArg, input);
     const read = readProbability(input.probability, `${fn}: input.probability`);
     const { question } = await this.#record(questionId);
     if (question.kind !== 'binary') {
@@ -585,7 +585,8 @@ export class Ledger {
    *
    * @example
    * ```ts
-   * await ledger.amendQuestion('copper-2027', { criteria: 'LME cash settlement, annual average of daily prices' }, { reason: 'the monthly series was discontinued' });
+   * await ledger.amendQuestion('copper-2027', { criteria: 'LME cash settlement, annual average of daily prices' },
+   *   { reason: 'the monthly series was discontinued' });
    * (await ledger.getQuestion('copper-2027')).revision; //=> 1
    * ```
    */
@@ -825,7 +826,7 @@ export class Ledger {
    */
   async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
     path = parseArg('ledger.backup', 'path', PathArg, path);
-    options = parseArg('ledger.backup', 'options', BackupOptionsArg, options) as BackupOptions | undefined;
+    options = parseArg('ledger.backup', 'options', BackupOptionsArg, options);
     if (!this.store.backup) throw new LedgerError('storage_error', 'backup: this ledger\'s store cannot make backups: use exportData() instead');
     return this.store.backup(path, options);
   }

@@ -96,7 +96,7 @@ export function changeEntityId(change: Change): string {
     case 'forecast.withdrawn':
       return change.record.forecastId;
     default:
-      return change.record.id as string;
+      return change.record.id;
   }
 }
 

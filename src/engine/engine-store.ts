@@ -25,7 +25,7 @@ import type { StorageAdapter } from './storage-adapter.js';
 import { verifyLedger } from './verify-ledger.js';
 
 /** Thrown inside a write transaction to roll it back; never escapes `apply`. */
-const ROLLBACK = Symbol('rollback');
+const ROLLBACK = new Error('rollback');
 
 /** The error every call on a closed store fails with. @internal */
 export function ledgerClosed(): LedgerError {

@@ -37,7 +37,7 @@ function storedForecast(f: Forecast, defaultSourceId: string | undefined): { rec
   const sourceId = f.sourceId ?? defaultSourceId;
   const full = sourceId === undefined || sourceId === f.sourceId ? f : { ...f, sourceId };
   if (full.id !== undefined) return { record: full as StoredForecast, payload: canonicalJson(full) };
-  const split = canonicalSplit(full as Record<string, unknown>, 'id');
+  const split = canonicalSplit(full, 'id');
   const id = `f-${sha256(joinCanonicalSplit(split, 'id')).slice(0, 16)}`;
   return { record: { ...full, id }, payload: joinCanonicalSplit(split, 'id', id) };
 }
@@ -141,7 +141,7 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
       add({ type: 'forecast.added', record, origin: origin(path), [CANONICAL_PAYLOAD]: payload });
     });
     each('resolutions', Resolution, (record, path) => add({ type: 'resolution.recorded', record, origin: origin(path) }));
-    each('updates', QuestionUpdate, (update, path) => add({ ...update, origin: origin(path) } as Change));
+    each('updates', QuestionUpdate, (update, path) => add({ ...update, origin: origin(path) }));
   }
   return {
     changes: [...groups['source.added'], ...groups['forecaster.added'], ...groups['question.added'], ...groups['forecast.added'], ...groups['resolution.recorded'], ...groups.updates],

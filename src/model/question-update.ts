@@ -27,7 +27,7 @@ export const QuestionChanges = z
     criteria: Text.optional(),
   })
   .refine((c) => c.title !== undefined || c.statement !== undefined || c.criteria !== undefined, {
-    message: 'expected at least one of title, statement, criteria to change',
+    error: 'expected at least one of title, statement, criteria to change',
   });
 /** See {@link QuestionChanges}. */
 export type QuestionChanges = z.infer<typeof QuestionChanges>;

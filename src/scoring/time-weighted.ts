@@ -1,5 +1,6 @@
 import { instantOf } from '../core/time-rules.js';
 import { sum } from './_internal/sum.js';
+import { isArray } from '../_internal/arrays.js';
 import { guardInput, invalidInput } from './_internal/validate.js';
 
 /** Anything made at a time: a forecast, as far as time-weighting is concerned. */
@@ -66,7 +67,7 @@ export function standingWeights<F extends TimedForecast>(forecasts: readonly F[]
 function standingWeightsUnchecked<F extends TimedForecast>(forecasts: readonly F[], closeAt: string | Date): StandingWeight<F>[] {
   const fn = 'standingWeights';
   const close = instant(fn, 'closeAt', closeAt);
-  if (!Array.isArray(forecasts)) throw invalidInput(fn, 'forecasts', 'to be an array', forecasts);
+  if (!isArray(forecasts)) throw invalidInput(fn, 'forecasts', 'to be an array', forecasts);
   const timed = forecasts
     .map((forecast, index) => ({ forecast, index, t: instant(fn, `forecasts[${index}].madeAt`, forecast?.madeAt) }))
     .filter((f) => f.t < close) // made before the close: the rule of src/core/time-rules.ts, on instants

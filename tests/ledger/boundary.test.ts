@@ -2,6 +2,7 @@
 // code (never a TypeError), and a refused write changes nothing. Each case here failed before the fix.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, SqliteStore, type LedgerErrorCode } from '../../src/index.js';
 import { Ledger } from '../../src/ledger.js';
@@ -127,8 +128,8 @@ describe('raw exceptions become LedgerErrors in calls outside an open ledger', (
     ['buildScorecard(null)', () => buildScorecard(null as never, 'alice')],
     ['buildLeaderboard with questions of the wrong shape', () => buildLeaderboard({ forecasters: [], questions: [null], forecasts: [] } as never)],
     ['loadScoringData(null)', () => loadScoringData(null as never)],
-    ['brierScore options that throw when read', () => brierScore(0.5, true, throwingProxy() as never)],
-    ['brierScore options that are a revoked Proxy', () => brierScore(0.5, true, revokedProxy() as never)],
+    ['brierScore options that throw when read', () => brierScore(0.5, true, throwingProxy())],
+    ['brierScore options that are a revoked Proxy', () => brierScore(0.5, true, revokedProxy())],
     ['dateErrorDays of a Proxy that refuses its prototype', () => dateErrorDays(throwingProxy() as never, '2025-01-01')],
     ['renderScorecard of a revoked Proxy', () => renderScorecard(revokedProxy() as never, 'json')],
     ['openLedger of a revoked Proxy', () => openLedger(revokedProxy() as never)],
@@ -252,6 +253,13 @@ describe('rules that were not enforced: due dates, and the SQLite options and pa
   it("refuses durability 'off' (only full and normal)", async () => {
     await refused(() => openLedger(':memory:', { durability: 'off' as never }));
     expect(() => SqliteStore.open(':memory:', { durability: 'OFF' as never })).toThrow(/durability "full" or "normal"/);
+  });
+
+  it('names the file of a connection it cannot open as a ledger, not [object Object]', () => {
+    const path = join(tempDir(), 'ledger.sqlite');
+    const db = new Database(path);
+    db.close();
+    expect(() => SqliteStore.open(db)).toThrow(`cannot open ledger database ${path}: `);
   });
 
   it('refuses a NUL in a path, naming the argument, instead of cutting the path short', async () => {

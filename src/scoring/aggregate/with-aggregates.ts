@@ -99,7 +99,9 @@ export function aggregateForecasts(aggregate: Forecaster, question: Question, me
  * ```ts
  * // data: alice said 0.5 and 1, bob 0.5 and 0.75 on two questions; "pool" is the mean of both.
  * const pool = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
- * withAggregates({ ...data, forecasters: [...data.forecasters, pool] }).forecasts.filter((f) => f.forecasterId === 'pool').map((f) => f.estimate.probability); //=> [0.5, 0.875]
+ * withAggregates({ ...data, forecasters: [...data.forecasters, pool] })
+ *   .forecasts.filter((f) => f.forecasterId === 'pool')
+ *   .map((f) => f.estimate.probability); //=> [0.5, 0.875]
  * ```
  */
 export function withAggregates(data: ScoringData): ScoringData {

@@ -170,5 +170,5 @@ export function scorePredictionWith(
     ...metrics,
     ...(binary.length ? { probabilitySource: binary.every((s) => s === 'stated') ? 'stated' : 'implied' } : {}),
     final: scored[scored.length - 1]!.score,
-  } as PredictionScore;
+  };
 }

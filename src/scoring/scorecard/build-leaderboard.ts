@@ -276,10 +276,10 @@ function buildLeaderboardUnchecked(data: ScoringData, options: LeaderboardOption
       name: forecaster.name,
       resolved: hits[f]! + misses[f]! + noCalls[f]!,
       binary: binaryN[f]!,
-      ...(binaryN[f]! ? { meanBrier: brierSum.total(f) / binaryN[f]!, meanLogLoss: logSum.total(f) / binaryN[f]! } : {}),
+      ...(binaryN[f]! ? { meanBrier: brierSum.total(f) / binaryN[f], meanLogLoss: logSum.total(f) / binaryN[f] } : {}),
       ...(hitRate ? { hitRate } : {}),
       relativeQuestions: relativeN[f]!,
-      ...(relativeN[f]! ? { meanPeerScore: peerSum.total(f) / relativeN[f]!, meanRelativeBrier: relativeSum.total(f) / relativeN[f]! } : {}),
+      ...(relativeN[f]! ? { meanPeerScore: peerSum.total(f) / relativeN[f], meanRelativeBrier: relativeSum.total(f) / relativeN[f] } : {}),
     };
   });
   const ranked = rows.filter((r) => r.resolved >= minResolved).sort(compareRows);

@@ -79,7 +79,7 @@ function gather(data: ScoringData, forecasterId: string) {
   for (const f of data.forecasts) {
     if (!mine.has(f.questionId)) continue;
     let byForecaster = everyone.get(f.questionId);
-    if (!byForecaster) everyone.set(f.questionId, (byForecaster = new Map()));
+    if (!byForecaster) everyone.set(f.questionId, (byForecaster = new Map<string, StoredForecast[]>()));
     const list = byForecaster.get(f.forecasterId);
     if (list) list.push(f);
     else byForecaster.set(f.forecasterId, [f]);

@@ -21,7 +21,11 @@ export function backupTarget(path: unknown, options: unknown, source: string): {
     throw new LedgerError('validation_failed', `backup: expected the path of the file to write, received ${JSON.stringify(path) ?? String(path)}: pass a file name such as ledger-backup.sqlite`);
   }
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options) || Object.keys(options).some((k) => k !== 'overwrite'))) {
-    throw new LedgerError('validation_failed', `backup options: expected { overwrite?: boolean } or nothing, received ${JSON.stringify(options) ?? String(options)}`);
+    throw new LedgerError(
+      'validation_failed',
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- String() only runs where JSON.stringify gives undefined: a function or symbol
+      `backup options: expected { overwrite?: boolean } or nothing, received ${JSON.stringify(options) ?? String(options)}`,
+    );
   }
   const overwrite = (options as BackupOptions | undefined)?.overwrite ?? false;
   if (typeof overwrite !== 'boolean') throw new LedgerError('validation_failed', `backup options: overwrite: expected true or false, received ${JSON.stringify(overwrite)}`);

@@ -136,7 +136,8 @@ export class SqliteAdapter implements StorageAdapter {
       try {
         return Promise.resolve(translated(fn));
       } catch (error) {
-        return Promise.reject(error as Error);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- translated() throws only Errors (LedgerError or the driver's)
+        return Promise.reject(error);
       }
     }
     return this.#exclusive(async () => translated(fn));

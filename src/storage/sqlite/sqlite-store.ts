@@ -109,14 +109,14 @@ export class SqliteStore extends EngineStore {
     try {
       db = typeof target === 'string' ? new Database(target) : target;
     } catch (cause) {
-      throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(cause as Error).message}`, { cause });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(cause as Error).message}`, { cause });
     }
     try {
       return new SqliteStore(new SqliteAdapter(db, options), options.now);
     } catch (error) {
       if (typeof target === 'string') db.close();
       if (error instanceof LedgerError) throw error;
-      throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(error as Error).message}`, { cause: error });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(error as Error).message}`, { cause: error });
     }
   }
 

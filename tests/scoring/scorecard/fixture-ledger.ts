@@ -39,7 +39,7 @@ export async function fixtureLedger(backend?: LedgerBackend): Promise<Ledger> {
   for (const id of ['alice', 'bob', 'carol']) await ledger.addForecaster({ id, name: id[0]!.toUpperCase() + id.slice(1), type: 'person' });
   await ledger.addQuestion(question('q-rain', 'binary', '2026-01-10'));
   await ledger.addQuestion(question('q-plan', 'binary', '2026-02-01', { stance: 'plan' }));
-  await ledger.addQuestion(question('q-capacity', 'numeric', '2026-02-28', { spec: { unit: 'GW', scale: 'linear' } } as Partial<QuestionInput>));
+  await ledger.addQuestion(question('q-capacity', 'numeric', '2026-02-28', { spec: { unit: 'GW', scale: 'linear' } }));
   await ledger.addQuestion(question('q-late', 'binary', '2026-03-01'));
   await ledger.addQuestion(question('q-copper', 'numeric', '2026-03-31'));
   await ledger.addQuestion(

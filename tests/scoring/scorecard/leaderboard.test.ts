@@ -5,7 +5,6 @@ import { buildLeaderboard, buildScorecard, loadScoringData, type ScoringData } f
 import { expectClose } from '../_helpers/expect-close.js';
 import { fixtureLedger } from './fixture-ledger.js';
 import { scoringData } from './random-data.js';
-import type { Question } from '../../../src/model/question.js';
 import type { Outcome } from '../../../src/model/resolution.js';
 import type { QuestionRecord } from '../../../src/storage/types.js';
 
@@ -150,7 +149,7 @@ describe('a leaderboard that ranks fairly', () => {
   const stored = (id: string, outcome: Outcome) => ({ questionId: id, status: 'resolved' as const, outcome, resolvedOn: '2026-02-01', evidence: [], seq: 1, recordedAt: '2026-02-01T00:00:00Z' });
   const binary = (id: string, yes: boolean): QuestionRecord => ({ question: { ...base(id), kind: 'binary' }, status: 'resolved', resolution: stored(id, { kind: 'binary', value: yes }) });
   const numeric = (id: string, value: number): QuestionRecord => ({
-    question: { ...base(id), kind: 'numeric', spec: { unit: 'u', scale: 'linear' } } as Question,
+    question: { ...base(id), kind: 'numeric', spec: { unit: 'u', scale: 'linear' } },
     status: 'resolved',
     resolution: stored(id, { kind: 'numeric', value }),
   });
