@@ -10,20 +10,13 @@ import { Mutex } from '../../_internal/mutex.js';
 import { ledgerClosed } from '../../engine/engine-store.js';
 import type { HeadRow, OpenReport, SnapshotReader, StorageAdapter, StoreCapabilities, WriteTransaction } from '../../engine/storage-adapter.js';
 import { LedgerError } from '../../errors.js';
+import type { SqliteStoreOptions } from '../open-options.js';
 import type { MigrationReport } from '../types.js';
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { retryWhileBusy } from './busy-retry.js';
 import { SqliteAppender } from './sqlite-append.js';
 import { SqliteFacts } from './sqlite-facts.js';
 import { SqliteSnapshot } from './sqlite-verify.js';
-
-/** How the adapter opens its connection. @internal */
-export interface SqliteAdapterOptions {
-  migrate?: boolean;
-  migrationsDir?: string;
-  now?: () => Date;
-  durability?: 'full' | 'normal';
-}
 
 const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
 
@@ -81,7 +74,7 @@ export class SqliteAdapter implements StorageAdapter {
    *
    * @throws LedgerError the migration codes; a driver error as it is (the caller wraps it)
    */
-  constructor(db: Database.Database, options: SqliteAdapterOptions) {
+  constructor(db: Database.Database, options: SqliteStoreOptions) {
     this.database = db;
     this.#lock = lockOf(db);
     this.#now = options.now ?? (() => new Date());
