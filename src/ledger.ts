@@ -18,9 +18,10 @@ import {
   QuestionClarification,
   QuestionComment,
   type QuestionChanges,
+  type QuestionUpdate,
 } from './model/question-update.js';
-import { amendedQuestion, revisionAt } from './core/question-revision.js';
-import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
+import { amendedQuestion, amendmentsByQuestion, currentRecords, revisionAt } from './core/question-revision.js';
+import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates, UpdateFilterArg } from './_internal/question-life-args.js';
 import type { LedgerStore } from './storage/ledger-store.js';
 import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
 import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
@@ -617,14 +618,16 @@ export class Ledger {
   }
 
   /**
-   * Withdraws a forecast, with the reason: it stays in the history and is left out of scoring from
-   * then on, as PredictionBook and Metaculus do.
+   * Withdraws a forecast, with the reason: it stays in the history and stops counting in scores from
+   * then on, as on Metaculus.
    *
    * @remarks
-   * Recorded as a `forecast.withdrawn` event. Scorecards and leaderboards read only forecasts that
-   * stand, so the forecaster's earlier forecast on the question (if any) stands again. A forecast is
-   * withdrawn once, and only while its question is open (a withdrawal after the outcome is known
-   * would let a forecaster drop a miss).
+   * Recorded as a `forecast.withdrawn` event. The forecast stops counting at the withdrawal's
+   * `recordedAt` and the time before still counts, as Metaculus scores a withdrawn prediction: in
+   * time-weighted scores it stands from its `madeAt` until the withdrawal, and then nothing of the
+   * forecaster stands until their next forecast (an earlier forecast does not stand again). See
+   * `docs/scoring.md`, "Withdrawn forecasts". A forecast is withdrawn once, and only while its
+   * question is open (a withdrawal after the outcome is known would let a forecaster drop a miss).
    *
    * @param forecastId - the forecast
    * @param input - `reason`: why it is withdrawn
@@ -661,11 +664,41 @@ export class Ledger {
   }
 
   /**
-   * Questions matching every given filter, ordered by due date then id.
+   * Questions matching every given filter, ordered by due date then id, each in its current revision.
+   *
+   * @remarks
+   * Each `question` is the question as its amendments left it ({@link Ledger.amendQuestion}): its
+   * current title, statement and criteria, what every list, table, calendar and page shows. The
+   * question as first added is `getQuestion(id).question` (and what {@link Ledger.exportData} writes,
+   * with the amendments under `updates`).
+   *
    * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
    */
   async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
-    return this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {});
+    const [records, updates] = await Promise.all([
+      this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {}),
+      this.store.listUpdates(),
+    ]);
+    return currentRecords(records, amendmentsByQuestion(updates));
+  }
+
+  /**
+   * Question-life events — clarifications, amendments, comments and withdrawn forecasts — in recorded
+   * order, each record with its `recordedAt`; optionally only those about one question.
+   *
+   * @param filter - `questionId`: only the events about this question (a withdrawal is about the
+   *   question of the forecast withdrawn)
+   * @returns the events, as {@link Ledger.exportData} lists them under `updates`
+   * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
+   *
+   * @example
+   * ```ts
+   * await ledger.clarifyQuestion('copper-2027', { text: 'The LME cash settlement price counts.' });
+   * (await ledger.listUpdates({ questionId: 'copper-2027' })).map((u) => u.type); //=> ['question.clarified']
+   * ```
+   */
+  async listUpdates(filter: { questionId?: string } = {}): Promise<QuestionUpdate[]> {
+    return this.store.listUpdates(parseArg('ledger.listUpdates', 'filter', UpdateFilterArg, filter) ?? {});
   }
 
   /** Forecasts, optionally of one question or forecaster, in recorded order. */

@@ -42,3 +42,39 @@ export function revisionAt(amendments: readonly QuestionAmendment[], madeAt: str
   const made = instantOf(madeAt);
   return amendments.filter((a) => a.recordedAt !== undefined && instantOf(a.recordedAt) <= made).length;
 }
+
+/**
+ * Each question's amendments, in recorded order, from a list of question-life events (clarifications,
+ * comments and withdrawals are skipped).
+ *
+ * @param updates - question-life events in recorded order (as `listUpdates()` gives them)
+ * @returns the amendments by question id
+ * @internal
+ */
+export function amendmentsByQuestion(updates: readonly { type: string; record: unknown }[]): Map<string, QuestionAmendment[]> {
+  const by = new Map<string, QuestionAmendment[]>();
+  for (const u of updates) {
+    if (u.type !== 'question.amended') continue;
+    const amendment = u.record as QuestionAmendment;
+    const list = by.get(amendment.questionId);
+    if (list) list.push(amendment);
+    else by.set(amendment.questionId, [amendment]);
+  }
+  return by;
+}
+
+/**
+ * The records with each question as its amendments left it (its current revision): what every list,
+ * table and page shows. A record without amendments is returned as it is.
+ *
+ * @param records - question records as stored (each question as first added)
+ * @param amendments - amendments by question id, each list in recorded order
+ * @returns the records, in the same order
+ * @internal
+ */
+export function currentRecords<R extends { question: Question }>(records: readonly R[], amendments: ReadonlyMap<string, readonly QuestionAmendment[]>): R[] {
+  return records.map((r) => {
+    const list = amendments.get(r.question.id);
+    return list?.length ? { ...r, question: amendedQuestion(r.question, list) } : r;
+  });
+}

@@ -66,8 +66,9 @@ export type QuestionComment = z.infer<typeof QuestionComment>;
 
 /**
  * A forecast withdrawn by its forecaster, with the reason. It stays in the history, and scoring
- * leaves it out from the moment it was withdrawn (as PredictionBook and Metaculus do): it no longer
- * stands for the forecaster on its question.
+ * leaves it out from the moment it was withdrawn, as Metaculus does: it stands from its `madeAt`
+ * until the withdrawal (that time still counts), and then nothing of the forecaster stands on the
+ * question until their next forecast. See `docs/scoring.md`, "Withdrawn forecasts".
  */
 export const ForecastWithdrawal = z.strictObject({
   /** The forecast withdrawn. */
