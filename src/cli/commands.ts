@@ -346,7 +346,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: [idArg],
     options: {
       text: { type: 'string', value: '<text>', description: 'the comment; required', required: true },
-      author: { type: 'string', value: '<name>', description: 'who writes it (default: $FORECAST_LEDGER_FORECASTER)' },
+      author: { type: 'string', value: '<name>', description: `who writes it (default: $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE}, as for predict)` },
     },
     examples: [{ command: 'comment copper-2027 --author alice --text "Chile output fell 5% in Q1"', description: 'comment on a question' }],
     load: () => import('./commands/comment.js'),

@@ -78,3 +78,12 @@ export function currentRecords<R extends { question: Question }>(records: readon
     return list?.length ? { ...r, question: amendedQuestion(r.question, list) } : r;
   });
 }
+
+/**
+ * What an amendment changed, in the order a question reads: `title`, `statement`, `criteria`.
+ *
+ * @internal
+ */
+export function changedFields(changes: QuestionAmendment['changes']): string[] {
+  return (['title', 'statement', 'criteria'] as const).filter((k) => changes[k] !== undefined);
+}
