@@ -1,7 +1,8 @@
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
 import type { QuestionAmendment, QuestionUpdate } from '../model/question-update.js';
-import type { ForecastFilter, QuestionFilter, QuestionRecord, StoredResolution } from '../storage/types.js';
+import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
+import type { ForecastFilter, QuestionFilter } from '../storage/types.js';
 import { guardInput, invalidInput, readOptions } from './_internal/validate.js';
 
 /**
