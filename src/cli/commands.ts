@@ -353,7 +353,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'withdraw',
-    summary: 'withdraw a forecast; it stays in the history and is no longer scored',
+    summary: 'withdraw a forecast; it stays in the history and stops counting in scores from then on',
     usage: 'withdraw <forecast-id> --reason <text>',
     positionals: [{ name: 'forecast-id', description: 'the forecast id (see `forecast-ledger show <question>` --json)', required: true }],
     options: {
