@@ -568,7 +568,7 @@ export class Ledger {
   }
 
   /**
-   * Changes a question's title, statement or resolution criteria, with the reason.
+   * Changes a question's title, statement, resolution criteria or due date, with the reason.
    *
    * @remarks
    * Recorded as a `question.amended` event; the question as first added stays in the history. Each
@@ -577,12 +577,20 @@ export class Ledger {
    * `madeAt`). The reason is always required, since forecasters may have answered the earlier wording.
    * Refused once the question's resolution is recorded (correct the resolution instead).
    *
+   * A new due date (`changes.resolveOn`) moves the question's close: from then on the rules
+   * (`forecast_after_due` for a new forecast), the due lists (`listQuestions({ dueBefore })`, `due`)
+   * and scoring (the close of time-weighting) follow it, and `verify()` checks the stored due date
+   * against the latest amendment of it. It is refused with `forecast_after_due` when a forecast on
+   * the question was made after the end of the new date (no forecast the ledger accepted is left out
+   * of a score by an amendment).
+   *
    * @param questionId - the question
-   * @param changes - at least one of `title`, `statement`, `criteria`
+   * @param changes - at least one of `title`, `statement`, `criteria`, `resolveOn`
    * @param options - `reason`: why the question changes
    * @returns the amendment, with `recordedAt`
-   * @throws LedgerError `question_not_found`, `already_resolved`; LedgerValidationError `reason_required`,
-   *   `validation_failed` (no change given, an empty text), `unknown_option`
+   * @throws LedgerError `question_not_found`, `already_resolved`, `forecast_after_due` (a due date before
+   *   a forecast on the question); LedgerValidationError `reason_required`, `validation_failed` (no change
+   *   given, an empty text, a date not in the calendar), `unknown_option`
    *
    * @example
    * ```ts

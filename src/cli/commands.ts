@@ -327,16 +327,20 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'amend',
-    summary: "change a question's title, statement or criteria, with the reason; forecasts keep the revision they were made against",
-    usage: 'amend <id> [--title <text>] [--statement <text>] [--criteria <text>] --reason <text>',
+    summary: "change a question's title, statement, criteria or due date, with the reason; forecasts keep the revision they were made against",
+    usage: 'amend <id> [--title <text>] [--statement <text>] [--criteria <text>] [--resolve-on <date>] --reason <text>',
     positionals: [idArg],
     options: {
       title: { type: 'string', value: '<text>', description: 'the new title' },
       statement: { type: 'string', value: '<text>', description: 'the new statement' },
       criteria: { type: 'string', value: '<text>', description: 'the new resolution criteria' },
+      'resolve-on': { type: 'string', value: '<date>', description: 'the new due date (refused when a forecast was made after its end)' },
       reason: { type: 'string', value: '<text>', description: 'why the question changes; required', required: true },
     },
-    examples: [{ command: 'amend copper-2027 --criteria "LME cash settlement, annual average" --reason "the monthly series was discontinued"', description: 'change the criteria' }],
+    examples: [
+      { command: 'amend copper-2027 --criteria "LME cash settlement, annual average" --reason "the monthly series was discontinued"', description: 'change the criteria' },
+      { command: 'amend fusion-2030 --resolve-on 2031-06-30 --reason "the IAEA report moved to mid-2031"', description: 'move the due date' },
+    ],
     load: () => import('./commands/amend.js'),
   },
   {

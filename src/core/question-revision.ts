@@ -4,7 +4,7 @@ import { instantOf } from './time-rules.js';
 
 /**
  * The question as its amendments left it: each amendment's `changes` applied in recorded order to
- * the question as first added (title, statement, `resolution.criteria`).
+ * the question as first added (title, statement, `resolution.criteria`, `resolution.resolveOn`).
  *
  * @param question - the question as added
  * @param amendments - its amendments, in recorded order
@@ -18,7 +18,15 @@ export function amendedQuestion(question: Question, amendments: readonly Questio
       ...current,
       ...(changes.title === undefined ? {} : { title: changes.title }),
       ...(changes.statement === undefined ? {} : { statement: changes.statement }),
-      ...(changes.criteria === undefined ? {} : { resolution: { ...current.resolution, criteria: changes.criteria } }),
+      ...(changes.criteria === undefined && changes.resolveOn === undefined
+        ? {}
+        : {
+            resolution: {
+              ...current.resolution,
+              ...(changes.criteria === undefined ? {} : { criteria: changes.criteria }),
+              ...(changes.resolveOn === undefined ? {} : { resolveOn: changes.resolveOn }),
+            },
+          }),
     };
   }
   return current;
@@ -80,10 +88,10 @@ export function currentRecords<R extends { question: Question }>(records: readon
 }
 
 /**
- * What an amendment changed, in the order a question reads: `title`, `statement`, `criteria`.
+ * What an amendment changed, in the order a question reads: `title`, `statement`, `criteria`, `resolveOn`.
  *
  * @internal
  */
 export function changedFields(changes: QuestionAmendment['changes']): string[] {
-  return (['title', 'statement', 'criteria'] as const).filter((k) => changes[k] !== undefined);
+  return (['title', 'statement', 'criteria', 'resolveOn'] as const).filter((k) => changes[k] !== undefined);
 }

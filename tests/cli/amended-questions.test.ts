@@ -63,6 +63,22 @@ describe('an amended question is shown in its current revision everywhere', () =
   });
 });
 
+describe('amend --resolve-on', () => {
+  it('moves the due date: due lists the new date, show says so, and a date before a forecast is refused with exit 1', async () => {
+    const { run, id } = await amendedProject();
+    expectOk(await run('amend', id, '--resolve-on', '2099-12-31', '--reason', 'the opening slipped'));
+    const due = parseJson(DueJson, expectOk(await run('due', '--within', '100y', '--json')));
+    expect(due.questions.map((q) => q.resolveOn)).toEqual(['2099-12-31']);
+    const show = parseJson(ShowJson, expectOk(await run('show', id, '--json')));
+    expect([show.current.resolution.resolveOn, show.question.resolution.resolveOn, show.revision]).toEqual(['2099-12-31', '2099-06-30', 2]);
+    expect(expectOk(await run('show', id)).stdout).toContain('Amended: resolveOn — the opening slipped');
+    const refused = await run('amend', id, '--resolve-on', '2020-01-01', '--reason', 'too early', '--json');
+    expect([refused.code, parseJson(ErrorJson, refused).error.code]).toEqual([1, 'forecast_after_due']);
+    const bad = await run('amend', id, '--resolve-on', '2099-02-30', '--reason', 'no such day', '--json');
+    expect(bad.code).toBe(2);
+  });
+});
+
 describe('comment: the author defaults as predict’s forecaster does', () => {
   const CommentsJson = z.object({ comments: z.array(z.object({ author: z.string() })) });
 
