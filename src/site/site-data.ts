@@ -15,6 +15,7 @@ import { buildScorecard } from '../scoring/scorecard/build-scorecard.js';
 import type { Leaderboard, Scorecard } from '../scoring/scorecard/types.js';
 import type { LedgerEvent, QuestionRecord, RecordCounts, StoredResolution, VerifyReport } from '../storage/types.js';
 import { splitUpdates, type QuestionLife } from '../_internal/question-life-args.js';
+import { amendmentsByQuestion, currentRecords } from '../core/question-revision.js';
 import type { QuestionUpdate } from '../model/question-update.js';
 
 /** The data of a site. @internal */
@@ -69,13 +70,15 @@ export async function loadSiteData(ledger: Ledger, options: { title: string; asO
   const [counts, verification, scoring, sources, resolutions, updates] = await Promise.all([
     ledger.counts(),
     ledger.verify(),
-    loadScoringData(ledger),
+    // From the store: questions as first added with their amendments, so scorecards as of a past date use the revision then in force.
+    loadScoringData(ledger.store),
     ledger.listSources(),
     ledger.listResolutions(),
     ledger.listUpdates(),
   ]);
   const { asOf } = options;
-  const questions = [...scoring.questions].sort((a, b) =>
+  // The pages show each question's current revision, as `show` does.
+  const questions = currentRecords(scoring.questions, amendmentsByQuestion(updates)).sort((a, b) =>
     a.question.resolution.resolveOn < b.question.resolution.resolveOn ? -1 : a.question.resolution.resolveOn > b.question.resolution.resolveOn ? 1 : a.question.id < b.question.id ? -1 : 1,
   );
   const histories = await Promise.all(questions.map(async (r) => [r.question.id, await ledger.history(r.question.id)] as const));
