@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from './errors.js';
 import { AggregateArg, AnnulArg, BackupOptionsArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, StoreArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
@@ -22,8 +21,9 @@ import {
 } from './model/question-update.js';
 import { amendedQuestion, amendmentsByQuestion, currentRecords, revisionAt } from './core/question-revision.js';
 import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates, UpdateFilterArg } from './_internal/question-life-args.js';
-import type { LedgerStore } from './storage/ledger-store.js';
-import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+import type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
+import { backendFor } from './storage/backends.js';
+import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
 import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
 import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
@@ -51,7 +51,7 @@ import { findDueDate, freeId, questionSlug, type DueDateFrom } from './core/one-
 import { readProbability, type ReadProbability } from './core/read-probability.js';
 
 /** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
-export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
+export type LedgerTarget = string | { database: SqliteDatabase } | { store: LedgerStore };
 
 /** Options for {@link openLedger}; the SQLite options apply when the target is a path or a database. */
 export type OpenLedgerOptions = SqliteStoreOptions;
@@ -683,10 +683,9 @@ export class Ledger {
    * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
    */
   async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
-    const [records, updates] = await Promise.all([
-      this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {}),
-      this.store.listUpdates(),
-    ]);
+    const checked = parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {};
+    // One snapshot: the questions and the amendments they are shown with.
+    const [records, updates] = await this.store.read((r) => Promise.all([r.listQuestions(checked), r.listUpdates()]));
     return currentRecords(records, amendmentsByQuestion(updates));
   }
 
@@ -763,14 +762,10 @@ export class Ledger {
    * resolutions (with their original `recordedAt`), in the same order.
    */
   async exportData(): Promise<LedgerSnapshot> {
-    const [sources, forecasters, questions, forecasts, resolutions, updates] = await Promise.all([
-      this.store.listSources(),
-      this.store.listForecasters(),
-      this.store.listQuestions({ order: 'recorded' }),
-      this.store.listForecasts(),
-      this.store.listResolutions(),
-      this.store.listUpdates(),
-    ]);
+    // One snapshot: a write landing between two of these reads would export a forecast without its question.
+    const [sources, forecasters, questions, forecasts, resolutions, updates] = await this.store.read((r) =>
+      Promise.all([r.listSources(), r.listForecasters(), r.listQuestions({ order: 'recorded' }), r.listForecasts(), r.listResolutions(), r.listUpdates()]),
+    );
     return {
       formatVersion: FORMAT_VERSION,
       sources,
@@ -867,7 +862,9 @@ export class Ledger {
   async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
     path = parseArg('ledger.backup', 'path', PathArg, path);
     options = parseArg('ledger.backup', 'options', BackupOptionsArg, options) as BackupOptions | undefined;
-    if (!this.store.backup) throw new LedgerError('storage_error', 'backup: this ledger\'s store cannot make backups: use exportData() instead');
+    if (!this.store.capabilities.fileBackup || !this.store.backup) {
+      throw new LedgerError('storage_error', `backup: a ${this.store.capabilities.backend} ledger cannot be copied to a file: use exportData() instead (or the database's own backup tool)`);
+    }
     return this.store.backup(path, options);
   }
 
@@ -897,7 +894,7 @@ export class Ledger {
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
     const { recordedBy, ...rest } = options;
-    const data = await this.#knownBy(await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster }), recordedBy);
+    const data = await this.store.read(async (r) => this.#knownBy(r, await loadScoringData(r, forecaster.aggregate ? {} : { forecaster }), recordedBy));
     return buildScorecard(data, forecasterId, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
 
@@ -926,16 +923,16 @@ export class Ledger {
     const { recordedBy, ...rest } = options;
     // Point in time: a question open or annulled now may have stood resolved then, so read every question.
     const resolvedOnly = options.asOf === undefined && recordedBy === undefined;
-    const data = await this.#knownBy(await loadScoringData(this.store, { resolvedOnly }), recordedBy);
+    const data = await this.store.read(async (r) => this.#knownBy(r, await loadScoringData(r, { resolvedOnly }), recordedBy));
     return buildLeaderboard(data, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
 
-  /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is. */
-  async #knownBy(data: ScoringData, recordedBy: string | undefined): Promise<ScoringData> {
+  /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is; read through `reader`. */
+  async #knownBy(reader: LedgerReader, data: ScoringData, recordedBy: string | undefined): Promise<ScoringData> {
     if (recordedBy === undefined) return data;
     const day = asOfDate('ledger.scorecard', recordedBy, 'options.recordedBy');
-    const resolutions = await this.store.listResolutions();
-    return knownBy({ ...data, resolutions }, await this.store.events(), day);
+    const resolutions = await reader.listResolutions();
+    return knownBy({ ...data, resolutions }, await reader.events(), day);
   }
 
   /** Closes the ledger; later calls fail with `ledger_closed`. */
@@ -965,6 +962,8 @@ export class Ledger {
 export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
   target = typeof target === 'string' ? parseArg('openLedger', 'target', PathArg, target) : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
   options = parseArg('openLedger', 'options', StoreOptionsArg, options) ?? {};
-  const store = typeof target === 'object' && 'store' in target ? target.store : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
+  if (typeof target === 'object' && 'store' in target) return new Ledger(target.store, options.now);
+  const backendTarget = typeof target === 'string' ? target : target.database;
+  const store = await backendFor(backendTarget).open(backendTarget, options);
   return new Ledger(store, options.now);
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { openLedger, type Ledger } from '../ledger.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { backendFor, safeTarget } from '../storage/backends.js';
 import type { MigrationInfo } from '../storage/types.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
@@ -36,9 +35,9 @@ export interface OpenSessionOptions {
  * @internal
  */
 export async function openSession(path: string, options: OpenSessionOptions = {}): Promise<LedgerSession> {
-  const exists = path === ':memory:' || existsSync(path);
+  const exists = backendFor(path).exists(path);
   if (!exists && !options.create) {
-    throw new CliError('ledger_not_found', `no ledger database at ${path}`, {
+    throw new CliError('ledger_not_found', `no ledger database at ${safeTarget(path)}`, {
       exitCode: EXIT_CODES.notFound,
       hint: options.initHint ?? 'create one with: forecast-ledger init (or forecast-ledger import <dir>), or pass --db <file>',
     });
@@ -69,7 +68,7 @@ export async function withLedger<T>(ctx: CommandContext, options: { create?: boo
   return withSession(ctx.db, { ...options, initHint: initHint(ctx) }, fn);
 }
 
-/** The migrations that opening the ledger applied (none for a store other than SQLite). @internal */
+/** The migrations that opening the ledger applied (its store's open report). @internal */
 export function appliedOnOpen(ledger: Ledger): readonly MigrationInfo[] {
-  return ledger.store instanceof SqliteStore ? ledger.store.migratedOnOpen.applied : [];
+  return ledger.store.openReport.applied;
 }

@@ -18,6 +18,7 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './types.js';
+import type { OpenReport, StoreCapabilities } from './store-capabilities.js';
 
 /**
  * The storage port: domain operations a ledger backend provides.
@@ -26,9 +27,13 @@ import type {
  * Every method is async, so a server backend (PostgreSQL, say) fits without changing callers, and
  * every write method is one atomic unit: it applies all of its changes or none. Backends check the
  * domain rules in `checkChange` inside their transaction, so a rule holds even when two processes
- * write to the same ledger. {@link SqliteStore} is the embedded implementation.
+ * write to the same ledger. `SqliteStore` (`forecast-ledger/sqlite`) is the embedded implementation.
  */
 export interface LedgerStore {
+  /** What this backend can do beyond this interface (file backups, a storage check, writers on other machines). */
+  readonly capabilities: StoreCapabilities;
+  /** What opening the store did: where the ledger is (safe to print), the migrations applied, the schema version. */
+  readonly openReport: OpenReport;
   /** Applies pending migrations; refuses edited, missing or out-of-order ones. */
   migrate(): Promise<MigrationReport>;
   /**
@@ -81,12 +86,49 @@ export interface LedgerStore {
    */
   verify(options?: VerifyOptions): Promise<VerifyReport>;
   /**
-   * Writes a consistent copy of the ledger to a new file and verifies the copy. Optional: a backend
-   * without it makes `Ledger.backup()` fail with `storage_error`.
+   * Writes a consistent copy of the ledger to a new file and verifies the copy. Present when
+   * `capabilities.fileBackup`; without it `Ledger.backup()` fails with `storage_error`.
    *
    * @throws LedgerError `file_exists`, `validation_failed`, `storage_error`
    */
   backup?(path: string, options?: BackupOptions): Promise<BackupReport>;
+  /**
+   * Runs `fn` with reads that all see one consistent snapshot of the ledger: a write committed by
+   * anyone meanwhile is seen by none of them or, after `fn`, by all.
+   *
+   * @remarks
+   * For operations that read several things and must not see a write land between them (an export,
+   * a scorecard, a leaderboard). Use only `reader` inside `fn`: on SQLite the snapshot holds the
+   * connection until `fn` settles, so calling this store's own methods inside `fn` waits for `fn`
+   * itself. `reader` refuses calls once `fn` has settled.
+   *
+   * @param fn - the reads, through `reader`
+   * @returns what `fn` returns
+   * @throws LedgerError `ledger_closed`; whatever `fn` throws
+   *
+   * @example
+   * ```ts
+   * const [questions, forecasts] = await store.read((r) => Promise.all([r.listQuestions(), r.listForecasts()]));
+   * ```
+   */
+  read<T>(fn: (reader: LedgerReader) => Promise<T>): Promise<T>;
   /** Releases the connection; later calls fail with `ledger_closed`. */
   close(): Promise<void>;
 }
+
+/** The read methods of a {@link LedgerStore}, as {@link LedgerStore.read} hands them to its function. */
+export type LedgerReader = Pick<
+  LedgerStore,
+  | 'getSource'
+  | 'listSources'
+  | 'getForecaster'
+  | 'listForecasters'
+  | 'getQuestion'
+  | 'listQuestions'
+  | 'listForecasts'
+  | 'listResolutions'
+  | 'listUpdates'
+  | 'history'
+  | 'events'
+  | 'counts'
+>;

@@ -3,7 +3,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, SqliteStore, type LedgerErrorCode } from '../../src/index.js';
+import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, type LedgerErrorCode } from '../../src/index.js';
+import { SqliteStore } from '../../src/storage/sqlite/index.js';
 import { Ledger } from '../../src/ledger.js';
 import { brierScore, buildLeaderboard, dateErrorDays, buildScorecard, loadScoringData, renderLeaderboard, renderReport, renderScorecard } from '../../src/scoring/index.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, predictionFile, source } from '../helpers/fixtures.js';

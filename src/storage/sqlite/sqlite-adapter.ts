@@ -50,6 +50,15 @@ export function translated<T>(fn: () => T): T {
   }
 }
 
+/** Runs the synchronous `fn` now: its result, or its error ({@link translated}), as a promise. @internal */
+export function settled<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(translated(fn));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
 /**
  * The SQLite adapter: pragmas and migrations on open, then the engine's transactions.
  *
@@ -111,13 +120,7 @@ export class SqliteAdapter implements StorageAdapter {
    */
   run<T>(fn: () => T): Promise<T> {
     if (this.#closed) return Promise.reject(ledgerClosed());
-    if (!this.#lock.locked) {
-      try {
-        return Promise.resolve(translated(fn));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-    }
+    if (!this.#lock.locked) return settled(fn);
     return this.#exclusive(async () => translated(fn));
   }
 
