@@ -17,9 +17,10 @@ import {
   QuestionClarification,
   QuestionComment,
   type QuestionChanges,
+  type QuestionUpdate,
 } from './model/question-update.js';
-import { amendedQuestion, revisionAt } from './core/question-revision.js';
-import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
+import { amendedQuestion, amendmentsByQuestion, currentRecords, revisionAt } from './core/question-revision.js';
+import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates, UpdateFilterArg } from './_internal/question-life-args.js';
 import type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
 import { backendFor } from './storage/backends.js';
 import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
@@ -567,7 +568,7 @@ export class Ledger {
   }
 
   /**
-   * Changes a question's title, statement or resolution criteria, with the reason.
+   * Changes a question's title, statement, resolution criteria or due date, with the reason.
    *
    * @remarks
    * Recorded as a `question.amended` event; the question as first added stays in the history. Each
@@ -576,12 +577,20 @@ export class Ledger {
    * `madeAt`). The reason is always required, since forecasters may have answered the earlier wording.
    * Refused once the question's resolution is recorded (correct the resolution instead).
    *
+   * A new due date (`changes.resolveOn`) moves the question's close: from then on the rules
+   * (`forecast_after_due` for a new forecast), the due lists (`listQuestions({ dueBefore })`, `due`)
+   * and scoring (the close of time-weighting) follow it, and `verify()` checks the stored due date
+   * against the latest amendment of it. It is refused with `forecast_after_due` when a forecast on
+   * the question was made after the end of the new date (no forecast the ledger accepted is left out
+   * of a score by an amendment).
+   *
    * @param questionId - the question
-   * @param changes - at least one of `title`, `statement`, `criteria`
+   * @param changes - at least one of `title`, `statement`, `criteria`, `resolveOn`
    * @param options - `reason`: why the question changes
    * @returns the amendment, with `recordedAt`
-   * @throws LedgerError `question_not_found`, `already_resolved`; LedgerValidationError `reason_required`,
-   *   `validation_failed` (no change given, an empty text), `unknown_option`
+   * @throws LedgerError `question_not_found`, `already_resolved`, `forecast_after_due` (a due date before
+   *   a forecast on the question); LedgerValidationError `reason_required`, `validation_failed` (no change
+   *   given, an empty text, a date not in the calendar), `unknown_option`
    *
    * @example
    * ```ts
@@ -618,14 +627,16 @@ export class Ledger {
   }
 
   /**
-   * Withdraws a forecast, with the reason: it stays in the history and is left out of scoring from
-   * then on, as PredictionBook and Metaculus do.
+   * Withdraws a forecast, with the reason: it stays in the history and stops counting in scores from
+   * then on, as on Metaculus.
    *
    * @remarks
-   * Recorded as a `forecast.withdrawn` event. Scorecards and leaderboards read only forecasts that
-   * stand, so the forecaster's earlier forecast on the question (if any) stands again. A forecast is
-   * withdrawn once, and only while its question is open (a withdrawal after the outcome is known
-   * would let a forecaster drop a miss).
+   * Recorded as a `forecast.withdrawn` event. The forecast stops counting at the withdrawal's
+   * `recordedAt` and the time before still counts, as Metaculus scores a withdrawn prediction: in
+   * time-weighted scores it stands from its `madeAt` until the withdrawal, and then nothing of the
+   * forecaster stands until their next forecast (an earlier forecast does not stand again). See
+   * `docs/scoring.md`, "Withdrawn forecasts". A forecast is withdrawn once, and only while its
+   * question is open (a withdrawal after the outcome is known would let a forecaster drop a miss).
    *
    * @param forecastId - the forecast
    * @param input - `reason`: why it is withdrawn
@@ -662,11 +673,40 @@ export class Ledger {
   }
 
   /**
-   * Questions matching every given filter, ordered by due date then id.
+   * Questions matching every given filter, ordered by due date then id, each in its current revision.
+   *
+   * @remarks
+   * Each `question` is the question as its amendments left it ({@link Ledger.amendQuestion}): its
+   * current title, statement and criteria, what every list, table, calendar and page shows. The
+   * question as first added is `getQuestion(id).question` (and what {@link Ledger.exportData} writes,
+   * with the amendments under `updates`).
+   *
    * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
    */
   async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
-    return this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {});
+    const checked = parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {};
+    // One snapshot: the questions and the amendments they are shown with.
+    const [records, updates] = await this.store.read((r) => Promise.all([r.listQuestions(checked), r.listUpdates()]));
+    return currentRecords(records, amendmentsByQuestion(updates));
+  }
+
+  /**
+   * Question-life events — clarifications, amendments, comments and withdrawn forecasts — in recorded
+   * order, each record with its `recordedAt`; optionally only those about one question.
+   *
+   * @param filter - `questionId`: only the events about this question (a withdrawal is about the
+   *   question of the forecast withdrawn)
+   * @returns the events, as {@link Ledger.exportData} lists them under `updates`
+   * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
+   *
+   * @example
+   * ```ts
+   * await ledger.clarifyQuestion('copper-2027', { text: 'The LME cash settlement price counts.' });
+   * (await ledger.listUpdates({ questionId: 'copper-2027' })).map((u) => u.type); //=> ['question.clarified']
+   * ```
+   */
+  async listUpdates(filter: { questionId?: string } = {}): Promise<QuestionUpdate[]> {
+    return this.store.listUpdates(parseArg('ledger.listUpdates', 'filter', UpdateFilterArg, filter) ?? {});
   }
 
   /** Forecasts, optionally of one question or forecaster, in recorded order. */

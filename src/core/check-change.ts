@@ -153,7 +153,35 @@ function checkUpdate(check: Check, change: Extract<Change, { type: QuestionUpdat
       );
     }
   }
+  if (change.type === 'question.amended' && change.record.changes.resolveOn !== undefined) checkNewDueDate(check, questionId, change.record.changes.resolveOn, state);
   return check.verdict(payload);
+}
+
+/** The forecasts on a question whose `madeAt` passes `test`, and the first few of them named for a message. */
+function forecastsWhere(state: StateReader, questionId: string, test: (madeAt: string) => boolean): { after: { id: string; madeAt: string }[]; named: string[] } {
+  const after: { id: string; madeAt: string }[] = [];
+  for (const f of state.forecastTimes(questionId)) if (test(f.madeAt)) after.push({ id: f.id, madeAt: f.madeAt });
+  const named = after.slice(0, NAMED_FORECASTS).map((f) => `"${f.id}" (${f.madeAt})`);
+  if (after.length > NAMED_FORECASTS) named.push(`and ${after.length - NAMED_FORECASTS} more`);
+  return { after, named };
+}
+
+/**
+ * An amendment of the due date: every forecast on the question (withdrawn ones too) must still be
+ * made before the new close, the rule `forecast_after_due` applies to a new forecast, so no forecast
+ * the ledger accepted is left out of a score by a later amendment.
+ */
+function checkNewDueDate(check: Check, questionId: string, resolveOn: string, state: StateReader): void {
+  const close = questionClose(resolveOn);
+  const { after, named } = forecastsWhere(state, questionId, (madeAt) => !madeBeforeClose(madeAt, close));
+  if (!after.length) return;
+  check.issue(
+    'forecast_after_due',
+    'changes.resolveOn',
+    `question "${questionId}" cannot come due on ${resolveOn}: expected a due date whose end (${closeText(resolveOn)}) comes after every forecast on it, ` +
+      `received one before ${after.length} forecast${after.length === 1 ? '' : 's'}: ${named.join(', ')}. Choose a later date`,
+    { questionId, resolveOn, forecasts: after },
+  );
 }
 
 /** A resolution without its recording metadata (`recordedAt`, `seq`, `supersedes`), for comparing content. @internal */
@@ -196,11 +224,8 @@ function checkResolutionDate(check: Check, r: Resolution, state: StateReader, re
     return;
   }
   if (r.allowForecastsAfterOutcome) return;
-  const after: { id: string; madeAt: string }[] = [];
-  for (const f of state.forecastTimes(r.questionId)) if (madeAfterOutcome(f.madeAt, r.resolvedOn)) after.push({ id: f.id, madeAt: f.madeAt });
+  const { after, named } = forecastsWhere(state, r.questionId, (madeAt) => madeAfterOutcome(madeAt, r.resolvedOn));
   if (!after.length) return;
-  const named = after.slice(0, NAMED_FORECASTS).map((f) => `"${f.id}" (${f.madeAt})`);
-  if (after.length > NAMED_FORECASTS) named.push(`and ${after.length - NAMED_FORECASTS} more`);
   check.issue(
     'forecasts_after_outcome',
     'resolvedOn',

@@ -97,6 +97,12 @@ export class BatchReader implements StateReader {
     this.#resolutions.set(qid, { ...content, seq, recordedAt, ...(supersedes === null ? {} : { supersedes }) });
   }
 
+  /** An amendment moved the question's due date: later changes of the batch, and the cache after the commit, see the new one. */
+  amendedDueDate(questionId: string, resolveOn: string): void {
+    const facts = this.questionFacts(questionId);
+    if (facts) this.#questions.set(questionId, { ...facts, resolveOn });
+  }
+
   addedUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): void {
     this.#updates.add(updateKeyText({ type, entityId, payload, recordedAt }));
     if (type === 'forecast.withdrawn') {

@@ -95,7 +95,11 @@ export function factRequest(changes: readonly Change[], cache: FactCache): OpenF
       case 'question.amended':
       case 'comment.added':
         question(change.record.questionId);
-        if (change.type === 'question.amended') request.resolutions.add(change.record.questionId);
+        if (change.type === 'question.amended') {
+          request.resolutions.add(change.record.questionId);
+          // A new due date is checked against every forecast on the question.
+          if (change.record.changes.resolveOn !== undefined) request.forecastTimes.add(change.record.questionId);
+        }
         addUpdateKey(request, change, change.record.questionId);
         break;
       case 'forecast.withdrawn': {

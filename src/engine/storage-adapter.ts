@@ -72,7 +72,18 @@ export type ProjectionRow =
       /** The event of the resolution this one supersedes (a correction), or `null`. The question's current resolution becomes this one. */
       supersedesSeq: number | null;
     }
-  | { kind: 'update'; eventSeq: number; type: EventType; questionId: string; forecastId: string | null };
+  | {
+      kind: 'update';
+      eventSeq: number;
+      type: EventType;
+      questionId: string;
+      forecastId: string | null;
+      /**
+       * An amendment of the due date: the question's due-date column (SQLite `questions.resolve_on`)
+       * becomes this date, so due-date filters and order follow the current revision.
+       */
+      resolveOn?: string;
+    };
 
 /**
  * What the engine asks for before checking a batch: every id the batch adds or refers to. The

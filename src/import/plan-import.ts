@@ -70,10 +70,11 @@ const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({ sources: records, forecasters:
 export function planImport(inputs: readonly PredictionInput[]): { changes: Change[]; issues: ValidationIssue[]; invalidIds: Set<string> } {
   const issues: ValidationIssue[] = [];
   const invalidIds = new Set<string>();
-  const groups: Record<'source.added' | 'forecaster.added' | 'question.added' | 'forecast.added' | 'resolution.recorded' | 'updates', Change[]> = {
+  const groups: Record<'source.added' | 'forecaster.added' | 'question.added' | 'dueDates' | 'forecast.added' | 'resolution.recorded' | 'updates', Change[]> = {
     'source.added': [],
     'forecaster.added': [],
     'question.added': [],
+    dueDates: [],
     'forecast.added': [],
     'resolution.recorded': [],
     updates: [],
@@ -83,7 +84,9 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
 
   const add = (change: PlannedChange): void => {
     if (isQuestionUpdate(change)) {
-      groups.updates.push(change);
+      // An amendment of the due date goes before the forecasts: each forecast is then checked against the
+      // question's final due date, which every forecast the ledger accepted was made before.
+      groups[change.type === 'question.amended' && change.record.changes.resolveOn !== undefined ? 'dueDates' : 'updates'].push(change);
       return;
     }
     if (change.type !== 'resolution.recorded') {
@@ -144,7 +147,15 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
     each('updates', QuestionUpdate, (update, path) => add({ ...update, origin: origin(path) }));
   }
   return {
-    changes: [...groups['source.added'], ...groups['forecaster.added'], ...groups['question.added'], ...groups['forecast.added'], ...groups['resolution.recorded'], ...groups.updates],
+    changes: [
+      ...groups['source.added'],
+      ...groups['forecaster.added'],
+      ...groups['question.added'],
+      ...groups.dueDates,
+      ...groups['forecast.added'],
+      ...groups['resolution.recorded'],
+      ...groups.updates,
+    ],
     issues,
     invalidIds,
   };

@@ -47,6 +47,25 @@ describeEachBackend('question life: clarify, amend, comment, withdraw', (backend
     expect(q.forecastRevisions).toEqual({ 'f-alice': 0, 'f-bob': 1 });
   });
 
+  it('lists each question in its current revision; listUpdates gives the events; the export keeps the first revision', async () => {
+    await ledger.amendQuestion('q-binary', { title: 'Will it happen by 2026?' }, { reason: 'clearer' });
+    expect((await ledger.listQuestions()).map((r) => r.question.title)).toEqual(['Will it happen by 2026?']);
+    expect((await ledger.listQuestions({ status: 'open', dueAfter: '2026-01-01' }))[0]!.question.resolution.criteria).toBe('A news report.');
+    expect((await ledger.listUpdates({ questionId: 'q-binary' })).map((u) => u.type)).toEqual(['question.amended']);
+    expect((await ledger.exportData()).questions[0]!.title).toBe('Binary question q-binary');
+  });
+
+  it('scores as of a date before an amendment under the title then in force, by asOf and by recordedBy', async () => {
+    time.set('2026-02-15T12:00:00.000Z');
+    await ledger.amendQuestion('q-binary', { title: 'Will it happen by 2026?' }, { reason: 'clearer' });
+    const title = async (options: { asOf?: string; recordedBy?: string }) => (await ledger.scorecard('alice', options)).predictions[0]!.title;
+    expect(await title({ asOf: '2026-02-14' })).toBe('Binary question q-binary');
+    expect(await title({ asOf: '2026-02-15' })).toBe('Will it happen by 2026?');
+    expect(await title({ recordedBy: '2026-02-14' })).toBe('Binary question q-binary');
+    expect(await title({ recordedBy: '2026-02-15' })).toBe('Will it happen by 2026?');
+    expect(await title({})).toBe('Will it happen by 2026?');
+  });
+
   it('refuses an amendment without a reason, without a change, or after the resolution', async () => {
     expect(await codeOf(ledger.amendQuestion('q-binary', { title: 'New' }, {} as { reason: string }))).toBe('reason_required');
     expect(await codeOf(ledger.amendQuestion('q-binary', {}, { reason: 'r' }))).toBe('validation_failed');

@@ -1,4 +1,3 @@
-import type { StoredForecast } from '../../model/forecast.js';
 import type { Question } from '../../model/question.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { brierDecomposition } from '../brier-decomposition.js';
@@ -6,7 +5,9 @@ import { calibrationCurve } from '../calibration-curve.js';
 import { instantOf, madeAfterOutcome, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
 import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
-import type { ScoringData } from '../load-scoring-data.js';
+import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
+import { standingWeights } from '../time-weighted.js';
+import { sum } from '../_internal/sum.js';
 import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
@@ -34,7 +35,7 @@ function scorable(record: QuestionRecord): record is QuestionRecord & { resoluti
 }
 
 /** The forecasts made before the close (the ones time-weighting scores). */
-function madeBy(forecasts: readonly StoredForecast[], close: QuestionClose): StoredForecast[] {
+function madeBy(forecasts: readonly ScoringForecast[], close: QuestionClose): ScoringForecast[] {
   return forecasts.filter((f) => madeBeforeClose(f.madeAt, close));
 }
 
@@ -42,7 +43,7 @@ function madeBy(forecasts: readonly StoredForecast[], close: QuestionClose): Sto
  * The earliest instant anyone forecast the question before the close. A loop, not
  * `Math.min(...times)`: spreading one argument per forecast overflows the stack at ~150k forecasts.
  */
-function firstInstantBefore(everyone: Map<string, StoredForecast[]>, close: QuestionClose): number {
+function firstInstantBefore(everyone: Map<string, ScoringForecast[]>, close: QuestionClose): number {
   let first = Infinity;
   for (const forecasts of everyone.values()) {
     for (const f of forecasts) {
@@ -52,6 +53,15 @@ function firstInstantBefore(everyone: Map<string, StoredForecast[]>, close: Ques
     }
   }
   return first;
+}
+
+/**
+ * How long some forecast of the forecaster stood before the close: from their first forecast, less
+ * the gaps a withdrawal left (see `standingWeights`).
+ */
+function coveredTime(standing: readonly ScoringForecast[], close: QuestionClose): number {
+  if (!standing.some((f) => f.withdrawnAt !== undefined)) return close.at - instantOf(standing[0]!.madeAt);
+  return sum(standingWeights(standing, new Date(close.at)).map((w) => w.to - w.from));
 }
 
 function isPlan(question: Question): boolean {
@@ -68,18 +78,18 @@ function verdictOf(record: QuestionRecord, score: PredictionScore | undefined, a
 
 /** Groups forecasts by question, for the forecaster and for everyone on the forecaster's questions. */
 function gather(data: ScoringData, forecasterId: string) {
-  const mine = new Map<string, StoredForecast[]>();
+  const mine = new Map<string, ScoringForecast[]>();
   for (const f of data.forecasts) {
     if (f.forecasterId !== forecasterId) continue;
     const list = mine.get(f.questionId);
     if (list) list.push(f);
     else mine.set(f.questionId, [f]);
   }
-  const everyone = new Map<string, Map<string, StoredForecast[]>>();
+  const everyone = new Map<string, Map<string, ScoringForecast[]>>();
   for (const f of data.forecasts) {
     if (!mine.has(f.questionId)) continue;
     let byForecaster = everyone.get(f.questionId);
-    if (!byForecaster) everyone.set(f.questionId, (byForecaster = new Map<string, StoredForecast[]>()));
+    if (!byForecaster) everyone.set(f.questionId, (byForecaster = new Map<string, ScoringForecast[]>()));
     const list = byForecaster.get(f.forecasterId);
     if (list) list.push(f);
     else byForecaster.set(f.forecasterId, [f]);
@@ -89,8 +99,8 @@ function gather(data: ScoringData, forecasterId: string) {
 
 function predictionOf(
   record: QuestionRecord,
-  forecasts: StoredForecast[],
-  everyone: Map<string, StoredForecast[]>,
+  forecasts: ScoringForecast[],
+  everyone: Map<string, ScoringForecast[]>,
   forecasterId: string,
   o: ResolvedScoringOptions,
   afterOutcome: ForecastAfterOutcome[],
@@ -109,6 +119,7 @@ function predictionOf(
     }
   }
   const madeAfter = afterOutcome.length - before;
+  const withdrawn = sorted.filter((f) => f.withdrawnAt !== undefined).length;
   let score: PredictionScore | undefined;
   let coverage: number | undefined;
   let relative: { peerScore: number; relativeBrier: number; peers: number } | undefined;
@@ -119,8 +130,7 @@ function predictionOf(
       const outcome = { outcome: resolution!.outcome!, resolvedOn: resolution!.resolvedOn };
       score = scorePredictionWith(q, standing, outcome, o);
       const opened = firstInstantBefore(everyone, close);
-      const own = instantOf(standing[0]!.madeAt);
-      coverage = close.at > opened ? (close.at - own) / (close.at - opened) : 1;
+      coverage = close.at > opened ? coveredTime(standing, close) / (close.at - opened) : 1;
       if (q.kind === 'binary' && !isPlan(q)) relative = relativeOn(q, everyone, forecasterId, outcome, close, score, o);
     }
   }
@@ -136,6 +146,7 @@ function predictionOf(
     verdict: verdictOf(record, score, asOf),
     section: isPlan(q) ? 'plan-goal' : 'forecast',
     forecasts: forecasts.length,
+    ...(withdrawn ? { withdrawn } : {}),
     firstMadeAt: sorted[0]!.madeAt,
     lastMadeAt: latest.madeAt,
     estimate: latest.estimate,
@@ -153,7 +164,7 @@ function predictionOf(
 /** Peer and relative Brier scores of `forecasterId` on one binary question, when others scored on it too. */
 function relativeOn(
   q: Question,
-  everyone: Map<string, StoredForecast[]>,
+  everyone: Map<string, ScoringForecast[]>,
   forecasterId: string,
   outcome: Parameters<typeof scorePredictionWith>[2],
   close: QuestionClose,
