@@ -48,14 +48,20 @@ export interface StateReader {
   forecastTimes(questionId: string): Iterable<{ id: string; madeAt: string }>;
   /** A forecast's question and, when it was withdrawn, the withdrawal's canonical payload and time. */
   forecastFacts(id: string): { questionId: string; withdrawal?: { payload: string; recordedAt: string } } | undefined;
-  /** Whether a question-life event of this type, entity, payload and time is already in the history (a re-import). */
-  hasUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): boolean;
+  /**
+   * Whether an event of this type, entity, payload and time is already in the history (a re-import):
+   * a question-life event, or a resolution (which a correction may have superseded since).
+   */
+  hasUpdate(type: RecordedEventType, entityId: string, payload: string, recordedAt: string): boolean;
 }
 
 /** The question-life event types (clarifications, amendments, comments, withdrawals). @internal */
 export const QUESTION_UPDATE_TYPES = ['question.clarified', 'question.amended', 'comment.added', 'forecast.withdrawn'] as const;
 /** One of {@link QUESTION_UPDATE_TYPES}. @internal */
 export type QuestionUpdateType = (typeof QUESTION_UPDATE_TYPES)[number];
+
+/** The event types whose record carries the time it was first recorded, so a re-import is found by its event. @internal */
+export type RecordedEventType = QuestionUpdateType | 'resolution.recorded';
 
 /** Whether a change is a question-life event. @internal */
 export function isQuestionUpdate(change: Change): change is Extract<Change, { type: QuestionUpdateType }> {
@@ -365,6 +371,8 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
         return check.verdict(payload);
       }
       const qid = r.questionId;
+      // The same resolution imported again, even one a correction has superseded since, adds nothing.
+      if (r.recordedAt !== undefined && state.hasUpdate('resolution.recorded', qid, payload, r.recordedAt)) return UNCHANGED;
       if (r.outcome) {
         if (r.outcome.kind !== q.kind) {
           check.issue('kind_mismatch', 'outcome.kind', `expected a ${q.kind} outcome for question "${qid}", received ${r.outcome.kind}`);

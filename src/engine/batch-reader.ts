@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { questionFacts, type QuestionFacts, type QuestionUpdateType, type StateReader } from '../core/check-change.js';
+import { questionFacts, type QuestionFacts, type QuestionUpdateType, type RecordedEventType, type StateReader } from '../core/check-change.js';
 import { LedgerError } from '../errors.js';
 import type { Question } from '../model/question.js';
 import type { StoredResolution } from '../model/question-record.js';
@@ -156,7 +156,7 @@ export class BatchReader implements StateReader {
     return this.#forecasts.get(id) ?? this.#loadedFrom(this.#request.forecasts, id, 'forecast', this.#loaded.forecasts.get(id));
   }
 
-  hasUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): boolean {
+  hasUpdate(type: RecordedEventType, entityId: string, payload: string, recordedAt: string): boolean {
     const key = updateKeyText({ type, entityId, payload, recordedAt });
     return this.#updates.has(key) || this.#loaded.updates.has(key);
   }

@@ -89,6 +89,8 @@ export function factRequest(changes: readonly Change[], cache: FactCache): OpenF
         request.resolutions.add(r.questionId);
         for (const e of r.evidence) if (e.sourceId !== undefined) source(e.sourceId);
         if (!r.allowForecastsAfterOutcome) request.forecastTimes.add(r.questionId);
+        // An imported resolution may be one a later correction superseded: found by its event, not the current one.
+        addUpdateKey(request, change, r.questionId);
         break;
       }
       case 'question.clarified':

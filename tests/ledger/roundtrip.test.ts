@@ -33,6 +33,16 @@ describeEachBackend('exportData and import', (backend) => {
     expect(report).toMatchObject({ ok: true, problems: [] });
     expect(report.events).toBe((await ledger.verify()).events);
   });
+
+  it('adds nothing when the same export is imported again, a corrected resolution included', async () => {
+    const ledger = await filledLedger(backend);
+    const exported = await ledger.exportData();
+    const before = await ledger.verify();
+    const again = await ledger.importPredictions(JSON.parse(JSON.stringify(exported)));
+    expect(Object.values(again.added).every((n) => n === 0)).toBe(true);
+    expect(again.unchanged.resolutions).toBe(4); // the original of q-0, its correction, the annulment, the ambiguous one
+    expect((await ledger.verify()).anchor).toBe(before.anchor);
+  });
 });
 
 describe('exportData and import across backends', () => {
