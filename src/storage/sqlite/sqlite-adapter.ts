@@ -23,25 +23,30 @@ import { SqliteSnapshot } from './sqlite-verify.js';
 const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
 
 /**
- * One lock per database, shared by every adapter on it: better-sqlite3 transactions cannot span an
- * `await`, so a write or snapshot holds the lock from `BEGIN` to `COMMIT`, and no other call on the
- * connection (a read, another store's write) runs inside it. A file opened twice in one process
- * shares one lock too: otherwise the second connection's `BEGIN IMMEDIATE` would wait for SQLite's
- * lock synchronously, blocking the event loop the first connection needs to commit (a deadlock that
- * ends in SQLITE_BUSY). Other processes are not blocked that way; SQLite's own lock serializes them.
+ * Two locks, because better-sqlite3 transactions cannot span an `await`:
+ * - one per connection, shared by every adapter on it: a write or snapshot holds it from `BEGIN` to
+ *   `COMMIT`, so no other call on the connection (a read, another store's write) runs inside it;
+ * - one per database file in this process, held by writes only: two connections to one file would
+ *   otherwise deadlock, the second one's `BEGIN IMMEDIATE` waiting for SQLite's lock synchronously
+ *   and blocking the event loop the first one needs to commit. Reads need no such lock (WAL readers
+ *   never wait for a writer), and other processes are serialized by SQLite's own lock.
+ * A write takes the connection's lock first, then the file's: one order, so no cycle.
  */
 const connectionLocks = new WeakMap<Database.Database, Mutex>();
-const fileLocks = new Map<string, Mutex>();
+const fileWriteLocks = new Map<string, Mutex>();
 
 function lockOf(db: Database.Database): Mutex {
-  if (!db.memory) {
-    const key = canonicalPath(db.name);
-    let lock = fileLocks.get(key);
-    if (!lock) fileLocks.set(key, (lock = new Mutex()));
-    return lock;
-  }
   let lock = connectionLocks.get(db);
   if (!lock) connectionLocks.set(db, (lock = new Mutex()));
+  return lock;
+}
+
+/** The write lock of the database file (`undefined` for `:memory:`, which no other connection shares). */
+function fileWriteLockOf(db: Database.Database): Mutex | undefined {
+  if (db.memory) return undefined;
+  const key = canonicalPath(db.name);
+  let lock = fileWriteLocks.get(key);
+  if (!lock) fileWriteLocks.set(key, (lock = new Mutex()));
   return lock;
 }
 
@@ -84,6 +89,7 @@ export class SqliteAdapter implements StorageAdapter {
   readonly openReport: OpenReport;
   readonly database: Database.Database;
   readonly #lock: Mutex;
+  readonly #fileWriteLock: Mutex | undefined;
   readonly #now: () => Date;
   readonly #migrationsDir: string;
   readonly #tx: WriteTransaction;
@@ -99,6 +105,7 @@ export class SqliteAdapter implements StorageAdapter {
   constructor(db: Database.Database, options: SqliteStoreOptions) {
     this.database = db;
     this.#lock = lockOf(db);
+    this.#fileWriteLock = fileWriteLockOf(db);
     this.#now = options.now ?? (() => new Date());
     this.#migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
     db.pragma('busy_timeout = 5000');
@@ -140,7 +147,7 @@ export class SqliteAdapter implements StorageAdapter {
   }
 
   write<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    return this.#exclusive(() => this.#transaction(this.#control.begin, () => fn(this.#tx)));
+    return this.#exclusive(() => this.#writing(() => this.#transaction(this.#control.begin, () => fn(this.#tx))));
   }
 
   snapshot<T>(fn: (reader: SnapshotReader) => Promise<T>): Promise<T> {
@@ -148,7 +155,17 @@ export class SqliteAdapter implements StorageAdapter {
   }
 
   migrate(): Promise<MigrationReport> {
-    return this.run(() => migrate(this.database, readMigrations(this.#migrationsDir), this.#now));
+    return this.#exclusive(() => this.#writing(async () => translated(() => migrate(this.database, readMigrations(this.#migrationsDir), this.#now))));
+  }
+
+  /** Runs `fn` holding the file's write lock (see {@link fileWriteLockOf}); the connection's lock is already held. */
+  async #writing<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.#fileWriteLock?.acquire();
+    try {
+      return await fn();
+    } finally {
+      release?.();
+    }
   }
 
   async close(): Promise<void> {
