@@ -92,10 +92,7 @@ function recordPayload(change: PlannedChange): string {
 }
 
 /** The verdict on one change. @internal */
-export type ChangeVerdict =
-  | { kind: 'write'; payload: string }
-  | { kind: 'unchanged' }
-  | { kind: 'invalid'; issues: ValidationIssue[] };
+export type ChangeVerdict = { kind: 'write'; payload: string } | { kind: 'unchanged' } | { kind: 'invalid'; issues: ValidationIssue[] };
 
 /** The id a change is about (the question id for a resolution). @internal */
 export function changeEntityId(change: Change): string {
@@ -132,7 +129,8 @@ function checkUpdate(check: Check, change: Extract<Change, { type: QuestionUpdat
     const fid = change.record.forecastId;
     const f = state.forecastFacts(fid);
     if (!f) {
-      if (check.missing(fid)) check.issue('forecast_not_found', 'forecastId', `unknown forecast "${fid}": list forecasts with listForecasts() (CLI: show QUESTION)`);
+      if (check.missing(fid))
+        check.issue('forecast_not_found', 'forecastId', `unknown forecast "${fid}": list forecasts with listForecasts() (CLI: show QUESTION)`);
       return check.verdict(payload);
     }
     if (f.withdrawal) {
@@ -159,12 +157,17 @@ function checkUpdate(check: Check, change: Extract<Change, { type: QuestionUpdat
       );
     }
   }
-  if (change.type === 'question.amended' && change.record.changes.resolveOn !== undefined) checkNewDueDate(check, questionId, change.record.changes.resolveOn, state);
+  if (change.type === 'question.amended' && change.record.changes.resolveOn !== undefined)
+    checkNewDueDate(check, questionId, change.record.changes.resolveOn, state);
   return check.verdict(payload);
 }
 
 /** The forecasts on a question whose `madeAt` passes `test`, and the first few of them named for a message. */
-function forecastsWhere(state: StateReader, questionId: string, test: (madeAt: string) => boolean): { after: { id: string; madeAt: string }[]; named: string[] } {
+function forecastsWhere(
+  state: StateReader,
+  questionId: string,
+  test: (madeAt: string) => boolean,
+): { after: { id: string; madeAt: string }[]; named: string[] } {
   const after: { id: string; madeAt: string }[] = [];
   for (const f of state.forecastTimes(questionId)) if (test(f.madeAt)) after.push({ id: f.id, madeAt: f.madeAt });
   const named = after.slice(0, NAMED_FORECASTS).map((f) => `"${f.id}" (${f.madeAt})`);
@@ -279,7 +282,11 @@ class Check {
   sameOrConflict(existing: string | undefined, payload: string, what: string): ChangeVerdict | undefined {
     if (existing === undefined) return undefined;
     if (existing === payload) return UNCHANGED;
-    this.issue('conflicting_record', 'id', `${what} "${this.id}" already exists with different content: expected an identical record or a new id (history is append-only)`);
+    this.issue(
+      'conflicting_record',
+      'id',
+      `${what} "${this.id}" already exists with different content: expected an identical record or a new id (history is append-only)`,
+    );
     return { kind: 'invalid', issues: this.issues };
   }
 }
@@ -332,7 +339,8 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
         } else if (q.kind === 'categorical' && f.estimate.kind === 'categorical') {
           const known = q.options ?? [];
           for (const option of Object.keys(f.estimate.probabilities)) {
-            if (!known.includes(option)) check.issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${known.join(', ')}, received "${option}"`);
+            if (!known.includes(option))
+              check.issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${known.join(', ')}, received "${option}"`);
           }
         }
         // The time rules scoring uses (src/core/time-rules.ts): instants in UTC, a day ends at 00:00 UTC the next day.
@@ -385,11 +393,19 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
       if (current && resolutionContent(current) === resolutionContent(r)) return UNCHANGED;
       r.evidence.forEach((e, i) => {
         if (e.sourceId !== undefined && !state.hasSource(e.sourceId) && check.missing(e.sourceId)) {
-          check.issue('source_not_found', `evidence[${i}].sourceId`, `unknown source "${e.sourceId}": add the source first, or leave sourceId out and give a url`);
+          check.issue(
+            'source_not_found',
+            `evidence[${i}].sourceId`,
+            `unknown source "${e.sourceId}": add the source first, or leave sourceId out and give a url`,
+          );
         }
       });
       if (current && !r.correction) {
-        check.issue('already_resolved', 'correction', `question "${qid}" is already ${current.status} (on ${current.resolvedOn}): record a correction with a reason instead`);
+        check.issue(
+          'already_resolved',
+          'correction',
+          `question "${qid}" is already ${current.status} (on ${current.resolvedOn}): record a correction with a reason instead`,
+        );
       }
       if (!current && r.correction) {
         check.issue('not_resolved', 'correction', `question "${qid}" has no resolution to correct: record a resolution instead`);

@@ -57,7 +57,14 @@ export function withForecastId(f: Forecast, defaultSourceId?: string): StoredFor
 type Collection = 'sources' | 'forecasters' | 'questions' | 'forecasts' | 'resolutions' | 'updates';
 const records = z.array(z.unknown()).default([]);
 const FILE_ENVELOPE = PredictionFile.extend({ forecasters: records, questions: records, forecasts: records, resolutions: records });
-const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({ sources: records, forecasters: records, questions: records, forecasts: records, resolutions: records, updates: records });
+const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({
+  sources: records,
+  forecasters: records,
+  questions: records,
+  forecasts: records,
+  resolutions: records,
+  updates: records,
+});
 
 /**
  * Validates input documents (prediction files or ledger snapshots) and turns them into an ordered
@@ -80,7 +87,12 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
     updates: [],
   };
   // The first definition of each id, per type (it carries its payload and origin).
-  const seen = { 'source.added': new Map<string, PlannedChange>(), 'forecaster.added': new Map<string, PlannedChange>(), 'question.added': new Map<string, PlannedChange>(), 'forecast.added': new Map<string, PlannedChange>() };
+  const seen = {
+    'source.added': new Map<string, PlannedChange>(),
+    'forecaster.added': new Map<string, PlannedChange>(),
+    'question.added': new Map<string, PlannedChange>(),
+    'forecast.added': new Map<string, PlannedChange>(),
+  };
 
   const add = (change: PlannedChange): void => {
     if (isQuestionUpdate(change)) {

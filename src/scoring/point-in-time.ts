@@ -87,13 +87,18 @@ function latest(list: readonly StoredResolution[] | undefined, keep: (r: StoredR
  */
 export function standingOn(data: ScoringData, asOf: string): ScoringData {
   // A forecast withdrawn at or before it was made never stood: it is left out like one not made yet.
-  const forecasts = withdrawalsKnown(data.forecasts.filter((f) => madeBy(f.madeAt, asOf)), (at) => recordedOnOrBefore(at, asOf)).filter(
-    (f) => f.withdrawnAt === undefined || instantOf(f.withdrawnAt) > instantOf(f.madeAt),
-  );
+  const forecasts = withdrawalsKnown(
+    data.forecasts.filter((f) => madeBy(f.madeAt, asOf)),
+    (at) => recordedOnOrBefore(at, asOf),
+  ).filter((f) => f.withdrawnAt === undefined || instantOf(f.withdrawnAt) > instantOf(f.madeAt));
   const history = resolutionsByQuestion(data);
   const stood = (r: StoredResolution) => r.resolvedOn <= asOf && (r.supersedes === undefined || recordedOnOrBefore(r.recordedAt, asOf));
   const resolved = data.questions.map((record) => withResolution(record, latest(history.get(record.question.id), stood)));
-  const changed = data.amendments !== undefined || forecasts.length !== data.forecasts.length || forecasts.some((f, i) => f !== data.forecasts[i]) || resolved.some((q, i) => q !== data.questions[i]);
+  const changed =
+    data.amendments !== undefined ||
+    forecasts.length !== data.forecasts.length ||
+    forecasts.some((f, i) => f !== data.forecasts[i]) ||
+    resolved.some((q, i) => q !== data.questions[i]);
   if (!changed) return data;
   const { amendments: _folded, ...rest } = data;
   return { ...rest, questions: amendedBy(data, resolved, asOf), forecasts };
@@ -116,8 +121,16 @@ export function knownBy(data: ScoringData, events: readonly LedgerEvent[], recor
   const history = resolutionsByQuestion(data);
   const questions = data.questions
     .filter((r) => known.has(`question.added ${r.question.id}`))
-    .map((record) => withResolution(record, latest(history.get(record.question.id), (r) => knownThen(r.recordedAt))));
-  const forecasts = withdrawalsKnown(data.forecasts.filter((f) => known.has(`forecast.added ${f.id}`)), knownThen);
+    .map((record) =>
+      withResolution(
+        record,
+        latest(history.get(record.question.id), (r) => knownThen(r.recordedAt)),
+      ),
+    );
+  const forecasts = withdrawalsKnown(
+    data.forecasts.filter((f) => known.has(`forecast.added ${f.id}`)),
+    knownThen,
+  );
   const resolutions = data.resolutions?.filter((r) => knownThen(r.recordedAt));
   const amendments = data.amendments?.filter((a) => a.recordedAt !== undefined && knownThen(a.recordedAt));
   return { forecasters: data.forecasters, questions, forecasts, ...(resolutions ? { resolutions } : {}), ...(amendments ? { amendments } : {}) };

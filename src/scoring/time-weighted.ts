@@ -88,7 +88,12 @@ function standingWeightsUnchecked<F extends TimedForecast>(forecasts: readonly F
     .filter((f) => f.t < close && f.t < f.w) // made before the close (the rule of src/core/time-rules.ts, on instants) and standing
     .sort((a, b) => a.t - b.t || compareIds(a.forecast.id, b.forecast.id) || a.index - b.index);
   if (timed.length === 0) {
-    throw invalidInput(fn, 'forecasts', `to hold at least one forecast made before the close (${new Date(close).toISOString()}) and not withdrawn when made`, forecasts);
+    throw invalidInput(
+      fn,
+      'forecasts',
+      `to hold at least one forecast made before the close (${new Date(close).toISOString()}) and not withdrawn when made`,
+      forecasts,
+    );
   }
   const ends = timed.map(({ w }, i) => Math.min(i + 1 < timed.length ? timed[i + 1]!.t : close, w, close));
   // Without a withdrawal the stretches join up: the covered period is close − first, as one subtraction.

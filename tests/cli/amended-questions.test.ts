@@ -88,7 +88,10 @@ describe('comment: the author defaults as predict’s forecaster does', () => {
     const commented = parseJson(CommentJson, expectOk(await run('comment', id, '--text', 'Steel delivery slipped.', '--json')));
     expect(commented.comment.author).toBe('from-config');
     // The environment comes before the file, --author before both.
-    const env = await cli(['comment', id, '--text', 'x', '--json', '--db', join(cwd, 'ledger.sqlite')], { cwd, env: { FORECAST_LEDGER_FORECASTER: 'from-env' } });
+    const env = await cli(['comment', id, '--text', 'x', '--json', '--db', join(cwd, 'ledger.sqlite')], {
+      cwd,
+      env: { FORECAST_LEDGER_FORECASTER: 'from-env' },
+    });
     expect(parseJson(CommentJson, expectOk(env)).comment.author).toBe('from-env');
     expect(parseJson(CommentJson, expectOk(await run('comment', id, '--text', 'y', '--author', 'Ann B.', '--json'))).comment.author).toBe('Ann B.');
     expect(parseJson(CommentsJson, expectOk(await run('show', id, '--json'))).comments.map((c) => c.author)).toEqual(['from-config', 'from-env', 'Ann B.']);

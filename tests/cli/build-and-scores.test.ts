@@ -27,7 +27,9 @@ describe('build, the main job', () => {
     expect(second.stdout).toMatch(/^geoffrey-hinton: 1 claim made, 1 resolved, 0 pending; hit rate \d+% \(\d\/1\)$/m);
     expect(expectOk(await cli(['export', '--db', 'ledger.sqlite'], { cwd: dir })).stdout).toBe(exported);
     // The overdue warning names the command that lists them (due --overdue, as of the same date), and that command lists as many.
-    const warned = /(\d+) open questions are past due: list them with forecast-ledger (due --overdue --as-of 2026-01-01) --db ledger\.sqlite/.exec(second.stderr);
+    const warned = /(\d+) open questions are past due: list them with forecast-ledger (due --overdue --as-of 2026-01-01) --db ledger\.sqlite/.exec(
+      second.stderr,
+    );
     expect(warned, second.stderr).not.toBeNull();
     const listed = parseJson(OverdueJson, expectOk(await cli([...warned![2]!.split(' '), '--db', 'ledger.sqlite', '--json'], { cwd: dir })));
     expect(listed.questions).toHaveLength(Number(warned![1]));
@@ -42,7 +44,9 @@ describe('build, the main job', () => {
     const db = await importedCopy();
     const sqlite = new Database(db);
     sqlite.exec('DROP TRIGGER events_no_update'); // what someone editing the file by hand would do
-    sqlite.prepare(`UPDATE events SET payload = replace(payload, '10750', '11750') WHERE seq = (SELECT max(seq) FROM events WHERE payload LIKE '%10750%')`).run();
+    sqlite
+      .prepare(`UPDATE events SET payload = replace(payload, '10750', '11750') WHERE seq = (SELECT max(seq) FROM events WHERE payload LIKE '%10750%')`)
+      .run();
     sqlite.close();
     const verified = await cli(['verify', '--db', db, '--json']);
     expect(verified.code).toBe(1);

@@ -64,15 +64,39 @@ describe('withdrawn forecasts: they stop counting when withdrawn, the time befor
     ]);
     expect(new Date(ws[1]!.to).toISOString()).toBe('2026-01-26T00:00:00.000Z');
     // The TSDoc example of standingWeights.
-    const wd = standingWeights([{ madeAt: '2025-01-01', id: 'a', withdrawnAt: '2025-01-02' }, { madeAt: '2025-01-04', id: 'b' }], '2025-01-05');
+    const wd = standingWeights(
+      [
+        { madeAt: '2025-01-01', id: 'a', withdrawnAt: '2025-01-02' },
+        { madeAt: '2025-01-04', id: 'b' },
+      ],
+      '2025-01-05',
+    );
     expect(wd.map((w) => w.weight)).toEqual([0.5, 0.5]);
   });
 
   it('gives the same weights as before for a withdrawal after the close, and leaves out a forecast withdrawn when made', () => {
-    const plain = standingWeights([{ madeAt: '2026-01-01', id: 'a' }, { madeAt: '2026-01-04', id: 'b' }], '2026-01-05');
-    const late = standingWeights([{ madeAt: '2026-01-01', id: 'a' }, { madeAt: '2026-01-04', id: 'b', withdrawnAt: '2026-01-09' }], '2026-01-05');
+    const plain = standingWeights(
+      [
+        { madeAt: '2026-01-01', id: 'a' },
+        { madeAt: '2026-01-04', id: 'b' },
+      ],
+      '2026-01-05',
+    );
+    const late = standingWeights(
+      [
+        { madeAt: '2026-01-01', id: 'a' },
+        { madeAt: '2026-01-04', id: 'b', withdrawnAt: '2026-01-09' },
+      ],
+      '2026-01-05',
+    );
     expect(late.map((w) => [w.from, w.to, w.weight])).toEqual(plain.map((w) => [w.from, w.to, w.weight]));
-    const never = standingWeights([{ madeAt: '2026-01-01', id: 'a' }, { madeAt: '2026-01-04', id: 'b', withdrawnAt: '2026-01-04' }], '2026-01-05');
+    const never = standingWeights(
+      [
+        { madeAt: '2026-01-01', id: 'a' },
+        { madeAt: '2026-01-04', id: 'b', withdrawnAt: '2026-01-04' },
+      ],
+      '2026-01-05',
+    );
     expect(never.map((w) => [w.forecast.id, w.weight])).toEqual([['a', 1]]);
     expect(() => standingWeights([{ madeAt: '2026-01-04', id: 'b', withdrawnAt: '2026-01-03' }], '2026-01-05')).toThrow(/not withdrawn when made/);
   });

@@ -13,7 +13,10 @@ export async function run(ctx: CommandContext): Promise<void> {
   const criteria = textFlag(ctx, 'criteria');
   const resolveOn = dateFlag(ctx, 'resolve-on');
   if (title === undefined && statement === undefined && criteria === undefined && resolveOn === undefined) {
-    throw new UsageError('amend: expected at least one of --title, --statement, --criteria, --resolve-on', 'for fine print that keeps the meaning, use clarify');
+    throw new UsageError(
+      'amend: expected at least one of --title, --statement, --criteria, --resolve-on',
+      'for fine print that keeps the meaning, use clarify',
+    );
   }
   const changes = {
     ...(title === undefined ? {} : { title }),

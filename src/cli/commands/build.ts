@@ -50,7 +50,9 @@ export async function run(ctx: CommandContext): Promise<ExitCode> {
     ctx.out.data(summaries.map(summaryLine).join('\n'));
     if (due.overdue) {
       const overdue = `due --overdue${ctx.string('as-of') === undefined ? '' : ` --as-of ${asOf}`}`;
-      ctx.out.warn(`${due.overdue} open question${due.overdue === 1 ? ' is' : 's are'} past due: list them with ${ctx.cli(overdue)}, or resolve them one by one with ${ctx.cli('review')}`);
+      ctx.out.warn(
+        `${due.overdue} open question${due.overdue === 1 ? ' is' : 's are'} past due: list them with ${ctx.cli(overdue)}, or resolve them one by one with ${ctx.cli('review')}`,
+      );
     }
     ctx.out.success(`wrote the report to ${resolve(ctx.io.cwd, reportFile) === report ? reportFile : report}`);
     // The site last, so its index path is the last line a person reads.

@@ -86,7 +86,11 @@ function readState(db: Database.Database, files: readonly MigrationFile[]): Migr
     const file = byVersion.get(row.version);
     if (!file) {
       if (row.version > maxKnown) {
-        throw new LedgerError('database_newer_than_library', `the database is at schema version ${row.version}, newer than this library knows (${maxKnown}): upgrade forecast-ledger`, { details: { version: row.version } });
+        throw new LedgerError(
+          'database_newer_than_library',
+          `the database is at schema version ${row.version}, newer than this library knows (${maxKnown}): upgrade forecast-ledger`,
+          { details: { version: row.version } },
+        );
       }
       throw new LedgerError('migration_missing', `applied migration ${row.version} (${row.name}) has no file`, { details: { version: row.version } });
     }
@@ -103,7 +107,9 @@ function readState(db: Database.Database, files: readonly MigrationFile[]): Migr
   const pending = files.filter((f) => !appliedVersions.has(f.version));
   const early = pending.find((f) => f.version < highest);
   if (early) {
-    throw new LedgerError('migration_out_of_order', `migration ${early.file} is older than the applied migration ${highest}: renumber it after ${highest}`, { details: { version: early.version } });
+    throw new LedgerError('migration_out_of_order', `migration ${early.file} is older than the applied migration ${highest}: renumber it after ${highest}`, {
+      details: { version: early.version },
+    });
   }
   return { highest, pending };
 }
@@ -152,8 +158,14 @@ export function migrate(db: Database.Database, files: readonly MigrationFile[], 
     try {
       db.exec(file.sql);
       const orphan = db.pragma('foreign_key_check', { simple: false }) as { table: string; rowid: number; parent: string }[];
-      if (orphan.length) throw new Error(`foreign key check: a row of ${orphan[0]!.table} (rowid ${orphan[0]!.rowid}) refers to a missing ${orphan[0]!.parent} row`);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(file.version, file.name, file.checksum, now().toISOString());
+      if (orphan.length)
+        throw new Error(`foreign key check: a row of ${orphan[0]!.table} (rowid ${orphan[0]!.rowid}) refers to a missing ${orphan[0]!.parent} row`);
+      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+        file.version,
+        file.name,
+        file.checksum,
+        now().toISOString(),
+      );
     } catch (cause) {
       throw new LedgerError('migration_failed', `migration ${file.file} failed and was rolled back: ${(cause as Error).message}`, { cause });
     }

@@ -74,20 +74,27 @@ export class SqliteStore extends EngineStore implements LedgerStore {
    *   the migrations do not check out
    */
   static open(target: string | Database.Database, options: SqliteStoreOptions = {}): SqliteStore {
-    target = typeof target === 'string' ? parseArg('SqliteStore.open', 'target', PathArg, target) : (parseArg('SqliteStore.open', 'target', DatabaseArg, target) as Database.Database);
+    target =
+      typeof target === 'string'
+        ? parseArg('SqliteStore.open', 'target', PathArg, target)
+        : (parseArg('SqliteStore.open', 'target', DatabaseArg, target) as Database.Database);
     options = parseArg('SqliteStore.open', 'options', StoreOptionsArg, options) ?? {};
     let db: Database.Database;
     try {
       db = typeof target === 'string' ? new Database(target) : target;
     } catch (cause) {
-      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(cause as Error).message}`, { cause });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     try {
       return new SqliteStore(new SqliteAdapter(db, options), options.now);
     } catch (error) {
       if (typeof target === 'string') db.close();
       if (error instanceof LedgerError) throw error;
-      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(error as Error).message}`, { cause: error });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -185,7 +192,9 @@ export class SqliteStore extends EngineStore implements LedgerStore {
         await copy.close();
       }
       if (!report.ok) {
-        throw new LedgerError('storage_error', `backup to ${target}: the copy does not verify (${report.problems[0]?.message}): run verify() on this ledger`, { details: { problems: report.problems } });
+        throw new LedgerError('storage_error', `backup to ${target}: the copy does not verify (${report.problems[0]?.message}): run verify() on this ledger`, {
+          details: { problems: report.problems },
+        });
       }
       const hash = report.events ? await this.adapter.snapshot((reader) => reader.eventHashAt(report.events)) : GENESIS_HASH;
       if (hash !== report.head) throw new LedgerError('storage_error', `backup to ${target}: the copy's head ${report.anchor} is not in this ledger's history`);

@@ -11,7 +11,7 @@ interface ProjectionCheck {
   sql: string;
 }
 
-const P = "e.payload";
+const P = 'e.payload';
 const COUNT_CHECKS: [table: string, eventType: string][] = [
   ['sources', 'source.added'],
   ['forecasters', 'forecaster.added'],
@@ -135,7 +135,10 @@ export function verifyProjections(db: Database.Database, eventCounts?: Readonly<
     const rows = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const events = counts[type] ?? 0;
     if (rows !== events) {
-      problems.push({ table, message: `${table} has ${rows} rows but the history has ${events} ${type} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger` });
+      problems.push({
+        table,
+        message: `${table} has ${rows} rows but the history has ${events} ${type} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger`,
+      });
     }
   }
   const updateRows = db.prepare('SELECT count(*) FROM question_updates').pluck().get() as number;
@@ -143,13 +146,15 @@ export function verifyProjections(db: Database.Database, eventCounts?: Readonly<
   if (updateRows !== updateEvents) {
     problems.push({
       table: 'question_updates',
-      message: `question_updates has ${updateRows} rows but the history has ${updateEvents} clarification, amendment, comment and withdrawal events: ` +
+      message:
+        `question_updates has ${updateRows} rows but the history has ${updateEvents} clarification, amendment, comment and withdrawal events: ` +
         `rows were ${updateRows < updateEvents ? 'deleted' : 'inserted'} outside the ledger`,
     });
   }
   const tagRows = db.prepare('SELECT count(*) FROM question_tags').pluck().get() as number;
   const tags = db.prepare(TAG_SUMMARY).get() as { pairs: number; missing: number };
-  if (tagRows !== tags.pairs) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
+  if (tagRows !== tags.pairs)
+    problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
   const run = (check: ProjectionCheck): void => {
     for (const row of db.prepare(`${check.sql} LIMIT 5`).all() as { seq: number; detail: string }[]) {
       problems.push({ table: check.table, seq: row.seq, message: `${check.message}: ${row.detail} (event ${row.seq})` });
