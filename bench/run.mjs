@@ -103,10 +103,6 @@ class Stopwatch {
 const mb = (bytes) => Math.round(bytes / 1048576);
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
-function forecastBatches(gen, batch, fn) {
-  for (let start = 0; start < gen.N; start += batch) fn(gen.forecasts(start, Math.min(batch, gen.N - start)), start);
-}
-
 function allResolutions(gen) {
   // First resolutions in question order, then the corrections (each follows what it corrects).
   const first = [];
@@ -346,6 +342,7 @@ const phases = {
       let t = performance.now();
       sqlRows = sql.all();
       sqlAggregateMs = Math.min(sqlAggregateMs, performance.now() - t);
+      // eslint-disable-next-line no-useless-assignment -- drops the last board, so gc() frees it before the next timing
       board = undefined;
       globalThis.gc?.();
       t = performance.now();
@@ -510,7 +507,9 @@ function summarize(size, r, dir) {
   let dbMb;
   try {
     dbMb = mb(statSync(join(dir, 'lib.sqlite')).size);
-  } catch {}
+  } catch {
+    // no library database in this run: its size is left out
+  }
   const libForecasts = r['import-lib']?.added?.forecasts;
   const rawForecasts = r['import-raw']?.forecasts;
   if (libForecasts !== undefined && rawForecasts !== undefined && libForecasts !== rawForecasts) {

@@ -1,6 +1,7 @@
 /** A prediction file as read from disk (unvalidated JSON). */
 export interface PredictionDirEntry {
   name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- unvalidated JSON: the tests index into it as they need
   data: any;
 }
 export function readPredictionDir(dir?: string): PredictionDirEntry[];

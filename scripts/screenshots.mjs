@@ -41,6 +41,7 @@ try {
       await page.goto(pathToFileURL(join(site, path)).href);
       const file = join(out, `${name}-${width}.png`);
       // The top of the page, up to 2,400 px of it: enough to show the charts without a huge file.
+      // eslint-disable-next-line no-undef -- page.evaluate runs this function in the browser, where document exists
       const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
       await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height } });
       console.log(file);

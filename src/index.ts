@@ -60,7 +60,7 @@ export type { WriteSiteOptions, WriteSiteResult } from './site/write-site.js';
 export type { ScoringOptions } from './scoring/claims/scoring-options.js';
 export type { ClaimScore } from './scoring/claims/score-claim.js';
 export type { ClaimVerdict, PredictionScore } from './scoring/claims/score-prediction.js';
-export type { ScoringData, ScoringDataSource } from './scoring/load-scoring-data.js';
+export type { ScoringData, ScoringDataSource, ScoringForecast } from './scoring/load-scoring-data.js';
 export type {
   DateSummary,
   ForecastAfterOutcome,

@@ -23,13 +23,20 @@ import { FORMAT_VERSION, type LedgerSnapshot, type LedgerSnapshotInput, type Pre
 import { Question, type QuestionInput } from './model/question.js';
 import { Resolution, type Evidence, type Outcome, type ResolutionInput, type ResolutionStatus } from './model/resolution.js';
 import { Source } from './model/source.js';
-import { ForecastWithdrawal, QuestionAmendment, QuestionClarification, QuestionComment, type QuestionChanges } from './model/question-update.js';
-import { amendedQuestion, revisionAt } from './core/question-revision.js';
-import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
+import {
+  ForecastWithdrawal,
+  QuestionAmendment,
+  QuestionClarification,
+  QuestionComment,
+  type QuestionChanges,
+  type QuestionUpdate,
+} from './model/question-update.js';
+import { amendedQuestion, amendmentsByQuestion, currentRecords, revisionAt } from './core/question-revision.js';
+import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates, UpdateFilterArg } from './_internal/question-life-args.js';
 import type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
 import { backendFor } from './storage/backends.js';
 import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
-import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
+import { loadScoringData, withUpdates, type ScoringData } from './scoring/load-scoring-data.js';
 import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
@@ -325,7 +332,7 @@ export class Ledger {
    * ```
    */
   async addAggregate(input: AggregateInput): Promise<Forecaster> {
-    input = parseArg('ledger.addAggregate', 'input', AggregateArg, input) as AggregateInput;
+    input = parseArg('ledger.addAggregate', 'input', AggregateArg, input);
     return this.addForecaster(aggregateForecasterInput(input, await this.store.listForecasters()));
   }
 
@@ -385,7 +392,7 @@ export class Ledger {
    */
   async predict(input: PredictInput): Promise<PredictResult> {
     const fn = 'ledger.predict';
-    input = parseArg(fn, 'input', PredictArg, input) as PredictInput;
+    input = parseArg(fn, 'input', PredictArg, input);
     const read = readProbability(input.probability, `${fn}: input.probability`);
     const found = input.by ?? findDueDate(input.text);
     if (!found) {
@@ -440,7 +447,7 @@ export class Ledger {
   async forecast(questionId: string, input: QuickForecastInput): Promise<QuickForecastResult> {
     const fn = 'ledger.forecast';
     questionId = parseArg(fn, 'questionId', IdArg, questionId);
-    input = parseArg(fn, 'input', ForecastNowArg, input) as QuickForecastInput;
+    input = parseArg(fn, 'input', ForecastNowArg, input);
     const read = readProbability(input.probability, `${fn}: input.probability`);
     const { question } = await this.#record(questionId);
     if (question.kind !== 'binary') {
@@ -621,7 +628,7 @@ export class Ledger {
   }
 
   /**
-   * Changes a question's title, statement or resolution criteria, with the reason.
+   * Changes a question's title, statement, resolution criteria or due date, with the reason.
    *
    * @remarks
    * Recorded as a `question.amended` event; the question as first added stays in the history. Each
@@ -630,16 +637,25 @@ export class Ledger {
    * `madeAt`). The reason is always required, since forecasters may have answered the earlier wording.
    * Refused once the question's resolution is recorded (correct the resolution instead).
    *
+   * A new due date (`changes.resolveOn`) moves the question's close: from then on the rules
+   * (`forecast_after_due` for a new forecast), the due lists (`listQuestions({ dueBefore })`, `due`)
+   * and scoring (the close of time-weighting) follow it, and `verify()` checks the stored due date
+   * against the latest amendment of it. It is refused with `forecast_after_due` when a forecast on
+   * the question was made after the end of the new date (no forecast the ledger accepted is left out
+   * of a score by an amendment).
+   *
    * @param questionId - the question
-   * @param changes - at least one of `title`, `statement`, `criteria`
+   * @param changes - at least one of `title`, `statement`, `criteria`, `resolveOn`
    * @param options - `reason`: why the question changes
    * @returns the amendment, with `recordedAt`
-   * @throws LedgerError `question_not_found`, `already_resolved`; LedgerValidationError `reason_required`,
-   *   `validation_failed` (no change given, an empty text), `unknown_option`
+   * @throws LedgerError `question_not_found`, `already_resolved`, `forecast_after_due` (a due date before
+   *   a forecast on the question); LedgerValidationError `reason_required`, `validation_failed` (no change
+   *   given, an empty text, a date not in the calendar), `unknown_option`
    *
    * @example
    * ```ts
-   * await ledger.amendQuestion('copper-2027', { criteria: 'LME cash settlement, annual average of daily prices' }, { reason: 'the monthly series was discontinued' });
+   * await ledger.amendQuestion('copper-2027', { criteria: 'LME cash settlement, annual average of daily prices' },
+   *   { reason: 'the monthly series was discontinued' });
    * (await ledger.getQuestion('copper-2027')).revision; //=> 1
    * ```
    */
@@ -671,14 +687,16 @@ export class Ledger {
   }
 
   /**
-   * Withdraws a forecast, with the reason: it stays in the history and is left out of scoring from
-   * then on, as PredictionBook and Metaculus do.
+   * Withdraws a forecast, with the reason: it stays in the history and stops counting in scores from
+   * then on, as on Metaculus.
    *
    * @remarks
-   * Recorded as a `forecast.withdrawn` event. Scorecards and leaderboards read only forecasts that
-   * stand, so the forecaster's earlier forecast on the question (if any) stands again. A forecast is
-   * withdrawn once, and only while its question is open (a withdrawal after the outcome is known
-   * would let a forecaster drop a miss).
+   * Recorded as a `forecast.withdrawn` event. The forecast stops counting at the withdrawal's
+   * `recordedAt` and the time before still counts, as Metaculus scores a withdrawn prediction: in
+   * time-weighted scores it stands from its `madeAt` until the withdrawal, and then nothing of the
+   * forecaster stands until their next forecast (an earlier forecast does not stand again). See
+   * `docs/scoring.md`, "Withdrawn forecasts". A forecast is withdrawn once, and only while its
+   * question is open (a withdrawal after the outcome is known would let a forecaster drop a miss).
    *
    * @param forecastId - the forecast
    * @param input - `reason`: why it is withdrawn
@@ -723,11 +741,40 @@ export class Ledger {
   }
 
   /**
-   * Questions matching every given filter, ordered by due date then id.
+   * Questions matching every given filter, ordered by due date then id, each in its current revision.
+   *
+   * @remarks
+   * Each `question` is the question as its amendments left it ({@link Ledger.amendQuestion}): its
+   * current title, statement and criteria, what every list, table, calendar and page shows. The
+   * question as first added is `getQuestion(id).question` (and what {@link Ledger.exportData} writes,
+   * with the amendments under `updates`).
+   *
    * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
    */
   async listQuestions(filter: QuestionFilter = {}): Promise<QuestionRecord[]> {
-    return this.store.listQuestions(parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {});
+    const checked = parseArg('ledger.listQuestions', 'filter', QuestionFilterArg, filter) ?? {};
+    // One snapshot: the questions and the amendments they are shown with.
+    const [records, updates] = await this.store.read((r) => Promise.all([r.listQuestions(checked), r.listUpdates()]));
+    return currentRecords(records, amendmentsByQuestion(updates));
+  }
+
+  /**
+   * Question-life events — clarifications, amendments, comments and withdrawn forecasts — in recorded
+   * order, each record with its `recordedAt`; optionally only those about one question.
+   *
+   * @param filter - `questionId`: only the events about this question (a withdrawal is about the
+   *   question of the forecast withdrawn)
+   * @returns the events, as {@link Ledger.exportData} lists them under `updates`
+   * @throws LedgerError `validation_failed` for a filter value of the wrong type, `unknown_option` for an unknown filter
+   *
+   * @example
+   * ```ts
+   * await ledger.clarifyQuestion('copper-2027', { text: 'The LME cash settlement price counts.' });
+   * (await ledger.listUpdates({ questionId: 'copper-2027' })).map((u) => u.type); //=> ['question.clarified']
+   * ```
+   */
+  async listUpdates(filter: { questionId?: string } = {}): Promise<QuestionUpdate[]> {
+    return this.store.listUpdates(parseArg('ledger.listUpdates', 'filter', UpdateFilterArg, filter) ?? {});
   }
 
   /** Forecasts, optionally of one question or forecaster, in recorded order. */
@@ -884,7 +931,7 @@ export class Ledger {
    */
   async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
     path = parseArg('ledger.backup', 'path', PathArg, path);
-    options = parseArg('ledger.backup', 'options', BackupOptionsArg, options) as BackupOptions | undefined;
+    options = parseArg('ledger.backup', 'options', BackupOptionsArg, options);
     if (!this.store.capabilities.fileBackup || !this.store.backup) {
       throw new LedgerError(
         'storage_error',
@@ -924,7 +971,7 @@ export class Ledger {
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
     const { recordedBy, ...rest } = options;
-    if (!forecaster.aggregate && readsStoredScores(options)) {
+    if (!forecaster.aggregate && this.store.capabilities.storedScores && readsStoredScores(options)) {
       const stored = await this.store.read((r) => this.#storedScorecard(r, forecaster, options));
       if (stored) return stored;
     }
@@ -956,7 +1003,7 @@ export class Ledger {
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
     options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
     const { recordedBy, ...rest } = options;
-    if (readsStoredScores(options)) {
+    if (this.store.capabilities.storedScores && readsStoredScores(options)) {
       const stored = await this.store.read((r) => this.#storedLeaderboard(r, options));
       if (stored) return stored;
     }
@@ -982,11 +1029,15 @@ export class Ledger {
     if (!rows) return undefined;
     const asOf = this.#today();
     const upcomingLimit = integerOption('buildScorecard', 'options.upcomingLimit', options.upcomingLimit ?? 10, 0);
-    const [questions, forecasts] = await Promise.all([
+    const [records, own] = await Promise.all([
       reader.listQuestions({ forecaster: forecaster.id, order: 'recorded' }),
-      reader.listForecasts({ forecasterId: forecaster.id, withdrawn: false }),
+      reader.listForecasts({ forecasterId: forecaster.id }),
     ]);
-    if (!resolutionsStandOn(questions, asOf)) return undefined;
+    if (!resolutionsStandOn(records, asOf)) return undefined;
+    // The questions' amendments and withdrawals, as loadScoringData reads them: current revisions, withdrawn forecasts counting until then.
+    const updates = (await Promise.all(records.map((r) => reader.listUpdates({ questionId: r.question.id })))).flat();
+    const { forecasts } = withUpdates({ forecasters: [forecaster], questions: records, forecasts: own }, updates);
+    const questions = currentRecords(records, amendmentsByQuestion(updates));
     return storedScorecard({ forecaster, questions, forecasts, scores: rows.map(fromScoreRow) }, { asOf, upcomingLimit });
   }
 

@@ -52,3 +52,15 @@ export function minOf(values: Iterable<number>, initial = Infinity): number {
   for (const v of values) if (v < min) min = v;
   return min;
 }
+
+/**
+ * `Array.isArray` for a value typed as a readonly array: the built-in guard narrows
+ * `readonly T[]` to `any[]` (so element types are lost); this one keeps them.
+ *
+ * @param value - anything
+ * @returns whether `value` is an array
+ * @internal
+ */
+export function isArray(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
+}

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from 'zod';
+import { IdArg, optionsSchema } from './validate-args.js';
 import type { ForecastWithdrawal, QuestionAmendment, QuestionClarification, QuestionComment, QuestionUpdate } from '../model/question-update.js';
 
 // The texts are checked (trimmed, not empty) by the record schemas; here only their type and the keys.
@@ -22,10 +23,14 @@ export const ChangesArg = z.strictObject({
   title: TextArg('title').optional(),
   statement: TextArg('statement').optional(),
   criteria: TextArg('criteria').optional(),
+  resolveOn: z.string({ error: 'expected the due date as text "YYYY-MM-DD"' }).optional(),
 });
 
 /** The options of `ledger.amendQuestion` and the input of `ledger.withdrawForecast`: the reason (a missing one is `reason_required`). @internal */
 export const ReasonArg = z.strictObject({ reason: TextArg('reason').optional() });
+
+/** The filter of `ledger.listUpdates`. @internal */
+export const UpdateFilterArg = optionsSchema<{ questionId?: string }>()({ questionId: IdArg.optional() });
 
 /** A question's life events by kind, each list in recorded order. @internal */
 export interface QuestionLife {

@@ -362,13 +362,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'amend',
-    summary: "change a question's title, statement or criteria, with the reason; forecasts keep the revision they were made against",
-    usage: 'amend <id> [--title <text>] [--statement <text>] [--criteria <text>] --reason <text>',
+    summary: "change a question's title, statement, criteria or due date, with the reason; forecasts keep the revision they were made against",
+    usage: 'amend <id> [--title <text>] [--statement <text>] [--criteria <text>] [--resolve-on <date>] --reason <text>',
     positionals: [idArg],
     options: {
       title: { type: 'string', value: '<text>', description: 'the new title' },
       statement: { type: 'string', value: '<text>', description: 'the new statement' },
       criteria: { type: 'string', value: '<text>', description: 'the new resolution criteria' },
+      'resolve-on': { type: 'string', value: '<date>', description: 'the new due date (refused when a forecast was made after its end)' },
       reason: { type: 'string', value: '<text>', description: 'why the question changes; required', required: true },
     },
     examples: [
@@ -376,6 +377,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         command: 'amend copper-2027 --criteria "LME cash settlement, annual average" --reason "the monthly series was discontinued"',
         description: 'change the criteria',
       },
+      { command: 'amend fusion-2030 --resolve-on 2031-06-30 --reason "the IAEA report moved to mid-2031"', description: 'move the due date' },
     ],
     load: () => import('./commands/amend.js'),
   },
@@ -386,14 +388,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: [idArg],
     options: {
       text: { type: 'string', value: '<text>', description: 'the comment; required', required: true },
-      author: { type: 'string', value: '<name>', description: 'who writes it (default: $FORECAST_LEDGER_FORECASTER)' },
+      author: {
+        type: 'string',
+        value: '<name>',
+        description: `who writes it (default: $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE}, as for predict)`,
+      },
     },
     examples: [{ command: 'comment copper-2027 --author alice --text "Chile output fell 5% in Q1"', description: 'comment on a question' }],
     load: () => import('./commands/comment.js'),
   },
   {
     name: 'withdraw',
-    summary: 'withdraw a forecast; it stays in the history and is no longer scored',
+    summary: 'withdraw a forecast; it stays in the history and stops counting in scores from then on',
     usage: 'withdraw <forecast-id> --reason <text>',
     positionals: [{ name: 'forecast-id', description: 'the forecast id (see `forecast-ledger show <question>` --json)', required: true }],
     options: {

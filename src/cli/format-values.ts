@@ -40,7 +40,7 @@ export function describeCounts(counts: RecordCounts): string {
 
 /** `imported 9 files <where>: added 94 questions, …; 221 records were already there`. @internal */
 export function describeImport(report: ApplyResult & { files: string[] }, where: string): string {
-  const unchanged = Object.values(report.unchanged).reduce((a, b) => a + b, 0);
+  const unchanged = Object.values(report.unchanged as Record<keyof RecordCounts, number>).reduce((a, b) => a + b, 0);
   const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
   return `imported ${files} ${where}: added ${describeCounts(report.added)}${unchanged ? `; ${unchanged} records were already there` : ''}`;
 }

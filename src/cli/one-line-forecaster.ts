@@ -9,8 +9,8 @@ import { CONFIG_FILE, FORECASTER_ENV } from './one-line-config.js';
 import { readJsonFile } from './read-json-file.js';
 
 /**
- * Who makes a one-line forecast: `--as`, else `$FORECAST_LEDGER_FORECASTER`, else the `forecaster`
- * of `./forecast-ledger.config.json`; checked as a slug before the ledger is opened.
+ * Who makes a one-line forecast: `--as`, else {@link configuredForecaster}; checked as a slug before
+ * the ledger is opened.
  *
  * @throws UsageError when none is given, or the one given is not a slug; LedgerError `invalid_json`
  *   for a config file that is not JSON
@@ -19,24 +19,37 @@ import { readJsonFile } from './read-json-file.js';
 export function oneLineForecaster(ctx: CommandContext): { id: string; from: string } {
   const flag = ctx.string('as');
   if (flag !== undefined) return { id: parseSlug(flag, 'as'), from: '--as' };
-  const env = ctx.io.env[FORECASTER_ENV];
-  if (env) return { id: parseSlug(env, `$${FORECASTER_ENV}`), from: `$${FORECASTER_ENV}` };
-  const path = resolve(ctx.io.cwd, CONFIG_FILE);
-  if (existsSync(path)) {
-    const config = readJsonFile(ctx.io.cwd, CONFIG_FILE);
-    const id = typeof config === 'object' && config !== null ? (config as { forecaster?: unknown }).forecaster : undefined;
-    if (typeof id !== 'string') {
-      throw new UsageError(
-        `${path}: expected { "forecaster": "<id>" }, received ${JSON.stringify(config)?.slice(0, 80)}`,
-        'write e.g. { "forecaster": "me" } in it, or pass --as <id>',
-      );
-    }
-    return { id: parseSlug(id, `${CONFIG_FILE} › forecaster`), from: CONFIG_FILE };
-  }
+  const configured = configuredForecaster(ctx);
+  if (configured) return configured;
   throw new UsageError(
     `${ctx.spec.name}: who makes this forecast? expected --as <id>, $${FORECASTER_ENV} or a ./${CONFIG_FILE}, received none of them`,
     `pass --as <id>, or set it once: export ${FORECASTER_ENV}=<id>, or echo '{ "forecaster": "<id>" }' > ${CONFIG_FILE}`,
   );
+}
+
+/**
+ * The user's forecaster id when no flag names one: `$FORECAST_LEDGER_FORECASTER`, else the
+ * `forecaster` of `./forecast-ledger.config.json`, else undefined. The one resolution order for
+ * `predict`, `forecast` and `comment`.
+ *
+ * @throws UsageError for an id that is not a slug or a config file without a `forecaster`;
+ *   LedgerError `invalid_json` for a config file that is not JSON
+ * @internal
+ */
+export function configuredForecaster(ctx: CommandContext): { id: string; from: string } | undefined {
+  const env = ctx.io.env[FORECASTER_ENV];
+  if (env) return { id: parseSlug(env, `$${FORECASTER_ENV}`), from: `$${FORECASTER_ENV}` };
+  const path = resolve(ctx.io.cwd, CONFIG_FILE);
+  if (!existsSync(path)) return undefined;
+  const config = readJsonFile(ctx.io.cwd, CONFIG_FILE);
+  const id = typeof config === 'object' && config !== null ? (config as { forecaster?: unknown }).forecaster : undefined;
+  if (typeof id !== 'string') {
+    throw new UsageError(
+      `${path}: expected { "forecaster": "<id>" }, received ${JSON.stringify(config)?.slice(0, 80)}`,
+      'write e.g. { "forecaster": "me" } in it, or pass --as <id>',
+    );
+  }
+  return { id: parseSlug(id, `${CONFIG_FILE} › forecaster`), from: CONFIG_FILE };
 }
 
 /** The `<probability>` argument: `70%`, `0.7` or a verbal term; a usage error (exit 2) otherwise. @internal */

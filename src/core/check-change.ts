@@ -48,14 +48,20 @@ export interface StateReader {
   forecastTimes(questionId: string): Iterable<{ id: string; madeAt: string }>;
   /** A forecast's question and, when it was withdrawn, the withdrawal's canonical payload and time. */
   forecastFacts(id: string): { questionId: string; withdrawal?: { payload: string; recordedAt: string } } | undefined;
-  /** Whether a question-life event of this type, entity, payload and time is already in the history (a re-import). */
-  hasUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): boolean;
+  /**
+   * Whether an event of this type, entity, payload and time is already in the history (a re-import):
+   * a question-life event, or a resolution (which a correction may have superseded since).
+   */
+  hasUpdate(type: RecordedEventType, entityId: string, payload: string, recordedAt: string): boolean;
 }
 
 /** The question-life event types (clarifications, amendments, comments, withdrawals). @internal */
 export const QUESTION_UPDATE_TYPES = ['question.clarified', 'question.amended', 'comment.added', 'forecast.withdrawn'] as const;
 /** One of {@link QUESTION_UPDATE_TYPES}. @internal */
 export type QuestionUpdateType = (typeof QUESTION_UPDATE_TYPES)[number];
+
+/** The event types whose record carries the time it was first recorded, so a re-import is found by its event. @internal */
+export type RecordedEventType = QuestionUpdateType | 'resolution.recorded';
 
 /** Whether a change is a question-life event. @internal */
 export function isQuestionUpdate(change: Change): change is Extract<Change, { type: QuestionUpdateType }> {
@@ -67,9 +73,15 @@ export function isQuestionUpdate(change: Change): change is Extract<Change, { ty
  * already computed, so the store does not serialize the record again. Changes from anywhere else
  * never have it (the symbol is not exported from the package).
  *
+ * @remarks
+ * A registered symbol (`Symbol.for`), like the brand of `LedgerError`: each entry point of the built
+ * package bundles its own copy of this module (the SQLite store is in `forecast-ledger/sqlite`,
+ * loaded by `openLedger`), and a plan made by one copy must be recognised by the store of another;
+ * else every planned change would be parsed and serialized a second time.
+ *
  * @internal
  */
-export const CANONICAL_PAYLOAD: unique symbol = Symbol('canonicalPayload');
+export const CANONICAL_PAYLOAD: unique symbol = Symbol.for('forecast-ledger.canonicalPayload') as never;
 
 /** A change with its record's canonical JSON attached (see {@link CANONICAL_PAYLOAD}). @internal */
 export type PlannedChange = Change & { [CANONICAL_PAYLOAD]?: string };
@@ -93,7 +105,7 @@ export function changeEntityId(change: Change): string {
     case 'forecast.withdrawn':
       return change.record.forecastId;
     default:
-      return change.record.id as string;
+      return change.record.id;
   }
 }
 
@@ -145,7 +157,40 @@ function checkUpdate(check: Check, change: Extract<Change, { type: QuestionUpdat
       );
     }
   }
+  if (change.type === 'question.amended' && change.record.changes.resolveOn !== undefined)
+    checkNewDueDate(check, questionId, change.record.changes.resolveOn, state);
   return check.verdict(payload);
+}
+
+/** The forecasts on a question whose `madeAt` passes `test`, and the first few of them named for a message. */
+function forecastsWhere(
+  state: StateReader,
+  questionId: string,
+  test: (madeAt: string) => boolean,
+): { after: { id: string; madeAt: string }[]; named: string[] } {
+  const after: { id: string; madeAt: string }[] = [];
+  for (const f of state.forecastTimes(questionId)) if (test(f.madeAt)) after.push({ id: f.id, madeAt: f.madeAt });
+  const named = after.slice(0, NAMED_FORECASTS).map((f) => `"${f.id}" (${f.madeAt})`);
+  if (after.length > NAMED_FORECASTS) named.push(`and ${after.length - NAMED_FORECASTS} more`);
+  return { after, named };
+}
+
+/**
+ * An amendment of the due date: every forecast on the question (withdrawn ones too) must still be
+ * made before the new close, the rule `forecast_after_due` applies to a new forecast, so no forecast
+ * the ledger accepted is left out of a score by a later amendment.
+ */
+function checkNewDueDate(check: Check, questionId: string, resolveOn: string, state: StateReader): void {
+  const close = questionClose(resolveOn);
+  const { after, named } = forecastsWhere(state, questionId, (madeAt) => !madeBeforeClose(madeAt, close));
+  if (!after.length) return;
+  check.issue(
+    'forecast_after_due',
+    'changes.resolveOn',
+    `question "${questionId}" cannot come due on ${resolveOn}: expected a due date whose end (${closeText(resolveOn)}) comes after every forecast on it, ` +
+      `received one before ${after.length} forecast${after.length === 1 ? '' : 's'}: ${named.join(', ')}. Choose a later date`,
+    { questionId, resolveOn, forecasts: after },
+  );
 }
 
 /** A resolution without its recording metadata (`recordedAt`, `seq`, `supersedes`), for comparing content. @internal */
@@ -188,11 +233,8 @@ function checkResolutionDate(check: Check, r: Resolution, state: StateReader, re
     return;
   }
   if (r.allowForecastsAfterOutcome) return;
-  const after: { id: string; madeAt: string }[] = [];
-  for (const f of state.forecastTimes(r.questionId)) if (madeAfterOutcome(f.madeAt, r.resolvedOn)) after.push({ id: f.id, madeAt: f.madeAt });
+  const { after, named } = forecastsWhere(state, r.questionId, (madeAt) => madeAfterOutcome(madeAt, r.resolvedOn));
   if (!after.length) return;
-  const named = after.slice(0, NAMED_FORECASTS).map((f) => `"${f.id}" (${f.madeAt})`);
-  if (after.length > NAMED_FORECASTS) named.push(`and ${after.length - NAMED_FORECASTS} more`);
   check.issue(
     'forecasts_after_outcome',
     'resolvedOn',
@@ -337,6 +379,8 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
         return check.verdict(payload);
       }
       const qid = r.questionId;
+      // The same resolution imported again, even one a correction has superseded since, adds nothing.
+      if (r.recordedAt !== undefined && state.hasUpdate('resolution.recorded', qid, payload, r.recordedAt)) return UNCHANGED;
       if (r.outcome) {
         if (r.outcome.kind !== q.kind) {
           check.issue('kind_mismatch', 'outcome.kind', `expected a ${q.kind} outcome for question "${qid}", received ${r.outcome.kind}`);

@@ -80,7 +80,7 @@ function dueDate(madeAt: string, rule: string): string {
   if ((m = /^end-of-month:(\d{4})-(\d{2})$/.exec(rule)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
     return iso(endOfMonth(new Date(Number(m[1]), Number(m[2]) - 1, 1)));
   }
-  if ((m = /^date:(\d{4}-\d{2}-\d{2})$/.exec(rule)) && iso(parseISO(m[1]!)) === m[1]) return m[1]!;
+  if ((m = /^date:(\d{4}-\d{2}-\d{2})$/.exec(rule)) && iso(parseISO(m[1]!)) === m[1]) return m[1];
   throw new LedgerError(
     'validation_failed',
     `horizon rule: expected one of "+5y", "+18m", "+6w", "+90d", "end-of-year:2030", "end-of-year:+1", "end-of-quarter:2026Q1", "end-of-month:2026-06", "date:2027-12-31"; received "${rule}"`,

@@ -55,6 +55,7 @@ export interface ApplyOutcome {
  * @param options - `dryRun` (check only) and `invalidIds` (records rejected before the store saw them)
  * @param cache - the store's fact cache, validated here against the head read under the lock
  * @param now - the store's clock: the batch is recorded at this instant
+ * @param storedScores - whether the backend keeps stored scores (`StoreCapabilities.storedScores`): then the batch rescores what it changes
  * @internal
  */
 export async function applyChanges(
@@ -63,6 +64,7 @@ export async function applyChanges(
   options: ApplyOptions,
   cache: FactCache,
   now: () => Date,
+  storedScores: boolean,
 ): Promise<ApplyOutcome> {
   const head = await tx.head();
   cache.validate(head);
@@ -127,8 +129,9 @@ export async function applyChanges(
 
   if (!issues.length && !options.dryRun && events.length) {
     // Stored scores (issue 11): the questions whose scores the batch changes, rescored in this transaction.
-    const scores = scoresRequest(applied, reader);
-    if (scores) pushAll(projections, scoreProjections(applied, reader, scores, (await tx.loadFacts({ ...emptyFactRequest(), scores })).scores!));
+    // Only on a backend that keeps them (StoreCapabilities.storedScores): another gets no score rows and no FactRequest.scores.
+    const scores = storedScores ? scoresRequest(applied, reader) : undefined;
+    if (scores) pushAll(projections, scoreProjections(applied, events, reader, scores, (await tx.loadFacts({ ...emptyFactRequest(), scores })).scores!));
     await tx.append(events, projections);
   }
   return { result: { added, unchanged, head: hash, lastSeq: seq }, issues, reader };

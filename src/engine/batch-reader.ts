@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { questionFacts, type QuestionFacts, type QuestionUpdateType, type StateReader } from '../core/check-change.js';
+import { questionFacts, type QuestionFacts, type QuestionUpdateType, type RecordedEventType, type StateReader } from '../core/check-change.js';
 import { LedgerError } from '../errors.js';
 import type { Question } from '../model/question.js';
 import type { StoredResolution } from '../model/question-record.js';
@@ -75,10 +75,13 @@ export class BatchReader implements StateReader {
 
   addedForecast(id: string, questionId: string, madeAt: string, payload: string): void {
     this.#forecastPayloads.set(id, payload);
-    this.#forecasts.set(id, { questionId });
-    let times = this.#forecastTimes.get(questionId);
-    if (!times) this.#forecastTimes.set(questionId, (times = []));
-    times.push({ id, madeAt });
+    // Only what the batch will ask about: an import of 10⁵ forecasts keeps no second copy of each.
+    if (this.#request.forecasts.has(id)) this.#forecasts.set(id, { questionId });
+    if (this.#request.forecastTimes.has(questionId)) {
+      let times = this.#forecastTimes.get(questionId);
+      if (!times) this.#forecastTimes.set(questionId, (times = []));
+      times.push({ id, madeAt });
+    }
   }
 
   recordedResolution(resolution: Resolution, seq: number, recordedAt: string, supersedes: number | null): void {
@@ -96,6 +99,12 @@ export class BatchReader implements StateReader {
     // The payload is the record's canonical JSON without recordedAt: the record is the content.
     const { recordedAt: _recordedAt, ...content } = resolution;
     this.#resolutions.set(qid, { ...content, seq, recordedAt, ...(supersedes === null ? {} : { supersedes }) });
+  }
+
+  /** An amendment moved the question's due date: later changes of the batch, and the cache after the commit, see the new one. */
+  amendedDueDate(questionId: string, resolveOn: string): void {
+    const facts = this.questionFacts(questionId);
+    if (facts) this.#questions.set(questionId, { ...facts, resolveOn });
   }
 
   addedUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): void {
@@ -160,7 +169,7 @@ export class BatchReader implements StateReader {
     return this.#forecasts.get(id) ?? this.#loadedFrom(this.#request.forecasts, id, 'forecast', this.#loaded.forecasts.get(id));
   }
 
-  hasUpdate(type: QuestionUpdateType, entityId: string, payload: string, recordedAt: string): boolean {
+  hasUpdate(type: RecordedEventType, entityId: string, payload: string, recordedAt: string): boolean {
     const key = updateKeyText({ type, entityId, payload, recordedAt });
     return this.#updates.has(key) || this.#loaded.updates.has(key);
   }

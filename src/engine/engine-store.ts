@@ -25,7 +25,7 @@ import type { OpenReport, StorageAdapter, StoreCapabilities } from './storage-ad
 import { verifyLedger } from './verify-ledger.js';
 
 /** Thrown inside a write transaction to roll it back; never escapes `apply`. */
-const ROLLBACK = Symbol('rollback');
+const ROLLBACK = new Error('rollback');
 
 /** The error every call on a closed store fails with. @internal */
 export function ledgerClosed(): LedgerError {
@@ -75,7 +75,7 @@ export abstract class EngineStore implements LedgerStore {
     let outcome: ApplyOutcome | undefined;
     try {
       await this.adapter.write(async (tx) => {
-        outcome = await applyChanges(tx, changes, options, this.#facts, this.#now);
+        outcome = await applyChanges(tx, changes, options, this.#facts, this.#now, this.adapter.capabilities.storedScores);
         if (outcome.issues.length || options.dryRun) throw ROLLBACK;
       });
       // Only now, after the commit, do the facts this transaction wrote become shared.

@@ -19,8 +19,8 @@ const UNKNOWN: unique symbol = Symbol('unknown head');
  * The facts cache of one store, backend-neutral.
  *
  * @remarks
- * Records are never deleted and a question's kind, due date and options never change; only its
- * current resolution does, and only through an event. So the cache is valid exactly while the
+ * Records are never deleted and a question's kind and options never change; only its current
+ * resolution and its due date (an amendment) do, and only through an event. So the cache is valid exactly while the
  * history has not moved since the cache last saw it: every write transaction reads the head under
  * the write lock and calls {@link FactCache.validate} with it, which drops everything when the head
  * differs from the one this store last committed or read (another process, another connection or

@@ -89,13 +89,19 @@ export function factRequest(changes: readonly Change[], cache: FactCache): OpenF
         request.resolutions.add(r.questionId);
         for (const e of r.evidence) if (e.sourceId !== undefined) source(e.sourceId);
         if (!r.allowForecastsAfterOutcome) request.forecastTimes.add(r.questionId);
+        // An imported resolution may be one a later correction superseded: found by its event, not the current one.
+        addUpdateKey(request, change, r.questionId);
         break;
       }
       case 'question.clarified':
       case 'question.amended':
       case 'comment.added':
         question(change.record.questionId);
-        if (change.type === 'question.amended') request.resolutions.add(change.record.questionId);
+        if (change.type === 'question.amended') {
+          request.resolutions.add(change.record.questionId);
+          // A new due date is checked against every forecast on the question.
+          if (change.record.changes.resolveOn !== undefined) request.forecastTimes.add(change.record.questionId);
+        }
         addUpdateKey(request, change, change.record.questionId);
         break;
       case 'forecast.withdrawn': {

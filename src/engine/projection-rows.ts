@@ -79,11 +79,24 @@ export function projectChange(change: Change, seq: number, recordedAt: string, p
       break;
     }
     case 'question.clarified':
-    case 'question.amended':
     case 'comment.added':
       rows.push({ kind: 'update', eventSeq: seq, type: change.type, questionId: change.record.questionId, forecastId: null });
       reader.addedUpdate(change.type, change.record.questionId, payload, recordedAt);
       break;
+    case 'question.amended': {
+      const { questionId, changes } = change.record;
+      rows.push({
+        kind: 'update',
+        eventSeq: seq,
+        type: change.type,
+        questionId,
+        forecastId: null,
+        ...(changes.resolveOn === undefined ? {} : { resolveOn: changes.resolveOn }),
+      });
+      reader.addedUpdate(change.type, questionId, payload, recordedAt);
+      if (changes.resolveOn !== undefined) reader.amendedDueDate(questionId, changes.resolveOn);
+      break;
+    }
     case 'forecast.withdrawn': {
       const fid = change.record.forecastId;
       rows.push({ kind: 'update', eventSeq: seq, type: change.type, questionId: reader.forecastFacts(fid)!.questionId, forecastId: fid });

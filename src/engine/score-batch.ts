@@ -6,19 +6,21 @@
  * @internal
  * @module
  */
+import { amendedQuestion } from '../core/question-revision.js';
 import type { Change } from '../model/change.js';
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
 import type { Question } from '../model/question.js';
 import type { QuestionRecord } from '../model/question-record.js';
+import type { ScoringForecast } from '../scoring/load-scoring-data.js';
 import { rescoreQuestions } from '../scoring/stored/stored-rows.js';
 import type { BatchReader } from './batch-reader.js';
-import type { ProjectionRow, ScoresRequest, ScoringFacts } from './storage-adapter.js';
+import type { EventRow, ProjectionRow, ScoresRequest, ScoringFacts } from './storage-adapter.js';
 
 /**
  * The questions whose stored scores the applied changes alter: every question resolved, corrected,
- * annulled or marked ambiguous; a resolved question that gets a forecast or loses one to a
- * withdrawal; every resolved question when an aggregate forecaster joins. `undefined` for none.
+ * annulled or marked ambiguous; a resolved question that gets a forecast, a withdrawal (the forecast
+ * counts until then) or a new due date; every resolved question when an aggregate forecaster joins. `undefined` for none.
  *
  * @param applied - the changes the batch writes (not the refused or unchanged ones)
  * @param reader - the batch's reader, after every change was applied to it
@@ -41,6 +43,10 @@ export function scoresRequest(applied: readonly Change[], reader: BatchReader): 
       case 'forecast.withdrawn':
         touched.add(reader.forecastFacts(change.record.forecastId)!.questionId);
         break;
+      case 'question.amended':
+        // A new due date moves the close the scores are time-weighted to.
+        if (change.record.changes.resolveOn !== undefined) touched.add(change.record.questionId);
+        break;
       case 'forecaster.added':
         if (change.record.aggregate) {
           allResolved = true;
@@ -60,28 +66,40 @@ export function scoresRequest(applied: readonly Change[], reader: BatchReader): 
  * question's rows (replacing its old ones) and every changed forecaster's totals.
  *
  * @param applied - the changes the batch writes, in order
+ * @param events - their events, one per change (the recording times of withdrawals)
  * @param reader - the batch's reader (for the resolutions the batch records)
  * @param request - what {@link scoresRequest} asked
  * @param facts - the committed state the adapter loaded for it
  * @internal
  */
-export function scoreProjections(applied: readonly Change[], reader: BatchReader, request: ScoresRequest, facts: ScoringFacts): ProjectionRow[] {
+export function scoreProjections(
+  applied: readonly Change[],
+  events: readonly EventRow[],
+  reader: BatchReader,
+  request: ScoresRequest,
+  facts: ScoringFacts,
+): ProjectionRow[] {
   const committed = new Map(facts.records.map((r) => [r.question.id, r]));
-  const added = new Map<string, Question>();
-  const forecasts: StoredForecast[] = [...facts.forecasts];
-  const withdrawn = new Set<string>();
+  // Each question as the batch leaves it: committed records are current revisions, the batch's amendments apply on top.
+  const questions = new Map<string, Question>(facts.records.map((r) => [r.question.id, r.question]));
+  const forecasts: ScoringForecast[] = [...facts.forecasts];
+  const withdrawnAt = new Map<string, string>();
   const aggregates: Forecaster[] = [...facts.aggregates];
-  for (const change of applied) {
-    if (change.type === 'question.added') added.set(change.record.id, change.record);
-    else if (change.type === 'forecast.added') forecasts.push(change.record as StoredForecast);
-    else if (change.type === 'forecast.withdrawn') withdrawn.add(change.record.forecastId);
+  applied.forEach((change, i) => {
+    if (change.type === 'question.added') questions.set(change.record.id, change.record);
+    else if (change.type === 'question.amended') {
+      const question = questions.get(change.record.questionId);
+      if (question) questions.set(change.record.questionId, amendedQuestion(question, [change.record]));
+    } else if (change.type === 'forecast.added') forecasts.push(change.record as StoredForecast);
+    // A withdrawal counts from the time its event is recorded (as `loadScoringData` reads it).
+    else if (change.type === 'forecast.withdrawn') withdrawnAt.set(change.record.forecastId, events[i]!.recordedAt);
     else if (change.type === 'forecaster.added' && change.record.aggregate) aggregates.push(change.record);
-  }
+  });
   const ids = new Set(request.questions);
   if (request.allResolved) for (const r of facts.records) ids.add(r.question.id);
   const records: QuestionRecord[] = [];
   for (const qid of ids) {
-    const question = added.get(qid) ?? committed.get(qid)?.question;
+    const question = questions.get(qid);
     if (!question) continue;
     // The batch's own resolution when it records one (a correction supersedes the committed one).
     const resolution = reader.writtenResolution(qid) ?? committed.get(qid)?.resolution;
@@ -90,7 +108,11 @@ export function scoreProjections(applied: readonly Change[], reader: BatchReader
   const out = rescoreQuestions({
     records,
     // Committed forecasts first, then the batch's: recorded order, as every other reader sees them.
-    forecasts: forecasts.filter((f) => ids.has(f.questionId) && !withdrawn.has(f.id)),
+    forecasts: forecasts.flatMap((f) => {
+      if (!ids.has(f.questionId)) return [];
+      const at = withdrawnAt.get(f.id);
+      return [at === undefined ? f : { ...f, withdrawnAt: at }];
+    }),
     aggregates,
     oldRows: facts.rows,
     totals: facts.totals,

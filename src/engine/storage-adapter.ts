@@ -15,7 +15,7 @@
  */
 import type { QuestionFacts } from '../core/check-change.js';
 import type { EventType } from '../model/ledger-event.js';
-import type { StoredForecast } from '../model/forecast.js';
+import type { ScoringForecast } from '../scoring/load-scoring-data.js';
 import type { Forecaster } from '../model/forecaster.js';
 import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
 import type { ForecasterTotalsRow, QuestionScoreRow } from '../scoring/stored/stored-rows.js';
@@ -76,7 +76,18 @@ export type ProjectionRow =
       /** The event of the resolution this one supersedes (a correction), or `null`. The question's current resolution becomes this one. */
       supersedesSeq: number | null;
     }
-  | { kind: 'update'; eventSeq: number; type: EventType; questionId: string; forecastId: string | null }
+  | {
+      kind: 'update';
+      eventSeq: number;
+      type: EventType;
+      questionId: string;
+      forecastId: string | null;
+      /**
+       * An amendment of the due date: the question's due-date column (SQLite `questions.resolve_on`)
+       * becomes this date, so due-date filters and order follow the current revision.
+       */
+      resolveOn?: string;
+    }
   /** A question's stored scores (issue 11): these rows replace every row the question had. */
   | { kind: 'question-scores'; questionId: string; rows: readonly QuestionScoreRow[] }
   /** A forecaster's stored totals, replacing the row they had. */
@@ -131,8 +142,8 @@ export interface ScoresRequest {
 export interface ScoringFacts {
   /** The requested questions that exist, and with `allResolved` every resolved one, with their current resolutions. */
   records: QuestionRecord[];
-  /** Every standing (not withdrawn) forecast on those questions. */
-  forecasts: StoredForecast[];
+  /** Every forecast on those questions, a withdrawn one with its `withdrawnAt` (it counts until then). */
+  forecasts: ScoringForecast[];
   /** Every aggregate forecaster. */
   aggregates: Forecaster[];
   /** The stored score rows of those questions. */

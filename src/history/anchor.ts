@@ -19,6 +19,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return `an object with keys [${Object.keys(value).join(', ')}]`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: only a primitive or a function is left
   return `${typeof value} ${String(value)}`;
 }
 

@@ -37,7 +37,7 @@ function storedForecast(f: Forecast, defaultSourceId: string | undefined): { rec
   const sourceId = f.sourceId ?? defaultSourceId;
   const full = sourceId === undefined || sourceId === f.sourceId ? f : { ...f, sourceId };
   if (full.id !== undefined) return { record: full as StoredForecast, payload: canonicalJson(full) };
-  const split = canonicalSplit(full as Record<string, unknown>, 'id');
+  const split = canonicalSplit(full, 'id');
   const id = `f-${sha256(joinCanonicalSplit(split, 'id')).slice(0, 16)}`;
   return { record: { ...full, id }, payload: joinCanonicalSplit(split, 'id', id) };
 }
@@ -77,10 +77,11 @@ const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({
 export function planImport(inputs: readonly PredictionInput[]): { changes: Change[]; issues: ValidationIssue[]; invalidIds: Set<string> } {
   const issues: ValidationIssue[] = [];
   const invalidIds = new Set<string>();
-  const groups: Record<'source.added' | 'forecaster.added' | 'question.added' | 'forecast.added' | 'resolution.recorded' | 'updates', Change[]> = {
+  const groups: Record<'source.added' | 'forecaster.added' | 'question.added' | 'dueDates' | 'forecast.added' | 'resolution.recorded' | 'updates', Change[]> = {
     'source.added': [],
     'forecaster.added': [],
     'question.added': [],
+    dueDates: [],
     'forecast.added': [],
     'resolution.recorded': [],
     updates: [],
@@ -95,7 +96,9 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
 
   const add = (change: PlannedChange): void => {
     if (isQuestionUpdate(change)) {
-      groups.updates.push(change);
+      // An amendment of the due date goes before the forecasts: each forecast is then checked against the
+      // question's final due date, which every forecast the ledger accepted was made before.
+      groups[change.type === 'question.amended' && change.record.changes.resolveOn !== undefined ? 'dueDates' : 'updates'].push(change);
       return;
     }
     if (change.type !== 'resolution.recorded') {
@@ -153,13 +156,14 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
       add({ type: 'forecast.added', record, origin: origin(path), [CANONICAL_PAYLOAD]: payload });
     });
     each('resolutions', Resolution, (record, path) => add({ type: 'resolution.recorded', record, origin: origin(path) }));
-    each('updates', QuestionUpdate, (update, path) => add({ ...update, origin: origin(path) } as Change));
+    each('updates', QuestionUpdate, (update, path) => add({ ...update, origin: origin(path) }));
   }
   return {
     changes: [
       ...groups['source.added'],
       ...groups['forecaster.added'],
       ...groups['question.added'],
+      ...groups.dueDates,
       ...groups['forecast.added'],
       ...groups['resolution.recorded'],
       ...groups.updates,

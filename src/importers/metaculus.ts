@@ -81,7 +81,7 @@ function estimateOf(q: MetaculusQuestion, f: z.infer<typeof MyForecast>, optionI
     if (!values) return 'a multiple-choice forecast without forecast_values';
     const probabilities: Record<string, number> = {};
     values.forEach((p, i) => {
-      if (typeof p === 'number' && optionIds[i]) probabilities[optionIds[i]!] = p;
+      if (typeof p === 'number' && optionIds[i]) probabilities[optionIds[i]] = p;
     });
     return { kind: 'categorical', probabilities };
   }

@@ -16,7 +16,10 @@ export type ImportPlatform = (typeof IMPORT_PLATFORMS)[number];
 
 /** The files of one platform export. */
 export interface PlatformFiles {
-  /** The export files: Fatebook CSV exports, PredictionBook / Metaculus / Manifold API JSON (Manifold: markets and bets); for ForecastBench, forecast sets (besides the named sets below). */
+  /**
+   * The export files: Fatebook CSV exports, PredictionBook / Metaculus / Manifold API JSON (Manifold:
+   * markets and bets); for ForecastBench, forecast sets (besides the named sets below).
+   */
   files: readonly string[];
   /** ForecastBench: the question set. */
   questionSet?: string;
@@ -42,7 +45,7 @@ export interface PlatformFiles {
  */
 export function readPlatformExport(platform: string, input: PlatformFiles): PlatformImport {
   platform = parseArg('readPlatformExport', 'platform', z.string({ error: `expected one of ${IMPORT_PLATFORMS.join(', ')}` }), platform);
-  input = parseArg('readPlatformExport', 'input', PlatformFilesArg, input) as PlatformFiles;
+  input = parseArg('readPlatformExport', 'input', PlatformFilesArg, input);
   switch (platform as ImportPlatform) {
     case 'forecastbench': {
       const forecastSets = [...input.files, ...(input.forecastSets ?? [])];

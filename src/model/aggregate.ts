@@ -29,7 +29,7 @@ export const AggregateSpec = z
   .object({
     method: z.enum(AGGREGATE_METHODS),
     members: z.union([z.literal('all'), z.array(Slug).min(1)]),
-    parameter: z.number().positive().finite().optional(),
+    parameter: z.number().positive().optional(),
   })
   .superRefine((a, ctx) => {
     if (a.method === 'extremized-geometric-mean-odds' && a.parameter === undefined) {

@@ -39,7 +39,7 @@ export const NumericInterval = z
     /** The stated coverage, e.g. 0.9 for a 90% interval; absent when the claim is a bare range. */
     level: z.number().gt(0).lt(1).optional(),
   })
-  .refine((i) => i.lower <= i.upper, { message: 'interval.lower must not exceed interval.upper', path: ['upper'] });
+  .refine((i) => i.lower <= i.upper, { error: 'interval.lower must not exceed interval.upper', path: ['upper'] });
 
 /** One quantile of a predictive distribution: P(X ≤ value) = tau. */
 export const Quantile = z.object({ tau: z.number().gt(0).lt(1), value: FiniteNumber });
@@ -59,10 +59,10 @@ export const NumericEstimate = z
     quantiles: z.array(Quantile).min(1).optional(),
   })
   .refine((e) => e.point !== undefined || e.interval !== undefined || e.quantiles !== undefined, {
-    message: 'a numeric estimate needs a point, an interval or quantiles',
+    error: 'a numeric estimate needs a point, an interval or quantiles',
   })
   .refine((e) => !e.quantiles || e.quantiles.every((q, i, a) => i === 0 || (q.tau > a[i - 1]!.tau && q.value >= a[i - 1]!.value)), {
-    message: 'quantiles must be sorted by tau, with values that do not decrease',
+    error: 'quantiles must be sorted by tau, with values that do not decrease',
     path: ['quantiles'],
   });
 /** The estimate of a date forecast: a point and/or earliest/latest dates. */
@@ -74,11 +74,11 @@ export const DateEstimate = z
     latest: IsoDate.optional(),
   })
   .refine((e) => e.point !== undefined || e.earliest !== undefined || e.latest !== undefined, {
-    message: 'a date estimate needs a point, an earliest or a latest date',
+    error: 'a date estimate needs a point, an earliest or a latest date',
   })
-  .refine((e) => !e.earliest || !e.latest || e.earliest <= e.latest, { message: 'earliest must not be after latest', path: ['latest'] })
+  .refine((e) => !e.earliest || !e.latest || e.earliest <= e.latest, { error: 'earliest must not be after latest', path: ['latest'] })
   .refine((e) => !e.point || ((!e.earliest || e.earliest <= e.point) && (!e.latest || e.point <= e.latest)), {
-    message: 'point must lie between earliest and latest',
+    error: 'point must lie between earliest and latest',
     path: ['point'],
   });
 /** A probability per option id. */
@@ -105,11 +105,11 @@ export const CategoricalEstimate = z
     }, OptionProbabilities),
   })
   .refine((e) => Object.keys(e.probabilities).length > 0, {
-    message: 'expected a probability for at least one option, received none',
+    error: 'expected a probability for at least one option, received none',
     path: ['probabilities'],
   })
   .refine((e) => Object.values(e.probabilities).reduce((a, b) => a + b, 0) <= 1 + 1e-9, {
-    message: 'option probabilities must not sum to more than 1',
+    error: 'option probabilities must not sum to more than 1',
     path: ['probabilities'],
   });
 
@@ -154,7 +154,7 @@ export const Forecast = z
     provenance: Provenance.optional(),
   })
   .refine((f) => f.estimate.kind !== 'binary' || f.estimate.probability !== undefined || f.confidence !== undefined, {
-    message: 'a binary forecast needs estimate.probability or a confidence wording with its implied probability',
+    error: 'a binary forecast needs estimate.probability or a confidence wording with its implied probability',
     path: ['estimate', 'probability'],
   });
 /** A forecast; see {@link Forecast}. */

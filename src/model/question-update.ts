@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Slug, Text } from './primitives.js';
+import { IsoDate, IsoDateTime, Slug, Text } from './primitives.js';
 
 /**
  * Fine print appended to a question without changing its meaning: how an edge case is read, which
@@ -16,7 +16,7 @@ export const QuestionClarification = z.strictObject({
 /** See {@link QuestionClarification}. */
 export type QuestionClarification = z.infer<typeof QuestionClarification>;
 
-/** What an amendment may change: the title, the statement and the resolution criteria. */
+/** What an amendment may change: the title, the statement, the resolution criteria and the due date. */
 export const QuestionChanges = z
   .strictObject({
     /** A new title. */
@@ -25,15 +25,20 @@ export const QuestionChanges = z
     statement: Text.optional(),
     /** New resolution criteria (`resolution.criteria`). */
     criteria: Text.optional(),
+    /**
+     * A new due date (`resolution.resolveOn`): the question closes at the end of it. Refused
+     * (`forecast_after_due`) when a forecast on the question was made after the new close.
+     */
+    resolveOn: IsoDate.optional(),
   })
-  .refine((c) => c.title !== undefined || c.statement !== undefined || c.criteria !== undefined, {
-    message: 'expected at least one of title, statement, criteria to change',
+  .refine((c) => c.title !== undefined || c.statement !== undefined || c.criteria !== undefined || c.resolveOn !== undefined, {
+    error: 'expected at least one of title, statement, criteria, resolveOn to change',
   });
 /** See {@link QuestionChanges}. */
 export type QuestionChanges = z.infer<typeof QuestionChanges>;
 
 /**
- * A change to a question's title, statement or criteria, with the reason for it. The question as
+ * A change to a question's title, statement, criteria or due date, with the reason for it. The question as
  * first added stays in the history; each amendment starts a new revision (1 for the first), and a
  * forecast is judged against the revision in force when it was made.
  */
@@ -66,8 +71,9 @@ export type QuestionComment = z.infer<typeof QuestionComment>;
 
 /**
  * A forecast withdrawn by its forecaster, with the reason. It stays in the history, and scoring
- * leaves it out from the moment it was withdrawn (as PredictionBook and Metaculus do): it no longer
- * stands for the forecaster on its question.
+ * leaves it out from the moment it was withdrawn, as Metaculus does: it stands from its `madeAt`
+ * until the withdrawal (that time still counts), and then nothing of the forecaster stands on the
+ * question until their next forecast. See `docs/scoring.md`, "Withdrawn forecasts".
  */
 export const ForecastWithdrawal = z.strictObject({
   /** The forecast withdrawn. */

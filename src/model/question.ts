@@ -39,7 +39,7 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 /** A closed period of calendar dates, both ends included. */
 export const Period = z
   .object({ start: IsoDate, end: IsoDate })
-  .refine((p) => p.start <= p.end, { message: 'period.start must not be after period.end', path: ['end'] });
+  .refine((p) => p.start <= p.end, { error: 'period.start must not be after period.end', path: ['end'] });
 /** A closed period of calendar dates; see {@link Period}. */
 export type Period = z.infer<typeof Period>;
 
@@ -87,7 +87,7 @@ export const ResolutionSpec = z
     judge: z.object({ who: Text, rule: Text }).optional(),
   })
   .refine((r) => !r.period || r.period.end <= r.resolveOn, {
-    message: 'resolveOn must not be before period.end',
+    error: 'resolveOn must not be before period.end',
     path: ['resolveOn'],
   });
 /** How and when a question is settled; see {@link ResolutionSpec}. */

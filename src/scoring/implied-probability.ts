@@ -67,6 +67,7 @@ function longestCommonRun(a: string, b: string): number {
  */
 function similarTerms(wanted: string, terms: readonly ConfidenceTerm[]): string[] {
   const length = [...wanted].length;
+  // eslint-disable-next-line no-control-regex -- [^\u0000-\u007f] is any non-ASCII character
   const run = /[^\u0000-\u007f]/.test(wanted) ? 2 : 5;
   return terms
     .map((t) => ({ term: t.term, distance: editDistance(wanted, t.term) }))

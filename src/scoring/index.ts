@@ -27,7 +27,7 @@ export { CLAIM_VERDICTS, scorePrediction, type ClaimVerdict, type PredictionScor
 export { DEFAULT_SCORING_OPTIONS, PLAN_RULES, type PlanRule, type ScoringOptions } from './claims/scoring-options.js';
 export { standingWeights, timeWeightedScore, type StandingWeight, type TimedForecast } from './time-weighted.js';
 export { peerScores, relativeBrierScores } from './relative-scores.js';
-export { loadScoringData, type ScoringData, type ScoringDataSource } from './load-scoring-data.js';
+export { loadScoringData, type ScoringData, type ScoringDataSource, type ScoringForecast } from './load-scoring-data.js';
 export { buildScorecard } from './scorecard/build-scorecard.js';
 export { buildLeaderboard } from './scorecard/build-leaderboard.js';
 export { combineProbabilities } from './aggregate/combine-probabilities.js';

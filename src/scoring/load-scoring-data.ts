@@ -1,8 +1,23 @@
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
+import type { QuestionAmendment, QuestionUpdate } from '../model/question-update.js';
 import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
 import type { ForecastFilter, QuestionFilter } from '../storage/types.js';
 import { guardInput, invalidInput, readOptions } from './_internal/validate.js';
+
+/**
+ * A forecast as scoring reads it: the stored forecast and, when it was withdrawn, when.
+ *
+ * @remarks
+ * A withdrawn forecast stands from its `madeAt` until the earliest of the same forecaster's next
+ * forecast, its `withdrawnAt` and the question's close; after a withdrawal the forecaster has no
+ * forecast standing until they make a new one (an earlier forecast does not stand again). The time
+ * before the withdrawal still counts, as on Metaculus. See `docs/scoring.md`, "Withdrawn forecasts".
+ */
+export type ScoringForecast = StoredForecast & {
+  /** When the forecast was withdrawn (the withdrawal's `recordedAt`); absent for a forecast that stands. */
+  readonly withdrawnAt?: string;
+};
 
 /**
  * Everything scoring reads, as plain arrays: the input of `buildScorecard` (forecast-ledger/scoring) and
@@ -17,14 +32,20 @@ export interface ScoringData {
   readonly forecasters: readonly Forecaster[];
   /** Every question, with its status and current resolution. */
   readonly questions: readonly QuestionRecord[];
-  /** Every forecast, in any order. */
-  readonly forecasts: readonly StoredForecast[];
+  /** Every forecast, in any order; a withdrawn one carries its `withdrawnAt`. */
+  readonly forecasts: readonly ScoringForecast[];
   /**
    * Earlier resolutions of the questions whose current resolution is a correction, superseded ones
    * included, in any order. Optional: point-in-time scoring (`asOf` before a correction was recorded)
    * restores the resolution that stood from them; without them such a question counts as open then.
    */
   readonly resolutions?: readonly StoredResolution[];
+  /**
+   * The questions' amendments, each with its `recordedAt`, in recorded order. Optional: the builders
+   * show each question as the amendments recorded by the end of `asOf` left it (its title, statement
+   * and criteria); without them each question is shown as given in `questions`.
+   */
+  readonly amendments?: readonly QuestionAmendment[];
 }
 
 /** What {@link loadScoringData} reads from: a `Ledger` or any `LedgerStore`. */
@@ -34,10 +55,15 @@ export interface ScoringDataSource {
   /** Questions with their current state (the loader asks for `order: 'recorded'`). */
   listQuestions(filter?: QuestionFilter): Promise<QuestionRecord[]>;
   /**
-   * Forecasts matching the filter, in recorded order (the loader asks for all, by question, or by `questionStatus`). The
-   * loader always asks for `withdrawn: false`: a withdrawn forecast is never scored (one rule, here, for every score).
+   * Forecasts matching the filter, in recorded order (the loader asks for all, by question, or by `questionStatus`).
+   * Without `listUpdates` the loader asks for `withdrawn: false` (it cannot tell when a forecast was withdrawn).
    */
   listForecasts(filter?: ForecastFilter): Promise<StoredForecast[]>;
+  /**
+   * Question-life events in recorded order, each with its `recordedAt` (read for the withdrawals and
+   * amendments, when present).
+   */
+  listUpdates?(filter?: { questionId?: string }): Promise<QuestionUpdate[]>;
   /** Every resolution of a question, superseded ones included (read for corrected questions, when present). */
   listResolutions?(filter?: { questionId?: string }): Promise<StoredResolution[]>;
 }
@@ -46,11 +72,13 @@ export interface ScoringDataSource {
  * Gathers the {@link ScoringData} of a ledger or store: the one place scoring reads storage.
  *
  * @remarks
- * Three list calls, run together: forecasters, questions (in recorded order, with their current
- * resolutions) and forecasts. The scorecard and leaderboard math runs over the result, so a faster
+ * Four list calls, run together: forecasters, questions (in recorded order, with their current
+ * resolutions), forecasts (withdrawn ones too, each given its `withdrawnAt`: see
+ * {@link ScoringForecast}) and the question-life events (for the withdrawals and the amendments).
+ * The scorecard and leaderboard math runs over the result, so a faster
  * loader (a single SQL query, say) can replace this one without touching it. With
  * `options.forecaster`, only that forecaster's part of the ledger is read: one question query, then
- * one forecast query per question. With `options.resolvedOnly`, only what a leaderboard reads: the
+ * one forecast query and one update query per question. With `options.resolvedOnly`, only what a leaderboard reads: the
  * resolved questions and the forecasts on them (one query, joined on the question's status). Questions
  * whose resolution was corrected bring their earlier resolutions (one more query each), so `asOf`
  * can restore the one that stood before the correction.
@@ -108,19 +136,44 @@ export async function loadScoringData(
     throw invalidInput(fn, 'options.forecaster', 'to be a Forecaster { id, name, … }', forecaster);
   }
   if (resolvedOnly !== undefined && typeof resolvedOnly !== 'boolean') throw invalidInput(fn, 'options.resolvedOnly', 'to be a boolean', resolvedOnly);
+  const withdrawn = typeof source.listUpdates === 'function' ? undefined : false;
   if (forecaster) {
     const questions = await source.listQuestions({ forecaster: forecaster.id, order: 'recorded' });
-    const perQuestion = await Promise.all(questions.map((r) => source.listForecasts({ questionId: r.question.id, withdrawn: false })));
+    const ids = questions.map((r) => r.question.id);
+    const [perQuestion, updates] = await Promise.all([
+      Promise.all(ids.map((questionId) => source.listForecasts({ questionId, ...(withdrawn === undefined ? {} : { withdrawn }) }))),
+      withdrawn === undefined ? Promise.all(ids.map((questionId) => source.listUpdates!({ questionId }))) : [],
+    ]);
     // The aggregates come along: they are peers on these questions, computed from the forecasts read.
     const aggregates = (await source.listForecasters()).filter((f) => f.aggregate && f.id !== forecaster.id);
-    return withCorrected(source, { forecasters: [forecaster, ...aggregates], questions, forecasts: perQuestion.flat() });
+    return withCorrected(source, withUpdates({ forecasters: [forecaster, ...aggregates], questions, forecasts: perQuestion.flat() }, updates.flat()));
   }
-  const [forecasters, questions, forecasts] = await Promise.all([
+  const [forecasters, questions, forecasts, updates] = await Promise.all([
     source.listForecasters(),
     source.listQuestions(resolvedOnly ? { status: 'resolved', order: 'recorded' } : { order: 'recorded' }),
-    source.listForecasts(resolvedOnly ? { questionStatus: 'resolved', withdrawn: false } : { withdrawn: false }),
+    source.listForecasts({ ...(resolvedOnly ? { questionStatus: 'resolved' } : {}), ...(withdrawn === undefined ? {} : { withdrawn }) }),
+    withdrawn === undefined ? source.listUpdates!() : [],
   ]);
-  return withCorrected(source, { forecasters, questions, forecasts });
+  return withCorrected(source, withUpdates({ forecasters, questions, forecasts }, updates));
+}
+
+/**
+ * The data with each withdrawn forecast's `withdrawnAt` and the amendments: the one place the
+ * withdrawal rule enters scoring data (see {@link ScoringForecast}); the builders, the stored
+ * scorecard and the time-weighting functions read it from there.
+ *
+ * @internal
+ */
+export function withUpdates(data: ScoringData, updates: readonly QuestionUpdate[]): ScoringData {
+  if (!updates.length) return data;
+  const withdrawnAt = new Map<string, string>();
+  const amendments: QuestionAmendment[] = [];
+  for (const u of updates) {
+    if (u.type === 'forecast.withdrawn' && u.record.recordedAt !== undefined) withdrawnAt.set(u.record.forecastId, u.record.recordedAt);
+    else if (u.type === 'question.amended') amendments.push(u.record);
+  }
+  const forecasts = withdrawnAt.size ? data.forecasts.map((f) => (withdrawnAt.has(f.id) ? { ...f, withdrawnAt: withdrawnAt.get(f.id)! } : f)) : data.forecasts;
+  return { ...data, forecasts, ...(amendments.length ? { amendments } : {}) };
 }
 
 /** The data with every resolution of its corrected questions (one indexed read each), for point-in-time scoring. */

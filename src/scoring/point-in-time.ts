@@ -6,10 +6,11 @@
  * @module
  */
 import { endOfUtcDay, instantOf } from '../core/time-rules.js';
-import type { StoredForecast } from '../model/forecast.js';
+import { amendmentsByQuestion, currentRecords } from '../core/question-revision.js';
+import type { QuestionAmendment } from '../model/question-update.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
-import type { ScoringData } from './load-scoring-data.js';
+import type { ScoringData, ScoringForecast } from './load-scoring-data.js';
 
 /** A forecast made on or before the `day` (a bare date counts as made that day; an instant before the day ends). @internal */
 export function madeBy(madeAt: string, day: string): boolean {
@@ -19,6 +20,38 @@ export function madeBy(madeAt: string, day: string): boolean {
 /** An instant on or before the end of `day` (UTC). */
 function recordedOnOrBefore(recordedAt: string, day: string): boolean {
   return instantOf(recordedAt) < endOfUtcDay(day);
+}
+
+/**
+ * Whether a forecast ever stood: a forecast withdrawn at or before its `madeAt` never did, and scoring
+ * leaves it out like one not made (the computed and the stored scores alike).
+ *
+ * @internal
+ */
+export function everStood(f: ScoringForecast): boolean {
+  return f.withdrawnAt === undefined || instantOf(f.withdrawnAt) > instantOf(f.madeAt);
+}
+
+/**
+ * The forecasts with each withdrawal `known` (by its recording time) kept and the others undone: a
+ * withdrawal recorded later did not exist yet, so the forecast stood on. The same objects when nothing changes.
+ */
+function withdrawalsKnown(forecasts: readonly ScoringForecast[], known: (recordedAt: string) => boolean): readonly ScoringForecast[] {
+  if (!forecasts.some((f) => f.withdrawnAt !== undefined && !known(f.withdrawnAt))) return forecasts;
+  return forecasts.map((f) => {
+    if (f.withdrawnAt === undefined || known(f.withdrawnAt)) return f;
+    const { withdrawnAt: _undone, ...standing } = f;
+    return standing;
+  });
+}
+
+/**
+ * The questions as the amendments recorded by the end of `day` left them; the amendments themselves
+ * are folded in, so the result carries none (and folding again changes nothing).
+ */
+function amendedBy(data: ScoringData, questions: readonly QuestionRecord[], day: string): QuestionRecord[] {
+  const known = (data.amendments ?? []).filter((a: QuestionAmendment) => a.recordedAt !== undefined && recordedOnOrBefore(a.recordedAt, day));
+  return known.length ? currentRecords(questions, amendmentsByQuestion(known.map((record) => ({ type: 'question.amended', record })))) : [...questions];
 }
 
 /** The question's record with the resolution that stood, or open when none did. */
@@ -55,23 +88,37 @@ function latest(list: readonly StoredResolution[] | undefined, keep: (r: StoredR
  * The data as things stood at the end of `asOf` (UTC): forecasts made after it are left out; a
  * resolution counts only when its `resolvedOn` is on or before `asOf` and, for a correction, when it
  * was recorded by then (a correction has no other date); otherwise the resolution it corrected stands
- * (read from `data.resolutions`), or the question is open.
+ * (read from `data.resolutions`), or the question is open. A withdrawal recorded after `asOf` did not
+ * exist then (the forecast stands on), a forecast withdrawn at or before its `madeAt` never stood and
+ * is left out, and each question reads as the amendments recorded by then left
+ * it (`data.amendments`, folded into `questions`).
  *
  * @internal
  */
 export function standingOn(data: ScoringData, asOf: string): ScoringData {
-  const forecasts = data.forecasts.filter((f) => madeBy(f.madeAt, asOf));
+  // A forecast withdrawn at or before it was made never stood: it is left out like one not made yet.
+  const forecasts = withdrawalsKnown(
+    data.forecasts.filter((f) => madeBy(f.madeAt, asOf)),
+    (at) => recordedOnOrBefore(at, asOf),
+  ).filter(everStood);
   const history = resolutionsByQuestion(data);
   const stood = (r: StoredResolution) => r.resolvedOn <= asOf && (r.supersedes === undefined || recordedOnOrBefore(r.recordedAt, asOf));
-  const questions = data.questions.map((record) => withResolution(record, latest(history.get(record.question.id), stood)));
-  const changed = forecasts.length !== data.forecasts.length || questions.some((q, i) => q !== data.questions[i]);
-  return changed ? { ...data, questions, forecasts } : data;
+  const resolved = data.questions.map((record) => withResolution(record, latest(history.get(record.question.id), stood)));
+  const changed =
+    data.amendments !== undefined ||
+    forecasts.length !== data.forecasts.length ||
+    forecasts.some((f, i) => f !== data.forecasts[i]) ||
+    resolved.some((q, i) => q !== data.questions[i]);
+  if (!changed) return data;
+  const { amendments: _folded, ...rest } = data;
+  return { ...rest, questions: amendedBy(data, resolved, asOf), forecasts };
 }
 
 /**
  * The data as the ledger knew it at the end of `recordedBy` (UTC): questions and forecasts recorded
- * after it are left out (their recording times read from the event chain), and so are resolutions
- * recorded after it (the one they corrected stands, or the question is open).
+ * after it are left out (their recording times read from the event chain), and so are resolutions,
+ * amendments and withdrawals recorded after it (the resolution they corrected stands, or the question
+ * is open; the question reads as before the amendment; the forecast stands on).
  *
  * @internal
  */
@@ -80,16 +127,21 @@ export function knownBy(data: ScoringData, events: readonly LedgerEvent[], recor
   for (const e of events) {
     if ((e.type === 'question.added' || e.type === 'forecast.added') && recordedOnOrBefore(e.recordedAt, recordedBy)) known.add(`${e.type} ${e.entityId}`);
   }
+  const knownThen = (recordedAt: string) => recordedOnOrBefore(recordedAt, recordedBy);
   const history = resolutionsByQuestion(data);
   const questions = data.questions
     .filter((r) => known.has(`question.added ${r.question.id}`))
     .map((record) =>
       withResolution(
         record,
-        latest(history.get(record.question.id), (r) => recordedOnOrBefore(r.recordedAt, recordedBy)),
+        latest(history.get(record.question.id), (r) => knownThen(r.recordedAt)),
       ),
     );
-  const forecasts = data.forecasts.filter((f: StoredForecast) => known.has(`forecast.added ${f.id}`));
-  const resolutions = data.resolutions?.filter((r) => recordedOnOrBefore(r.recordedAt, recordedBy));
-  return { forecasters: data.forecasters, questions, forecasts, ...(resolutions ? { resolutions } : {}) };
+  const forecasts = withdrawalsKnown(
+    data.forecasts.filter((f) => known.has(`forecast.added ${f.id}`)),
+    knownThen,
+  );
+  const resolutions = data.resolutions?.filter((r) => knownThen(r.recordedAt));
+  const amendments = data.amendments?.filter((a) => a.recordedAt !== undefined && knownThen(a.recordedAt));
+  return { forecasters: data.forecasters, questions, forecasts, ...(resolutions ? { resolutions } : {}), ...(amendments ? { amendments } : {}) };
 }

@@ -1,5 +1,6 @@
 import { instantOf } from '../core/time-rules.js';
 import { sum } from './_internal/sum.js';
+import { isArray } from '../_internal/arrays.js';
 import { guardInput, invalidInput } from './_internal/validate.js';
 
 /** Anything made at a time: a forecast, as far as time-weighting is concerned. */
@@ -8,6 +9,11 @@ export interface TimedForecast {
   readonly madeAt: string | Date;
   /** Breaks ties between forecasts made at the same instant (the larger id stands); the ledger always sets it. */
   readonly id?: string;
+  /**
+   * When the forecast was withdrawn, if it was: it stops standing then (an ISO date read as 00:00
+   * UTC, an ISO instant, or a Date). A forecast withdrawn at or before its `madeAt` never stood.
+   */
+  readonly withdrawnAt?: string | Date;
 }
 
 /** How long one forecast stood, and its share of the forecaster's open period. */
@@ -16,9 +22,9 @@ export interface StandingWeight<F> {
   readonly forecast: F;
   /** When it started standing, in ms since the epoch. */
   readonly from: number;
-  /** When it stopped standing (the next forecast or the close), in ms since the epoch. */
+  /** When it stopped standing (the next forecast, its withdrawal or the close, whichever came first), in ms since the epoch. */
   readonly to: number;
-  /** (to − from) / (close − first forecast); the weights sum to 1. */
+  /** (to − from) / the time some forecast of the forecaster stood; the weights sum to 1. */
   readonly weight: number;
 }
 
@@ -33,13 +39,20 @@ function instant(fn: string, field: string, value: unknown): number {
  *
  * @remarks
  * The forecasts are put in time order (ties: by `id`, then input order; the later one stands). Each
- * stands from its `madeAt` until the same forecaster's next forecast, the last one until `closeAt`.
- * The open period runs from the forecaster's **first** forecast to the close, so
+ * stands from its `madeAt` until the same forecaster's next forecast, the last one until `closeAt`;
+ * a withdrawn forecast stops earlier, at its `withdrawnAt`, and then nothing of the forecaster stands
+ * until their next forecast (an earlier forecast does not stand again). The weights are shares of the
+ * time some forecast stood (the covered period), so
  *
- *   weightᵢ = (tᵢ₊₁ − tᵢ) / (close − t₁),  Σ weightᵢ = 1.
+ *   weightᵢ = (endᵢ − tᵢ) / Σⱼ (endⱼ − tⱼ),  endᵢ = min(tᵢ₊₁, withdrawnᵢ, close),  Σ weightᵢ = 1;
+ *
+ * without withdrawals the covered period is the open period, from the forecaster's **first** forecast
+ * to the close: weightᵢ = (tᵢ₊₁ − tᵢ) / (close − t₁). A withdrawal thus stops a forecast counting from
+ * that moment while the time before it still counts, as Metaculus scores a withdrawn prediction.
  *
  * Forecasts made at or after `closeAt` are left out (they could not inform a forecast of what was
- * already settled), so the open period is never empty. Metaculus instead averages over the
+ * already settled), and so are forecasts withdrawn at or before they were made (they never stood),
+ * so the covered period is never empty. Metaculus instead averages over the
  * question's whole life and scores the time before a first forecast as 0 (its "coverage"); the
  * ledger reports that coverage beside the score rather than folding it in, because a loss such as
  * the Brier score has no neutral 0. See docs/scoring.md.
@@ -47,13 +60,16 @@ function instant(fn: string, field: string, value: unknown): number {
  * @param forecasts - one forecaster's forecasts on one question, in any order
  * @param closeAt - when the question closed: min(resolveOn, resolvedOn), as an instant
  * @returns one entry per forecast made before the close, in time order
- * @throws LedgerError `validation_failed` when a time is not a valid date or no forecast was made
+ * @throws LedgerError `validation_failed` when a time is not a valid date or no forecast stood
  *   before `closeAt`
  *
  * @example
  * ```ts
  * const ws = standingWeights([{ madeAt: '2025-01-01', id: 'a' }, { madeAt: '2025-01-04', id: 'b' }], '2025-01-05');
  * ws.map((w) => w.weight); //=> [0.75, 0.25]
+ * // 'a' withdrawn on Jan 2: it stood 1 day, 'b' 1 day; Jan 2–4 nothing stood
+ * const wd = standingWeights([{ madeAt: '2025-01-01', id: 'a', withdrawnAt: '2025-01-02' }, { madeAt: '2025-01-04', id: 'b' }], '2025-01-05');
+ * wd.map((w) => w.weight); //=> [0.5, 0.5]
  * ```
  *
  * @see Metaculus, Scores FAQ, "Do all my predictions on a question count toward my score?"
@@ -66,21 +82,32 @@ export function standingWeights<F extends TimedForecast>(forecasts: readonly F[]
 function standingWeightsUnchecked<F extends TimedForecast>(forecasts: readonly F[], closeAt: string | Date): StandingWeight<F>[] {
   const fn = 'standingWeights';
   const close = instant(fn, 'closeAt', closeAt);
-  if (!Array.isArray(forecasts)) throw invalidInput(fn, 'forecasts', 'to be an array', forecasts);
+  if (!isArray(forecasts)) throw invalidInput(fn, 'forecasts', 'to be an array', forecasts);
   const timed = forecasts
-    .map((forecast, index) => ({ forecast, index, t: instant(fn, `forecasts[${index}].madeAt`, forecast?.madeAt) }))
-    .filter((f) => f.t < close) // made before the close: the rule of src/core/time-rules.ts, on instants
+    .map((forecast, index) => ({ forecast, index, t: instant(fn, `forecasts[${index}].madeAt`, forecast?.madeAt), w: withdrawnAt(fn, index, forecast) }))
+    .filter((f) => f.t < close && f.t < f.w) // made before the close (the rule of src/core/time-rules.ts, on instants) and standing
     .sort((a, b) => a.t - b.t || compareIds(a.forecast.id, b.forecast.id) || a.index - b.index);
   if (timed.length === 0) {
-    throw invalidInput(fn, 'forecasts', `to hold at least one forecast made before the close (${new Date(close).toISOString()})`, forecasts);
+    throw invalidInput(
+      fn,
+      'forecasts',
+      `to hold at least one forecast made before the close (${new Date(close).toISOString()}) and not withdrawn when made`,
+      forecasts,
+    );
   }
-  const start = timed[0]!.t;
-  const total = close - start;
+  const ends = timed.map(({ w }, i) => Math.min(i + 1 < timed.length ? timed[i + 1]!.t : close, w, close));
+  // Without a withdrawal the stretches join up: the covered period is close − first, as one subtraction.
+  const covered = timed.every(({ w }) => w >= close) ? close - timed[0]!.t : sum(timed.map(({ t }, i) => Math.max(0, ends[i]! - t)));
   return timed.map(({ forecast, t }, i) => {
-    const to = i + 1 < timed.length ? timed[i + 1]!.t : close;
-    const weight = (to - t) / total;
-    return { forecast, from: t, to, weight };
+    const to = Math.max(t, ends[i]!);
+    return { forecast, from: t, to, weight: (to - t) / covered };
   });
+}
+
+/** A forecast's withdrawal instant, or +∞ when it stands. */
+function withdrawnAt(fn: string, index: number, forecast: TimedForecast | undefined): number {
+  const w = forecast?.withdrawnAt;
+  return w === undefined ? Infinity : instant(fn, `forecasts[${index}].withdrawnAt`, w);
 }
 
 function compareIds(a: string | undefined, b: string | undefined): number {

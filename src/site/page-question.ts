@@ -1,4 +1,5 @@
 import type { StoredForecast } from '../model/forecast.js';
+import { changedFields } from '../core/question-revision.js';
 import type { Question } from '../model/question.js';
 import { formatOutcome, pct, quantity } from '../format/values.js';
 import { esc, table } from '../scoring/scorecard/_html.js';
@@ -111,6 +112,29 @@ function historyTable(data: SiteData, events: readonly LedgerEvent[]): string {
   );
 }
 
+/** The question's clarifications, amendments, comments and withdrawn forecasts, each dated; empty when there are none. */
+function lifeSection(data: SiteData, q: Question): string[] {
+  const life = data.lifeByQuestion.get(q.id);
+  if (!life) return [];
+  const when = (recordedAt: string | undefined) => esc((recordedAt ?? '').slice(0, 10));
+  const items = [
+    ...life.amendments.map((a, i) => ({
+      at: a.recordedAt,
+      html: `<strong>Amended</strong> (revision ${i + 1}): ${esc(changedFields(a.changes).join(', '))} changed — ${esc(a.reason)}`,
+    })),
+    ...life.clarifications.map((c) => ({ at: c.recordedAt, html: `<strong>Clarified</strong>: ${esc(c.text)}` })),
+    ...life.comments.map((c) => ({ at: c.recordedAt, html: `<strong>Comment</strong> by ${esc(c.author)}: ${esc(c.text)}` })),
+    ...life.withdrawals.map((w) => ({ at: w.recordedAt, html: `<strong>Forecast withdrawn</strong> <code>${esc(w.forecastId)}</code>: ${esc(w.reason)}` })),
+  ].sort((a, b) => ((a.at ?? '') < (b.at ?? '') ? -1 : (a.at ?? '') > (b.at ?? '') ? 1 : 0));
+  return [
+    '<h2 id="changes">Changes and comments</h2>',
+    life.amendments.length
+      ? '<p class="note">The title, statement and criteria above are the current revision; the question as first added is in the history below and in <code>ledger.json</code>.</p>'
+      : '',
+    `<ul class="plain">${items.map((item) => `<li>${when(item.at)} · ${item.html}</li>`).join('')}</ul>`,
+  ];
+}
+
 /**
  * A question's page: the statement, how and when it resolves, every forecast over time (chart and
  * table), each forecast's source and excerpt with its English reading, the resolution with its
@@ -125,6 +149,7 @@ export function renderQuestionPage(data: SiteData, record: QuestionRecord): stri
   const events = data.historyByQuestion.get(q.id) ?? [];
   const questions = questionIndex(data);
   const res = q.resolution;
+  const revision = data.lifeByQuestion.get(q.id)?.amendments.length ?? 0;
   const chart = forecastChartSvg({
     question: q,
     forecasts,
@@ -134,7 +159,7 @@ export function renderQuestionPage(data: SiteData, record: QuestionRecord): stri
   const v = data.verification;
   const body = [
     `<h1>${esc(q.title)}</h1>`,
-    `<p class="sub">${statusBadge(status)} ${esc(q.kind)} question · ${esc(q.stance)} · due ${esc(res.resolveOn)}</p>`,
+    `<p class="sub">${statusBadge(status)} ${esc(q.kind)} question · ${esc(q.stance)} · due ${esc(res.resolveOn)}${revision ? ` · amended (revision ${revision})` : ''}</p>`,
     q.tags.length
       ? `<ul class="tags" aria-label="Tags">${q.tags.map((t) => `<li>${link.a(`claims.html?tag=${encodeURIComponent(t)}`, t)}</li>`).join('')}</ul>`
       : '',
@@ -156,6 +181,7 @@ export function renderQuestionPage(data: SiteData, record: QuestionRecord): stri
           : undefined,
       ],
     ]),
+    ...lifeSection(data, q),
     `<h2 id="forecasts">Forecasts (${forecasts.length})</h2>`,
     chart
       ? chartFigure('Chart of forecasts over time', chart, 'Every forecast at the date it was made; the table below lists the same forecasts.')

@@ -14,6 +14,9 @@ import { buildLeaderboard } from '../scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from '../scoring/scorecard/build-scorecard.js';
 import type { Leaderboard, Scorecard } from '../scoring/scorecard/types.js';
 import type { LedgerEvent, QuestionRecord, RecordCounts, StoredResolution, VerifyReport } from '../storage/types.js';
+import { splitUpdates, type QuestionLife } from '../_internal/question-life-args.js';
+import { amendmentsByQuestion, currentRecords } from '../core/question-revision.js';
+import type { QuestionUpdate } from '../model/question-update.js';
 
 /** The data of a site. @internal */
 export interface SiteData {
@@ -34,6 +37,8 @@ export interface SiteData {
   readonly forecastsByQuestion: ReadonlyMap<string, readonly StoredForecast[]>;
   /** Every resolution of each question (superseded ones too), in recorded order. */
   readonly resolutionsByQuestion: ReadonlyMap<string, readonly StoredResolution[]>;
+  /** Each question's clarifications, amendments, comments and withdrawn forecasts (questions with none are absent). */
+  readonly lifeByQuestion: ReadonlyMap<string, QuestionLife>;
   /** Every event about each question, with hashes. */
   readonly historyByQuestion: ReadonlyMap<string, readonly LedgerEvent[]>;
   /** Every source, by id, in recorded order. */
@@ -53,17 +58,27 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
+/** The question-life events grouped by question (a withdrawal under its forecast's question), each group split by kind. */
+function lifeByQuestion(updates: readonly QuestionUpdate[], forecasts: readonly StoredForecast[]): Map<string, QuestionLife> {
+  const questionOf = new Map(forecasts.map((f) => [f.id, f.questionId]));
+  const grouped = groupBy(updates, (u) => (u.type === 'forecast.withdrawn' ? (questionOf.get(u.record.forecastId) ?? '') : u.record.questionId));
+  return new Map([...grouped].map(([id, list]) => [id, splitUpdates(list)]));
+}
+
 /** Reads a ledger into {@link SiteData}: a few list calls, one history call per question, one verify. @internal */
 export async function loadSiteData(ledger: Ledger, options: { title: string; asOf: string }): Promise<SiteData> {
-  const [counts, verification, scoring, sources, resolutions] = await Promise.all([
+  const [counts, verification, scoring, sources, resolutions, updates] = await Promise.all([
     ledger.counts(),
     ledger.verify(),
-    loadScoringData(ledger),
+    // From the store: questions as first added with their amendments, so scorecards as of a past date use the revision then in force.
+    loadScoringData(ledger.store),
     ledger.listSources(),
     ledger.listResolutions(),
+    ledger.listUpdates(),
   ]);
   const { asOf } = options;
-  const questions = [...scoring.questions].sort((a, b) =>
+  // The pages show each question's current revision, as `show` does.
+  const questions = currentRecords(scoring.questions, amendmentsByQuestion(updates)).sort((a, b) =>
     a.question.resolution.resolveOn < b.question.resolution.resolveOn
       ? -1
       : a.question.resolution.resolveOn > b.question.resolution.resolveOn
@@ -87,6 +102,7 @@ export async function loadSiteData(ledger: Ledger, options: { title: string; asO
     questions,
     forecastsByQuestion: groupByQuestion(scoring.forecasts),
     resolutionsByQuestion: groupBy(resolutions, (r) => r.questionId),
+    lifeByQuestion: lifeByQuestion(updates, scoring.forecasts),
     historyByQuestion: new Map(histories),
     sources: new Map(sources.map((s) => [s.id, s])),
     forecasts: scoring.forecasts,

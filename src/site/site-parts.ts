@@ -11,6 +11,7 @@ import { formatEstimate } from '../format/values.js';
 import { esc, table } from '../scoring/scorecard/_html.js';
 import type { QuestionStatus } from '../storage/types.js';
 import type { SiteData } from './site-data.js';
+import type { ScoringForecast } from '../scoring/load-scoring-data.js';
 import { linker, sitePage, sitePath, type NavSection, type PageDepth } from './site-layout.js';
 
 /** A whole page of the site, framed from the site data. @internal */
@@ -52,6 +53,11 @@ export function forecasterName(data: SiteData, id: string): string {
   return data.forecasters.get(id)?.name ?? id;
 }
 
+/** ` (withdrawn DATE)` for a forecast withdrawn, as scoring data marks it; empty otherwise. */
+function withdrawnNote(f: ScoringForecast): string {
+  return f.withdrawnAt ? ` <span class="note">(withdrawn ${esc(f.withdrawnAt.slice(0, 10))})</span>` : '';
+}
+
 /**
  * A table of forecasts, one row each: when, who, which question, the claim, and the source with the
  * excerpt (in the source's language). Columns can be left out. @internal
@@ -80,7 +86,7 @@ export function forecastsTable(
       esc(f.madeAt.slice(0, 10)),
       ...(show.forecaster ? [link.a(sitePath.forecaster(f.forecasterId), forecasterName(data, f.forecasterId))] : []),
       ...(show.question ? [q ? link.a(sitePath.question(q.id), q.title) : esc(f.questionId), esc(q?.resolution.resolveOn ?? '')] : []),
-      esc(q ? claimText(f, q) : ''),
+      esc(q ? claimText(f, q) : '') + withdrawnNote(f),
       ...(show.source ? [source ? link.a(sitePath.source(source.id), source.titleEnglish ?? source.title) : esc(f.reportedBy ?? '–')] : []),
       f.excerpt ? `<span lang="${esc(source?.language ?? 'und')}">${esc(f.excerpt)}</span>` : '–',
     ];

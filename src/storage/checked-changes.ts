@@ -46,7 +46,7 @@ export function checkedChanges(changes: unknown, options: unknown): { changes: r
   const checked = list.map((change, i) =>
     typeof change === 'object' && change !== null && CANONICAL_PAYLOAD in change
       ? (change as PlannedChange)
-      : (parseArg('store.apply', `changes[${i}]`, ChangeArg, change) as Change),
+      : parseArg('store.apply', `changes[${i}]`, ChangeArg, change),
   );
   return { changes: checked, options: parseArg('store.apply', 'options', OptionsArg, options) ?? {} };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli, expectOk, importedCopy, importedLedger, parseJson, PREDICTIONS, scratchDir } from './harness.js';
-import { BuildJson, DocumentOutJson, ErrorJson, LeaderboardJson, ScorecardJson, ScorecardsJson, VerifyJson } from './schemas.js';
+import { BuildJson, DocumentOutJson, ErrorJson, LeaderboardJson, OverdueJson, ScorecardJson, ScorecardsJson, VerifyJson } from './schemas.js';
 
 describe('build, the main job', () => {
   it('builds the ledger from predictions/, and a second run leaves it identical and verified', async () => {
@@ -26,6 +26,13 @@ describe('build, the main job', () => {
     expect(second.stdout).toMatch(/^goldman-sachs: \d+ claims made, \d+ resolved, \d+ pending/m);
     expect(second.stdout).toMatch(/^geoffrey-hinton: 1 claim made, 1 resolved, 0 pending; hit rate \d+% \(\d\/1\)$/m);
     expect(expectOk(await cli(['export', '--db', 'ledger.sqlite'], { cwd: dir })).stdout).toBe(exported);
+    // The overdue warning names the command that lists them (due --overdue, as of the same date), and that command lists as many.
+    const warned = /(\d+) open questions are past due: list them with forecast-ledger (due --overdue --as-of 2026-01-01) --db ledger\.sqlite/.exec(
+      second.stderr,
+    );
+    expect(warned, second.stderr).not.toBeNull();
+    const listed = parseJson(OverdueJson, expectOk(await cli([...warned![2]!.split(' '), '--db', 'ledger.sqlite', '--json'], { cwd: dir })));
+    expect(listed.questions).toHaveLength(Number(warned![1]));
 
     const html = readFileSync(first.report, 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);

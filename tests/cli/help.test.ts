@@ -71,7 +71,7 @@ describe('forecast-ledger --help', () => {
     for (const [i, name] of ['import', 'export', 'scorecard'].entries()) {
       const { stdout } = expectOk(results[i]!);
       expect(stdout).toContain(`Usage: forecast-ledger ${name}`);
-      expect(stdout).toMatch(/Examples:\n  # .+\n  \$ forecast-ledger /);
+      expect(stdout).toMatch(/Examples:\n {2}# .+\n {2}\$ forecast-ledger /);
       expect(stdout).toContain('Exit codes:');
     }
   });

@@ -2,7 +2,8 @@
 // code (never a TypeError), and a refused write changes nothing. Each case here failed before the fix.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, type LedgerErrorCode } from '../../src/index.js';
 import { SqliteStore } from '../../src/storage/sqlite/index.js';
 import { Ledger } from '../../src/ledger.js';
@@ -18,6 +19,7 @@ import {
 } from '../../src/scoring/index.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, predictionFile, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { describeEachBackend, type LedgerBackend } from '../helpers/backends.js';
 
 /** Awaits `run` and returns the LedgerError it must throw, with `code`. */
 async function refused(run: () => unknown, code: LedgerErrorCode = 'validation_failed'): Promise<LedgerError> {
@@ -32,9 +34,9 @@ async function refused(run: () => unknown, code: LedgerErrorCode = 'validation_f
   return thrown as LedgerError;
 }
 
-/** A ledger with a source, a forecaster, a binary and a categorical question and a forecast. */
-async function smallLedger(): Promise<Ledger> {
-  const ledger = await openLedger(':memory:');
+/** A ledger with a source, a forecaster, a binary and a categorical question and a forecast; `shared`: for every test of the file. */
+async function smallLedger(backend: LedgerBackend, shared = false): Promise<Ledger> {
+  const ledger = await (shared ? backend.openShared() : backend.open());
   await ledger.addSource(source());
   await ledger.addForecaster(forecaster());
   await ledger.addQuestion(binaryQuestion());
@@ -78,7 +80,13 @@ const revokedProxy = () => {
   return proxy;
 };
 
-describe('raw exceptions become LedgerErrors, and a refused write changes nothing', () => {
+describeEachBackend('raw exceptions become LedgerErrors, and a refused write changes nothing', (backend) => {
+  // One ledger for these cases: each refused call must leave it as it found it, which each case checks.
+  let ledger: Ledger;
+  beforeAll(async () => {
+    ledger = await smallLedger(backend, true);
+  });
+
   it.each<[string, (l: Ledger) => unknown, LedgerErrorCode?]>([
     ["resolve('q') without input", (l) => (l.resolve as (id: string) => unknown)('q-binary')],
     ['resolve(q, null)', (l) => l.resolve('q-binary', null as never)],
@@ -101,7 +109,6 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ],
     ['an unknown annul option', (l) => l.annul('q-binary', { reason: 'r', force: true } as never), 'unknown_option'],
   ])('%s', async (_name, write, code = 'validation_failed') => {
-    const ledger = await smallLedger();
     const before = await state(ledger);
     await refused(() => write(ledger), code);
     expect(await state(ledger)).toEqual(before);
@@ -120,10 +127,11 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ['getQuestion(undefined)', (l) => l.getQuestion(undefined as never)],
     ['history of a throwing Proxy', (l) => l.history(throwingProxy() as never)],
   ])('%s', async (_name, read, code = 'validation_failed') => {
-    const ledger = await smallLedger();
     await refused(() => read(ledger), code);
   });
+});
 
+describe('raw exceptions become LedgerErrors in calls outside an open ledger', () => {
   it.each<[string, () => unknown, LedgerErrorCode?]>([
     ['openLedger(null)', () => openLedger(null as never)],
     ['openLedger(undefined)', () => openLedger(undefined as never)],
@@ -137,8 +145,8 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ['buildScorecard(null)', () => buildScorecard(null as never, 'alice')],
     ['buildLeaderboard with questions of the wrong shape', () => buildLeaderboard({ forecasters: [], questions: [null], forecasts: [] } as never)],
     ['loadScoringData(null)', () => loadScoringData(null as never)],
-    ['brierScore options that throw when read', () => brierScore(0.5, true, throwingProxy() as never)],
-    ['brierScore options that are a revoked Proxy', () => brierScore(0.5, true, revokedProxy() as never)],
+    ['brierScore options that throw when read', () => brierScore(0.5, true, throwingProxy())],
+    ['brierScore options that are a revoked Proxy', () => brierScore(0.5, true, revokedProxy())],
     ['dateErrorDays of a Proxy that refuses its prototype', () => dateErrorDays(throwingProxy() as never, '2025-01-01')],
     ['renderScorecard of a revoked Proxy', () => renderScorecard(revokedProxy() as never, 'json')],
     ['openLedger of a revoked Proxy', () => openLedger(revokedProxy() as never)],
@@ -152,9 +160,9 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
   });
 });
 
-describe('rules that were not enforced', () => {
-  it('SqliteStore.apply checks every record against its schema (the store is public too)', async () => {
-    const ledger = await smallLedger();
+describeEachBackend('rules that were not enforced', (backend) => {
+  it('store.apply checks every record against its schema (the store is public too)', async () => {
+    const ledger = await smallLedger(backend);
     const before = await state(ledger);
     for (const change of [
       { type: 'source.added', record: { id: 'x' } },
@@ -169,7 +177,7 @@ describe('rules that were not enforced', () => {
   });
 
   it('refuses a resolution whose evidence names a source that does not exist (source_not_found)', async () => {
-    const ledger = await smallLedger();
+    const ledger = await smallLedger(backend);
     const before = await state(ledger);
     const error = await refused(
       () => ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-01-01', evidence: [{ description: 'a report', sourceId: 'no-such-source' }] }),
@@ -183,7 +191,7 @@ describe('rules that were not enforced', () => {
   });
 
   it('checks evidence sources in an import too, where the source may come in the same file', async () => {
-    const ledger = await openLedger(':memory:');
+    const ledger = await backend.open();
     const file = {
       ...predictionFile(1),
       resolutions: [
@@ -203,7 +211,7 @@ describe('rules that were not enforced', () => {
   });
 
   it('refuses an own __proto__ key in categorical probabilities instead of dropping it', async () => {
-    const ledger = await smallLedger();
+    const ledger = await smallLedger(backend);
     const before = await state(ledger);
     const forecast = JSON.parse(
       '{"questionId":"q-cat","forecasterId":"alice","madeAt":"2025-10-08","estimate":{"kind":"categorical","probabilities":{"__proto__":0.5,"a":0.2}}}',
@@ -216,7 +224,7 @@ describe('rules that were not enforced', () => {
   });
 
   it('refuses categorical probabilities for no option at all', async () => {
-    const ledger = await smallLedger();
+    const ledger = await smallLedger(backend);
     const before = await state(ledger);
     const error = await refused(() =>
       ledger.addForecast({ questionId: 'q-cat', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'categorical', probabilities: {} } }),
@@ -226,35 +234,27 @@ describe('rules that were not enforced', () => {
   });
 
   it('lists questions by a status filter of 200,000 entries (no SQL variable per entry, no spread into a call)', async () => {
-    const ledger = await smallLedger();
+    const ledger = await smallLedger(backend);
     const all = await ledger.listQuestions({ status: 'open' });
     expect(all.length).toBeGreaterThan(0);
     expect(await ledger.listQuestions({ status: Array<'open'>(200_000).fill('open') })).toEqual(all);
   });
 
-  it("refuses durability 'off' (only full and normal)", async () => {
-    await refused(() => openLedger(':memory:', { durability: 'off' as never }));
-    expect(() => SqliteStore.open(':memory:', { durability: 'OFF' as never })).toThrow(/durability "full" or "normal"/);
-  });
-
-  it('refuses a NUL in a path, naming the argument, instead of cutting the path short', async () => {
+  it('refuses a NUL in an import path, naming the argument, instead of cutting the path short', async () => {
     const dir = tempDir();
-    const error = await refused(() => openLedger(join(dir, 'ledger.sqlite\0.bak')));
-    expect(error.message).toMatch(/target: expected a path without NUL/);
-    expect(readdirSync(dir)).toEqual([]); // nothing was created at the cut-short path
-    const ledger = await smallLedger();
+    const ledger = await smallLedger(backend);
     expect((await refused(() => ledger.importPredictions(join(dir, 'a.json\0')))).message).toMatch(/path: expected a path without NUL/);
   });
 
   it("refuses importPredictions('') instead of importing the current folder", async () => {
-    const ledger = await smallLedger();
+    const ledger = await smallLedger(backend);
     const before = await state(ledger);
     expect((await refused(() => ledger.importPredictions(''))).message).toMatch(/path: expected a path, received an empty string/);
     expect(await state(ledger)).toEqual(before);
   });
 
   it("refuses asOf '2027-02-30' (a date that is not in the calendar)", async () => {
-    const ledger = await smallLedger();
+    const ledger = await smallLedger(backend);
     await refused(() => ledger.scorecard('alice', { asOf: '2027-02-30' }));
     await refused(() => ledger.leaderboard({ asOf: '2027-02-30' }));
     await refused(() => ledger.listQuestions({ dueBefore: '2027-02-30' }));
@@ -265,11 +265,21 @@ describe('rules that were not enforced', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'files'));
     writeFileSync(join(dir, 'files', 'bom.json'), `\uFEFF${JSON.stringify(predictionFile(2))}`);
-    const ledger = await openLedger(':memory:');
+    const ledger = await backend.open();
     const report = await ledger.importPredictions(join(dir, 'files'));
     expect(report.added.questions).toBe(2);
   });
 
+  it('names the function and argument in a LedgerValidationError', async () => {
+    const ledger = await smallLedger(backend);
+    const error = await refused(() => ledger.resolve('q-binary', { outcome: true, resolvedOn: 5 as never, evidence: [] }));
+    expect(error).toBeInstanceOf(LedgerValidationError);
+    expect((error as LedgerValidationError).issues[0]).toMatchObject({ path: 'input.resolvedOn', code: 'validation_failed' });
+    expect(error.message).toMatch(/^ledger\.resolve: invalid input/);
+  });
+});
+
+describe('rules that were not enforced: due dates, and the SQLite options and paths of openLedger', () => {
   it('never gives a due date past 9999-12-31', () => {
     expect(resolveHorizon('9999-01-01', 'end-of-year:+0')).toBe('9999-12-31');
     for (const [madeAt, rule] of [
@@ -282,11 +292,22 @@ describe('rules that were not enforced', () => {
     }
   });
 
-  it('names the function and argument in a LedgerValidationError', async () => {
-    const ledger = await smallLedger();
-    const error = await refused(() => ledger.resolve('q-binary', { outcome: true, resolvedOn: 5 as never, evidence: [] }));
-    expect(error).toBeInstanceOf(LedgerValidationError);
-    expect((error as LedgerValidationError).issues[0]).toMatchObject({ path: 'input.resolvedOn', code: 'validation_failed' });
-    expect(error.message).toMatch(/^ledger\.resolve: invalid input/);
+  it("refuses durability 'off' (only full and normal)", async () => {
+    await refused(() => openLedger(':memory:', { durability: 'off' as never }));
+    expect(() => SqliteStore.open(':memory:', { durability: 'OFF' as never })).toThrow(/durability "full" or "normal"/);
+  });
+
+  it('names the file of a connection it cannot open as a ledger, not [object Object]', () => {
+    const path = join(tempDir(), 'ledger.sqlite');
+    const db = new Database(path);
+    db.close();
+    expect(() => SqliteStore.open(db)).toThrow(`cannot open ledger database ${path}: `);
+  });
+
+  it('refuses a NUL in a path, naming the argument, instead of cutting the path short', async () => {
+    const dir = tempDir();
+    const error = await refused(() => openLedger(join(dir, 'ledger.sqlite\0.bak')));
+    expect(error.message).toMatch(/target: expected a path without NUL/);
+    expect(readdirSync(dir)).toEqual([]); // nothing was created at the cut-short path
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LedgerError, openLedger } from '../../src/index.js';
-import { SqliteStore } from '../../src/storage/sqlite/index.js';
+import { type SqliteStore } from '../../src/storage/sqlite/index.js';
 import { tempDir } from '../helpers/temp.js';
 import { migrate, readMigrations } from '../../src/storage/sqlite/migrations.js';
 
@@ -25,7 +25,7 @@ async function openError(path: string, migrationsDir: string): Promise<LedgerErr
   return error as LedgerError;
 }
 
-describe('migrations', () => {
+describe('migrations of an SQLite database', () => {
   it('migrates an empty file to the latest schema, recording each migration with its checksum', async () => {
     const path = join(tempDir(), 'ledger.sqlite');
     const ledger = await openLedger(path);

@@ -189,8 +189,10 @@ async function attempt(property: string, call: () => unknown): Promise<boolean> 
     return false;
   } catch (error) {
     if (!(error instanceof LedgerError))
-      throw new Error(`${property}: expected a LedgerError, received ${Object.prototype.toString.call(error)} ${String((error as Error)?.stack ?? error)}`);
-    if (!CODES.has(error.code)) throw new Error(`${property}: unknown code ${error.code}`);
+      throw new Error(`${property}: expected a LedgerError, received ${Object.prototype.toString.call(error)} ${String((error as Error)?.stack ?? error)}`, {
+        cause: error,
+      });
+    if (!CODES.has(error.code)) throw new Error(`${property}: unknown code ${error.code}`, { cause: error });
     figures.refused++;
     figures.codes.set(error.code, (figures.codes.get(error.code) ?? 0) + 1);
     return true;
@@ -333,7 +335,7 @@ const readCall: fc.Arbitrary<Call> = fc.oneof(
     .map(([card, format]) => ({ door: 'renderScorecard', run: () => scoring.renderScorecard(card as never, format as never) })),
   fc
     .tuple(hostile, fc.constantFrom('markdown', 'html', 'json'))
-    .map(([board, format]) => ({ door: 'renderLeaderboard', run: () => scoring.renderLeaderboard(board as never, format as never) })),
+    .map(([board, format]) => ({ door: 'renderLeaderboard', run: () => scoring.renderLeaderboard(board as never, format) })),
   hostile.map((input) => ({ door: 'renderReport', run: () => scoring.renderReport(input as never) })),
 );
 
@@ -343,8 +345,8 @@ async function renderCalls(ledger: Ledger): Promise<fc.Arbitrary<Call>> {
   const board = await ledger.leaderboard({ asOf: '2026-06-01' });
   const format = fc.constantFrom('markdown', 'html', 'json');
   return fc.oneof(
-    fc.tuple(mutated(card), format).map(([c, f]) => ({ door: 'renderScorecard', run: () => scoring.renderScorecard(c as never, f as never) })),
-    fc.tuple(mutated(board), format).map(([b, f]) => ({ door: 'renderLeaderboard', run: () => scoring.renderLeaderboard(b as never, f as never) })),
+    fc.tuple(mutated(card), format).map(([c, f]) => ({ door: 'renderScorecard', run: () => scoring.renderScorecard(c as never, f) })),
+    fc.tuple(mutated(board), format).map(([b, f]) => ({ door: 'renderLeaderboard', run: () => scoring.renderLeaderboard(b as never, f) })),
     mutated({ scorecards: [card], leaderboard: board, title: 't', subtitle: 's', asOf: '2026-06-01' }).map((i) => ({
       door: 'renderReport',
       run: () => scoring.renderReport(i as never),

@@ -129,6 +129,7 @@ describe('terminalSafe: the last pass before a terminal', () => {
     expect(terminalSafe('\x1b[5mblink \x1b[8mhidden \x1b[2J \x1b[31;1m', true)).toBe('\\x1b[5mblink \\x1b[8mhidden \\x1b[2J \\x1b[31;1m');
     fc.assert(
       fc.property(hostileString(), (s) => {
+        // eslint-disable-next-line no-control-regex -- ESC starts the colour codes removed here
         const out = terminalSafe(s, true).replace(/\x1b\[(?:1|2|22|31|32|33|36|39)m/g, '');
         expect(dangerousIn(out, '\n')).toEqual([]);
       }),

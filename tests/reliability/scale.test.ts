@@ -40,7 +40,7 @@ function forecasts(n: number): StoredForecast[] {
     forecasterId: i % 2 ? 'bob' : 'alice',
     madeAt: new Date(START + i * 1000).toISOString(),
     estimate: { kind: 'binary', probability: (i % 100) / 100 },
-  })) as StoredForecast[];
+  }));
 }
 
 const people = [

@@ -39,13 +39,13 @@ const caseArb = fc
   });
 
 async function codeOf(promise: Promise<unknown>): Promise<LedgerErrorCode | undefined> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error === undefined) return undefined;
-  if (!(error instanceof LedgerError)) throw error;
-  return error.code;
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    return error.code;
+  }
 }
 
 /** Whether scoring counts a lone forecast made at `madeAt` on a question due `resolveOn`, resolved `resolvedOn`. */

@@ -101,7 +101,7 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
           document.documentElement.clientWidth,
           document.querySelectorAll('h1').length,
         ]);
-        if (scrollWidth! > clientWidth!) overflow.push(`${path}: ${scrollWidth} px wide in ${clientWidth} px`);
+        if (scrollWidth > clientWidth) overflow.push(`${path}: ${scrollWidth} px wide in ${clientWidth} px`);
         if (h1s !== 1) overflow.push(`${path}: ${h1s} h1 elements`);
         const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
         for (const href of hrefs) {
@@ -164,7 +164,7 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
           const a = lum(rgb(getComputedStyle(el).color));
           const b = lum(background(el));
           const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-          if (ratio < 4.5) out.push(`${location.pathname.split('/').pop()}: ${el.tagName} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+          if (ratio < 4.5) out.push(`${location.pathname.split('/').pop()}: ${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
         }
         return { n, out };
       });

@@ -48,7 +48,12 @@ export async function run(ctx: CommandContext): Promise<ExitCode> {
     ctx.out.data(`${dueTable(ctx.out, due)}\n`);
     ctx.out.data(ctx.out.style('bold', 'Forecasters'));
     ctx.out.data(summaries.map(summaryLine).join('\n'));
-    if (due.overdue) ctx.out.warn(`${due.overdue} open questions are past due: ${ctx.cli(`list --status open --due-before ${asOf}`)}`);
+    if (due.overdue) {
+      const overdue = `due --overdue${ctx.string('as-of') === undefined ? '' : ` --as-of ${asOf}`}`;
+      ctx.out.warn(
+        `${due.overdue} open question${due.overdue === 1 ? ' is' : 's are'} past due: list them with ${ctx.cli(overdue)}, or resolve them one by one with ${ctx.cli('review')}`,
+      );
+    }
     ctx.out.success(`wrote the report to ${resolve(ctx.io.cwd, reportFile) === report ? reportFile : report}`);
     // The site last, so its index path is the last line a person reads.
     const siteDir = ctx.string('site');

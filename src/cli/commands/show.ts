@@ -1,4 +1,5 @@
 import { displayText as t } from '../../format/safe-text.js';
+import { changedFields } from '../../core/question-revision.js';
 import type { CommandContext } from '../context.js';
 import { formatForecast, formatResolution } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
@@ -20,7 +21,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     const long = (text: string): string => t(text, { multiline: true });
     const lines: string[] = [
       `${s(q.title)}  ${ctx.out.style('dim', q.id)}`,
-      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${t(q.resolution.horizon)}”, ${q.resolution.semantics})${revision ? ` · revision ${revision}` : ''}`,
+      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${t(q.resolution.horizon)}”, ${q.resolution.semantics})${revision ? ` · amended (revision ${revision})` : ''}`,
       '',
       long(q.statement),
       '',
@@ -35,7 +36,7 @@ export async function run(ctx: CommandContext): Promise<void> {
 
     for (const c of details.clarifications) lines.push(`${s('Clarification:')} ${long(c.text)} ${ctx.out.style('dim', `(${c.recordedAt})`)}`);
     for (const a of details.amendments) {
-      lines.push(`${s('Amended:')} ${Object.keys(a.changes).join(', ')} — ${t(a.reason)} ${ctx.out.style('dim', `(${a.recordedAt})`)}`);
+      lines.push(`${s('Amended:')} ${changedFields(a.changes).join(', ')} — ${t(a.reason)} ${ctx.out.style('dim', `(${a.recordedAt})`)}`);
     }
 
     lines.push('', s(`Forecasts (${forecasts.length})`));

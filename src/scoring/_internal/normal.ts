@@ -16,6 +16,7 @@
  */
 
 // Coefficients of CALERF (Cody), IEEE double precision.
+/* eslint-disable no-loss-of-precision -- quoted digit for digit from CALERF; each rounds to the intended double */
 const A = [3.1611237438705656, 113.864154151050156, 377.485237685302021, 3209.37758913846947, 0.185777706184603153];
 const B = [23.6012909523441209, 244.024637934444173, 1282.61652607737228, 2844.23683343917062];
 const C = [

@@ -1,3 +1,4 @@
+import { isArray } from '../../_internal/arrays.js';
 import { LedgerError } from '../../errors.js';
 import type { AggregateMethod } from '../../model/aggregate.js';
 import type { Forecaster, ForecasterInput } from '../../model/forecaster.js';
@@ -25,7 +26,7 @@ export interface AggregateInput {
  * @internal
  */
 export function aggregateForecasterInput(input: AggregateInput, known: readonly Forecaster[]): ForecasterInput {
-  if (Array.isArray(input.members)) {
+  if (isArray(input.members)) {
     const byId = new Map(known.map((f) => [f.id, f]));
     for (const [i, id] of input.members.entries()) {
       const member = byId.get(id);

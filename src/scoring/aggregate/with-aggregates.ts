@@ -5,7 +5,7 @@ import type { Estimate, StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { Question } from '../../model/question.js';
 import type { AggregateSpec } from '../../model/aggregate.js';
-import type { ScoringData } from '../load-scoring-data.js';
+import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
 import { combineProbabilities, combineValues } from './combine-probabilities.js';
 
 const DAY_MS = 86_400_000;
@@ -63,23 +63,45 @@ function combine(question: Question, standing: readonly StoredForecast[], spec: 
  *
  * @internal
  */
-export function aggregateForecasts(aggregate: Forecaster, question: Question, memberForecasts: readonly StoredForecast[]): StoredForecast[] {
+export function aggregateForecasts(aggregate: Forecaster, question: Question, memberForecasts: readonly ScoringForecast[]): ScoringForecast[] {
   const spec = aggregate.aggregate!;
-  const timed = memberForecasts.map((f, i) => ({ f, t: instantOf(f.madeAt), i })).sort((a, b) => a.t - b.t || a.i - b.i);
-  const latest = new Map<string, { f: StoredForecast; t: number; i: number }>();
-  const out: StoredForecast[] = [];
-  for (let k = 0; k < timed.length; k++) {
-    latest.set(timed[k]!.f.forecasterId, timed[k]!);
-    // Members forecasting at the same instant count together: aggregate once, after the last of them.
-    if (k + 1 < timed.length && timed[k + 1]!.t === timed[k]!.t) continue;
+  // A member's withdrawal is a step too: from then on that forecast no longer stands in the aggregate.
+  const steps = memberForecasts
+    .flatMap((f, i) => [
+      { f, t: instantOf(f.madeAt), i, made: true },
+      ...(f.withdrawnAt === undefined ? [] : [{ f, t: instantOf(f.withdrawnAt), i, made: false }]),
+    ])
+    .sort((a, b) => a.t - b.t || a.i - b.i);
+  const latest = new Map<string, { f: ScoringForecast; t: number; i: number }>();
+  const out: ScoringForecast[] = [];
+  let changed = false;
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k]!;
+    if (step.made) {
+      latest.set(step.f.forecasterId, step);
+      changed = true;
+    } else if (latest.get(step.f.forecasterId)?.f === step.f) {
+      // (Withdrawing a forecast the member had already replaced changes nothing.)
+      latest.delete(step.f.forecasterId);
+      changed = true;
+    }
+    // Steps at the same instant count together: aggregate once, after the last of them.
+    if ((k + 1 < steps.length && steps[k + 1]!.t === step.t) || !changed) continue;
+    changed = false;
     const standing = [...latest.values()].sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.f);
+    const previous = out[out.length - 1];
+    if (!standing.length) {
+      // Every member's forecast was withdrawn: the aggregate's stops standing too, until a member forecasts again.
+      if (previous && previous.withdrawnAt === undefined) out[out.length - 1] = { ...previous, withdrawnAt: new Date(step.t).toISOString() };
+      continue;
+    }
     const estimate = combine(question, standing, spec);
     if (!estimate) continue;
     out.push({
       id: `${aggregate.id}.${question.id}.${out.length + 1}`.slice(0, 160),
       questionId: question.id,
       forecasterId: aggregate.id,
-      madeAt: timed[k]!.f.madeAt,
+      madeAt: step.made ? step.f.madeAt : new Date(step.t).toISOString(),
       madeAtBasis: `${spec.method} of ${standing.length} member forecast${standing.length === 1 ? '' : 's'} standing then`,
       estimate,
     });
@@ -104,7 +126,9 @@ export function aggregateForecasts(aggregate: Forecaster, question: Question, me
  * ```ts
  * // data: alice said 0.5 and 1, bob 0.5 and 0.75 on two questions; "pool" is the mean of both.
  * const pool = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
- * withAggregates({ ...data, forecasters: [...data.forecasters, pool] }).forecasts.filter((f) => f.forecasterId === 'pool').map((f) => f.estimate.probability); //=> [0.5, 0.875]
+ * withAggregates({ ...data, forecasters: [...data.forecasters, pool] })
+ *   .forecasts.filter((f) => f.forecasterId === 'pool')
+ *   .map((f) => f.estimate.probability); //=> [0.5, 0.875]
  * ```
  */
 export function withAggregates(data: ScoringData): ScoringData {
@@ -112,13 +136,13 @@ export function withAggregates(data: ScoringData): ScoringData {
   if (!aggregates.length) return data;
   const aggregateIds = new Set(aggregates.map((a) => a.id));
   const own = data.forecasts.filter((f) => !aggregateIds.has(f.forecasterId));
-  const byQuestion = new Map<string, StoredForecast[]>();
+  const byQuestion = new Map<string, ScoringForecast[]>();
   for (const f of own) {
     const list = byQuestion.get(f.questionId);
     if (list) list.push(f);
     else byQuestion.set(f.questionId, [f]);
   }
-  const added: StoredForecast[] = [];
+  const added: ScoringForecast[] = [];
   for (const aggregate of aggregates) {
     const isMember = memberTest(aggregate.aggregate!, aggregateIds);
     for (const record of data.questions) {

@@ -32,7 +32,8 @@ export interface ClaimProbability {
  * @example
  * ```ts
  * claimProbability({ estimate: { kind: 'binary', probability: 0.7 } }); //=> { probability: 0.7, source: 'stated' }
- * claimProbability({ estimate: { kind: 'binary' }, confidence: { wording: 'very likely', impliedProbability: 0.9, scale: 'ipcc-ar5' } }); //=> { probability: 0.9, source: 'implied' }
+ * claimProbability({ estimate: { kind: 'binary' }, confidence: { wording: 'very likely', impliedProbability: 0.9, scale: 'ipcc-ar5' } });
+ * //=> { probability: 0.9, source: 'implied' }
  * ```
  *
  * @see Mastrandrea, M. D. et al. (2010). Guidance note for lead authors of the IPCC Fifth Assessment

@@ -286,7 +286,8 @@ function scoreCategorical(estimate: Extract<Forecast['estimate'], { kind: 'categ
  * const copper = { kind: 'numeric', spec: { unit: 'USD/t', scale: 'linear' } };
  * scoreClaim(copper, { estimate: { kind: 'numeric', point: 11000 } }, { kind: 'numeric', value: 10000 }).point.hit; //=> true
  * // a 50% range 9,000–9,500 missed 10,000 by 500: width 500 + (2 / 0.5) × 500
- * scoreClaim(copper, { estimate: { kind: 'numeric', interval: { lower: 9000, upper: 9500, level: 0.5 } } }, { kind: 'numeric', value: 10000 }).interval.intervalScore; //=> 2500
+ * scoreClaim(copper, { estimate: { kind: 'numeric', interval: { lower: 9000, upper: 9500, level: 0.5 } } }, { kind: 'numeric', value: 10000 })
+ *   .interval.intervalScore; //=> 2500
  * ```
  *
  * @see Gneiting, T. & Raftery, A. E. (2007). Strictly proper scoring rules, prediction, and

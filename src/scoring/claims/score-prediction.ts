@@ -60,7 +60,7 @@ export interface PredictionScore {
   readonly meanPinballLoss?: number;
   /** Date claims: time-weighted signed error in days (positive = later than claimed). */
   readonly errorDays?: number;
-  /** The score of the forecast standing at the close. */
+  /** The score of the forecast standing at the close (when the forecaster withdrew before the close: of the last one that stood). */
   readonly final: ClaimScore;
 }
 
@@ -170,5 +170,5 @@ export function scorePredictionWith(
     ...metrics,
     ...(binary.length ? { probabilitySource: binary.every((s) => s === 'stated') ? 'stated' : 'implied' } : {}),
     final: scored[scored.length - 1]!.score,
-  } as PredictionScore;
+  };
 }

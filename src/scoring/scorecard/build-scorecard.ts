@@ -1,4 +1,3 @@
-import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { brierDecomposition } from '../brier-decomposition.js';
@@ -6,7 +5,7 @@ import { calibrationCurve } from '../calibration-curve.js';
 import { madeAfterOutcome } from '../../core/time-rules.js';
 import type { PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
-import type { ScoringData } from '../load-scoring-data.js';
+import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
 import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
 import { isPlanStance, scoreQuestion, type QuestionScore } from '../stored/score-question.js';
@@ -49,14 +48,14 @@ function verdictOf(record: QuestionRecord, score: PredictionScore | undefined, a
 
 /** Groups forecasts by question, for the forecaster and for everyone on the forecaster's questions. */
 function gather(data: ScoringData, forecasterId: string) {
-  const mine = new Map<string, StoredForecast[]>();
+  const mine = new Map<string, ScoringForecast[]>();
   for (const f of data.forecasts) {
     if (f.forecasterId !== forecasterId) continue;
     const list = mine.get(f.questionId);
     if (list) list.push(f);
     else mine.set(f.questionId, [f]);
   }
-  const everyone = new Map<string, StoredForecast[]>();
+  const everyone = new Map<string, ScoringForecast[]>();
   for (const f of data.forecasts) {
     if (!mine.has(f.questionId)) continue;
     const list = everyone.get(f.questionId);
@@ -74,7 +73,7 @@ function gather(data: ScoringData, forecasterId: string) {
  */
 export function predictionOf(
   record: QuestionRecord,
-  forecasts: readonly StoredForecast[],
+  forecasts: readonly ScoringForecast[],
   scored: QuestionScore | undefined,
   afterOutcome: ForecastAfterOutcome[],
   asOf: string,
@@ -92,6 +91,7 @@ export function predictionOf(
     }
   }
   const madeAfter = afterOutcome.length - before;
+  const withdrawn = sorted.filter((f) => f.withdrawnAt !== undefined).length;
   const score = scored?.score;
   return {
     questionId: q.id,
@@ -105,6 +105,7 @@ export function predictionOf(
     verdict: verdictOf(record, score, asOf),
     section: isPlanStance(q.stance) ? 'plan-goal' : 'forecast',
     forecasts: forecasts.length,
+    ...(withdrawn ? { withdrawn } : {}),
     firstMadeAt: sorted[0]!.madeAt,
     lastMadeAt: latest.madeAt,
     estimate: latest.estimate,

@@ -1,3 +1,4 @@
+import { isArray } from '../../_internal/arrays.js';
 import { assertObject, guardInput, invalidInput } from '../_internal/validate.js';
 import { formatEstimate } from '../../format/values.js';
 import { esc, page, timelineSvg } from './_html.js';
@@ -50,7 +51,7 @@ export function renderReport(input: RenderReportInput): string {
 
 function renderReportUnchecked(input: RenderReportInput): string {
   const { scorecards, leaderboard } = input;
-  if (!Array.isArray(scorecards as unknown)) throw invalidInput('renderReport', 'input.scorecards', 'to be an array of scorecards', scorecards);
+  if (!isArray(scorecards)) throw invalidInput('renderReport', 'input.scorecards', 'to be an array of scorecards', scorecards);
   assertObject('renderReport', 'input.leaderboard', leaderboard, 'a Leaderboard from buildLeaderboard()');
   const title = input.title ?? 'forecast-ledger report';
   const asOf = input.asOf ?? leaderboard.asOf;

@@ -89,6 +89,11 @@ export interface ScorecardPrediction {
   readonly section: 'forecast' | 'plan-goal';
   /** How many forecasts the forecaster made on the question (updates included). */
   readonly forecasts: number;
+  /**
+   * How many of them were withdrawn as things stood at `asOf` (absent when none): each counts only
+   * for the time before its withdrawal (see `docs/scoring.md`, "Withdrawn forecasts").
+   */
+  readonly withdrawn?: number;
   readonly firstMadeAt: string;
   readonly lastMadeAt: string;
   /** The latest estimate. */
@@ -103,7 +108,8 @@ export interface ScorecardPrediction {
   readonly corrected: boolean;
   /**
    * Share of the question's window (first forecast by anyone → close) the forecaster covered
-   * (first forecast → close), in [0, 1]; resolved questions only.
+   * (first forecast → close, less the time after a withdrawal before their next forecast), in [0, 1];
+   * resolved questions only.
    */
   readonly coverage?: number;
   /** The time-weighted score; resolved and scored predictions only. */

@@ -5,11 +5,13 @@
  * @internal
  * @module
  */
-import { instantOf, madeBeforeClose, questionClose } from '../../core/time-rules.js';
-import type { StoredForecast } from '../../model/forecast.js';
+import { instantOf, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
 import type { ResolvedScoringOptions } from '../claims/scoring-options.js';
+import type { ScoringForecast } from '../load-scoring-data.js';
+import { standingWeights } from '../time-weighted.js';
+import { sum } from '../_internal/sum.js';
 import { peerScores, relativeBrierScores } from '../relative-scores.js';
 
 /** Which part of a scorecard a question's claims belong to: forecasts, or plans and goals. @internal */
@@ -47,22 +49,25 @@ export function isPlanStance(stance: string): boolean {
  * forecaster with a forecast made before the close gets one row, time-weighted as
  * {@link scorePredictionWith} does; `coverage` is measured against the first forecast by anyone
  * before the close; on a binary question that is not a plan or goal, peer and relative Brier scores
- * compare every scored forecaster's time-weighted log and Brier scores once two or more scored.
+ * compare every scored forecaster's time-weighted log and Brier scores once two or more scored. A
+ * withdrawn forecast counts until its withdrawal (`standingWeights`); coverage leaves out the gaps
+ * a withdrawal left.
  * The result does not depend on the order of `forecasts` (exactly rounded sums, weights by time then id).
  *
  * @param record - the question with its status and current resolution
- * @param forecasts - every standing (not withdrawn) forecast on it, aggregates' computed ones included
+ * @param forecasts - every forecast on it that ever stood, a withdrawn one with its `withdrawnAt` (it counts until then),
+ *   aggregates' computed ones included
  * @param o - resolved scoring options
  * @param only - when given, the row of this forecaster alone (the others are still scored for the relative scores)
  * @returns one row per scored forecaster, in order of first appearance in `forecasts`
  * @internal
  */
-export function scoreQuestion(record: QuestionRecord, forecasts: readonly StoredForecast[], o: ResolvedScoringOptions, only?: string): QuestionScore[] {
+export function scoreQuestion(record: QuestionRecord, forecasts: readonly ScoringForecast[], o: ResolvedScoringOptions, only?: string): QuestionScore[] {
   const resolution = record.resolution;
   if (record.status !== 'resolved' || !resolution?.outcome) return [];
   const q = record.question;
   const close = questionClose(q.resolution.resolveOn, resolution.resolvedOn);
-  const byForecaster = new Map<string, StoredForecast[]>();
+  const byForecaster = new Map<string, ScoringForecast[]>();
   let opened = Infinity;
   for (const f of forecasts) {
     if (!madeBeforeClose(f.madeAt, close)) continue;
@@ -78,9 +83,7 @@ export function scoreQuestion(record: QuestionRecord, forecasts: readonly Stored
   const rows: { forecasterId: string; score: PredictionScore; coverage: number }[] = [];
   for (const [forecasterId, standing] of byForecaster) {
     if (only !== undefined && forecasterId !== only && !relativeToo) continue;
-    let own = Infinity;
-    for (const f of standing) own = Math.min(own, instantOf(f.madeAt));
-    const coverage = close.at > opened ? (close.at - own) / (close.at - opened) : 1;
+    const coverage = close.at > opened ? coveredTime(standing, close) / (close.at - opened) : 1;
     rows.push({ forecasterId, score: scorePredictionWith(q, standing, outcome, o), coverage });
   }
   const section: ScoreSection = plan ? 'plan-goal' : 'forecast';
@@ -98,6 +101,17 @@ export function scoreQuestion(record: QuestionRecord, forecasts: readonly Stored
     });
   });
   return out;
+}
+
+/**
+ * How long some forecast of the forecaster stood before the close: from their first forecast, less
+ * the gaps a withdrawal left (see `standingWeights`).
+ */
+function coveredTime(standing: readonly ScoringForecast[], close: QuestionClose): number {
+  if (standing.some((f) => f.withdrawnAt !== undefined)) return sum(standingWeights(standing, new Date(close.at)).map((w) => w.to - w.from));
+  let own = Infinity;
+  for (const f of standing) own = Math.min(own, instantOf(f.madeAt));
+  return close.at - own;
 }
 
 /** Peer scores (of the log scores) and relative Brier scores of forecasters scored on one question. */

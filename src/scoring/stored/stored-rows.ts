@@ -5,10 +5,11 @@
  * @internal
  * @module
  */
-import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { withAggregates } from '../aggregate/with-aggregates.js';
+import type { ScoringForecast } from '../load-scoring-data.js';
+import { everStood } from '../point-in-time.js';
 import type { ClaimVerdict } from '../claims/score-prediction.js';
 import { ExactSum } from '../_internal/sum.js';
 import { addFigures, emptyTotals, figuresOf, type ForecasterTotals, type ScoreFigures } from './forecaster-totals.js';
@@ -115,8 +116,8 @@ export function fromTotalsRow(row: ForecasterTotalsRow): ForecasterTotals {
 export interface RescoreInput {
   /** The questions to rescore, with their current status and resolution. */
   readonly records: readonly QuestionRecord[];
-  /** Every standing (not withdrawn) forecast on those questions. */
-  readonly forecasts: readonly StoredForecast[];
+  /** Every forecast on those questions, a withdrawn one with its `withdrawnAt` (it counts until then). */
+  readonly forecasts: readonly ScoringForecast[];
   /** Every aggregate forecaster of the ledger (scored from their members' forecasts). */
   readonly aggregates: readonly Forecaster[];
   /** The rows stored for those questions now. */
@@ -139,7 +140,7 @@ export interface RescoreOutput {
  */
 export function rescoreQuestions(input: RescoreInput): RescoreOutput {
   const o = storedScoringOptions();
-  const data = withAggregates({ forecasters: input.aggregates, questions: input.records, forecasts: input.forecasts });
+  const data = withAggregates({ forecasters: input.aggregates, questions: input.records, forecasts: input.forecasts.filter(everStood) });
   const byQuestion = forecastsByQuestion(data.forecasts);
   const totals = new Map<string, ForecasterTotals>();
   const totalsOf = (id: string): ForecasterTotals => {

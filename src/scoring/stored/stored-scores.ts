@@ -12,13 +12,12 @@
  * @module
  */
 import { instantOf, endOfUtcDay } from '../../core/time-rules.js';
-import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { withAggregates } from '../aggregate/with-aggregates.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
-import type { ScoringData } from '../load-scoring-data.js';
-import { madeBy } from '../point-in-time.js';
+import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
+import { everStood, madeBy } from '../point-in-time.js';
 import { leaderboardFromTotals } from '../scorecard/build-leaderboard.js';
 import { predictionOf, scorecardOf } from '../scorecard/build-scorecard.js';
 import type { ForecastAfterOutcome, Leaderboard, Scorecard, ScorecardPrediction } from '../scorecard/types.js';
@@ -35,8 +34,8 @@ export function storedScoringOptions(): ResolvedScoringOptions {
  *
  * @internal
  */
-export function forecastsByQuestion(forecasts: readonly StoredForecast[]): Map<string, StoredForecast[]> {
-  const by = new Map<string, StoredForecast[]>();
+export function forecastsByQuestion<F extends ScoringForecast>(forecasts: readonly F[]): Map<string, F[]> {
+  const by = new Map<string, F[]>();
   for (const f of forecasts) {
     const list = by.get(f.questionId);
     if (list) list.push(f);
@@ -49,12 +48,13 @@ export function forecastsByQuestion(forecasts: readonly StoredForecast[]): Map<s
  * Every stored score row of a ledger, from scratch: each resolved question scored for everyone on it
  * (aggregate forecasters included, from their members' forecasts).
  *
- * @param data - the whole ledger's scoring data: every forecaster, question and standing forecast
+ * @param data - the whole ledger's scoring data: every forecaster, question (current revision) and forecast (withdrawn ones with `withdrawnAt`)
  * @returns the rows, question by question in `data.questions` order
  * @internal
  */
 export function scoreLedger(data: ScoringData, o: ResolvedScoringOptions = storedScoringOptions()): QuestionScore[] {
-  const withComputed = withAggregates(data);
+  // As point-in-time scoring reads them: a forecast withdrawn when made never stood.
+  const withComputed = withAggregates({ ...data, forecasts: data.forecasts.filter(everStood) });
   const byQuestion = forecastsByQuestion(withComputed.forecasts);
   const rows: QuestionScore[] = [];
   for (const record of withComputed.questions) {
@@ -99,10 +99,10 @@ export function storedLeaderboard(
 /** What a stored scorecard is built from: one forecaster's part of the ledger and their stored rows. @internal */
 export interface StoredScorecardInput {
   readonly forecaster: Forecaster;
-  /** The questions the forecaster made a claim on, with their current resolutions. */
+  /** The questions the forecaster made a claim on, current revisions with their current resolutions. */
   readonly questions: readonly QuestionRecord[];
-  /** The forecaster's standing (not withdrawn) forecasts. */
-  readonly forecasts: readonly StoredForecast[];
+  /** The forecaster's forecasts, a withdrawn one with its `withdrawnAt`. */
+  readonly forecasts: readonly ScoringForecast[];
   /** The forecaster's stored score rows. */
   readonly scores: readonly QuestionScore[];
 }
@@ -128,7 +128,7 @@ export function resolutionsStandOn(questions: readonly QuestionRecord[], asOf: s
  */
 export function storedScorecard(input: StoredScorecardInput, head: { asOf: string; upcomingLimit: number }): Scorecard {
   // Live: only the forecasts made by the end of asOf (as point-in-time scoring reads them).
-  const mine = forecastsByQuestion(input.forecasts.filter((f) => madeBy(f.madeAt, head.asOf)));
+  const mine = forecastsByQuestion(input.forecasts.filter((f) => madeBy(f.madeAt, head.asOf) && everStood(f)));
   const scores = new Map(input.scores.map((s) => [s.questionId, s]));
   const records = new Map(input.questions.map((r) => [r.question.id, r]));
   const predictions: ScorecardPrediction[] = [];

@@ -29,6 +29,7 @@ export function backupTarget(path: unknown, options: unknown, source: string): {
   ) {
     throw new LedgerError(
       'validation_failed',
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- String() only runs where JSON.stringify gives undefined: a function or symbol
       `backup options: expected { overwrite?: boolean } or nothing, received ${JSON.stringify(options) ?? String(options)}`,
     );
   }

@@ -144,6 +144,10 @@ export function migrate(db: Database.Database, files: readonly MigrationFile[], 
     }
     return { applied: [], version: highest };
   }
+  // Up to date (every open but the first): a read is enough, so opening never waits for the write
+  // lock, which a transaction of another connection in this process may hold across an await.
+  const current = db.transaction(() => readState(db, files)).deferred();
+  if (!current.pending.length) return { applied: [], version: current.highest };
   const done: MigrationInfo[] = [];
   // One migration per write transaction, the state read again inside each (another process may have moved it).
   const step = db.transaction((): { version: number; applied?: MigrationFile } => {

@@ -5,11 +5,14 @@
  * @internal
  * @module
  */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { Mutex } from '../../_internal/mutex.js';
 import { ledgerClosed } from '../../engine/engine-store.js';
 import type { HeadRow, OpenReport, SnapshotReader, StorageAdapter, StoreCapabilities, WriteTransaction } from '../../engine/storage-adapter.js';
 import { LedgerError } from '../../errors.js';
+import type { SqliteStoreOptions } from '../open-options.js';
 import type { MigrationReport } from '../types.js';
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { retryWhileBusy } from './busy-retry.js';
@@ -18,27 +21,43 @@ import { SqliteFacts } from './sqlite-facts.js';
 import { SqliteScores } from './sqlite-scores.js';
 import { SqliteSnapshot } from './sqlite-verify.js';
 
-/** How the adapter opens its connection. @internal */
-export interface SqliteAdapterOptions {
-  migrate?: boolean;
-  migrationsDir?: string;
-  now?: () => Date;
-  durability?: 'full' | 'normal';
-}
-
-const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
+const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false, storedScores: true });
 
 /**
- * One lock per connection, shared by every adapter on it: better-sqlite3 transactions cannot span an
- * `await`, so a write or snapshot holds the lock from `BEGIN` to `COMMIT`, and no other call on the
- * connection (a read, another store's write) runs inside it.
+ * Two locks, because better-sqlite3 transactions cannot span an `await`:
+ * - one per connection, shared by every adapter on it: a write or snapshot holds it from `BEGIN` to
+ *   `COMMIT`, so no other call on the connection (a read, another store's write) runs inside it;
+ * - one per database file in this process, held by writes only: two connections to one file would
+ *   otherwise deadlock, the second one's `BEGIN IMMEDIATE` waiting for SQLite's lock synchronously
+ *   and blocking the event loop the first one needs to commit. Reads need no such lock (WAL readers
+ *   never wait for a writer), and other processes are serialized by SQLite's own lock.
+ * A write takes the connection's lock first, then the file's: one order, so no cycle.
  */
 const connectionLocks = new WeakMap<Database.Database, Mutex>();
+const fileWriteLocks = new Map<string, Mutex>();
 
 function lockOf(db: Database.Database): Mutex {
   let lock = connectionLocks.get(db);
   if (!lock) connectionLocks.set(db, (lock = new Mutex()));
   return lock;
+}
+
+/** The write lock of the database file (`undefined` for `:memory:`, which no other connection shares). */
+function fileWriteLockOf(db: Database.Database): Mutex | undefined {
+  if (db.memory) return undefined;
+  const key = canonicalPath(db.name);
+  let lock = fileWriteLocks.get(key);
+  if (!lock) fileWriteLocks.set(key, (lock = new Mutex()));
+  return lock;
+}
+
+/** The file's real path (through symlinks), so two names for one file share a lock. */
+function canonicalPath(name: string): string {
+  try {
+    return realpathSync(name);
+  } catch {
+    return resolve(name);
+  }
 }
 
 /** Runs `fn`, turning a driver error into `storage_error` (a `LedgerError` passes as it is). @internal */
@@ -56,7 +75,8 @@ export function settled<T>(fn: () => T): Promise<T> {
   try {
     return Promise.resolve(translated(fn));
   } catch (error) {
-    return Promise.reject(error as Error);
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- translated() throws only Errors (LedgerError or the driver's)
+    return Promise.reject(error);
   }
 }
 
@@ -72,6 +92,7 @@ export class SqliteAdapter implements StorageAdapter {
   /** The stored scores' tables (issue 11). */
   readonly scores: SqliteScores;
   readonly #lock: Mutex;
+  readonly #fileWriteLock: Mutex | undefined;
   readonly #now: () => Date;
   readonly #migrationsDir: string;
   readonly #tx: WriteTransaction;
@@ -84,9 +105,10 @@ export class SqliteAdapter implements StorageAdapter {
    *
    * @throws LedgerError the migration codes; a driver error as it is (the caller wraps it)
    */
-  constructor(db: Database.Database, options: SqliteAdapterOptions) {
+  constructor(db: Database.Database, options: SqliteStoreOptions) {
     this.database = db;
     this.#lock = lockOf(db);
+    this.#fileWriteLock = fileWriteLockOf(db);
     this.#now = options.now ?? (() => new Date());
     this.#migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
     db.pragma('busy_timeout = 5000');
@@ -129,7 +151,7 @@ export class SqliteAdapter implements StorageAdapter {
   }
 
   write<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    return this.#exclusive(() => this.#transaction(this.#control.begin, () => fn(this.#tx)));
+    return this.#exclusive(() => this.#writing(() => this.#transaction(this.#control.begin, () => fn(this.#tx))));
   }
 
   snapshot<T>(fn: (reader: SnapshotReader) => Promise<T>): Promise<T> {
@@ -137,7 +159,17 @@ export class SqliteAdapter implements StorageAdapter {
   }
 
   migrate(): Promise<MigrationReport> {
-    return this.run(() => migrate(this.database, readMigrations(this.#migrationsDir), this.#now));
+    return this.#exclusive(() => this.#writing(async () => translated(() => migrate(this.database, readMigrations(this.#migrationsDir), this.#now))));
+  }
+
+  /** Runs `fn` holding the file's write lock (see {@link fileWriteLockOf}); the connection's lock is already held. */
+  async #writing<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.#fileWriteLock?.acquire();
+    try {
+      return await fn();
+    } finally {
+      release?.();
+    }
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,7 @@ function prepareAppendStatements(db: Database.Database) {
     resolution: db.prepare('INSERT INTO resolutions (event_seq, question_id, status, resolved_on, outcome, supersedes_seq) VALUES (?, ?, ?, ?, ?, ?)'),
     questionStatus: db.prepare('UPDATE questions SET status = ?, resolution_seq = ? WHERE id = ?'),
     update: db.prepare('INSERT INTO question_updates (event_seq, type, question_id, forecast_id) VALUES (?, ?, ?, ?)'),
+    questionDue: db.prepare('UPDATE questions SET resolve_on = ? WHERE id = ?'),
   };
 }
 
@@ -62,6 +63,7 @@ export class SqliteAppender {
           break;
         case 'update':
           s.update.run(row.eventSeq, row.type, row.questionId, row.forecastId);
+          if (row.resolveOn !== undefined) s.questionDue.run(row.resolveOn, row.questionId);
           break;
         case 'question-scores':
           this.#scores.replaceQuestion(row.questionId, row.rows);

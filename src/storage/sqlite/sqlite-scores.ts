@@ -11,9 +11,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { ScoresRequest, ScoringFacts } from '../../engine/storage-adapter.js';
+import { amendmentsByQuestion, currentRecords } from '../../core/question-revision.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
+import type { QuestionAmendment } from '../../model/question-update.js';
+import type { ScoringForecast } from '../../scoring/load-scoring-data.js';
 import type { ForecasterTotalsRow, QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import { QUESTION_SELECT, toQuestionRecord, type QuestionRow } from './sqlite-rows.js';
 
@@ -21,19 +24,33 @@ const SCORE_COLUMNS = `question_id AS questionId, forecaster_id AS forecasterId,
   peer_score AS peerScore, relative_brier AS relativeBrier, detail`;
 const TOTALS_COLUMNS = `forecaster_id AS forecasterId, hits, misses, no_calls AS noCalls, binary, relative_questions AS relativeQuestions,
   brier_sum AS brier, log_loss_sum AS logLoss, peer_score_sum AS peerScore, relative_brier_sum AS relativeBrier`;
-const STANDING = 'NOT EXISTS (SELECT 1 FROM question_updates u WHERE u.forecast_id = f.id)';
+/** Every forecast with its withdrawal's recording time, if withdrawn (scoring counts it until then); add `WHERE`/`ORDER BY`. */
+const FORECAST_SELECT = `SELECT e.payload, (SELECT we.recorded_at FROM question_updates u JOIN events we ON we.seq = u.event_seq WHERE u.forecast_id = f.id)
+  AS withdrawnAt FROM forecasts f JOIN events e ON e.seq = f.event_seq`;
+
+/** A row of {@link FORECAST_SELECT}. */
+interface ForecastRow {
+  payload: string;
+  withdrawnAt: string | null;
+}
+
+/** A {@link ForecastRow} as scoring reads it. */
+function toScoringForecast(row: ForecastRow): ScoringForecast {
+  const f = JSON.parse(row.payload) as StoredForecast;
+  return row.withdrawnAt === null ? f : { ...f, withdrawnAt: row.withdrawnAt };
+}
 
 function prepareScoreStatements(db: Database.Database) {
   return {
     record: db.prepare(`${QUESTION_SELECT} WHERE q.id = ?`),
     resolvedRecords: db.prepare(`${QUESTION_SELECT} WHERE q.status = 'resolved' ORDER BY q.event_seq`),
-    forecasts: db
-      .prepare(`SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id = ? AND ${STANDING} ORDER BY f.event_seq`)
-      .pluck(),
-    resolvedForecasts: db
+    forecasts: db.prepare(`${FORECAST_SELECT} WHERE f.question_id = ? ORDER BY f.event_seq`),
+    resolvedForecasts: db.prepare(`${FORECAST_SELECT} WHERE +f.question_id IN (SELECT q.id FROM questions q WHERE q.status = 'resolved') ORDER BY f.event_seq`),
+    // The amendments of some questions (a due-date amendment moves the close scoring uses), in recorded order.
+    amendments: db
       .prepare(
-        `SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq
-        WHERE +f.question_id IN (SELECT q.id FROM questions q WHERE q.status = 'resolved') AND ${STANDING} ORDER BY f.event_seq`,
+        `SELECT e.payload FROM question_updates u JOIN events e ON e.seq = u.event_seq
+        WHERE u.type = 'question.amended' AND u.question_id IN (SELECT value FROM json_each(?)) ORDER BY u.event_seq`,
       )
       .pluck(),
     aggregates: db
@@ -60,12 +77,7 @@ function prepareScoreStatements(db: Database.Database) {
     // later superseded date only sends a read to the computed path.
     resolvedIds: db.prepare("SELECT id FROM questions WHERE status = 'resolved' ORDER BY event_seq").pluck(),
     pageRecords: db.prepare(`${QUESTION_SELECT} WHERE q.id IN (SELECT value FROM json_each(?)) ORDER BY q.event_seq`),
-    pageForecasts: db
-      .prepare(
-        `SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id IN (SELECT value FROM json_each(?)) AND ${STANDING}
-        ORDER BY f.event_seq`,
-      )
-      .pluck(),
+    pageForecasts: db.prepare(`${FORECAST_SELECT} WHERE f.question_id IN (SELECT value FROM json_each(?)) ORDER BY f.event_seq`),
     pageRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id IN (SELECT value FROM json_each(?))`),
     strayRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id NOT IN (SELECT id FROM questions WHERE status = 'resolved')`),
     latestResolvedOn: db.prepare('SELECT max(resolved_on) FROM resolutions').pluck(),
@@ -95,14 +107,14 @@ export class SqliteScores {
     const s = this.#s;
     const records = request.allResolved ? (s.resolvedRecords.all() as QuestionRow[]).map(toQuestionRecord) : [];
     const listed = new Set(records.map((r) => r.question.id));
-    const forecasts: StoredForecast[] = request.allResolved ? (s.resolvedForecasts.all() as string[]).map((p) => JSON.parse(p) as StoredForecast) : [];
+    const forecasts: ScoringForecast[] = request.allResolved ? (s.resolvedForecasts.all() as ForecastRow[]).map(toScoringForecast) : [];
     const rows: QuestionScoreRow[] = request.allResolved ? (s.allRows.all() as QuestionScoreRow[]) : [];
     for (const id of request.questions) {
       if (listed.has(id)) continue;
       const row = s.record.get(id) as QuestionRow | undefined;
       if (!row) continue;
       records.push(toQuestionRecord(row));
-      for (const payload of s.forecasts.iterate(id) as IterableIterator<string>) forecasts.push(JSON.parse(payload) as StoredForecast);
+      for (const row of s.forecasts.iterate(id) as IterableIterator<ForecastRow>) forecasts.push(toScoringForecast(row));
       for (const r of s.rows.iterate(id) as IterableIterator<QuestionScoreRow>) rows.push(r);
     }
     const aggregates = this.#aggregates();
@@ -115,7 +127,15 @@ export class SqliteScores {
       const t = s.totals.get(id) as ForecasterTotalsRow | undefined;
       if (t) totals.set(id, t);
     }
-    return { records, forecasts, aggregates, rows, totals };
+    return { records: this.#current(records), forecasts, aggregates, rows, totals };
+  }
+
+  /** The records with each question's current revision (its amendments applied), as scoring reads them. */
+  #current(records: QuestionRecord[]): QuestionRecord[] {
+    if (!records.length) return records;
+    const payloads = this.#s.amendments.all(JSON.stringify(records.map((r) => r.question.id))) as string[];
+    if (!payloads.length) return records;
+    return currentRecords(records, amendmentsByQuestion(payloads.map((p) => ({ type: 'question.amended', record: JSON.parse(p) as QuestionAmendment }))));
   }
 
   /** The aggregate forecasters, read again only when a forecaster was added (forecasters are never changed or removed). */
@@ -171,13 +191,13 @@ export class SqliteScores {
     return this.#s.resolvedIds.all() as string[];
   }
 
-  /** Some questions' records, standing forecasts (recorded order) and stored rows. */
-  page(ids: readonly string[]): { questions: QuestionRecord[]; forecasts: StoredForecast[]; rows: QuestionScoreRow[] } {
+  /** Some questions' records (current revisions), forecasts (recorded order, withdrawn ones with `withdrawnAt`) and stored rows. */
+  page(ids: readonly string[]): { questions: QuestionRecord[]; forecasts: ScoringForecast[]; rows: QuestionScoreRow[] } {
     const s = this.#s;
     const list = JSON.stringify(ids);
     return {
-      questions: (s.pageRecords.all(list) as QuestionRow[]).map(toQuestionRecord),
-      forecasts: (s.pageForecasts.all(list) as string[]).map((p) => JSON.parse(p) as StoredForecast),
+      questions: this.#current((s.pageRecords.all(list) as QuestionRow[]).map(toQuestionRecord)),
+      forecasts: (s.pageForecasts.all(list) as ForecastRow[]).map(toScoringForecast),
       rows: s.pageRows.all(list) as QuestionScoreRow[],
     };
   }

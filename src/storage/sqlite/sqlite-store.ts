@@ -87,7 +87,9 @@ export class SqliteStore extends EngineStore implements LedgerStore {
     try {
       db = typeof target === 'string' ? new Database(target) : target;
     } catch (cause) {
-      throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(cause as Error).message}`, { cause });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     try {
       const store = new SqliteStore(new SqliteAdapter(db, options), options.now);
@@ -96,7 +98,9 @@ export class SqliteStore extends EngineStore implements LedgerStore {
     } catch (error) {
       if (typeof target === 'string') db.close();
       if (error instanceof LedgerError) throw error;
-      throw new LedgerError('storage_error', `cannot open ledger database ${String(target)}: ${(error as Error).message}`, { cause: error });
+      throw new LedgerError('storage_error', `cannot open ledger database ${typeof target === 'string' ? target : target.name}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -114,14 +118,9 @@ export class SqliteStore extends EngineStore implements LedgerStore {
         this.database
           .transaction(() => {
             if (scores.filled()) return;
-            const reads = this.#reads;
             // Only resolved questions have scores: the rest of the ledger is not loaded.
-            const questions = reads.listQuestions({ status: 'resolved', order: 'recorded' });
-            const rows = scoreLedger({
-              forecasters: reads.listForecasters(),
-              questions,
-              forecasts: reads.listForecasts({ questionStatus: 'resolved', withdrawn: false }),
-            });
+            const { questions, forecasts } = scores.page(scores.resolvedQuestionIds());
+            const rows = scoreLedger({ forecasters: this.#reads.listForecasters(), questions, forecasts });
             scores.fill(
               rows.map(toScoreRow),
               [...totalsOf(rows)].map(([id, t]) => toTotalsRow(id, t)),

@@ -28,6 +28,14 @@ const UPDATE_TYPES = ['question.clarified', 'question.amended', 'comment.added',
  * have its row (equal counts, with event_seq UNIQUE, make the mapping one-to-one). Values are
  * compared with SQLite's own json_extract, the same reading the writer's columns must agree with.
  */
+/**
+ * The due date the question's latest amendment of it set, or NULL: read through question_updates
+ * (indexed by question, and itself checked row by row against the events) from the event payloads.
+ */
+const LATEST_DUE_DATE = `(SELECT json_extract(a.payload, '$.changes.resolveOn') FROM question_updates u JOIN events a ON a.seq = u.event_seq
+          WHERE u.question_id = q.id AND u.type = 'question.amended' AND json_extract(a.payload, '$.changes.resolveOn') IS NOT NULL
+          ORDER BY u.event_seq DESC LIMIT 1)`;
+
 const ROW_CHECKS: ProjectionCheck[] = [
   {
     table: 'sources',
@@ -47,7 +55,7 @@ const ROW_CHECKS: ProjectionCheck[] = [
     sql: `SELECT q.event_seq AS seq, q.id AS detail FROM questions q LEFT JOIN events e ON e.seq = q.event_seq
           WHERE e.seq IS NULL OR e.type <> 'question.added' OR e.entity_id IS NOT q.id
              OR q.kind IS NOT json_extract(${P}, '$.kind') OR q.stance IS NOT json_extract(${P}, '$.stance')
-             OR q.resolve_on IS NOT json_extract(${P}, '$.resolution.resolveOn')
+             OR q.resolve_on IS NOT coalesce(${LATEST_DUE_DATE}, json_extract(${P}, '$.resolution.resolveOn'))
              OR q.resolution_seq IS NOT (SELECT max(r.event_seq) FROM resolutions r WHERE r.question_id = q.id)
              OR q.status IS NOT coalesce((SELECT r.status FROM resolutions r WHERE r.event_seq = q.resolution_seq), 'open')`,
   },

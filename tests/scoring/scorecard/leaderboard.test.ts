@@ -5,7 +5,6 @@ import { buildLeaderboard, buildScorecard, loadScoringData, type ScoringData } f
 import { expectClose } from '../_helpers/expect-close.js';
 import { fixtureLedger } from './fixture-ledger.js';
 import { scoringData } from './random-data.js';
-import type { Question } from '../../../src/model/question.js';
 import type { Outcome } from '../../../src/model/resolution.js';
 import type { QuestionRecord } from '../../../src/storage/types.js';
 
@@ -180,7 +179,7 @@ describe('a leaderboard that ranks fairly', () => {
     resolution: stored(id, { kind: 'binary', value: yes }),
   });
   const numeric = (id: string, value: number): QuestionRecord => ({
-    question: { ...base(id), kind: 'numeric', spec: { unit: 'u', scale: 'linear' } } as Question,
+    question: { ...base(id), kind: 'numeric', spec: { unit: 'u', scale: 'linear' } },
     status: 'resolved',
     resolution: stored(id, { kind: 'numeric', value }),
   });

@@ -40,7 +40,7 @@ export const scoringData: fc.Arbitrary<ScoringData> = fc
     const records: QuestionRecord[] = questions.map((q, i) => {
       const id = `q${i}`;
       const resolution = { resolveOn: iso(q.due), horizon: 'soon', semantics: 'by' as const, criteria: 'x' };
-      const base = { id, title: id, statement: id, resolution, tags: [], stance: q.stance as Question['stance'], relations: [] };
+      const base = { id, title: id, statement: id, resolution, tags: [], stance: q.stance, relations: [] };
       const question = (
         q.kind === 'numeric'
           ? { ...base, kind: 'numeric', spec: { unit: 'u', scale: 'linear' } }
