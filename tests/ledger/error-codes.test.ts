@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, type Ledger, type LedgerErrorCode } from '../../src/index.js';
+import { describeEachBackend } from '../helpers/backends.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, numericQuestion, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -14,10 +15,10 @@ async function codeOf(promise: Promise<unknown>): Promise<LedgerErrorCode> {
   return (error as LedgerError).code;
 }
 
-describe('error codes', () => {
+describeEachBackend('error codes', (backend) => {
   let ledger: Ledger;
   beforeEach(async () => {
-    ledger = await openLedger(':memory:');
+    ledger = await backend.open();
     await ledger.addSource(source());
     await ledger.addForecaster(forecaster());
     await ledger.addQuestion(binaryQuestion());
@@ -65,7 +66,7 @@ describe('error codes', () => {
   });
 
   it('resolution_in_future: a resolution dated after the day it is recorded (UTC, on the ledger clock)', async () => {
-    const clocked = await openLedger(':memory:', { now: () => new Date('2026-06-01T23:30:00Z') });
+    const clocked = await backend.open({ now: () => new Date('2026-06-01T23:30:00Z') });
     await clocked.addQuestion(binaryQuestion());
     expect(await codeOf(clocked.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-02', evidence: [{ description: 'x' }] }))).toBe('resolution_in_future');
     expect(await codeOf(clocked.annul('q-binary', { reason: 'r', resolvedOn: '2099-01-01' }))).toBe('resolution_in_future');
@@ -125,21 +126,11 @@ describe('error codes', () => {
     expect(await codeOf(ledger.importPredictions(file))).toBe('import_failed');
   });
 
-  it('storage_error: a database that cannot be opened', async () => {
-    expect(await codeOf(openLedger(join(tempDir(), 'no', 'such', 'dir', 'l.sqlite')))).toBe('storage_error');
-  });
-
   it('invalid_anchor: an expectedHead that is not an anchor, never silently skipped', async () => {
     const { anchor, head } = await ledger.verify();
     for (const bad of [head, `x${anchor}`, {}, [], [1, head], { seq: 1 }, { seq: '1', hash: head }, { seq: 1, hash: head, extra: 1 }, null, 7]) {
       expect(await codeOf(ledger.verify({ expectedHead: bad as string }))).toBe('invalid_anchor');
     }
-  });
-
-  it('file_exists: a backup onto an existing file', async () => {
-    const path = join(tempDir(), 'taken.sqlite');
-    writeFileSync(path, 'precious');
-    expect(await codeOf(ledger.backup(path))).toBe('file_exists');
   });
 
   it('forecast_not_found, already_withdrawn: withdrawing an unknown forecast, or one twice', async () => {
@@ -160,5 +151,19 @@ describe('error codes', () => {
       "nothing was written: 1 problem
         - record "f-f3d08ef0818acb25" › questionId: unknown question "nope": add the question first"
     `);
+  });
+});
+
+describe('error codes of the SQLite store (a file path, a file backup)', () => {
+  it('storage_error: a database that cannot be opened', async () => {
+    expect(await codeOf(openLedger(join(tempDir(), 'no', 'such', 'dir', 'l.sqlite')))).toBe('storage_error');
+  });
+
+  it('file_exists: a backup onto an existing file', async () => {
+    const ledger = await openLedger(':memory:');
+    const path = join(tempDir(), 'taken.sqlite');
+    writeFileSync(path, 'precious');
+    expect(await codeOf(ledger.backup(path))).toBe('file_exists');
+    await ledger.close();
   });
 });

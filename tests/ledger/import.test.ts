@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { LedgerValidationError, openLedger } from '../../src/index.js';
+import { expect, it } from 'vitest';
+import { LedgerValidationError } from '../../src/index.js';
+import { describeEachBackend } from '../helpers/backends.js';
 import { predictionFile } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
-describe('importPredictions', () => {
+describeEachBackend('importPredictions', (backend) => {
   it('reports all 3 bad records among 50, naming file, record and field, and writes nothing', async () => {
     const dir = tempDir();
-    const path = join(dir, 'ledger.sqlite');
-    const ledger = await openLedger(path);
+    const ledger = await backend.open();
     await ledger.importPredictions(predictionFile(2, 'existing'));
     const before = { counts: await ledger.counts(), head: (await ledger.verify()).head };
 
@@ -32,7 +32,6 @@ describe('importPredictions', () => {
 
     expect(await ledger.counts()).toEqual(before.counts);
     expect((await ledger.verify()).head).toBe(before.head);
-    await ledger.close();
   });
 
   it('reports schema problems in several files of a folder together', async () => {
@@ -44,7 +43,7 @@ describe('importPredictions', () => {
     b.source = { ...b.source!, id: 'other-source' };
     writeFileSync(join(dir, 'a.json'), JSON.stringify(a));
     writeFileSync(join(dir, 'b.json'), JSON.stringify(b));
-    const ledger = await openLedger(':memory:');
+    const ledger = await backend.open();
     const error = (await ledger.importPredictions(dir).catch((e: unknown) => e)) as LedgerValidationError;
     expect(error.issues.map((i) => [i.file?.split('/').pop(), i.recordId, i.path])).toEqual([
       ['a.json', 'a-1.alice', 'forecasts[1].estimate.probability'],
@@ -54,7 +53,7 @@ describe('importPredictions', () => {
   });
 
   it('is idempotent: importing the same files again adds nothing and keeps the chain head', async () => {
-    const ledger = await openLedger(':memory:');
+    const ledger = await backend.open();
     const first = await ledger.importPredictions(predictionFile(10));
     const again = await ledger.importPredictions(predictionFile(10));
     expect(again.added).toEqual({ sources: 0, forecasters: 0, questions: 0, forecasts: 0, resolutions: 0, updates: 0 });
@@ -67,7 +66,7 @@ describe('importPredictions', () => {
     const defs = predictionFile(2);
     writeFileSync(join(dir, '1-forecasts.json'), JSON.stringify({ formatVersion: 1, source: defs.source, forecasts: defs.forecasts }));
     writeFileSync(join(dir, '2-defs.json'), JSON.stringify({ formatVersion: 1, forecasters: defs.forecasters, questions: defs.questions }));
-    const ledger = await openLedger(':memory:');
+    const ledger = await backend.open();
     const report = await ledger.importPredictions(dir);
     expect(report.added.forecasts).toBe(2);
     expect(report.files).toHaveLength(2);

@@ -24,7 +24,7 @@ async function openError(path: string, migrationsDir: string): Promise<LedgerErr
   return error as LedgerError;
 }
 
-describe('migrations', () => {
+describe('migrations of an SQLite database', () => {
   it('migrates an empty file to the latest schema, recording each migration with its checksum', async () => {
     const path = join(tempDir(), 'ledger.sqlite');
     const ledger = await openLedger(path);

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LedgerError, LedgerValidationError, openLedger, type Ledger } from '../../src/index.js';
+import { LedgerError, LedgerValidationError, type Ledger } from '../../src/index.js';
 import { findDueDate, questionSlug } from '../../src/core/one-line-forecast.js';
 import { readProbability } from '../../src/core/read-probability.js';
-import { tempDir } from '../helpers/temp.js';
+import { describeEachBackend } from '../helpers/backends.js';
 
 const NOW = new Date('2026-12-03T15:20:33.123Z');
 
@@ -16,10 +15,10 @@ async function errorOf(promise: Promise<unknown>): Promise<LedgerError> {
   return error as LedgerError;
 }
 
-describe('ledger.predict', () => {
+describeEachBackend('ledger.predict', (backend) => {
   let ledger: Ledger;
   beforeEach(async () => {
-    ledger = await openLedger(':memory:', { now: () => NOW });
+    ledger = await backend.open({ now: () => NOW });
   });
 
   it('creates the question, the forecaster and the forecast from one line, made now', async () => {
@@ -72,16 +71,6 @@ describe('ledger.predict', () => {
     expect((await ledger.getForecaster('alice')).name).toBe('Alice A.');
   });
 
-  it('survives reopening the file', async () => {
-    const path = join(tempDir(), 'l.sqlite');
-    const file = await openLedger(path, { now: () => NOW });
-    await file.predict({ text: 'Snow by 2027?', probability: '25%', forecasterId: 'me' });
-    await file.close();
-    const again = await openLedger(path);
-    expect((await again.listForecasts()).map((f) => f.estimate)).toEqual([{ kind: 'binary', probability: 0.25 }]);
-    await again.close();
-  });
-
   describe('invalid input, nothing written', () => {
     it.each([
       ['170%', /received "170%": a percentage lies between 0% and 100%/],
@@ -116,10 +105,10 @@ describe('ledger.predict', () => {
   });
 });
 
-describe('ledger.forecast', () => {
+describeEachBackend('ledger.forecast', (backend) => {
   let ledger: Ledger;
   beforeEach(async () => {
-    ledger = await openLedger(':memory:', { now: () => NOW });
+    ledger = await backend.open({ now: () => NOW });
     await ledger.predict({ text: 'Will X happen by 2027-06-30?', probability: '70%', forecasterId: 'me', madeAt: '2026-01-01' });
   });
 
@@ -153,6 +142,20 @@ describe('ledger.forecast', () => {
     expect(error.message).toMatch(/expected a binary question, received numeric question "copper": use addForecast\(\)/);
   });
 });
+
+describeEachBackend(
+  'ledger.predict, reopened',
+  (backend) => {
+    it('survives reopening the database', async () => {
+      const first = await backend.open({ now: () => NOW });
+      await first.predict({ text: 'Snow by 2027?', probability: '25%', forecasterId: 'me' });
+      await first.close();
+      const again = await backend.reopen(first);
+      expect((await again.listForecasts()).map((f) => f.estimate)).toEqual([{ kind: 'binary', probability: 0.25 }]);
+    });
+  },
+  { needs: ['reopen'] },
+);
 
 describe('readProbability', () => {
   it.each([

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openLedger, type Ledger } from '../../src/index.js';
+import { describeEachBackend } from '../helpers/backends.js';
 import { codeOf } from '../helpers/code-of.js';
 import { binaryForecast, binaryQuestion, forecaster } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -12,12 +13,12 @@ function clock(start: string): { now: () => Date; set: (iso: string) => void } {
   return { now: () => t, set: (iso) => (t = new Date(iso)) };
 }
 
-describe('question life: clarify, amend, comment, withdraw', () => {
+describeEachBackend('question life: clarify, amend, comment, withdraw', (backend) => {
   let ledger: Ledger;
   let time: ReturnType<typeof clock>;
   beforeEach(async () => {
     time = clock('2026-01-10T09:00:00.000Z');
-    ledger = await openLedger(':memory:', { now: time.now });
+    ledger = await backend.open({ now: time.now });
     await ledger.addForecaster(forecaster());
     await ledger.addForecaster(forecaster('bob', 'Bob'));
     await ledger.addQuestion(binaryQuestion());
@@ -98,7 +99,7 @@ describe('question life: clarify, amend, comment, withdraw', () => {
     await ledger.withdrawForecast('f-alice', { reason: 'changed my mind' });
     const exported = await ledger.exportData();
     expect(exported.updates?.map((u) => u.type)).toEqual(['question.clarified', 'question.amended', 'comment.added', 'forecast.withdrawn']);
-    const copy = await openLedger(':memory:', { now: () => new Date('2027-01-01T00:00:00Z') });
+    const copy = await backend.open({ now: () => new Date('2027-01-01T00:00:00Z') });
     await copy.importPredictions(JSON.parse(JSON.stringify(exported)));
     expect(await copy.exportData()).toEqual(exported);
     expect((await copy.getQuestion('q-binary')).forecastRevisions).toEqual({ 'f-alice': 0 });
@@ -107,7 +108,9 @@ describe('question life: clarify, amend, comment, withdraw', () => {
     expect(again.unchanged.updates).toBe(4);
     expect((await copy.verify()).ok).toBe(true);
   });
+});
 
+describe('question life on an SQLite file (its tables edited with better-sqlite3)', () => {
   it('catches a tampered question_updates row in verify()', async () => {
     const path = join(tempDir(), 'life.sqlite');
     const file = await openLedger(path);

@@ -51,7 +51,7 @@ const EDITS: [what: string, sql: string, table: string][] = [
   ['a migration checksum', `UPDATE schema_migrations SET checksum = '${'f'.repeat(64)}'`, 'schema_migrations'],
 ];
 
-describe('verify() against tampering', () => {
+describe('verify() against tampering with an SQLite file', () => {
   it.each(EDITS)('catches a raw SQL edit of %s', async (_what, sql, table) => {
     const path = await populatedLedger();
     tamper(path, sql);

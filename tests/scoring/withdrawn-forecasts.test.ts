@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../src/index.js';
+import { expect, it } from 'vitest';
+import { describeEachBackend } from '../helpers/backends.js';
 import { binaryForecast, binaryQuestion, forecaster } from '../helpers/fixtures.js';
 
-describe('withdrawn forecasts are left out of scoring', () => {
+describeEachBackend('withdrawn forecasts are left out of scoring', (backend) => {
   it('a withdrawn forecast stops counting on the scorecard and the leaderboard; the earlier one stands again', async () => {
-    const ledger = await openLedger(':memory:', { now: () => new Date('2026-03-01T00:00:00Z') });
+    const ledger = await backend.open({ now: () => new Date('2026-03-01T00:00:00Z') });
     await ledger.addForecaster(forecaster());
     await ledger.addQuestion(binaryQuestion('q1'));
     await ledger.addQuestion(binaryQuestion('q2'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../../src/index.js';
+import type { Ledger } from '../../../src/index.js';
+import { describeEachBackend, type LedgerBackend } from '../../helpers/backends.js';
 import { combineProbabilities, recencyWeights } from '../../../src/scoring/aggregate/combine-probabilities.js';
 
 describe('combineProbabilities', () => {
@@ -37,8 +38,8 @@ describe('combineProbabilities', () => {
   });
 });
 
-async function ledgerWithTwoQuestions(): Promise<Ledger> {
-  const ledger = await openLedger(':memory:');
+async function ledgerWithTwoQuestions(backend: LedgerBackend): Promise<Ledger> {
+  const ledger = await backend.open();
   await ledger.importPredictions({
     formatVersion: 1,
     forecasters: ['alice', 'bob', 'carol', 'dave'].map((id) => ({ id, name: id, type: 'person' as const })),
@@ -64,9 +65,9 @@ async function ledgerWithTwoQuestions(): Promise<Ledger> {
   return ledger;
 }
 
-describe('aggregate forecasters in a ledger', () => {
+describeEachBackend('aggregate forecasters in a ledger', (backend) => {
   it('scores an aggregate exactly as a forecaster who made its forecasts by hand, updates time-weighted', async () => {
-    const ledger = await ledgerWithTwoQuestions();
+    const ledger = await ledgerWithTwoQuestions(backend);
     await ledger.addAggregate({ id: 'pool', name: 'Pool', method: 'mean', members: ['alice', 'bob'] });
     const board = await ledger.leaderboard({ tag: 'first', asOf: '2025-02-01' });
     const pool = board.entries.find((e) => e.forecasterId === 'pool')!;
@@ -77,7 +78,7 @@ describe('aggregate forecasters in a ledger', () => {
   });
 
   it('limits leaderboards and scorecards to a tag', async () => {
-    const ledger = await ledgerWithTwoQuestions();
+    const ledger = await ledgerWithTwoQuestions(backend);
     const all = await ledger.leaderboard({ asOf: '2025-02-01' });
     const second = await ledger.leaderboard({ tag: 'second', asOf: '2025-02-01' });
     expect(all.entries.find((e) => e.forecasterId === 'alice')!.binary).toBe(2);
@@ -87,7 +88,7 @@ describe('aggregate forecasters in a ledger', () => {
   });
 
   it("takes every forecaster but aggregates for members: 'all', and is a peer on the members' scorecards", async () => {
-    const ledger = await ledgerWithTwoQuestions();
+    const ledger = await ledgerWithTwoQuestions(backend);
     await ledger.addAggregate({ id: 'median-all', name: 'Median', method: 'median', members: 'all' });
     await ledger.addAggregate({ id: 'mean-all', name: 'Mean', method: 'mean', members: 'all' });
     const second = await ledger.leaderboard({ tag: 'second', asOf: '2025-02-01' });
@@ -99,7 +100,7 @@ describe('aggregate forecasters in a ledger', () => {
 
   describe('invalid definitions', () => {
     it('refuses an unknown member, an aggregate as member and a missing parameter', async () => {
-      const ledger = await ledgerWithTwoQuestions();
+      const ledger = await ledgerWithTwoQuestions(backend);
       await expect(ledger.addAggregate({ id: 'x', name: 'X', method: 'median', members: ['alice', 'zed'] })).rejects.toMatchObject({
         code: 'forecaster_not_found',
         message: expect.stringContaining('members[1]'),

@@ -16,6 +16,7 @@
 //   q-future    binary  due 2026-12-31  alice 0.8                                           → open
 //   q-next      numeric due 2027-06-30  alice 42 units                                      → open
 import { openLedger, type Ledger, type QuestionInput } from '../../../src/index.js';
+import type { LedgerBackend } from '../../helpers/backends.js';
 
 const evidence = [{ description: 'test evidence' }];
 
@@ -31,9 +32,10 @@ function question(id: string, kind: 'binary' | 'numeric' | 'date', resolveOn: st
   } as QuestionInput;
 }
 
-/** Builds the ledger described above, in memory. */
-export async function fixtureLedger(): Promise<Ledger> {
-  const ledger = await openLedger(':memory:', { now: () => new Date('2026-06-01T12:00:00Z') });
+/** Builds the ledger described above: on `backend` (closed after the test), or else in memory (the caller closes it). */
+export async function fixtureLedger(backend?: LedgerBackend): Promise<Ledger> {
+  const options = { now: () => new Date('2026-06-01T12:00:00Z') };
+  const ledger = await (backend ? backend.open(options) : openLedger(':memory:', options));
   for (const id of ['alice', 'bob', 'carol']) await ledger.addForecaster({ id, name: id[0]!.toUpperCase() + id.slice(1), type: 'person' });
   await ledger.addQuestion(question('q-rain', 'binary', '2026-01-10'));
   await ledger.addQuestion(question('q-plan', 'binary', '2026-02-01', { stance: 'plan' }));

@@ -7,6 +7,7 @@ import { openLedger, type Ledger } from '../../../src/index.js';
 import type { Resolution } from '../../../src/model/resolution.js';
 import { buildLeaderboard, loadScoringData, type ScoringData } from '../../../src/scoring/index.js';
 import type { Change, QuestionRecord } from '../../../src/storage/types.js';
+import { describeEachBackend } from '../../helpers/backends.js';
 import { fixtureLedger } from './fixture-ledger.js';
 import { scoringData } from './random-data.js';
 
@@ -101,9 +102,11 @@ describe('ledger.leaderboard() reads only the resolved part of the ledger', () =
     expect(seen.left).toBeGreaterThan(0);
     expect(seen.corrected).toBeGreaterThan(0);
   });
+});
 
+describeEachBackend('ledger.leaderboard() on the fixture ledger reads only its resolved part', (backend) => {
   it('agrees on the fixture ledger (a correction, annulled, ambiguous, open and overdue questions)', async () => {
-    const ledger = await fixtureLedger();
+    const ledger = await fixtureLedger(backend);
     try {
       for (const minResolved of [0, 1, 2]) {
         const options = { minResolved, asOf: '2026-06-01' };
@@ -115,7 +118,7 @@ describe('ledger.leaderboard() reads only the resolved part of the ledger', () =
   });
 
   it('filters forecasts by the status of their question', async () => {
-    const ledger = await fixtureLedger();
+    const ledger = await fixtureLedger(backend);
     try {
       const questions = await ledger.listQuestions({ order: 'recorded' });
       const all = await ledger.listForecasts();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, type Ledger } from '../../../src/index.js';
 import { buildLeaderboard, buildScorecard, loadScoringData } from '../../../src/scoring/index.js';
+import { describeEachBackend } from '../../helpers/backends.js';
 import { fixtureLedger } from './fixture-ledger.js';
 
 describe('asOf: as things stood on that date', () => {
@@ -30,9 +31,11 @@ describe('asOf: as things stood on that date', () => {
     expect(await ranked('2025-10-01')).not.toContain('geoffrey-hinton');
     expect(await ranked('2025-11-01')).toContain('geoffrey-hinton');
   });
+});
 
+describeEachBackend('asOf on the fixture ledger', (backend) => {
   it('leaves out forecasts made after asOf, and the questions they alone made', async () => {
-    const ledger = await fixtureLedger();
+    const ledger = await fixtureLedger(backend);
     try {
       // alice's only forecast on q-ipo-date was made 2026-01-15.
       const card = await ledger.scorecard('alice', { asOf: '2026-01-10' });
@@ -45,7 +48,7 @@ describe('asOf: as things stood on that date', () => {
 
   it('keeps the resolution a later correction replaced, until the correction was recorded', async () => {
     // q-launch: yes on 2026-03-31, corrected to no (resolvedOn 2026-04-02), both recorded on 2026-06-01 (the fixture's clock).
-    const ledger = await fixtureLedger();
+    const ledger = await fixtureLedger(backend);
     try {
       const launch = async (asOf: string) => (await ledger.scorecard('carol', { asOf })).predictions.find((p) => p.questionId === 'q-launch')!;
       expect([(await launch('2026-03-30')).verdict, (await launch('2026-03-30')).outcome]).toEqual(['pending', undefined]);
@@ -60,10 +63,10 @@ describe('asOf: as things stood on that date', () => {
   });
 });
 
-describe('recordedBy: as the ledger knew it on that date', () => {
+describeEachBackend('recordedBy: as the ledger knew it on that date', (backend) => {
   it('leaves out what was recorded after the date, whatever dates the records carry', async () => {
     let now = new Date('2026-01-01T09:00:00Z');
-    const ledger = await openLedger(':memory:', { now: () => now });
+    const ledger = await backend.open({ now: () => now });
     try {
       await ledger.addForecaster({ id: 'ann', name: 'Ann', type: 'person' });
       await ledger.addQuestion({
@@ -95,7 +98,7 @@ describe('recordedBy: as the ledger knew it on that date', () => {
     const data = { forecasters: [], questions: [], forecasts: [] };
     expect(() => buildScorecard(data, 'ann', { recordedBy: '2026-01-01' })).toThrow(expect.objectContaining({ code: 'validation_failed' }));
     expect(() => buildLeaderboard(data, { recordedBy: '2026-01-01' })).toThrow(/options\.recordedBy/);
-    const ledger = await openLedger(':memory:');
+    const ledger = await backend.open();
     try {
       await expect(ledger.leaderboard({ recordedBy: '2026-02-30' })).rejects.toMatchObject({ code: 'validation_failed' });
     } finally {
