@@ -2,7 +2,8 @@ import { canonicalJson, takeCanonicalJson } from '../history/canonical-json.js';
 import type { LedgerErrorCode, ValidationIssue } from '../errors.js';
 import type { Question, QuestionKind } from '../model/question.js';
 import type { Resolution, ResolutionStatus } from '../model/resolution.js';
-import type { Change, StoredResolution } from '../storage/types.js';
+import type { Change } from '../model/change.js';
+import type { StoredResolution } from '../model/question-record.js';
 import { endOfUtcDay, instantOf, madeAfterOutcome, madeBeforeClose, questionClose, utcDay } from './time-rules.js';
 
 /**

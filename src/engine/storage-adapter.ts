@@ -14,7 +14,9 @@
  * @module
  */
 import type { QuestionFacts } from '../core/check-change.js';
-import type { EventType, MigrationInfo, StoredResolution, VerifyProblem } from '../storage/types.js';
+import type { EventType } from '../model/ledger-event.js';
+import type { StoredResolution } from '../model/question-record.js';
+import type { MigrationInfo, MigrationReport, VerifyProblem } from '../storage/types.js';
 
 /** What a backend can do beyond the contract; shared code branches on these, never on a class or a name. @internal */
 export interface StoreCapabilities {
@@ -207,5 +209,7 @@ export interface StorageAdapter {
   readonly openReport: OpenReport;
   write<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   snapshot<T>(fn: (reader: SnapshotReader) => Promise<T>): Promise<T>;
+  /** Applies pending migrations (refusing edited, missing or out-of-order ones), as `LedgerStore.migrate()`. */
+  migrate(): Promise<MigrationReport>;
   close(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { Question } from '../model/question.js';
 import { Resolution } from '../model/resolution.js';
 import { QuestionUpdate } from '../model/question-update.js';
 import { Source } from '../model/source.js';
-import type { Change, ChangeOrigin } from '../storage/types.js';
+import type { Change, ChangeOrigin } from '../model/change.js';
 import type { PredictionInput } from './read-prediction-files.js';
 import { zodIssues } from './zod-issues.js';
 import { pushAll } from '../_internal/arrays.js';

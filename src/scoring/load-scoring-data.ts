@@ -1,6 +1,7 @@
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
-import type { ForecastFilter, QuestionFilter, QuestionRecord, StoredResolution } from '../storage/types.js';
+import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
+import type { ForecastFilter, QuestionFilter } from '../storage/types.js';
 import { guardInput, invalidInput, readOptions } from './_internal/validate.js';
 
 /**

@@ -7,7 +7,8 @@
  */
 import { endOfUtcDay, instantOf } from '../core/time-rules.js';
 import type { StoredForecast } from '../model/forecast.js';
-import type { LedgerEvent, QuestionRecord, StoredResolution } from '../storage/types.js';
+import type { LedgerEvent } from '../model/ledger-event.js';
+import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
 import type { ScoringData } from './load-scoring-data.js';
 
 /** A forecast made on or before the `day` (a bare date counts as made that day; an instant before the day ends). */

@@ -1,56 +1,16 @@
 import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
 import type { Question, QuestionKind, Stance } from '../model/question.js';
-import type { Resolution, ResolutionStatus } from '../model/resolution.js';
 import type { Source } from '../model/source.js';
-import type { ForecastWithdrawal, QuestionAmendment, QuestionClarification, QuestionComment } from '../model/question-update.js';
+import type { QuestionStatus } from '../model/question-record.js';
+import type { RecordCounts } from '../model/record-counts.js';
 import type { ValidationIssue } from '../errors.js';
 
-/** The types of event in the history, as an `as const` tuple. */
-export const EVENT_TYPES = [
-  'source.added',
-  'forecaster.added',
-  'question.added',
-  'forecast.added',
-  'resolution.recorded',
-  'question.clarified',
-  'question.amended',
-  'comment.added',
-  'forecast.withdrawn',
-] as const;
-/** One of {@link EVENT_TYPES}. */
-export type EventType = (typeof EVENT_TYPES)[number];
-
-/** Where a change came from, for error messages: a file and a field path inside it. */
-export interface ChangeOrigin {
-  /** The file, when the change was read from one. */
-  file?: string;
-  /** The path of the record inside its input, e.g. `questions[3]`. */
-  path: string;
-}
-
-/** One domain change, as the store receives it (already validated against the schemas). */
-export type Change =
-  | { type: 'source.added'; record: Source; origin?: ChangeOrigin }
-  | { type: 'forecaster.added'; record: Forecaster; origin?: ChangeOrigin }
-  | { type: 'question.added'; record: Question; origin?: ChangeOrigin }
-  | { type: 'forecast.added'; record: StoredForecast; origin?: ChangeOrigin }
-  | { type: 'resolution.recorded'; record: Resolution; origin?: ChangeOrigin }
-  | { type: 'question.clarified'; record: QuestionClarification; origin?: ChangeOrigin }
-  | { type: 'question.amended'; record: QuestionAmendment; origin?: ChangeOrigin }
-  | { type: 'comment.added'; record: QuestionComment; origin?: ChangeOrigin }
-  | { type: 'forecast.withdrawn'; record: ForecastWithdrawal; origin?: ChangeOrigin };
-
-/** Counts per kind of record. */
-export interface RecordCounts {
-  sources: number;
-  forecasters: number;
-  questions: number;
-  forecasts: number;
-  resolutions: number;
-  /** Question-life events: clarifications, amendments, comments and withdrawals. */
-  updates: number;
-}
+// The domain record types live in the model; re-exported here, where the store's own types are.
+export { EVENT_TYPES, type EventType, type LedgerEvent } from '../model/ledger-event.js';
+export type { Change, ChangeOrigin } from '../model/change.js';
+export type { QuestionRecord, QuestionStatus, StoredResolution } from '../model/question-record.js';
+export type { RecordCounts } from '../model/record-counts.js';
 
 /** What applying a batch of changes did. */
 export interface ApplyResult {
@@ -75,45 +35,6 @@ export interface ApplyOptions {
   dryRun?: boolean;
   /** Ids of records rejected before the store saw them: changes that refer to them are not reported again. */
   invalidIds?: ReadonlySet<string>;
-}
-
-/** One event of the append-only history. */
-export interface LedgerEvent {
-  /** Position in the history, from 1, without gaps. */
-  seq: number;
-  /** What happened. */
-  type: EventType;
-  /** The record's id (the question id for resolutions, clarifications, amendments and comments; the forecast id for a withdrawal). */
-  entityId: string;
-  /** When the ledger recorded it (ISO-8601 instant). */
-  recordedAt: string;
-  /** The record as stored (parsed from its canonical JSON). */
-  payload: unknown;
-  /** The hash of the previous event (64 zeros for the first). */
-  prevHash: string;
-  /** SHA-256 over `prevHash` and this event's fields. */
-  hash: string;
-}
-
-/** A question's lifecycle state: `open` until it has a resolution. */
-export type QuestionStatus = 'open' | ResolutionStatus;
-
-/** A resolution as stored: the record plus its place in the history. */
-export type StoredResolution = Resolution & {
-  /** The event that recorded it. */
-  seq: number;
-  /** When it was recorded. */
-  recordedAt: string;
-  /** The event of the resolution this one corrects, if it is a correction. */
-  supersedes?: number;
-};
-
-/** A question with its current state. */
-export interface QuestionRecord {
-  question: Question;
-  status: QuestionStatus;
-  /** The current resolution (the latest, after any corrections). */
-  resolution?: StoredResolution;
 }
 
 /** Filters for listing questions; all given filters must match. */

@@ -1,6 +1,6 @@
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Question } from '../../model/question.js';
-import type { QuestionRecord } from '../../storage/types.js';
+import type { QuestionRecord } from '../../model/question-record.js';
 import { brierDecomposition } from '../brier-decomposition.js';
 import { calibrationCurve } from '../calibration-curve.js';
 import { instantOf, madeAfterOutcome, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';

@@ -2,7 +2,7 @@ import type { Estimate, VerbalConfidence } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionKind, ResolutionSemantics, Stance } from '../../model/question.js';
 import type { Outcome } from '../../model/resolution.js';
-import type { QuestionStatus } from '../../storage/types.js';
+import type { QuestionStatus } from '../../model/question-record.js';
 import type { BrierDecomposition } from '../brier-decomposition.js';
 import type { CalibrationBin } from '../calibration-curve.js';
 import type { PredictionScore } from '../claims/score-prediction.js';

@@ -1,0 +1,177 @@
+/**
+ * The {@link StorageAdapter} over one better-sqlite3 connection: a serialized write transaction
+ * (`BEGIN IMMEDIATE`), a read snapshot, and the connection lock every call on the connection takes.
+ *
+ * @internal
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { Mutex } from '../../_internal/mutex.js';
+import { ledgerClosed } from '../../engine/engine-store.js';
+import type { HeadRow, OpenReport, SnapshotReader, StorageAdapter, StoreCapabilities, WriteTransaction } from '../../engine/storage-adapter.js';
+import { LedgerError } from '../../errors.js';
+import type { MigrationReport } from '../types.js';
+import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
+import { retryWhileBusy } from './busy-retry.js';
+import { SqliteAppender } from './sqlite-append.js';
+import { SqliteFacts } from './sqlite-facts.js';
+import { SqliteSnapshot } from './sqlite-verify.js';
+
+/** How the adapter opens its connection. @internal */
+export interface SqliteAdapterOptions {
+  migrate?: boolean;
+  migrationsDir?: string;
+  now?: () => Date;
+  durability?: 'full' | 'normal';
+}
+
+const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
+
+/**
+ * One lock per connection, shared by every adapter on it: better-sqlite3 transactions cannot span an
+ * `await`, so a write or snapshot holds the lock from `BEGIN` to `COMMIT`, and no other call on the
+ * connection (a read, another store's write) runs inside it.
+ */
+const connectionLocks = new WeakMap<Database.Database, Mutex>();
+
+function lockOf(db: Database.Database): Mutex {
+  let lock = connectionLocks.get(db);
+  if (!lock) connectionLocks.set(db, (lock = new Mutex()));
+  return lock;
+}
+
+/** Runs `fn`, turning a driver error into `storage_error` (a `LedgerError` passes as it is). @internal */
+export function translated<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof LedgerError) throw error;
+    throw new LedgerError('storage_error', `SQLite: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * The SQLite adapter: pragmas and migrations on open, then the engine's transactions.
+ *
+ * @internal
+ */
+export class SqliteAdapter implements StorageAdapter {
+  readonly capabilities = CAPABILITIES;
+  readonly openReport: OpenReport;
+  readonly database: Database.Database;
+  readonly #lock: Mutex;
+  readonly #now: () => Date;
+  readonly #migrationsDir: string;
+  readonly #tx: WriteTransaction;
+  readonly #snapshot: SqliteSnapshot;
+  readonly #control: { begin: Database.Statement; beginDeferred: Database.Statement; commit: Database.Statement; rollback: Database.Statement };
+  #closed = false;
+
+  /**
+   * Sets the connection up (busy timeout, foreign keys, WAL, durability) and migrates it.
+   *
+   * @throws LedgerError the migration codes; a driver error as it is (the caller wraps it)
+   */
+  constructor(db: Database.Database, options: SqliteAdapterOptions) {
+    this.database = db;
+    this.#lock = lockOf(db);
+    this.#now = options.now ?? (() => new Date());
+    this.#migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    if (!db.memory) retryWhileBusy(() => db.pragma('journal_mode = WAL'), 5000);
+    db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
+    const report = migrate(db, readMigrations(this.#migrationsDir), this.#now, options.migrate ?? true);
+    this.openReport = { location: db.name, applied: report.applied, version: report.version };
+    this.#control = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      beginDeferred: db.prepare('BEGIN DEFERRED'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+    };
+    const head = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
+    const facts = new SqliteFacts(db);
+    const appender = new SqliteAppender(db);
+    this.#tx = {
+      head: async () => translated(() => head.get() as HeadRow | undefined),
+      loadFacts: async (request) => translated(() => facts.load(request)),
+      append: async (events, projections) => translated(() => appender.append(events, projections)),
+    };
+    this.#snapshot = new SqliteSnapshot(db, () => readMigrations(this.#migrationsDir), this.#now);
+  }
+
+  /** The migration files' folder. */
+  get migrationsDir(): string {
+    return this.#migrationsDir;
+  }
+
+  /**
+   * Runs the synchronous `fn` on the connection: at once when no transaction holds the connection,
+   * else after it. Driver errors become `storage_error`.
+   */
+  run<T>(fn: () => T): Promise<T> {
+    if (this.#closed) return Promise.reject(ledgerClosed());
+    if (!this.#lock.locked) {
+      try {
+        return Promise.resolve(translated(fn));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    return this.#exclusive(async () => translated(fn));
+  }
+
+  write<T>(fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    return this.#exclusive(() => this.#transaction(this.#control.begin, () => fn(this.#tx)));
+  }
+
+  snapshot<T>(fn: (reader: SnapshotReader) => Promise<T>): Promise<T> {
+    return this.#exclusive(() => this.#transaction(this.#control.beginDeferred, () => fn(this.#snapshot.reset())));
+  }
+
+  migrate(): Promise<MigrationReport> {
+    return this.run(() => migrate(this.database, readMigrations(this.#migrationsDir), this.#now));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    // After any transaction in progress on this store's connection.
+    const release = await this.#lock.acquire();
+    try {
+      if (this.#closed) return;
+      this.#closed = true;
+      this.database.close();
+    } finally {
+      release();
+    }
+  }
+
+  /** Runs `fn` holding the connection lock. */
+  async #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw ledgerClosed();
+    const release = await this.#lock.acquire();
+    try {
+      if (this.#closed) throw ledgerClosed();
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  /** `begin`, then `fn`, then `COMMIT`; `ROLLBACK` when anything throws, and the error rethrown as it is. */
+  async #transaction<T>(begin: Database.Statement, fn: () => Promise<T>): Promise<T> {
+    translated(() => begin.run());
+    try {
+      const result = await fn();
+      translated(() => this.#control.commit.run());
+      return result;
+    } catch (error) {
+      try {
+        if (this.database.inTransaction) this.#control.rollback.run();
+      } catch {
+        // The connection already ended the transaction (SQLite rolls back on some errors): the first error tells why.
+      }
+      throw error;
+    }
+  }
+}

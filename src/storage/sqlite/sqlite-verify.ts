@@ -1,0 +1,103 @@
+/**
+ * The SQLite side of `verify()`: a paged scan of every event row, and the checks of SQLite's own
+ * tables, schema, migrations and file, run inside the adapter's read snapshot.
+ *
+ * @internal
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import type { ScannedEventRow, SnapshotReader } from '../../engine/storage-adapter.js';
+import type { EventType } from '../../model/ledger-event.js';
+import type { VerifyProblem } from '../types.js';
+import { migrate, type MigrationFile } from './migrations.js';
+import { verifyProjections } from './verify-projections.js';
+import { verifySchema } from './verify-schema.js';
+
+/** An event row as the scan reads it: seq as a BigInt (safeIntegers), the other columns text. */
+type ScanTuple = [seq: bigint, type: EventType, entityId: string, recordedAt: string, payload: string, prevHash: string, hash: string];
+
+function prepareVerifyStatements(db: Database.Database) {
+  return {
+    // Every row, from the lowest seq (even below 1), with seq as an exact BigInt.
+    firstEvents: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events ORDER BY seq LIMIT ?').raw().safeIntegers(),
+    eventsAfter: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw().safeIntegers(),
+    eventHashAt: db.prepare('SELECT hash FROM events WHERE seq = ?').pluck(),
+    appliedVersions: db.prepare('SELECT version FROM schema_migrations').pluck(),
+  };
+}
+
+/**
+ * The {@link SnapshotReader} of one SQLite connection; the adapter opens the read transaction around it.
+ *
+ * @internal
+ */
+export class SqliteSnapshot implements SnapshotReader {
+  readonly #db: Database.Database;
+  readonly #s: ReturnType<typeof prepareVerifyStatements>;
+  readonly #migrations: () => readonly MigrationFile[];
+  readonly #now: () => Date;
+  /** The migration files, read once per snapshot. */
+  #files: readonly MigrationFile[] | undefined;
+
+  /**
+   * @param db - the connection
+   * @param migrations - reads the migration files (each snapshot reads them again: they may have been edited)
+   * @param now - the store's clock
+   */
+  constructor(db: Database.Database, migrations: () => readonly MigrationFile[], now: () => Date) {
+    this.#db = db;
+    this.#s = prepareVerifyStatements(db);
+    this.#migrations = migrations;
+    this.#now = now;
+  }
+
+  /** Starts a new snapshot: the migration files are read again when asked for. */
+  reset(): this {
+    this.#files = undefined;
+    return this;
+  }
+
+  #migrationFiles(): readonly MigrationFile[] {
+    return (this.#files ??= this.#migrations());
+  }
+
+  async scanEvents(afterSeq: bigint | null, limit: number): Promise<ScannedEventRow[]> {
+    // `all()` is cheaper per row than `iterate()`, and a page keeps memory bounded.
+    const rows = (afterSeq === null ? this.#s.firstEvents.all(limit) : this.#s.eventsAfter.all(afterSeq, limit)) as ScanTuple[];
+    return rows.map(([seq, type, entityId, recordedAt, payload, prevHash, hash]) => ({ seq, type, entityId, recordedAt, payload, prevHash, hash }));
+  }
+
+  async eventHashAt(seq: number): Promise<string | undefined> {
+    return this.#s.eventHashAt.get(seq) as string | undefined;
+  }
+
+  async checkProjections(eventCounts: Readonly<Record<string, number>>): Promise<VerifyProblem[]> {
+    return verifyProjections(this.#db, eventCounts);
+  }
+
+  async checkMigrations(): Promise<VerifyProblem[]> {
+    const files = this.#migrationFiles(); // unreadable files are an error, not a problem of this ledger
+    try {
+      migrate(this.#db, files, this.#now, false);
+      return [];
+    } catch (error) {
+      return [{ table: 'schema_migrations', message: (error as Error).message }];
+    }
+  }
+
+  async checkSchema(): Promise<VerifyProblem[]> {
+    const applied = new Set(this.#s.appliedVersions.all() as number[]);
+    return verifySchema(this.#db, this.#migrationFiles().filter((f) => applied.has(f.version)));
+  }
+
+  async checkStorage(quick: boolean): Promise<VerifyProblem[]> {
+    const pragma = quick ? 'quick_check' : 'integrity_check';
+    try {
+      const rows = this.#db.pragma(`${pragma}(20)`, { simple: false }) as Record<string, string>[];
+      const messages = rows.map((r) => Object.values(r)[0]!).filter((m) => m !== 'ok');
+      return messages.map((m) => ({ table: 'database', message: `SQLite ${pragma}: ${m}: the file is damaged` }));
+    } catch (error) {
+      return [{ table: 'database', message: `PRAGMA ${pragma} failed: ${(error as Error).message}` }];
+    }
+  }
+}
