@@ -45,11 +45,12 @@ import type {
   VerifyReport,
 } from './storage/types.js';
 import { pushAll } from './_internal/arrays.js';
+import { isPostgresUrl } from './storage/postgres/pg-errors.js';
 import { ForecastNowArg, PredictArg } from './_internal/predict-args.js';
 import { findDueDate, freeId, questionSlug, type DueDateFrom } from './core/one-line-forecast.js';
 import { readProbability, type ReadProbability } from './core/read-probability.js';
 
-/** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
+/** What {@link openLedger} accepts: a file path, `':memory:'`, a `postgres://` URL, an open better-sqlite3 database, or any store. */
 export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
 
 /** Options for {@link openLedger}; the SQLite options apply when the target is a path or a database. */
@@ -906,9 +907,10 @@ export class Ledger {
 /**
  * Opens a ledger, creating and migrating the database when needed.
  *
- * @param target - a path to a SQLite file (created if missing), `':memory:'`, `{ database }` (an open
+ * @param target - a path to a SQLite file (created if missing), `':memory:'`, a `postgres://` or
+ *   `postgresql://` URL (a PostgreSQL database; needs `npm install pg`), `{ database }` (an open
  *   better-sqlite3 database) or `{ store }` (any {@link LedgerStore})
- * @param options - SQLite options: migration, clock, durability
+ * @param options - migration, clock, durability (for PostgreSQL, `normal` is `synchronous_commit = off`)
  * @returns the ledger
  * @throws LedgerError `validation_failed` for a target or option of the wrong type (`null`, an empty
  *   path, a path with NUL, a `durability` other than `full` or `normal`), `unknown_option` for an
@@ -924,6 +926,12 @@ export class Ledger {
 export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
   target = typeof target === 'string' ? parseArg('openLedger', 'target', PathArg, target) : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
   options = parseArg('openLedger', 'options', StoreOptionsArg, options) ?? {};
-  const store = typeof target === 'object' && 'store' in target ? target.store : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
+  const store =
+    typeof target === 'object' && 'store' in target
+      ? target.store
+      : typeof target === 'string' && isPostgresUrl(target)
+        ? // Loaded only for a PostgreSQL ledger, and `pg` with it: `import 'forecast-ledger'` needs neither.
+          await (await import('./storage/postgres/postgres-store.js')).PostgresStore.open(target, options)
+        : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
   return new Ledger(store, options.now);
 }

@@ -36,22 +36,30 @@ export async function queryAt<R extends pg.QueryResultRow = pg.QueryResultRow>(u
 
 const created: string[] = [];
 
-/**
- * Creates a new, empty database (`fl_<random>`) and returns its URL; it is dropped after the test
- * (with `FORCE`, so a connection the test left open does not keep it).
- */
-export async function freshDatabase(): Promise<string> {
+/** Creates a new, empty database (`fl_<random>`) and returns its URL; the caller drops it ({@link dropDatabase}). */
+export async function createDatabase(): Promise<string> {
   const name = `fl_${randomBytes(8).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
-  created.push(name);
   return databaseUrl(name);
 }
 
-/** Drops a database made by {@link freshDatabase} now rather than after the test. */
-export async function dropDatabase(name: string): Promise<void> {
+/**
+ * Creates a new, empty database and returns its URL; it is dropped after the test (with `FORCE`,
+ * so a connection the test left open does not keep it).
+ */
+export async function freshDatabase(): Promise<string> {
+  const url = await createDatabase();
+  created.push(url);
+  return url;
+}
+
+/** Drops a database made by {@link createDatabase}, given its URL. */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^fl_[0-9a-f]{16}$/.test(name)) throw new Error(`dropDatabase: ${name} is not a test database`);
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 afterEach(async () => {
-  for (const name of created.splice(0)) await dropDatabase(name);
+  for (const url of created.splice(0)) await dropDatabase(url);
 });

@@ -37,6 +37,12 @@ export interface PgAdapterOptions {
   poolSize?: number;
   /** `application_name` of the connections, as `pg_stat_activity` shows it (default `forecast-ledger`). */
   applicationName?: string;
+  /**
+   * `full` (default): a commit returns once it is durable on the server. `normal`: each write
+   * transaction sets `synchronous_commit = off`, so the last commits can be lost if the server
+   * crashes (never corrupted), for bulk work that can be redone.
+   */
+  durability?: 'full' | 'normal';
 }
 
 /** How often a transaction aborted for serialization or a deadlock is run again before the error surfaces. */
@@ -44,9 +50,9 @@ const MAX_ATTEMPTS = 20;
 
 const CAPABILITIES: StoreCapabilities = { backend: 'postgres', fileBackup: false, storageCheck: false, networkWriters: true };
 
-const SCAN_FIRST = 'SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events ORDER BY seq LIMIT $1';
+const SCAN_FIRST = 'SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events ORDER BY events.seq LIMIT $1';
 const SCAN_AFTER = `SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events
-  WHERE seq > $1::bigint ORDER BY seq LIMIT $2`;
+  WHERE events.seq > $1::bigint ORDER BY events.seq LIMIT $2`;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,12 +86,14 @@ export class PgAdapter implements StorageAdapter {
   readonly #errors: PgErrors;
   readonly #migrationsDir: string;
   readonly #now: () => Date;
+  readonly #relaxed: boolean;
 
   private constructor(pool: Pg.Pool, errors: PgErrors, options: PgAdapterOptions, openReport: OpenReport) {
     this.#pool = pool;
     this.#errors = errors;
     this.#migrationsDir = options.migrationsDir ?? defaultPgMigrationsDir();
     this.#now = options.now ?? (() => new Date());
+    this.#relaxed = options.durability === 'normal';
     this.openReport = openReport;
     this.reads = new PgReads(pool);
   }
@@ -140,6 +148,7 @@ export class PgAdapter implements StorageAdapter {
           inTransaction(client, 'BEGIN', async () => {
             // First, before anything is read: every writer of this ledger waits here for the one before.
             await client.query(advisoryXactLock('write'));
+            if (this.#relaxed) await client.query('SET LOCAL synchronous_commit = off');
             return fn({
               head: async () => (await client.query<{ seq: number; hash: string }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1')).rows[0],
               loadFacts: (request) => loadPgFacts(client, request),
@@ -162,6 +171,15 @@ export class PgAdapter implements StorageAdapter {
     return this.#session('reading the ledger', (client) =>
       inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => fn(this.#snapshotReader(client))),
     );
+  }
+
+  /** Runs one or more reads on the pool, translating driver errors. */
+  async run<T>(fn: (reads: PgReads) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.reads);
+    } catch (error) {
+      throw this.#fail(error, 'reading the ledger');
+    }
   }
 
   /** Runs `fn` with the ledger's reads inside one snapshot: every read sees the same state. */
