@@ -7,6 +7,7 @@ const entries: Record<string, string> = {
   scoring: 'src/scoring/index.ts',
   predictions: 'src/predictions/index.ts',
   importers: 'src/importers/index.ts',
+  postgres: 'src/postgres.ts',
 };
 
 export default defineConfig([

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { openLedger, type Ledger } from '../ledger.js';
 import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { isPostgresUrl, safeLocation } from '../storage/postgres/pg-errors.js';
 import type { MigrationInfo } from '../storage/types.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
@@ -36,9 +37,10 @@ export interface OpenSessionOptions {
  * @internal
  */
 export async function openSession(path: string, options: OpenSessionOptions = {}): Promise<LedgerSession> {
-  const exists = path === ':memory:' || existsSync(path);
+  // A PostgreSQL database exists on its server: opening it creates the ledger's tables when needed.
+  const exists = path === ':memory:' || isPostgresUrl(path) || existsSync(path);
   if (!exists && !options.create) {
-    throw new CliError('ledger_not_found', `no ledger database at ${path}`, {
+    throw new CliError('ledger_not_found', `no ledger database at ${isPostgresUrl(path) ? safeLocation(path) : path}`, {
       exitCode: EXIT_CODES.notFound,
       hint: options.initHint ?? 'create one with: forecast-ledger init (or forecast-ledger import <dir>), or pass --db <file>',
     });
