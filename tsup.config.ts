@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // Library entry points, one per subpath export of package.json.
 const entries: Record<string, string> = {
@@ -7,7 +7,24 @@ const entries: Record<string, string> = {
   scoring: 'src/scoring/index.ts',
   predictions: 'src/predictions/index.ts',
   importers: 'src/importers/index.ts',
-  postgres: 'src/postgres.ts',
+  sqlite: 'src/storage/sqlite/index.ts',
+  postgres: 'src/storage/postgres/index.ts',
+};
+
+/**
+ * `openLedger` imports a backend's module only when it opens a ledger of that kind
+ * (src/storage/backends.ts). In the library build that dynamic import becomes the backend's own entry
+ * point, left external (`./sqlite.js`, `./sqlite.cjs`), so the root entry point holds no driver
+ * `import`: bundled in, ESM would hoist `import 'better-sqlite3'` to the top of dist/index.js.
+ */
+const backendEntries: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'backend-entries',
+  setup(build) {
+    const extension = build.initialOptions.outExtension?.['.js'] === '.cjs' ? 'cjs' : 'js';
+    build.onResolve({ filter: /^\.\/(sqlite\/sqlite|postgres\/postgres)-store\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('backends.ts') ? { path: `./${args.path.split('/')[1]}.${extension}`, external: true } : undefined,
+    );
+  },
 };
 
 export default defineConfig([
@@ -21,6 +38,7 @@ export default defineConfig([
     shims: true, // import.meta.url in the CJS build (used to find migrations/)
     splitting: false,
     treeshake: true,
+    esbuildPlugins: [backendEntries],
   },
   ...(existsSync('src/cli/main.ts')
     ? [

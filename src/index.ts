@@ -16,8 +16,8 @@ export type { AnnulInput, CorrectionInput, ForecastsAfterOutcomeOption, ImportDa
 export type { PredictInput, PredictResult, QuickForecastInput, QuickForecastResult } from './ledger.js';
 export type { DueDateFrom } from './core/one-line-forecast.js';
 export type { LedgerStore } from './storage/ledger-store.js';
-export { DURABILITY_LEVELS, SqliteStore } from './storage/sqlite/sqlite-store.js';
-export type { Durability, SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+export type { OpenReport, StoreCapabilities } from './storage/store-capabilities.js';
+export type { SqliteDatabase } from './storage/open-options.js';
 export { EVENT_TYPES } from './storage/types.js';
 export type {
   ApplyOptions,

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from './errors.js';
 import { AggregateArg, AnnulArg, BackupOptionsArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, StoreArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
@@ -22,7 +21,8 @@ import {
 import { amendedQuestion, revisionAt } from './core/question-revision.js';
 import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
 import type { LedgerStore } from './storage/ledger-store.js';
-import { SqliteStore, StoreOptionsArg, type SqliteStoreOptions } from './storage/sqlite/sqlite-store.js';
+import { backendFor } from './storage/backends.js';
+import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
 import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
 import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
@@ -45,13 +45,12 @@ import type {
   VerifyReport,
 } from './storage/types.js';
 import { pushAll } from './_internal/arrays.js';
-import { isPostgresUrl } from './storage/postgres/pg-errors.js';
 import { ForecastNowArg, PredictArg } from './_internal/predict-args.js';
 import { findDueDate, freeId, questionSlug, type DueDateFrom } from './core/one-line-forecast.js';
 import { readProbability, type ReadProbability } from './core/read-probability.js';
 
-/** What {@link openLedger} accepts: a file path, `':memory:'`, a `postgres://` URL, an open better-sqlite3 database, or any store. */
-export type LedgerTarget = string | { database: Database.Database } | { store: LedgerStore };
+/** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
+export type LedgerTarget = string | { database: SqliteDatabase } | { store: LedgerStore };
 
 /** Options for {@link openLedger}; the SQLite options apply when the target is a path or a database. */
 export type OpenLedgerOptions = SqliteStoreOptions;
@@ -827,7 +826,9 @@ export class Ledger {
   async backup(path: string, options?: BackupOptions): Promise<BackupReport> {
     path = parseArg('ledger.backup', 'path', PathArg, path);
     options = parseArg('ledger.backup', 'options', BackupOptionsArg, options) as BackupOptions | undefined;
-    if (!this.store.backup) throw new LedgerError('storage_error', 'backup: this ledger\'s store cannot make backups: use exportData() instead');
+    if (!this.store.capabilities.fileBackup || !this.store.backup) {
+      throw new LedgerError('storage_error', `backup: a ${this.store.capabilities.backend} ledger cannot be copied to a file: use exportData() instead (or the database's own backup tool)`);
+    }
     return this.store.backup(path, options);
   }
 
@@ -907,10 +908,9 @@ export class Ledger {
 /**
  * Opens a ledger, creating and migrating the database when needed.
  *
- * @param target - a path to a SQLite file (created if missing), `':memory:'`, a `postgres://` or
- *   `postgresql://` URL (a PostgreSQL database; needs `npm install pg`), `{ database }` (an open
+ * @param target - a path to a SQLite file (created if missing), `':memory:'`, `{ database }` (an open
  *   better-sqlite3 database) or `{ store }` (any {@link LedgerStore})
- * @param options - migration, clock, durability (for PostgreSQL, `normal` is `synchronous_commit = off`)
+ * @param options - SQLite options: migration, clock, durability
  * @returns the ledger
  * @throws LedgerError `validation_failed` for a target or option of the wrong type (`null`, an empty
  *   path, a path with NUL, a `durability` other than `full` or `normal`), `unknown_option` for an
@@ -926,12 +926,8 @@ export class Ledger {
 export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
   target = typeof target === 'string' ? parseArg('openLedger', 'target', PathArg, target) : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
   options = parseArg('openLedger', 'options', StoreOptionsArg, options) ?? {};
-  const store =
-    typeof target === 'object' && 'store' in target
-      ? target.store
-      : typeof target === 'string' && isPostgresUrl(target)
-        ? // Loaded only for a PostgreSQL ledger, and `pg` with it: `import 'forecast-ledger'` needs neither.
-          await (await import('./storage/postgres/postgres-store.js')).PostgresStore.open(target, options)
-        : SqliteStore.open(typeof target === 'string' ? target : target.database, options);
+  if (typeof target === 'object' && 'store' in target) return new Ledger(target.store, options.now);
+  const backendTarget = typeof target === 'string' ? target : target.database;
+  const store = await backendFor(backendTarget).open(backendTarget, options);
   return new Ledger(store, options.now);
 }

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { openLedger, type Ledger } from '../ledger.js';
-import { SqliteStore } from '../storage/sqlite/sqlite-store.js';
-import { isPostgresUrl, safeLocation } from '../storage/postgres/pg-errors.js';
+import { backendFor, safeTarget } from '../storage/backends.js';
 import type { MigrationInfo } from '../storage/types.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
 
-/** An open ledger, and whether opening it created the database file. @internal */
+/** An open ledger, and whether opening it created the ledger (a new file, or the tables in an empty server database). @internal */
 export interface LedgerSession {
   ledger: Ledger;
   path: string;
@@ -37,15 +35,16 @@ export interface OpenSessionOptions {
  * @internal
  */
 export async function openSession(path: string, options: OpenSessionOptions = {}): Promise<LedgerSession> {
-  // A PostgreSQL database exists on its server: opening it creates the ledger's tables when needed.
-  const exists = path === ':memory:' || isPostgresUrl(path) || existsSync(path);
+  const exists = backendFor(path).exists(path);
   if (!exists && !options.create) {
-    throw new CliError('ledger_not_found', `no ledger database at ${isPostgresUrl(path) ? safeLocation(path) : path}`, {
+    throw new CliError('ledger_not_found', `no ledger database at ${safeTarget(path)}`, {
       exitCode: EXIT_CODES.notFound,
       hint: options.initHint ?? 'create one with: forecast-ledger init (or forecast-ledger import <dir>), or pass --db <file>',
     });
   }
-  return { ledger: await openLedger(path), path, created: !exists };
+  const ledger = await openLedger(path);
+  // On a server the database exists beforehand: the ledger was created if this open applied migration 1.
+  return { ledger, path, created: !exists || ledger.store.openReport.applied.some((m) => m.version === 1) };
 }
 
 /** Closes the session's ledger (never deleting the file: see {@link openSession}). @internal */
@@ -71,7 +70,7 @@ export async function withLedger<T>(ctx: CommandContext, options: { create?: boo
   return withSession(ctx.db, { ...options, initHint: initHint(ctx) }, fn);
 }
 
-/** The migrations that opening the ledger applied (none for a store other than SQLite). @internal */
+/** The migrations that opening the ledger applied (its store's open report). @internal */
 export function appliedOnOpen(ledger: Ledger): readonly MigrationInfo[] {
-  return ledger.store instanceof SqliteStore ? ledger.store.migratedOnOpen.applied : [];
+  return ledger.store.openReport.applied;
 }

@@ -21,7 +21,7 @@ import type { LedgerStore } from '../storage/ledger-store.js';
 import type { ApplyOptions, ApplyResult, ForecastFilter, MigrationReport, QuestionFilter, VerifyOptions, VerifyReport } from '../storage/types.js';
 import { applyChanges, type ApplyOutcome } from './apply-changes.js';
 import { FactCache } from './fact-cache.js';
-import type { StorageAdapter } from './storage-adapter.js';
+import type { OpenReport, StorageAdapter, StoreCapabilities } from './storage-adapter.js';
 import { verifyLedger } from './verify-ledger.js';
 
 /** Thrown inside a write transaction to roll it back; never escapes `apply`. */
@@ -39,6 +39,7 @@ export function ledgerClosed(): LedgerError {
  * @internal
  */
 export abstract class EngineStore implements LedgerStore {
+  /** The backend under this store. @internal */
   protected readonly adapter: StorageAdapter;
   readonly #now: () => Date;
   /** Facts about committed records, kept across write transactions (see {@link FactCache}). */
@@ -48,6 +49,14 @@ export abstract class EngineStore implements LedgerStore {
   protected constructor(adapter: StorageAdapter, now: () => Date = () => new Date()) {
     this.adapter = adapter;
     this.#now = now;
+  }
+
+  get capabilities(): StoreCapabilities {
+    return this.adapter.capabilities;
+  }
+
+  get openReport(): OpenReport {
+    return this.adapter.openReport;
   }
 
   /** Whether {@link EngineStore.close} was called. */

@@ -16,29 +16,11 @@
 import type { QuestionFacts } from '../core/check-change.js';
 import type { EventType } from '../model/ledger-event.js';
 import type { StoredResolution } from '../model/question-record.js';
-import type { MigrationInfo, MigrationReport, VerifyProblem } from '../storage/types.js';
+import type { OpenReport, StoreCapabilities } from '../storage/store-capabilities.js';
+import type { MigrationReport, VerifyProblem } from '../storage/types.js';
 
-/** What a backend can do beyond the contract; shared code branches on these, never on a class or a name. @internal */
-export interface StoreCapabilities {
-  /** A short name for messages and reports: `sqlite`, `postgres`. Never branched on. */
-  readonly backend: string;
-  /** `backup(path)` writes a verified copy to a file (SQLite's online backup). PostgreSQL relies on `pg_dump`. */
-  readonly fileBackup: boolean;
-  /** `verify({ quick })` also checks the database's own storage (SQLite `PRAGMA integrity_check`). */
-  readonly storageCheck: boolean;
-  /** Writers on other machines can share the ledger (a server database), not only other processes on this one. */
-  readonly networkWriters: boolean;
-}
-
-/** What opening a store did, for the CLI and for logs. @internal */
-export interface OpenReport {
-  /** Where the ledger lives, safe to print: a file path, `:memory:`, or a URL without its password. */
-  readonly location: string;
-  /** Migrations applied by this open (none when the schema was up to date, or with `migrate: false`). */
-  readonly applied: readonly MigrationInfo[];
-  /** The schema version after opening. */
-  readonly version: number;
-}
+// Public since LedgerStore carries them; defined beside the store port, re-exported for adapters.
+export type { OpenReport, StoreCapabilities } from '../storage/store-capabilities.js';
 
 /** An event row exactly as stored: the payload is its canonical JSON text. @internal */
 export interface EventRow {

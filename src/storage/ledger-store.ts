@@ -18,6 +18,7 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './types.js';
+import type { OpenReport, StoreCapabilities } from './store-capabilities.js';
 
 /**
  * The storage port: domain operations a ledger backend provides.
@@ -26,9 +27,13 @@ import type {
  * Every method is async, so a server backend (PostgreSQL, say) fits without changing callers, and
  * every write method is one atomic unit: it applies all of its changes or none. Backends check the
  * domain rules in `checkChange` inside their transaction, so a rule holds even when two processes
- * write to the same ledger. {@link SqliteStore} is the embedded implementation.
+ * write to the same ledger. `SqliteStore` (`forecast-ledger/sqlite`) is the embedded implementation.
  */
 export interface LedgerStore {
+  /** What this backend can do beyond this interface (file backups, a storage check, writers on other machines). */
+  readonly capabilities: StoreCapabilities;
+  /** What opening the store did: where the ledger is (safe to print), the migrations applied, the schema version. */
+  readonly openReport: OpenReport;
   /** Applies pending migrations; refuses edited, missing or out-of-order ones. */
   migrate(): Promise<MigrationReport>;
   /**
@@ -81,8 +86,8 @@ export interface LedgerStore {
    */
   verify(options?: VerifyOptions): Promise<VerifyReport>;
   /**
-   * Writes a consistent copy of the ledger to a new file and verifies the copy. Optional: a backend
-   * without it makes `Ledger.backup()` fail with `storage_error`.
+   * Writes a consistent copy of the ledger to a new file and verifies the copy. Present when
+   * `capabilities.fileBackup`; without it `Ledger.backup()` fails with `storage_error`.
    *
    * @throws LedgerError `file_exists`, `validation_failed`, `storage_error`
    */

@@ -2,13 +2,13 @@
 // code (never a TypeError), and a refused write changes nothing. Each case here failed before the fix.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, SqliteStore, type LedgerErrorCode } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, type LedgerErrorCode } from '../../src/index.js';
+import { SqliteStore } from '../../src/storage/sqlite/index.js';
 import { Ledger } from '../../src/ledger.js';
 import { brierScore, buildLeaderboard, dateErrorDays, buildScorecard, loadScoringData, renderLeaderboard, renderReport, renderScorecard } from '../../src/scoring/index.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, predictionFile, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
-import { describeEachBackend, type LedgerBackend } from '../helpers/backends.js';
 
 /** Awaits `run` and returns the LedgerError it must throw, with `code`. */
 async function refused(run: () => unknown, code: LedgerErrorCode = 'validation_failed'): Promise<LedgerError> {
@@ -23,9 +23,10 @@ async function refused(run: () => unknown, code: LedgerErrorCode = 'validation_f
   return thrown as LedgerError;
 }
 
-/** A ledger with a source, a forecaster, a binary and a categorical question and a forecast; `shared`: for every test of the file. */
-async function smallLedger(backend: LedgerBackend, shared = false): Promise<Ledger> {
-  const ledger = await (shared ? backend.openShared() : backend.open());
+
+/** A ledger with a source, a forecaster, a binary and a categorical question and a forecast. */
+async function smallLedger(): Promise<Ledger> {
+  const ledger = await openLedger(':memory:');
   await ledger.addSource(source());
   await ledger.addForecaster(forecaster());
   await ledger.addQuestion(binaryQuestion());
@@ -66,13 +67,7 @@ const revokedProxy = () => {
   return proxy;
 };
 
-describeEachBackend('raw exceptions become LedgerErrors, and a refused write changes nothing', (backend) => {
-  // One ledger for these cases: each refused call must leave it as it found it, which each case checks.
-  let ledger: Ledger;
-  beforeAll(async () => {
-    ledger = await smallLedger(backend, true);
-  });
-
+describe('raw exceptions become LedgerErrors, and a refused write changes nothing', () => {
   it.each<[string, (l: Ledger) => unknown, LedgerErrorCode?]>([
     ["resolve('q') without input", (l) => (l.resolve as (id: string) => unknown)('q-binary')],
     ['resolve(q, null)', (l) => l.resolve('q-binary', null as never)],
@@ -91,6 +86,7 @@ describeEachBackend('raw exceptions become LedgerErrors, and a refused write cha
     ['an unknown key in resolve input', (l) => l.resolve('q-binary', { outcome: true, resolvedOn: '2026-01-01', evidence: [{ description: 'e' }], when: 'now' } as never), 'unknown_option'],
     ['an unknown annul option', (l) => l.annul('q-binary', { reason: 'r', force: true } as never), 'unknown_option'],
   ])('%s', async (_name, write, code = 'validation_failed') => {
+    const ledger = await smallLedger();
     const before = await state(ledger);
     await refused(() => write(ledger), code);
     expect(await state(ledger)).toEqual(before);
@@ -109,11 +105,10 @@ describeEachBackend('raw exceptions become LedgerErrors, and a refused write cha
     ['getQuestion(undefined)', (l) => l.getQuestion(undefined as never)],
     ['history of a throwing Proxy', (l) => l.history(throwingProxy() as never)],
   ])('%s', async (_name, read, code = 'validation_failed') => {
+    const ledger = await smallLedger();
     await refused(() => read(ledger), code);
   });
-});
 
-describe('raw exceptions become LedgerErrors in calls outside an open ledger', () => {
   it.each<[string, () => unknown, LedgerErrorCode?]>([
     ['openLedger(null)', () => openLedger(null as never)],
     ['openLedger(undefined)', () => openLedger(undefined as never)],
@@ -142,9 +137,9 @@ describe('raw exceptions become LedgerErrors in calls outside an open ledger', (
   });
 });
 
-describeEachBackend('rules that were not enforced', (backend) => {
-  it('store.apply checks every record against its schema (the store is public too)', async () => {
-    const ledger = await smallLedger(backend);
+describe('rules that were not enforced', () => {
+  it('SqliteStore.apply checks every record against its schema (the store is public too)', async () => {
+    const ledger = await smallLedger();
     const before = await state(ledger);
     for (const change of [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }, null]) {
       await refused(() => ledger.store.apply([change as never]));
@@ -154,7 +149,7 @@ describeEachBackend('rules that were not enforced', (backend) => {
   });
 
   it("refuses a resolution whose evidence names a source that does not exist (source_not_found)", async () => {
-    const ledger = await smallLedger(backend);
+    const ledger = await smallLedger();
     const before = await state(ledger);
     const error = await refused(
       () => ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-01-01', evidence: [{ description: 'a report', sourceId: 'no-such-source' }] }),
@@ -168,7 +163,7 @@ describeEachBackend('rules that were not enforced', (backend) => {
   });
 
   it('checks evidence sources in an import too, where the source may come in the same file', async () => {
-    const ledger = await backend.open();
+    const ledger = await openLedger(':memory:');
     const file = { ...predictionFile(1), resolutions: [{ questionId: 'q-0', status: 'resolved', outcome: { kind: 'binary', value: true }, resolvedOn: '2026-01-01', evidence: [{ description: 'e', sourceId: 'missing' }] }] };
     await refused(() => ledger.importPredictions(file as never), 'source_not_found');
     expect((await ledger.counts()).questions).toBe(0);
@@ -177,7 +172,7 @@ describeEachBackend('rules that were not enforced', (backend) => {
   });
 
   it('refuses an own __proto__ key in categorical probabilities instead of dropping it', async () => {
-    const ledger = await smallLedger(backend);
+    const ledger = await smallLedger();
     const before = await state(ledger);
     const forecast = JSON.parse('{"questionId":"q-cat","forecasterId":"alice","madeAt":"2025-10-08","estimate":{"kind":"categorical","probabilities":{"__proto__":0.5,"a":0.2}}}');
     const error = await refused(() => ledger.addForecast(forecast));
@@ -188,7 +183,7 @@ describeEachBackend('rules that were not enforced', (backend) => {
   });
 
   it('refuses categorical probabilities for no option at all', async () => {
-    const ledger = await smallLedger(backend);
+    const ledger = await smallLedger();
     const before = await state(ledger);
     const error = await refused(() => ledger.addForecast({ questionId: 'q-cat', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'categorical', probabilities: {} } }));
     expect(error.message).toMatch(/probabilities: expected a probability for at least one option/);
@@ -196,57 +191,10 @@ describeEachBackend('rules that were not enforced', (backend) => {
   });
 
   it('lists questions by a status filter of 200,000 entries (no SQL variable per entry, no spread into a call)', async () => {
-    const ledger = await smallLedger(backend);
+    const ledger = await smallLedger();
     const all = await ledger.listQuestions({ status: 'open' });
     expect(all.length).toBeGreaterThan(0);
     expect(await ledger.listQuestions({ status: Array<'open'>(200_000).fill('open') })).toEqual(all);
-  });
-
-  it('refuses a NUL in an import path, naming the argument, instead of cutting the path short', async () => {
-    const dir = tempDir();
-    const ledger = await smallLedger(backend);
-    expect((await refused(() => ledger.importPredictions(join(dir, 'a.json\0')))).message).toMatch(/path: expected a path without NUL/);
-  });
-
-  it("refuses importPredictions('') instead of importing the current folder", async () => {
-    const ledger = await smallLedger(backend);
-    const before = await state(ledger);
-    expect((await refused(() => ledger.importPredictions(''))).message).toMatch(/path: expected a path, received an empty string/);
-    expect(await state(ledger)).toEqual(before);
-  });
-
-  it("refuses asOf '2027-02-30' (a date that is not in the calendar)", async () => {
-    const ledger = await smallLedger(backend);
-    await refused(() => ledger.scorecard('alice', { asOf: '2027-02-30' }));
-    await refused(() => ledger.leaderboard({ asOf: '2027-02-30' }));
-    await refused(() => ledger.listQuestions({ dueBefore: '2027-02-30' }));
-    expect((await ledger.scorecard('alice', { asOf: '2028-02-29' })).asOf).toBe('2028-02-29');
-  });
-
-  it('reads a prediction file that starts with a UTF-8 byte order mark', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'files'));
-    writeFileSync(join(dir, 'files', 'bom.json'), `\uFEFF${JSON.stringify(predictionFile(2))}`);
-    const ledger = await backend.open();
-    const report = await ledger.importPredictions(join(dir, 'files'));
-    expect(report.added.questions).toBe(2);
-  });
-
-  it('names the function and argument in a LedgerValidationError', async () => {
-    const ledger = await smallLedger(backend);
-    const error = await refused(() => ledger.resolve('q-binary', { outcome: true, resolvedOn: 5 as never, evidence: [] }));
-    expect(error).toBeInstanceOf(LedgerValidationError);
-    expect((error as LedgerValidationError).issues[0]).toMatchObject({ path: 'input.resolvedOn', code: 'validation_failed' });
-    expect(error.message).toMatch(/^ledger\.resolve: invalid input/);
-  });
-});
-
-describe('rules that were not enforced: due dates, and the SQLite options and paths of openLedger', () => {
-  it('never gives a due date past 9999-12-31', () => {
-    expect(resolveHorizon('9999-01-01', 'end-of-year:+0')).toBe('9999-12-31');
-    for (const [madeAt, rule] of [['9999-12-31', '+1d'], ['2025-01-01', '+8000y'], ['2025-01-01', 'end-of-year:+7975'], ['2025-01-01', '+99999999999999d']] as const) {
-      expect(() => resolveHorizon(madeAt, rule), `${madeAt} ${rule}`).toThrow(/after 9999-12-31/);
-    }
   });
 
   it("refuses durability 'off' (only full and normal)", async () => {
@@ -259,5 +207,46 @@ describe('rules that were not enforced: due dates, and the SQLite options and pa
     const error = await refused(() => openLedger(join(dir, 'ledger.sqlite\0.bak')));
     expect(error.message).toMatch(/target: expected a path without NUL/);
     expect(readdirSync(dir)).toEqual([]); // nothing was created at the cut-short path
+    const ledger = await smallLedger();
+    expect((await refused(() => ledger.importPredictions(join(dir, 'a.json\0')))).message).toMatch(/path: expected a path without NUL/);
+  });
+
+  it("refuses importPredictions('') instead of importing the current folder", async () => {
+    const ledger = await smallLedger();
+    const before = await state(ledger);
+    expect((await refused(() => ledger.importPredictions(''))).message).toMatch(/path: expected a path, received an empty string/);
+    expect(await state(ledger)).toEqual(before);
+  });
+
+  it("refuses asOf '2027-02-30' (a date that is not in the calendar)", async () => {
+    const ledger = await smallLedger();
+    await refused(() => ledger.scorecard('alice', { asOf: '2027-02-30' }));
+    await refused(() => ledger.leaderboard({ asOf: '2027-02-30' }));
+    await refused(() => ledger.listQuestions({ dueBefore: '2027-02-30' }));
+    expect((await ledger.scorecard('alice', { asOf: '2028-02-29' })).asOf).toBe('2028-02-29');
+  });
+
+  it('reads a prediction file that starts with a UTF-8 byte order mark', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'files'));
+    writeFileSync(join(dir, 'files', 'bom.json'), `\uFEFF${JSON.stringify(predictionFile(2))}`);
+    const ledger = await openLedger(':memory:');
+    const report = await ledger.importPredictions(join(dir, 'files'));
+    expect(report.added.questions).toBe(2);
+  });
+
+  it('never gives a due date past 9999-12-31', () => {
+    expect(resolveHorizon('9999-01-01', 'end-of-year:+0')).toBe('9999-12-31');
+    for (const [madeAt, rule] of [['9999-12-31', '+1d'], ['2025-01-01', '+8000y'], ['2025-01-01', 'end-of-year:+7975'], ['2025-01-01', '+99999999999999d']] as const) {
+      expect(() => resolveHorizon(madeAt, rule), `${madeAt} ${rule}`).toThrow(/after 9999-12-31/);
+    }
+  });
+
+  it('names the function and argument in a LedgerValidationError', async () => {
+    const ledger = await smallLedger();
+    const error = await refused(() => ledger.resolve('q-binary', { outcome: true, resolvedOn: 5 as never, evidence: [] }));
+    expect(error).toBeInstanceOf(LedgerValidationError);
+    expect((error as LedgerValidationError).issues[0]).toMatchObject({ path: 'input.resolvedOn', code: 'validation_failed' });
+    expect(error.message).toMatch(/^ledger\.resolve: invalid input/);
   });
 });

@@ -2,7 +2,8 @@ import { appendFileSync, cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { LedgerError, openLedger, SqliteStore } from '../../src/index.js';
+import { LedgerError, openLedger } from '../../src/index.js';
+import { SqliteStore } from '../../src/storage/sqlite/index.js';
 import { tempDir } from '../helpers/temp.js';
 import { migrate, readMigrations } from '../../src/storage/sqlite/migrations.js';
 

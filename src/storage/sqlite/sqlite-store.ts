@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
 import { DatabaseArg } from '../../_internal/ledger-args.js';
-import { optionsSchema, parseArg, PathArg } from '../../_internal/validate-args.js';
+import { parseArg, PathArg } from '../../_internal/validate-args.js';
 import { EngineStore } from '../../engine/engine-store.js';
+import type { LedgerStore } from '../ledger-store.js';
 import { LedgerError } from '../../errors.js';
 import { GENESIS_HASH } from '../../history/event-hash.js';
 import type { StoredForecast } from '../../model/forecast.js';
@@ -15,42 +15,13 @@ import type { QuestionUpdate } from '../../model/question-update.js';
 import type { RecordCounts } from '../../model/record-counts.js';
 import type { Source } from '../../model/source.js';
 import type { BackupOptions, BackupReport, ForecastFilter, MigrationReport, QuestionFilter, VerifyReport } from '../types.js';
+import { StoreOptionsArg, type SqliteStoreOptions } from '../open-options.js';
 import { backupTarget, placeFile } from './backup-file.js';
 import { SqliteAdapter } from './sqlite-adapter.js';
 import { SqliteReads } from './sqlite-reads.js';
 
-/** How hard SQLite works to keep a commit on disk, as an `as const` tuple. */
-export const DURABILITY_LEVELS = ['full', 'normal'] as const;
-/**
- * `full` (default): every commit is synced to disk before it returns (`synchronous = FULL`), so a
- * recorded resolution survives a power cut. `normal`: WAL's `synchronous = NORMAL`; the last commits
- * can be lost on power failure (never corrupted), for bulk work that can be redone.
- */
-export type Durability = (typeof DURABILITY_LEVELS)[number];
-
-/** Options for {@link SqliteStore.open}. */
-export interface SqliteStoreOptions {
-  /**
-   * Apply pending migrations on open (default `true`). With `false`, the applied migrations are
-   * still checked, a database that needs a migration is refused with `migration_pending`, and
-   * opening writes nothing to the schema.
-   */
-  migrate?: boolean;
-  /** Where the `NNNN_name.sql` files are (default: the package's `migrations/sqlite`). */
-  migrationsDir?: string;
-  /** The clock used for `recordedAt` (default: `() => new Date()`). */
-  now?: () => Date;
-  /** See {@link Durability}; default `full`. */
-  durability?: Durability;
-}
-
-/** The options of {@link SqliteStore.open} (and `openLedger`), checked on open. @internal */
-export const StoreOptionsArg = optionsSchema<SqliteStoreOptions>()({
-  migrate: z.boolean().optional(),
-  migrationsDir: PathArg.optional(),
-  now: z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date').optional(),
-  durability: z.enum(DURABILITY_LEVELS, { error: `expected durability ${DURABILITY_LEVELS.map((d) => `"${d}"`).join(' or ')}` }).optional(),
-});
+// The options live in a module without the driver, so openLedger can check them before loading it.
+export { DURABILITY_LEVELS, type Durability, type SqliteStoreOptions } from '../open-options.js';
 
 /**
  * The embedded {@link LedgerStore}: one SQLite file (or `:memory:`) through better-sqlite3.
@@ -69,7 +40,7 @@ export const StoreOptionsArg = optionsSchema<SqliteStoreOptions>()({
  * (await store.counts()).questions; //=> 0
  * ```
  */
-export class SqliteStore extends EngineStore {
+export class SqliteStore extends EngineStore implements LedgerStore {
   /**
    * The better-sqlite3 connection, for read-only SQL. Writing through it bypasses the history:
    * `verify()` will report any row changed that way.

@@ -5,7 +5,7 @@
  * Needs `pg` (node-postgres), an optional peer dependency: `npm install pg`. `openLedger` opens a
  * `postgres://` URL with this store too, loading it (and `pg`) only then.
  *
- * @module
+ * @packageDocumentation
  */
-export { PostgresStore } from './storage/postgres/postgres-store.js';
-export type { PostgresStoreOptions } from './storage/postgres/postgres-store.js';
+export { PostgresStore } from './postgres-store.js';
+export type { PostgresStoreOptions } from './postgres-store.js';
