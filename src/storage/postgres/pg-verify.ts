@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { MigrationFile } from '../migration-files.js';
+import { countProblems, PROJECTED_TABLES } from '../projection-counts.js';
 import type { VerifyProblem } from '../types.js';
 import type { Queryable } from './pg-client.js';
 import { inTransaction, PG_SCHEMA_MIGRATIONS_SQL, type PgSession } from './pg-migrations.js';
@@ -18,17 +19,6 @@ interface ProjectionCheck {
   message: string;
   sql: string;
 }
-
-const COUNT_CHECKS: [table: string, eventType: string][] = [
-  ['sources', 'source.added'],
-  ['forecasters', 'forecaster.added'],
-  ['questions', 'question.added'],
-  ['forecasts', 'forecast.added'],
-  ['resolutions', 'resolution.recorded'],
-];
-
-/** The question-life event types, all projected into question_updates. */
-const UPDATE_TYPES = ['question.clarified', 'question.amended', 'comment.added', 'forecast.withdrawn'];
 
 /** The event's payload as jsonb (`j.p`), NULL when the row has no event. */
 const PAYLOAD = 'LEFT JOIN LATERAL (SELECT e.payload::jsonb AS p) j ON true';
@@ -137,22 +127,9 @@ const TAG_SUMMARY = `SELECT count(DISTINCT (e.entity_id, j.tag)) AS pairs,
 export async function checkPgProjections(db: Queryable, eventCounts: Readonly<Record<string, number>>): Promise<VerifyProblem[]> {
   const problems: VerifyProblem[] = [];
   const count = async (table: string): Promise<number> => (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n;
-  for (const [table, type] of COUNT_CHECKS) {
-    const rows = await count(table);
-    const events = eventCounts[type] ?? 0;
-    if (rows !== events) {
-      problems.push({ table, message: `${table} has ${rows} rows but the history has ${events} ${type} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger` });
-    }
-  }
-  const updateRows = await count('question_updates');
-  const updateEvents = UPDATE_TYPES.reduce((sum, type) => sum + (eventCounts[type] ?? 0), 0);
-  if (updateRows !== updateEvents) {
-    problems.push({
-      table: 'question_updates',
-      message: `question_updates has ${updateRows} rows but the history has ${updateEvents} clarification, amendment, comment and withdrawal events: ` +
-        `rows were ${updateRows < updateEvents ? 'deleted' : 'inserted'} outside the ledger`,
-    });
-  }
+  const rowCounts: Record<string, number> = {};
+  for (const { table } of PROJECTED_TABLES) rowCounts[table] = await count(table);
+  problems.push(...countProblems(rowCounts, eventCounts));
   const tagRows = await count('question_tags');
   const tags = (await db.query<{ pairs: number; missing: number }>(TAG_SUMMARY)).rows[0]!;
   if (tagRows !== tags.pairs) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
