@@ -9,6 +9,7 @@ import type { QuestionRecord, StoredResolution } from '../../model/question-reco
 import type { QuestionUpdate } from '../../model/question-update.js';
 import type { RecordCounts } from '../../model/record-counts.js';
 import type { Source } from '../../model/source.js';
+import type { LedgerStore } from '../ledger-store.js';
 import type { ForecastFilter, QuestionFilter } from '../types.js';
 import { PgAdapter } from './pg-adapter.js';
 import { isPostgresUrl, safeLocation } from './pg-errors.js';
@@ -50,7 +51,7 @@ export const PostgresStoreOptionsArg = optionsSchema<PostgresStoreOptions>()({
  *
  * @remarks
  * Built on `pg` (node-postgres, an optional peer dependency: `npm install pg`), with a pool of
- * connections. The same tables, hash chain and rules as {@link SqliteStore}, and the same results
+ * connections. The same tables, hash chain and rules as `SqliteStore`, and the same results
  * for the same data. Every write is one transaction that takes the ledger's advisory lock first,
  * so appends from every process are serialized in the database and the chain stays gapless; a
  * transaction aborted for a serialization failure or a deadlock is run again, never surfaced.
@@ -66,7 +67,7 @@ export const PostgresStoreOptionsArg = optionsSchema<PostgresStoreOptions>()({
  * await store.close();
  * ```
  */
-export class PostgresStore extends EngineStore {
+export class PostgresStore extends EngineStore implements LedgerStore {
   readonly #pg: PgAdapter;
 
   private constructor(adapter: PgAdapter, now: (() => Date) | undefined) {
