@@ -15,7 +15,7 @@ export type { AggregateInput } from './scoring/aggregate/aggregate-forecaster.js
 export type { AnnulInput, CorrectionInput, ForecastsAfterOutcomeOption, ImportData, ImportReport, LedgerTarget, OpenLedgerOptions, OutcomeInput, QuestionDetails, ResolveInput } from './ledger.js';
 export type { PredictInput, PredictResult, QuickForecastInput, QuickForecastResult } from './ledger.js';
 export type { DueDateFrom } from './core/one-line-forecast.js';
-export type { LedgerStore } from './storage/ledger-store.js';
+export type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
 export type { OpenReport, StoreCapabilities } from './storage/store-capabilities.js';
 export type { SqliteDatabase } from './storage/open-options.js';
 export { EVENT_TYPES } from './storage/types.js';

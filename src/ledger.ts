@@ -20,7 +20,7 @@ import {
 } from './model/question-update.js';
 import { amendedQuestion, revisionAt } from './core/question-revision.js';
 import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
-import type { LedgerStore } from './storage/ledger-store.js';
+import type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
 import { backendFor } from './storage/backends.js';
 import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
 import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
@@ -722,14 +722,10 @@ export class Ledger {
    * resolutions (with their original `recordedAt`), in the same order.
    */
   async exportData(): Promise<LedgerSnapshot> {
-    const [sources, forecasters, questions, forecasts, resolutions, updates] = await Promise.all([
-      this.store.listSources(),
-      this.store.listForecasters(),
-      this.store.listQuestions({ order: 'recorded' }),
-      this.store.listForecasts(),
-      this.store.listResolutions(),
-      this.store.listUpdates(),
-    ]);
+    // One snapshot: a write landing between two of these reads would export a forecast without its question.
+    const [sources, forecasters, questions, forecasts, resolutions, updates] = await this.store.read((r) =>
+      Promise.all([r.listSources(), r.listForecasters(), r.listQuestions({ order: 'recorded' }), r.listForecasts(), r.listResolutions(), r.listUpdates()]),
+    );
     return {
       formatVersion: FORMAT_VERSION,
       sources,
@@ -858,7 +854,7 @@ export class Ledger {
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
     const { recordedBy, ...rest } = options;
-    const data = await this.#knownBy(await loadScoringData(this.store, forecaster.aggregate ? {} : { forecaster }), recordedBy);
+    const data = await this.store.read(async (r) => this.#knownBy(r, await loadScoringData(r, forecaster.aggregate ? {} : { forecaster }), recordedBy));
     return buildScorecard(data, forecasterId, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
 
@@ -887,16 +883,16 @@ export class Ledger {
     const { recordedBy, ...rest } = options;
     // Point in time: a question open or annulled now may have stood resolved then, so read every question.
     const resolvedOnly = options.asOf === undefined && recordedBy === undefined;
-    const data = await this.#knownBy(await loadScoringData(this.store, { resolvedOnly }), recordedBy);
+    const data = await this.store.read(async (r) => this.#knownBy(r, await loadScoringData(r, { resolvedOnly }), recordedBy));
     return buildLeaderboard(data, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
 
-  /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is. */
-  async #knownBy(data: ScoringData, recordedBy: string | undefined): Promise<ScoringData> {
+  /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is; read through `reader`. */
+  async #knownBy(reader: LedgerReader, data: ScoringData, recordedBy: string | undefined): Promise<ScoringData> {
     if (recordedBy === undefined) return data;
     const day = asOfDate('ledger.scorecard', recordedBy, 'options.recordedBy');
-    const resolutions = await this.store.listResolutions();
-    return knownBy({ ...data, resolutions }, await this.store.events(), day);
+    const resolutions = await reader.listResolutions();
+    return knownBy({ ...data, resolutions }, await reader.events(), day);
   }
 
   /** Closes the ledger; later calls fail with `ledger_closed`. */

@@ -67,9 +67,15 @@ export function isQuestionUpdate(change: Change): change is Extract<Change, { ty
  * already computed, so the store does not serialize the record again. Changes from anywhere else
  * never have it (the symbol is not exported from the package).
  *
+ * @remarks
+ * A registered symbol (`Symbol.for`), like the brand of `LedgerError`: each entry point of the built
+ * package bundles its own copy of this module (the SQLite store is in `forecast-ledger/sqlite`,
+ * loaded by `openLedger`), and a plan made by one copy must be recognised by the store of another;
+ * else every planned change would be parsed and serialized a second time.
+ *
  * @internal
  */
-export const CANONICAL_PAYLOAD: unique symbol = Symbol('canonicalPayload');
+export const CANONICAL_PAYLOAD: unique symbol = Symbol.for('forecast-ledger.canonicalPayload') as never;
 
 /** A change with its record's canonical JSON attached (see {@link CANONICAL_PAYLOAD}). @internal */
 export type PlannedChange = Change & { [CANONICAL_PAYLOAD]?: string };

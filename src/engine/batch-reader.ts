@@ -75,10 +75,13 @@ export class BatchReader implements StateReader {
 
   addedForecast(id: string, questionId: string, madeAt: string, payload: string): void {
     this.#forecastPayloads.set(id, payload);
-    this.#forecasts.set(id, { questionId });
-    let times = this.#forecastTimes.get(questionId);
-    if (!times) this.#forecastTimes.set(questionId, (times = []));
-    times.push({ id, madeAt });
+    // Only what the batch will ask about: an import of 10⁵ forecasts keeps no second copy of each.
+    if (this.#request.forecasts.has(id)) this.#forecasts.set(id, { questionId });
+    if (this.#request.forecastTimes.has(questionId)) {
+      let times = this.#forecastTimes.get(questionId);
+      if (!times) this.#forecastTimes.set(questionId, (times = []));
+      times.push({ id, madeAt });
+    }
   }
 
   recordedResolution(resolution: Resolution, seq: number, recordedAt: string, supersedes: number | null): void {

@@ -17,7 +17,7 @@ import type { LedgerEvent } from '../model/ledger-event.js';
 import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
 import type { RecordCounts } from '../model/record-counts.js';
 import { checkedChanges } from '../storage/checked-changes.js';
-import type { LedgerStore } from '../storage/ledger-store.js';
+import type { LedgerReader, LedgerStore } from '../storage/ledger-store.js';
 import type { ApplyOptions, ApplyResult, ForecastFilter, MigrationReport, QuestionFilter, VerifyOptions, VerifyReport } from '../storage/types.js';
 import { applyChanges, type ApplyOutcome } from './apply-changes.js';
 import { FactCache } from './fact-cache.js';
@@ -115,4 +115,5 @@ export abstract class EngineStore implements LedgerStore {
   abstract history(questionId: string): Promise<LedgerEvent[]>;
   abstract events(options?: { afterSeq?: number; limit?: number }): Promise<LedgerEvent[]>;
   abstract counts(): Promise<RecordCounts>;
+  abstract read<T>(fn: (reader: LedgerReader) => Promise<T>): Promise<T>;
 }

@@ -171,7 +171,16 @@ export function joinCanonicalSplit({ before, after }: CanonicalSplit, key: strin
  * Take-once: {@link takeCanonicalJson} removes the entry, so a record mutated after being stored
  * can never be written with stale bytes. Keyed by object identity, held weakly.
  */
-const known = new WeakMap<object, string>();
+const known: WeakMap<object, string> = sharedWeakMap(Symbol.for('forecast-ledger.canonicalJson'));
+
+/**
+ * One map for every copy of this module in the process: each entry point of the built package
+ * bundles its own copy, and what the importer (one copy) remembers the store (another) must find.
+ */
+function sharedWeakMap(key: symbol): WeakMap<object, string> {
+  const slot = globalThis as { [key: symbol]: WeakMap<object, string> | undefined };
+  return (slot[key] ??= new WeakMap());
+}
 
 /** Remembers `json` as the canonical JSON of `record` (see {@link takeCanonicalJson}). @internal */
 export function rememberCanonicalJson(record: object, json: string): void {

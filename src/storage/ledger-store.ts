@@ -92,6 +92,43 @@ export interface LedgerStore {
    * @throws LedgerError `file_exists`, `validation_failed`, `storage_error`
    */
   backup?(path: string, options?: BackupOptions): Promise<BackupReport>;
+  /**
+   * Runs `fn` with reads that all see one consistent snapshot of the ledger: a write committed by
+   * anyone meanwhile is seen by none of them or, after `fn`, by all.
+   *
+   * @remarks
+   * For operations that read several things and must not see a write land between them (an export,
+   * a scorecard, a leaderboard). Use only `reader` inside `fn`: on SQLite the snapshot holds the
+   * connection until `fn` settles, so calling this store's own methods inside `fn` waits for `fn`
+   * itself. `reader` refuses calls once `fn` has settled.
+   *
+   * @param fn - the reads, through `reader`
+   * @returns what `fn` returns
+   * @throws LedgerError `ledger_closed`; whatever `fn` throws
+   *
+   * @example
+   * ```ts
+   * const [questions, forecasts] = await store.read((r) => Promise.all([r.listQuestions(), r.listForecasts()]));
+   * ```
+   */
+  read<T>(fn: (reader: LedgerReader) => Promise<T>): Promise<T>;
   /** Releases the connection; later calls fail with `ledger_closed`. */
   close(): Promise<void>;
 }
+
+/** The read methods of a {@link LedgerStore}, as {@link LedgerStore.read} hands them to its function. */
+export type LedgerReader = Pick<
+  LedgerStore,
+  | 'getSource'
+  | 'listSources'
+  | 'getForecaster'
+  | 'listForecasters'
+  | 'getQuestion'
+  | 'listQuestions'
+  | 'listForecasts'
+  | 'listResolutions'
+  | 'listUpdates'
+  | 'history'
+  | 'events'
+  | 'counts'
+>;

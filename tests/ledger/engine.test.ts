@@ -100,3 +100,41 @@ describe('one connection, many calls at once', () => {
     expect(await codeOf(ledger.counts())).toBe('ledger_closed');
   });
 });
+
+describe('read(): several reads in one snapshot', () => {
+  it('does not see a write committed through another connection between its reads', async () => {
+    const file = join(tempDir(), 'ledger.sqlite');
+    const ledger = await seeded(await openLedger(file, { now }));
+    const other = await openLedger(file, { now });
+    const [before, after] = await ledger.store.read(async (r) => {
+      const first = await r.counts();
+      await other.addForecaster(forecaster('bob', 'Bob')); // commits while the snapshot is open
+      return [first, await r.counts()];
+    });
+    expect(after).toEqual(before);
+    expect((await ledger.store.counts()).forecasters).toBe(before.forecasters + 1);
+    await other.close();
+    await ledger.close();
+  });
+
+  it('lets no write through its own connection land inside it, and the write runs right after', async () => {
+    const ledger = await seeded(await openLedger(':memory:', { now }));
+    let write: Promise<unknown> | undefined;
+    const seen = await ledger.store.read(async (r) => {
+      write = ledger.addForecaster(forecaster('bob', 'Bob'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return (await r.listForecasters()).map((f) => f.id);
+    });
+    expect(seen).toEqual(['alice']);
+    await write;
+    expect((await ledger.listForecasters()).map((f) => f.id)).toEqual(['alice', 'bob']);
+    await ledger.close();
+  });
+
+  it('refuses the reader once the function has returned', async () => {
+    const ledger = await seeded(await openLedger(':memory:', { now }));
+    const escaped = await ledger.store.read(async (r) => r);
+    expect(await codeOf(escaped.counts())).toBe('storage_error');
+    await ledger.close();
+  });
+});

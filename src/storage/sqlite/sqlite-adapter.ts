@@ -10,20 +10,13 @@ import { Mutex } from '../../_internal/mutex.js';
 import { ledgerClosed } from '../../engine/engine-store.js';
 import type { HeadRow, OpenReport, SnapshotReader, StorageAdapter, StoreCapabilities, WriteTransaction } from '../../engine/storage-adapter.js';
 import { LedgerError } from '../../errors.js';
+import type { SqliteStoreOptions } from '../open-options.js';
 import type { MigrationReport } from '../types.js';
 import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { retryWhileBusy } from './busy-retry.js';
 import { SqliteAppender } from './sqlite-append.js';
 import { SqliteFacts } from './sqlite-facts.js';
 import { SqliteSnapshot } from './sqlite-verify.js';
-
-/** How the adapter opens its connection. @internal */
-export interface SqliteAdapterOptions {
-  migrate?: boolean;
-  migrationsDir?: string;
-  now?: () => Date;
-  durability?: 'full' | 'normal';
-}
 
 const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
 
@@ -50,6 +43,15 @@ export function translated<T>(fn: () => T): T {
   }
 }
 
+/** Runs the synchronous `fn` now: its result, or its error ({@link translated}), as a promise. @internal */
+export function settled<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(translated(fn));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
 /**
  * The SQLite adapter: pragmas and migrations on open, then the engine's transactions.
  *
@@ -72,7 +74,7 @@ export class SqliteAdapter implements StorageAdapter {
    *
    * @throws LedgerError the migration codes; a driver error as it is (the caller wraps it)
    */
-  constructor(db: Database.Database, options: SqliteAdapterOptions) {
+  constructor(db: Database.Database, options: SqliteStoreOptions) {
     this.database = db;
     this.#lock = lockOf(db);
     this.#now = options.now ?? (() => new Date());
@@ -111,13 +113,7 @@ export class SqliteAdapter implements StorageAdapter {
    */
   run<T>(fn: () => T): Promise<T> {
     if (this.#closed) return Promise.reject(ledgerClosed());
-    if (!this.#lock.locked) {
-      try {
-        return Promise.resolve(translated(fn));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-    }
+    if (!this.#lock.locked) return settled(fn);
     return this.#exclusive(async () => translated(fn));
   }
 

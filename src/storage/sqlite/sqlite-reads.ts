@@ -13,7 +13,10 @@ import type { QuestionRecord, StoredResolution } from '../../model/question-reco
 import type { QuestionUpdate } from '../../model/question-update.js';
 import type { RecordCounts } from '../../model/record-counts.js';
 import type { Source } from '../../model/source.js';
+import { LedgerError } from '../../errors.js';
+import type { LedgerReader } from '../ledger-store.js';
 import type { ForecastFilter, QuestionFilter } from '../types.js';
+import { settled } from './sqlite-adapter.js';
 import { QUESTION_SELECT, toEvent, toQuestionRecord, toResolution, type EventTuple, type QuestionRow } from './sqlite-rows.js';
 
 function prepareReadStatements(db: Database.Database) {
@@ -159,4 +162,33 @@ export class SqliteReads {
   counts(): RecordCounts {
     return this.#s.counts.get() as RecordCounts;
   }
+}
+
+/**
+ * The reads of `reads` as a {@link LedgerReader} for one snapshot: they run at once (the snapshot
+ * already holds the connection) and are refused once `end()` was called.
+ *
+ * @internal
+ */
+export function snapshotReads(reads: SqliteReads): { reader: LedgerReader; end: () => void } {
+  let open = true;
+  const run = <T>(fn: () => T): Promise<T> => {
+    if (!open) return Promise.reject(new LedgerError('storage_error', 'read(): the snapshot has ended: use the reader only inside the function given to read()'));
+    return settled(fn);
+  };
+  const reader: LedgerReader = {
+    getSource: async (id) => run(() => reads.getSource(id)),
+    listSources: async () => run(() => reads.listSources()),
+    getForecaster: async (id) => run(() => reads.getForecaster(id)),
+    listForecasters: async () => run(() => reads.listForecasters()),
+    getQuestion: async (id) => run(() => reads.getQuestion(id)),
+    listQuestions: async (filter) => run(() => reads.listQuestions(filter)),
+    listForecasts: async (filter) => run(() => reads.listForecasts(filter)),
+    listResolutions: async (filter) => run(() => reads.listResolutions(filter)),
+    listUpdates: async (filter) => run(() => reads.listUpdates(filter)),
+    history: async (questionId) => run(() => reads.history(questionId)),
+    events: async (options) => run(() => reads.events(options)),
+    counts: async () => run(() => reads.counts()),
+  };
+  return { reader, end: () => (open = false) };
 }

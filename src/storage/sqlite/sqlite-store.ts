@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DatabaseArg } from '../../_internal/ledger-args.js';
 import { parseArg, PathArg } from '../../_internal/validate-args.js';
 import { EngineStore } from '../../engine/engine-store.js';
-import type { LedgerStore } from '../ledger-store.js';
+import type { LedgerReader, LedgerStore } from '../ledger-store.js';
 import { LedgerError } from '../../errors.js';
 import { GENESIS_HASH } from '../../history/event-hash.js';
 import type { StoredForecast } from '../../model/forecast.js';
@@ -18,7 +18,7 @@ import type { BackupOptions, BackupReport, ForecastFilter, MigrationReport, Ques
 import { StoreOptionsArg, type SqliteStoreOptions } from '../open-options.js';
 import { backupTarget, placeFile } from './backup-file.js';
 import { SqliteAdapter } from './sqlite-adapter.js';
-import { SqliteReads } from './sqlite-reads.js';
+import { SqliteReads, snapshotReads } from './sqlite-reads.js';
 
 // The options live in a module without the driver, so openLedger can check them before loading it.
 export { DURABILITY_LEVELS, type Durability, type SqliteStoreOptions } from '../open-options.js';
@@ -137,6 +137,21 @@ export class SqliteStore extends EngineStore implements LedgerStore {
 
   async counts(): Promise<RecordCounts> {
     return this.#sqlite.run(() => this.#reads.counts());
+  }
+
+  /**
+   * Runs `fn` with reads in one snapshot: one deferred read transaction, holding this connection so
+   * no write through it lands in between (see {@link LedgerStore.read}).
+   */
+  async read<T>(fn: (reader: LedgerReader) => Promise<T>): Promise<T> {
+    return this.adapter.snapshot(async () => {
+      const view = snapshotReads(this.#reads);
+      try {
+        return await fn(view.reader);
+      } finally {
+        view.end();
+      }
+    });
   }
 
   /**
