@@ -175,16 +175,38 @@ export class PgAdapter implements StorageAdapter {
 
   /** Runs one or more reads on the pool, translating driver errors. */
   async run<T>(fn: (reads: PgReads) => Promise<T>): Promise<T> {
+    return this.translated(() => fn(this.reads));
+  }
+
+  /**
+   * Runs `fn` with the ledger's reads inside one `REPEATABLE READ READ ONLY` transaction: every read
+   * sees the same state. What `fn` throws passes through as it is; the reads translate their own
+   * driver errors ({@link PgAdapter.translated}).
+   */
+  async read<T>(fn: (reads: PgReads) => Promise<T>): Promise<T> {
+    let fromFn: { error: unknown } | undefined;
     try {
-      return await fn(this.reads);
+      return await withSession(this.#pool, (client) =>
+        inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () =>
+          fn(new PgReads(client)).catch((error: unknown) => {
+            fromFn = { error };
+            throw error;
+          }),
+        ),
+      );
     } catch (error) {
+      if (fromFn && fromFn.error === error) throw error;
       throw this.#fail(error, 'reading the ledger');
     }
   }
 
-  /** Runs `fn` with the ledger's reads inside one snapshot: every read sees the same state. */
-  async read<T>(fn: (reads: PgReads) => Promise<T>): Promise<T> {
-    return this.#session('reading the ledger', (client) => inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => fn(new PgReads(client))));
+  /** Runs `fn`, translating a driver error it throws into `storage_error`. */
+  async translated<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw this.#fail(error, 'reading the ledger');
+    }
   }
 
   #snapshotReader(client: PgSession): SnapshotReader {

@@ -9,7 +9,7 @@ import type { QuestionRecord, StoredResolution } from '../../model/question-reco
 import type { QuestionUpdate } from '../../model/question-update.js';
 import type { RecordCounts } from '../../model/record-counts.js';
 import type { Source } from '../../model/source.js';
-import type { LedgerStore } from '../ledger-store.js';
+import type { LedgerReader, LedgerStore } from '../ledger-store.js';
 import type { ForecastFilter, QuestionFilter } from '../types.js';
 import { PgAdapter } from './pg-adapter.js';
 import { isPostgresUrl, safeLocation } from './pg-errors.js';
@@ -149,5 +149,40 @@ export class PostgresStore extends EngineStore implements LedgerStore {
 
   async counts(): Promise<RecordCounts> {
     return this.#read((r) => r.counts());
+  }
+
+  /**
+   * Runs `fn` with reads in one snapshot: one `REPEATABLE READ READ ONLY` transaction on one
+   * connection of the pool (see {@link LedgerStore.read}).
+   */
+  async read<T>(fn: (reader: LedgerReader) => Promise<T>): Promise<T> {
+    if (this.closed) throw ledgerClosed();
+    return this.#pg.read(async (reads) => {
+      let open = true;
+      const run = async <R>(read: (r: PgReads) => Promise<R>): Promise<R> => {
+        // The connection goes back to the pool when fn settles: a late read must not run on it.
+        if (!open) throw new LedgerError('storage_error', 'read(): the snapshot has ended: use the reader only inside the function given to read()');
+        return this.#pg.translated(() => read(reads));
+      };
+      const reader: LedgerReader = {
+        getSource: (id) => run((r) => r.getSource(id)),
+        listSources: () => run((r) => r.listSources()),
+        getForecaster: (id) => run((r) => r.getForecaster(id)),
+        listForecasters: () => run((r) => r.listForecasters()),
+        getQuestion: (id) => run((r) => r.getQuestion(id)),
+        listQuestions: (filter) => run((r) => r.listQuestions(filter)),
+        listForecasts: (filter) => run((r) => r.listForecasts(filter)),
+        listResolutions: (filter) => run((r) => r.listResolutions(filter)),
+        listUpdates: (filter) => run((r) => r.listUpdates(filter)),
+        history: (questionId) => run((r) => r.history(questionId)),
+        events: (options) => run((r) => r.events(options)),
+        counts: () => run((r) => r.counts()),
+      };
+      try {
+        return await fn(reader);
+      } finally {
+        open = false;
+      }
+    });
   }
 }
