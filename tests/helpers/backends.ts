@@ -84,7 +84,9 @@ const targets = new WeakMap<Ledger, string>();
 
 /** Closes every ledger, then drops every database, even when one step fails; then reports the first failure. */
 async function cleanUp(scope: Opened): Promise<void> {
-  const steps = [...scope.ledgers.splice(0).map((l) => () => l.close()), ...scope.databases.splice(0).map(({ factory, target }) => () => factory.drop?.(target))];
+  const closes = scope.ledgers.splice(0).map((ledger) => () => ledger.close());
+  const drops = scope.databases.splice(0).map(({ factory, target }) => () => factory.drop?.(target));
+  const steps = [...closes, ...drops];
   const failures: unknown[] = [];
   for (const step of steps) await Promise.resolve().then(step).catch((error: unknown) => failures.push(error));
   if (failures.length) throw failures[0];

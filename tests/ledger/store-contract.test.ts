@@ -149,7 +149,8 @@ describeEachBackend('LedgerStore contract', (backend) => {
     });
 
     it('lets a batch refer to records added earlier in the same batch', async () => {
-      const result = await store.apply([addForecaster(), addQuestion(binaryQuestion()), addForecast('f', 'q-binary', 'alice', 0.4), resolved('q-binary', true, '2026-05-01')]);
+      const batch = [addForecaster(), addQuestion(binaryQuestion()), addForecast('f', 'q-binary', 'alice', 0.4), resolved('q-binary', true, '2026-05-01')];
+      const result = await store.apply(batch);
       expect(result.added).toMatchObject({ forecasters: 1, questions: 1, forecasts: 1, resolutions: 1 });
     });
 
@@ -170,6 +171,23 @@ describeEachBackend('LedgerStore contract', (backend) => {
       ]);
       expect(bad.lastSeq).toBe(real.lastSeq);
       expect((await store.counts()).forecasts).toBe(5);
+    });
+
+    it('dry run with invalidIds: references to records rejected earlier, and to changes that rely on them, are not reported again', async () => {
+      await store.apply(seed().slice(0, 10));
+      const batch: Change[] = [
+        addForecast('f-a', 'q-rejected', 'alice', 0.5),
+        { type: 'forecast.withdrawn', record: { forecastId: 'f-a', reason: 'relies on f-a' } },
+        addForecast('f-b', 'q-unknown', 'alice', 0.5),
+      ];
+      const dry = await store.apply(batch, { dryRun: true, invalidIds: new Set(['q-rejected']) });
+      expect(dry.issues!.map((i) => [i.code, i.recordId])).toEqual([['question_not_found', 'f-b']]);
+      const plain = await store.apply(batch, { dryRun: true });
+      // Without it the first forecast is reported; the withdrawal that relies on it still is not.
+      expect(plain.issues!.map((i) => [i.code, i.recordId])).toEqual([
+        ['question_not_found', 'f-a'],
+        ['question_not_found', 'f-b'],
+      ]);
     });
 
     it('skips records already present with identical content: re-applying changes nothing', async () => {
@@ -193,10 +211,23 @@ describeEachBackend('LedgerStore contract', (backend) => {
 
     it('checks every record against its schema, whoever built the change (validation_failed)', async () => {
       const before = await snapshot(store);
-      for (const change of [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }]) {
+      const changes = [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }];
+      for (const change of changes) {
         expect(await codeOf(store.apply([change as Change]))).toBe('validation_failed');
       }
       expect(await snapshot(store)).toEqual(before);
+    });
+  });
+
+  describe('migrate', () => {
+    it('finds nothing to apply on a ledger openLedger migrated, and says so again on a second call', async () => {
+      const first = await store.migrate();
+      expect(first.applied).toEqual([]);
+      expect(Number.isInteger(first.version) && first.version > 0).toBe(true);
+      expect(await store.migrate()).toEqual(first);
+      await store.apply(seed());
+      expect(await store.migrate()).toEqual(first);
+      expect((await store.verify()).ok).toBe(true);
     });
   });
 
@@ -281,7 +312,8 @@ describeEachBackend('LedgerStore contract', (backend) => {
     it('lists question-life events in recorded order with recordedAt, optionally for one question', async () => {
       const updates = await store.listUpdates();
       expect(updates.map((u) => u.type)).toEqual(['question.clarified', 'comment.added', 'forecast.withdrawn', 'comment.added']);
-      expect(updates[0]).toEqual({ type: 'question.clarified', record: { questionId: 'q-late', text: 'Only English-language reports count.', recordedAt: NOW } });
+      const clarification = { questionId: 'q-late', text: 'Only English-language reports count.', recordedAt: NOW };
+      expect(updates[0]).toEqual({ type: 'question.clarified', record: clarification });
       expect(updates[2]).toEqual({ type: 'forecast.withdrawn', record: { forecastId: 'f4', reason: 'entered by mistake', recordedAt: NOW } });
       // A withdrawal belongs to the question of its forecast.
       expect((await store.listUpdates({ questionId: 'q-late' })).map((u) => u.type)).toEqual(['question.clarified', 'forecast.withdrawn', 'comment.added']);
@@ -300,7 +332,8 @@ describeEachBackend('LedgerStore contract', (backend) => {
       ]);
       const all = await store.events();
       expect(history).toEqual(history.map((e) => all[e.seq - 1]));
-      expect((await store.history('q-early')).map((e) => e.type)).toEqual(['question.added', 'forecast.added', 'forecast.added', 'resolution.recorded', 'resolution.recorded']);
+      const early = (await store.history('q-early')).map((e) => e.type);
+      expect(early).toEqual(['question.added', 'forecast.added', 'forecast.added', 'resolution.recorded', 'resolution.recorded']);
       expect(await store.history('nope')).toEqual([]);
     });
 
@@ -437,3 +470,27 @@ describe('the backend matrix itself', () => {
     }
   });
 });
+
+describeEachBackend(
+  'LedgerStore contract, two connections to one database',
+  (backend) => {
+    it('keeps one gapless, linked chain when two connections write in turn and at the same time', async () => {
+      const ledger = await backend.open({ now: () => new Date(NOW) });
+      const first = ledger.store;
+      const second = (await backend.reopen(ledger, { now: () => new Date(NOW) })).store;
+      await first.apply(seed().slice(0, 5));
+      await second.apply(seed().slice(5, 10)); // relies on what the first connection wrote
+      const concurrent = Array.from({ length: 10 }, (_, i) => (i % 2 ? first : second).apply([addForecast(`f-c${i}`, 'q-late', 'alice', i / 10)]));
+      const results = await Promise.all(concurrent);
+      expect(results.map((r) => r.lastSeq).sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => 11 + i));
+      const events = await first.events();
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
+      expect(await second.events()).toEqual(events);
+      const [one, two] = [await first.verify(), await second.verify()];
+      expect(one).toMatchObject({ ok: true, events: 20, head: events.at(-1)!.hash });
+      expect(two).toEqual(one);
+    });
+  },
+  { needs: ['reopen'] },
+);
