@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { pushAll } from '../../_internal/arrays.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionUpdate } from '../../model/question-update.js';
@@ -23,7 +24,7 @@ class Where {
   add(condition: string, ...values: unknown[]): void {
     let i = 0;
     this.conditions.push(condition.replace(/\?/g, () => `$${this.params.length + ++i}`));
-    this.params.push(...values);
+    pushAll(this.params, values);
   }
 
   toString(): string {

@@ -7,6 +7,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
+import { pushAll } from '../../_internal/arrays.js';
 import type { MigrationFile } from '../migration-files.js';
 import { countProblems, PROJECTED_TABLES } from '../projection-counts.js';
 import type { VerifyProblem } from '../types.js';
@@ -129,7 +130,7 @@ export async function checkPgProjections(db: Queryable, eventCounts: Readonly<Re
   const count = async (table: string): Promise<number> => (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n;
   const rowCounts: Record<string, number> = {};
   for (const { table } of PROJECTED_TABLES) rowCounts[table] = await count(table);
-  problems.push(...countProblems(rowCounts, eventCounts));
+  pushAll(problems, countProblems(rowCounts, eventCounts));
   const tagRows = await count('question_tags');
   const tags = (await db.query<{ pairs: number; missing: number }>(TAG_SUMMARY)).rows[0]!;
   if (tagRows !== tags.pairs) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
