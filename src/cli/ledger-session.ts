@@ -1,5 +1,5 @@
 import { openLedger, type Ledger } from '../ledger.js';
-import { backendFor, safeTarget } from '../storage/backends.js';
+import { backendFor, isUrlTarget, safeTarget } from '../storage/backends.js';
 import type { MigrationInfo } from '../storage/types.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
@@ -43,8 +43,9 @@ export async function openSession(path: string, options: OpenSessionOptions = {}
     });
   }
   const ledger = await openLedger(path);
-  // On a server the database exists beforehand: the ledger was created if this open applied migration 1.
-  return { ledger, path, created: !exists || ledger.store.openReport.applied.some((m) => m.version === 1) };
+  // A server database (a URL) exists beforehand: the ledger was created if this open applied migration 1.
+  const created = isUrlTarget(path) ? ledger.store.openReport.applied.some((m) => m.version === 1) : !exists;
+  return { ledger, path, created };
 }
 
 /** Closes the session's ledger (never deleting the file: see {@link openSession}). @internal */
