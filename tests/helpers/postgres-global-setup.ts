@@ -6,7 +6,7 @@
 // started: PostgreSQL binaries shipped as npm packages, so `npm test` needs only Node. If neither
 // works, the run fails here: a PostgreSQL test never skips.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('postgresUrl', url);
   return async () => {
     await server.stop();
-    if (existsSync(databaseDir)) console.warn(`the test PostgreSQL data folder ${databaseDir} was left behind`);
+    // stop() removes the folder of a non-persistent server; make sure, since the server is down now.
+    if (existsSync(databaseDir)) rmSync(databaseDir, { recursive: true, force: true });
   };
 }
