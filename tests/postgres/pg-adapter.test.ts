@@ -110,6 +110,28 @@ describe('PgAdapter', () => {
     }
   });
 
+  it('runs a write again when the server aborts it for a serialization failure or a deadlock, never surfacing it', async () => {
+    const url = await freshDatabase();
+    const adapter = await PgAdapter.open(url);
+    try {
+      // A sequence is not transactional: the trigger fails the first two inserts (40001, then 40P01), whatever rolls back.
+      await queryAt(url, `CREATE SEQUENCE attempts; CREATE FUNCTION flaky() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN CASE nextval('attempts') WHEN 1 THEN RAISE EXCEPTION 'simulated' USING ERRCODE = '40001';
+          WHEN 2 THEN RAISE EXCEPTION 'simulated' USING ERRCODE = '40P01'; ELSE RETURN NEW; END CASE; END $$;
+        CREATE TRIGGER flaky BEFORE INSERT ON sources FOR EACH ROW EXECUTE FUNCTION flaky()`);
+      let runs = 0;
+      await adapter.write(async (tx) => {
+        runs++;
+        expect(await tx.head()).toBeUndefined(); // each run starts from the committed state
+        await tx.append(EVENTS.slice(0, 1), PROJECTIONS.slice(0, 1));
+      });
+      expect(runs).toBe(3);
+      expect(await adapter.reads.counts()).toMatchObject({ sources: 1 });
+    } finally {
+      await adapter.close();
+    }
+  });
+
   it('turns a driver error into storage_error', async () => {
     const { adapter } = await seeded();
     try {
