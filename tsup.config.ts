@@ -22,7 +22,9 @@ const backendEntries: NonNullable<Options['esbuildPlugins']>[number] = {
   setup(build) {
     const extension = build.initialOptions.outExtension?.['.js'] === '.cjs' ? 'cjs' : 'js';
     build.onResolve({ filter: /^\.\/(sqlite\/sqlite|postgres\/postgres)-store\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' && args.importer.endsWith('backends.ts') ? { path: `./${args.path.split('/')[1]}.${extension}`, external: true } : undefined,
+      args.kind === 'dynamic-import' && args.importer.endsWith('backends.ts')
+        ? { path: `./${args.path.split('/')[1]}.${extension}`, external: true }
+        : undefined,
     );
   },
 };

@@ -30,7 +30,7 @@ const STREAM = { q: 0x51ed27, f: 0x2c1b3c6d, p: 0x297a2d39, r: 0x3c6ef372, s: 0x
 function rng(seed, stream, i) {
   // Mix seed, stream and index (splitmix-like) so neighbouring indexes get unrelated sequences.
   let h = (seed ^ STREAM[stream]) >>> 0;
-  h = Math.imul(h ^ i, 0x85ebca6b) ^ Math.imul(i >>> 16 ^ 0x9e3779b9, 0xc2b2ae35);
+  h = Math.imul(h ^ i, 0x85ebca6b) ^ Math.imul((i >>> 16) ^ 0x9e3779b9, 0xc2b2ae35);
   h ^= h >>> 13;
   h = Math.imul(h, 0x27d4eb2f);
   h ^= h >>> 16;
@@ -232,7 +232,13 @@ export class SyntheticLedger {
     const evidence = [{ description: `Synthetic series ${i % 1000}, final release`, url: `https://example.org/data/${i}` }];
     const first = { questionId, status: 'resolved', outcome: this.#outcome(i, r), resolvedOn, evidence };
     if (r() >= 0.02) return [first];
-    const second = { ...first, outcome: this.#outcome(i, r), resolvedOn: iso(this.due[i] + 61), evidence: [{ description: 'Synthetic: revised release' }], correction: { reason: 'Synthetic: the first release was revised.' } };
+    const second = {
+      ...first,
+      outcome: this.#outcome(i, r),
+      resolvedOn: iso(this.due[i] + 61),
+      evidence: [{ description: 'Synthetic: revised release' }],
+      correction: { reason: 'Synthetic: the first release was revised.' },
+    };
     return [first, second];
   }
 

@@ -73,7 +73,10 @@ await ledger.close();
 db.close();
 
 const sql = best['sql aggregate'];
-console.log(`${data.forecasts.length.toLocaleString('en-US')} forecasts on ${data.questions.length.toLocaleString('en-US')} resolved questions; best of ${rounds}`);
+console.log(
+  `${data.forecasts.length.toLocaleString('en-US')} forecasts on ${data.questions.length.toLocaleString('en-US')} resolved questions; best of ${rounds}`,
+);
 console.log('| step | ms | × SQL aggregate | rows |');
 console.log('|:--|--:|--:|--:|');
-for (const name of Object.keys(steps)) console.log(`| ${name} | ${Math.round(best[name]).toLocaleString('en-US')} | ${(best[name] / sql).toFixed(2)} | ${rows[name].toLocaleString('en-US')} |`);
+for (const name of Object.keys(steps))
+  console.log(`| ${name} | ${Math.round(best[name]).toLocaleString('en-US')} | ${(best[name] / sql).toFixed(2)} | ${rows[name].toLocaleString('en-US')} |`);

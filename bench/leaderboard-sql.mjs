@@ -51,7 +51,8 @@ export function compareLeaderboards(board, sqlRows, tolerance = 1e-9) {
     }
     const diff = Math.abs(e.meanBrier - row.meanBrier);
     maxAbsDiff = Math.max(maxAbsDiff, diff);
-    if (diff > tolerance || e.binary !== row.binary) problems.push(`${row.forecasterId}: library ${e.meanBrier} over ${e.binary}, SQL ${row.meanBrier} over ${row.binary}`);
+    if (diff > tolerance || e.binary !== row.binary)
+      problems.push(`${row.forecasterId}: library ${e.meanBrier} over ${e.binary}, SQL ${row.meanBrier} over ${row.binary}`);
     lib.delete(row.forecasterId);
   }
   for (const id of lib.keys()) problems.push(`${id}: the library has a meanBrier, SQL none`);

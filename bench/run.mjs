@@ -31,7 +31,21 @@ const DIST = resolve(process.env.FORECAST_LEDGER_DIST ?? join(ROOT, 'dist', 'ind
 // Arguments
 
 function parseArgs(argv) {
-  const args = { size: 1_000_000, sizes: undefined, out: join(HERE, 'results.json'), batch: 50_000, appends: 2_000, scorecards: 100, scorecardBudget: 120, seed: 20251129, phases: undefined, dir: undefined, keep: false, profile: undefined, phase: undefined };
+  const args = {
+    size: 1_000_000,
+    sizes: undefined,
+    out: join(HERE, 'results.json'),
+    batch: 50_000,
+    appends: 2_000,
+    scorecards: 100,
+    scorecardBudget: 120,
+    seed: 20251129,
+    phases: undefined,
+    dir: undefined,
+    keep: false,
+    profile: undefined,
+    phase: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -49,7 +63,12 @@ function parseArgs(argv) {
     else if (a === '--profile') args.profile = next();
     else if (a === '--phase') args.phase = next();
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 13).join('\n'));
+      console.log(
+        readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(1, 13)
+          .join('\n'),
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -309,7 +328,14 @@ const phases = {
     for (const qi of plan.timed.resolves) await ledger.resolve(`q-${qi}`, gen.appendResolution(qi));
     const resolutionMs = sw.stop();
     await ledger.close();
-    return { rows: plan.timed.forecasts.length + plan.timed.resolves.length, ms: sw.ms, cpuMs: sw.cpuMs, forecastMs, resolutionMs, warmUp: plan.warmUp.forecasts.length + plan.warmUp.resolves.length };
+    return {
+      rows: plan.timed.forecasts.length + plan.timed.resolves.length,
+      ms: sw.ms,
+      cpuMs: sw.cpuMs,
+      forecastMs,
+      resolutionMs,
+      warmUp: plan.warmUp.forecasts.length + plan.warmUp.resolves.length,
+    };
   },
 
   async 'append-raw'({ lib, gen, args }) {
@@ -393,7 +419,13 @@ const phases = {
     }
     await ledger.close();
     times.sort((a, b) => a - b);
-    return { n: times.length, p50Ms: quantile(times, 0.5), p95Ms: quantile(times, 0.95), maxMs: times[times.length - 1], ...(times.length < args.scorecards ? { stoppedAfterBudget: true } : {}) };
+    return {
+      n: times.length,
+      p50Ms: quantile(times, 0.5),
+      p95Ms: quantile(times, 0.95),
+      maxMs: times[times.length - 1],
+      ...(times.length < args.scorecards ? { stoppedAfterBudget: true } : {}),
+    };
   },
 
   async verify({ lib, args }) {
@@ -422,7 +454,24 @@ async function runPhase(args) {
 // Parent side
 
 function child(args, phase, size, dir) {
-  const childArgs = ['--phase', phase, '--size', String(size), '--dir', dir, '--batch', String(args.batch), '--appends', String(args.appends), '--scorecards', String(args.scorecards), '--scorecard-budget', String(args.scorecardBudget), '--seed', String(args.seed)];
+  const childArgs = [
+    '--phase',
+    phase,
+    '--size',
+    String(size),
+    '--dir',
+    dir,
+    '--batch',
+    String(args.batch),
+    '--appends',
+    String(args.appends),
+    '--scorecards',
+    String(args.scorecards),
+    '--scorecard-budget',
+    String(args.scorecardBudget),
+    '--seed',
+    String(args.seed),
+  ];
   const execArgv = ['--expose-gc'];
   if (args.profile === phase) {
     // .tmp/ is git-ignored; summarize with `node bench/profile-summary.mjs FILE`.
@@ -433,7 +482,11 @@ function child(args, phase, size, dir) {
     const proc = fork(fileURLToPath(import.meta.url), childArgs, { execArgv, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     let result;
     proc.on('message', (m) => (result = m));
-    proc.on('exit', (code) => (code === 0 && result && !result.error ? resolvePromise(result) : reject(new Error(`phase ${phase} at size ${size} failed: ${result?.error ?? `exit ${code}`}`))));
+    proc.on('exit', (code) =>
+      code === 0 && result && !result.error
+        ? resolvePromise(result)
+        : reject(new Error(`phase ${phase} at size ${size} failed: ${result?.error ?? `exit ${code}`}`)),
+    );
   });
 }
 
@@ -498,7 +551,11 @@ function summarize(size, r, dir) {
     verifyEventsPerSec: r.verify ? round((r.verify.events / r.verify.ms) * 1000) : null,
     peakRssMb: Math.max(...libPhases.map((p) => r[p]?.maxRssMb ?? 0)),
     rssMbByPhase: rssByPhase,
-    skipped: Object.fromEntries(Object.entries(r).filter(([, v]) => v.skipped).map(([k, v]) => [k, v.skipped])),
+    skipped: Object.fromEntries(
+      Object.entries(r)
+        .filter(([, v]) => v.skipped)
+        .map(([k, v]) => [k, v.skipped]),
+    ),
     phases: r,
   };
 }
@@ -553,7 +610,8 @@ function printTable(runs) {
 
 function growth(small, large) {
   const f = large.size / small.size;
-  const t = (k) => (small.phases[k] && large.phases[k] && !small.phases[k].skipped && !large.phases[k].skipped ? round(large.phases[k].ms / small.phases[k].ms, 2) : null);
+  const t = (k) =>
+    small.phases[k] && large.phases[k] && !small.phases[k].skipped && !large.phases[k].skipped ? round(large.phases[k].ms / small.phases[k].ms, 2) : null;
   return {
     sizeFactor: f,
     timeFactor: {
@@ -564,7 +622,9 @@ function growth(small, large) {
       leaderboard: large.leaderboardMs && small.leaderboardMs ? round(large.leaderboardMs / small.leaderboardMs, 2) : null,
       scorecardP95: large.scorecardP95Ms && small.scorecardP95Ms ? round(large.scorecardP95Ms / small.scorecardP95Ms, 2) : null,
     },
-    rssFactor: Object.fromEntries(Object.keys(large.rssMbByPhase).map((k) => [k, small.rssMbByPhase[k] ? round(large.rssMbByPhase[k] / small.rssMbByPhase[k], 2) : null])),
+    rssFactor: Object.fromEntries(
+      Object.keys(large.rssMbByPhase).map((k) => [k, small.rssMbByPhase[k] ? round(large.rssMbByPhase[k] / small.rssMbByPhase[k], 2) : null]),
+    ),
   };
 }
 
@@ -584,7 +644,9 @@ async function main() {
   const info = machine();
   const { default: Database } = await import('better-sqlite3');
   info.sqlite = new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get();
-  console.log(`forecast-ledger bench: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Node ${info.node}, better-sqlite3 ${info.betterSqlite3} (SQLite ${info.sqlite})`);
+  console.log(
+    `forecast-ledger bench: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Node ${info.node}, better-sqlite3 ${info.betterSqlite3} (SQLite ${info.sqlite})`,
+  );
   const runs = [];
   for (const size of args.sizes) {
     const dir = args.dir ?? mkdtempSync(join(tmpdir(), `forecast-ledger-bench-${size}-`));
@@ -598,7 +660,11 @@ async function main() {
         results[phase] = await child(args, phase, size, dir);
         const p = results[phase];
         const timed = p.ms !== undefined ? `, timed ${(p.ms / 1000).toFixed(2)} s (CPU ${(p.cpuMs / 1000).toFixed(2)} s)` : '';
-        console.log(p.skipped ? `skipped (${p.skipped})` : `${((performance.now() - t) / 1000).toFixed(1)} s wall${timed}, ${p.maxRssMb} MB peak RSS, load ${p.loadavg.join(' → ')}`);
+        console.log(
+          p.skipped
+            ? `skipped (${p.skipped})`
+            : `${((performance.now() - t) / 1000).toFixed(1)} s wall${timed}, ${p.maxRssMb} MB peak RSS, load ${p.loadavg.join(' → ')}`,
+        );
       }
       runs.push(summarize(size, results, dir));
     } finally {
@@ -608,10 +674,17 @@ async function main() {
   }
   console.log();
   printTable(runs);
-  const out = { ...runs[runs.length - 1], machine: info, args: { batch: args.batch, appends: args.appends, scorecards: args.scorecards, seed: args.seed }, runs };
+  const out = {
+    ...runs[runs.length - 1],
+    machine: info,
+    args: { batch: args.batch, appends: args.appends, scorecards: args.scorecards, seed: args.seed },
+    runs,
+  };
   if (runs.length > 1) {
     out.growth = growth(runs[0], runs[runs.length - 1]);
-    console.log(`\ngrowth from N = ${runs[0].size.toLocaleString('en-US')} to ${runs[runs.length - 1].size.toLocaleString('en-US')} (×${out.growth.sizeFactor}): time ${JSON.stringify(out.growth.timeFactor)}, peak RSS ${JSON.stringify(out.growth.rssFactor)}`);
+    console.log(
+      `\ngrowth from N = ${runs[0].size.toLocaleString('en-US')} to ${runs[runs.length - 1].size.toLocaleString('en-US')} (×${out.growth.sizeFactor}): time ${JSON.stringify(out.growth.timeFactor)}, peak RSS ${JSON.stringify(out.growth.rssFactor)}`,
+    );
   }
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify(out, null, 2)}\n`);

@@ -31,7 +31,13 @@ export function glossTable(terms) {
 export async function loadConfidenceTerms() {
   const require = createRequire(import.meta.url);
   const { buildSync } = createRequire(require.resolve('tsup'))('esbuild');
-  const [out] = buildSync({ entryPoints: [join(ROOT, 'src', 'scoring', 'confidence-terms.ts')], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles;
+  const [out] = buildSync({
+    entryPoints: [join(ROOT, 'src', 'scoring', 'confidence-terms.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+  }).outputFiles;
   return (await import(`data:text/javascript;base64,${Buffer.from(out.text).toString('base64')}`)).CONFIDENCE_TERMS;
 }
 
@@ -62,7 +68,8 @@ export function keyFigure(forecast, question, glosses = new Map()) {
     case 'numeric': {
       const parts = [];
       if (e.point !== undefined) parts.push(`${num(e.point)}${unit}`);
-      if (e.interval) parts.push(`${num(e.interval.lower)}–${num(e.interval.upper)}${unit}${e.interval.level ? ` (${Math.round(e.interval.level * 100)}%)` : ''}`);
+      if (e.interval)
+        parts.push(`${num(e.interval.lower)}–${num(e.interval.upper)}${unit}${e.interval.level ? ` (${Math.round(e.interval.level * 100)}%)` : ''}`);
       if (e.quantiles) parts.push(e.quantiles.map((q) => `q${q.tau}: ${num(q.value)}`).join(', '));
       return parts.join('; ');
     }
@@ -87,7 +94,10 @@ function probabilities(files) {
       m.set(p, (m.get(p) ?? 0) + 1);
     }
   }
-  return [...m.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([p, n]) => `${p} ${n}`).join(', ');
+  return [...m.entries()]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .map(([p, n]) => `${p} ${n}`)
+    .join(', ');
 }
 
 /** Renders the dataset page; `glosses` is {@link glossTable} of `CONFIDENCE_TERMS`, `leftOut` is {@link readLeftOut}. */
@@ -130,7 +140,10 @@ export function renderDatasetDoc(files, glosses, leftOut) {
   const count = (key) => {
     const m = new Map();
     for (const r of rows) m.set(r[key], (m.get(r[key]) ?? 0) + 1);
-    return [...m.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', ');
+    return [...m.entries()]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   };
   const allResolutions = files.flatMap(({ data }) => data.resolutions ?? []);
   const resolved = allResolutions.filter((r) => r.status === 'resolved').length;
@@ -163,7 +176,8 @@ export function renderDatasetDoc(files, glosses, leftOut) {
     '| File | Title | Outlet | Published | Questions | Forecasts |',
     '|---|---|---|---|---:|---:|',
     ...perSource.map(
-      (s) => `| ${cell(s.name)} | ${cell(s.source.title)}${s.source.titleEnglish ? `<br>*${cell(s.source.titleEnglish)}*` : ''} | ${cell(s.source.outlet)} | ${s.source.published.date} (${s.source.published.precision}) | ${s.questions} | ${s.forecasts} |`,
+      (s) =>
+        `| ${cell(s.name)} | ${cell(s.source.title)}${s.source.titleEnglish ? `<br>*${cell(s.source.titleEnglish)}*` : ''} | ${cell(s.source.outlet)} | ${s.source.published.date} (${s.source.published.precision}) | ${s.questions} | ${s.forecasts} |`,
     ),
     '',
     '## Every claim by due date',

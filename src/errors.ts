@@ -163,9 +163,7 @@ export interface ValidationIssue {
 
 /** Formats one issue as `file › record › path: message`. @internal */
 export function formatIssue(issue: ValidationIssue): string {
-  const where = [issue.file, issue.recordId ? `record "${issue.recordId}"` : undefined, issue.path || undefined]
-    .filter(Boolean)
-    .join(' › ');
+  const where = [issue.file, issue.recordId ? `record "${issue.recordId}"` : undefined, issue.path || undefined].filter(Boolean).join(' › ');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 

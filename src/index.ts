@@ -12,7 +12,18 @@ export { canonicalJson } from './history/canonical-json.js';
 export { GENESIS_HASH } from './history/event-hash.js';
 export { Ledger, openLedger } from './ledger.js';
 export type { AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
-export type { AnnulInput, CorrectionInput, ForecastsAfterOutcomeOption, ImportData, ImportReport, LedgerTarget, OpenLedgerOptions, OutcomeInput, QuestionDetails, ResolveInput } from './ledger.js';
+export type {
+  AnnulInput,
+  CorrectionInput,
+  ForecastsAfterOutcomeOption,
+  ImportData,
+  ImportReport,
+  LedgerTarget,
+  OpenLedgerOptions,
+  OutcomeInput,
+  QuestionDetails,
+  ResolveInput,
+} from './ledger.js';
 export type { PredictInput, PredictResult, QuickForecastInput, QuickForecastResult } from './ledger.js';
 export type { DueDateFrom } from './core/one-line-forecast.js';
 export type { LedgerReader, LedgerStore } from './storage/ledger-store.js';

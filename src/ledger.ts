@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { LedgerError, LedgerValidationError, type ValidationIssue } from './errors.js';
-import { AggregateArg, AnnulArg, BackupOptionsArg, CorrectionArg, ForecastFilterArg, QuestionFilterArg, ResolutionFilterArg, ResolveArg, StoreArg, TargetObjectArg, VerifyOptionsArg } from './_internal/ledger-args.js';
+import {
+  AggregateArg,
+  AnnulArg,
+  BackupOptionsArg,
+  CorrectionArg,
+  ForecastFilterArg,
+  QuestionFilterArg,
+  ResolutionFilterArg,
+  ResolveArg,
+  StoreArg,
+  TargetObjectArg,
+  VerifyOptionsArg,
+} from './_internal/ledger-args.js';
 import { IdArg, parseArg, PathArg, readingArg } from './_internal/validate-args.js';
 import { readPredictionFiles, type PredictionInput } from './import/read-prediction-files.js';
 import { planImport, withForecastId } from './import/plan-import.js';
@@ -11,13 +23,7 @@ import { FORMAT_VERSION, type LedgerSnapshot, type LedgerSnapshotInput, type Pre
 import { Question, type QuestionInput } from './model/question.js';
 import { Resolution, type Evidence, type Outcome, type ResolutionInput, type ResolutionStatus } from './model/resolution.js';
 import { Source } from './model/source.js';
-import {
-  ForecastWithdrawal,
-  QuestionAmendment,
-  QuestionClarification,
-  QuestionComment,
-  type QuestionChanges,
-} from './model/question-update.js';
+import { ForecastWithdrawal, QuestionAmendment, QuestionClarification, QuestionComment, type QuestionChanges } from './model/question-update.js';
 import { amendedQuestion, revisionAt } from './core/question-revision.js';
 import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates } from './_internal/question-life-args.js';
 import type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
@@ -184,7 +190,11 @@ export type ImportData = PredictionFileInput | LedgerSnapshotInput | readonly (P
 function importInputs(data: unknown): PredictionInput[] {
   if (typeof data !== 'object' || data === null) {
     throw new LedgerValidationError('validation_failed', 'ledger.importPredictions: invalid data', [
-      { code: 'validation_failed', path: 'data', message: `expected a path, a prediction file or snapshot, or an array of them; received ${data === null ? 'null' : typeof data}` },
+      {
+        code: 'validation_failed',
+        path: 'data',
+        message: `expected a path, a prediction file or snapshot, or an array of them; received ${data === null ? 'null' : typeof data}`,
+      },
     ]);
   }
   return Array.isArray(data) ? Array.from(data as unknown[], (item) => ({ data: item })) : [{ data }];
@@ -230,12 +240,20 @@ export class Ledger {
    */
   constructor(store: LedgerStore, now: () => Date = () => new Date()) {
     parseArg('new Ledger', 'store', StoreArg, store);
-    parseArg('new Ledger', 'now', z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date'), now);
+    parseArg(
+      'new Ledger',
+      'now',
+      z.custom<() => Date>((f) => typeof f === 'function', 'expected now as a function returning a Date'),
+      now,
+    );
     this.store = store;
     this.#now = () => {
       const date = readingArg('ledger clock', 'now', now);
       if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-        throw new LedgerError('validation_failed', `ledger clock: expected now() to return a valid Date, received ${Object.prototype.toString.call(date)}: fix the now option of openLedger()`);
+        throw new LedgerError(
+          'validation_failed',
+          `ledger clock: expected now() to return a valid Date, received ${Object.prototype.toString.call(date)}: fix the now option of openLedger()`,
+        );
       }
       return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
     };
@@ -370,19 +388,27 @@ export class Ledger {
     const found = input.by ?? findDueDate(input.text);
     if (!found) {
       throw new LedgerValidationError('validation_failed', `${fn}: invalid input`, [
-        { code: 'validation_failed', path: 'input.by', message: `expected a due date: input.by, or a date in the text such as 2027-06-30 or "by 2027", received ${JSON.stringify(input.text)}` },
+        {
+          code: 'validation_failed',
+          path: 'input.by',
+          message: `expected a due date: input.by, or a date in the text such as 2027-06-30 or "by 2027", received ${JSON.stringify(input.text)}`,
+        },
       ]);
     }
     const id = input.id ?? (await freeId(questionSlug(input.text), async (q) => (await this.store.getQuestion(q)) !== undefined));
-    const question = parseRecord(Question, {
-      id,
-      kind: 'binary',
-      title: input.text,
-      statement: input.text,
-      resolution: { resolveOn: found, horizon: input.by ?? found, semantics: 'by', criteria: input.criteria ?? input.text },
-      tags: input.tags ?? [],
-      stance: 'forecast',
-    }, 'question');
+    const question = parseRecord(
+      Question,
+      {
+        id,
+        kind: 'binary',
+        title: input.text,
+        statement: input.text,
+        resolution: { resolveOn: found, horizon: input.by ?? found, semantics: 'by', criteria: input.criteria ?? input.text },
+        tags: input.tags ?? [],
+        stance: 'forecast',
+      },
+      'question',
+    );
     const { forecast, forecaster } = await this.#oneLineForecast(id, input, read);
     await this.#write([...forecaster, { type: 'question.added', record: question }, { type: 'forecast.added', record: forecast }]);
     return { question, forecast, dueDateFrom: input.by ? 'by' : 'text', forecasterAdded: forecaster.length > 0 };
@@ -416,9 +442,13 @@ export class Ledger {
     const read = readProbability(input.probability, `${fn}: input.probability`);
     const { question } = await this.#record(questionId);
     if (question.kind !== 'binary') {
-      throw new LedgerError('kind_mismatch', `${fn}: expected a binary question, received ${question.kind} question "${questionId}": use addForecast() with a ${question.kind} estimate`, {
-        details: { questionId, field: 'estimate' },
-      });
+      throw new LedgerError(
+        'kind_mismatch',
+        `${fn}: expected a binary question, received ${question.kind} question "${questionId}": use addForecast() with a ${question.kind} estimate`,
+        {
+          details: { questionId, field: 'estimate' },
+        },
+      );
     }
     const { forecast, forecaster } = await this.#oneLineForecast(questionId, input, read);
     await this.#write([...forecaster, { type: 'forecast.added', record: forecast }]);
@@ -428,15 +458,23 @@ export class Ledger {
   /** The forecast of {@link Ledger.predict} and {@link Ledger.forecast}, and the forecaster to add first if it is new. */
   async #oneLineForecast(questionId: string, input: QuickForecastInput, read: ReadProbability): Promise<{ forecast: StoredForecast; forecaster: Change[] }> {
     const known = await this.store.getForecaster(input.forecasterId);
-    const forecaster: Change[] = known ? [] : [{ type: 'forecaster.added', record: parseRecord(Forecaster, { id: input.forecasterId, name: input.forecasterId, type: 'person' }, 'forecaster') }];
-    const forecast = withForecastId(parseRecord(Forecast, {
-      questionId,
-      forecasterId: input.forecasterId,
-      madeAt: input.madeAt ?? this.#now(),
-      estimate: read.confidence ? { kind: 'binary' } : { kind: 'binary', probability: read.probability },
-      ...(read.confidence ? { confidence: read.confidence } : {}),
-      ...(input.note ? { note: input.note } : {}),
-    }, 'forecast'));
+    const forecaster: Change[] = known
+      ? []
+      : [{ type: 'forecaster.added', record: parseRecord(Forecaster, { id: input.forecasterId, name: input.forecasterId, type: 'person' }, 'forecaster') }];
+    const forecast = withForecastId(
+      parseRecord(
+        Forecast,
+        {
+          questionId,
+          forecasterId: input.forecasterId,
+          madeAt: input.madeAt ?? this.#now(),
+          estimate: read.confidence ? { kind: 'binary' } : { kind: 'binary', probability: read.probability },
+          ...(read.confidence ? { confidence: read.confidence } : {}),
+          ...(input.note ? { note: input.note } : {}),
+        },
+        'forecast',
+      ),
+    );
     return { forecast, forecaster };
   }
 
@@ -445,16 +483,21 @@ export class Ledger {
     const q = (await this.#record(questionId)).question;
     const expected = { binary: 'boolean', numeric: 'number', date: 'string', categorical: 'string' }[q.kind];
     if (typeof outcome !== expected) {
-      throw new LedgerError('kind_mismatch', `outcome for ${q.kind} question "${q.id}": expected a ${expected}, received ${typeof outcome} ${JSON.stringify(outcome)}`, {
-        details: { questionId: q.id, field: 'outcome' },
-      });
+      throw new LedgerError(
+        'kind_mismatch',
+        `outcome for ${q.kind} question "${q.id}": expected a ${expected}, received ${typeof outcome} ${JSON.stringify(outcome)}`,
+        {
+          details: { questionId: q.id, field: 'outcome' },
+        },
+      );
     }
     return { kind: q.kind, value: outcome } as Outcome;
   }
 
   async #record(questionId: string): Promise<QuestionRecord> {
     const record = await this.store.getQuestion(questionId);
-    if (!record) throw new LedgerError('question_not_found', `question "${questionId}" not found: list questions with listQuestions()`, { details: { questionId } });
+    if (!record)
+      throw new LedgerError('question_not_found', `question "${questionId}" not found: list questions with listQuestions()`, { details: { questionId } });
     return record;
   }
 
@@ -497,7 +540,10 @@ export class Ledger {
   async annul(questionId: string, input: AnnulInput): Promise<StoredResolution> {
     questionId = parseArg('ledger.annul', 'questionId', IdArg, questionId);
     input = parseArg('ledger.annul', 'input', AnnulArg, input) as AnnulInput;
-    return this.#recordResolution({ questionId, status: 'annulled', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] }, input);
+    return this.#recordResolution(
+      { questionId, status: 'annulled', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] },
+      input,
+    );
   }
 
   /**
@@ -508,7 +554,10 @@ export class Ledger {
   async markAmbiguous(questionId: string, input: AnnulInput): Promise<StoredResolution> {
     questionId = parseArg('ledger.markAmbiguous', 'questionId', IdArg, questionId);
     input = parseArg('ledger.markAmbiguous', 'input', AnnulArg, input) as AnnulInput;
-    return this.#recordResolution({ questionId, status: 'ambiguous', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] }, input);
+    return this.#recordResolution(
+      { questionId, status: 'ambiguous', reason: input.reason, resolvedOn: input.resolvedOn ?? this.#today(), evidence: input.evidence ?? [] },
+      input,
+    );
   }
 
   /**
@@ -523,15 +572,18 @@ export class Ledger {
     input = parseArg('ledger.correctResolution', 'input', CorrectionArg, input) as CorrectionInput;
     const status = input.status ?? 'resolved';
     const outcome = input.outcome === undefined ? undefined : await this.#outcome(questionId, input.outcome);
-    return this.#recordResolution({
-      questionId,
-      status,
-      ...(outcome ? { outcome } : {}),
-      resolvedOn: input.resolvedOn,
-      evidence: input.evidence ?? [],
-      ...(status === 'resolved' ? {} : { reason: input.reason }),
-      correction: { reason: input.reason },
-    }, input);
+    return this.#recordResolution(
+      {
+        questionId,
+        status,
+        ...(outcome ? { outcome } : {}),
+        resolvedOn: input.resolvedOn,
+        evidence: input.evidence ?? [],
+        ...(status === 'resolved' ? {} : { reason: input.reason }),
+        correction: { reason: input.reason },
+      },
+      input,
+    );
   }
 
   /** Applies one question-life change and returns its record with the time it was recorded. */
@@ -657,7 +709,15 @@ export class Ledger {
     ]);
     const life = splitUpdates(updates);
     const forecastRevisions = Object.fromEntries(forecasts.map((f) => [f.id, revisionAt(life.amendments, f.madeAt)]));
-    return { ...record, forecasts, resolutions, current: amendedQuestion(record.question, life.amendments), revision: life.amendments.length, forecastRevisions, ...life };
+    return {
+      ...record,
+      forecasts,
+      resolutions,
+      current: amendedQuestion(record.question, life.amendments),
+      revision: life.amendments.length,
+      forecastRevisions,
+      ...life,
+    };
   }
 
   /**
@@ -685,7 +745,8 @@ export class Ledger {
   async getForecaster(id: string): Promise<Forecaster> {
     id = parseArg('ledger.getForecaster', 'id', IdArg, id);
     const f = await this.store.getForecaster(id);
-    if (!f) throw new LedgerError('forecaster_not_found', `forecaster "${id}" not found: list forecasters with listForecasters()`, { details: { forecasterId: id } });
+    if (!f)
+      throw new LedgerError('forecaster_not_found', `forecaster "${id}" not found: list forecasters with listForecasters()`, { details: { forecasterId: id } });
     return f;
   }
 
@@ -823,7 +884,10 @@ export class Ledger {
     path = parseArg('ledger.backup', 'path', PathArg, path);
     options = parseArg('ledger.backup', 'options', BackupOptionsArg, options) as BackupOptions | undefined;
     if (!this.store.capabilities.fileBackup || !this.store.backup) {
-      throw new LedgerError('storage_error', `backup: a ${this.store.capabilities.backend} ledger cannot be copied to a file: use exportData() instead (or the database's own backup tool)`);
+      throw new LedgerError(
+        'storage_error',
+        `backup: a ${this.store.capabilities.backend} ledger cannot be copied to a file: use exportData() instead (or the database's own backup tool)`,
+      );
     }
     return this.store.backup(path, options);
   }
@@ -920,7 +984,10 @@ export class Ledger {
  * ```
  */
 export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
-  target = typeof target === 'string' ? parseArg('openLedger', 'target', PathArg, target) : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
+  target =
+    typeof target === 'string'
+      ? parseArg('openLedger', 'target', PathArg, target)
+      : (parseArg('openLedger', 'target', TargetObjectArg, target) as LedgerTarget);
   options = parseArg('openLedger', 'options', StoreOptionsArg, options) ?? {};
   if (typeof target === 'object' && 'store' in target) return new Ledger(target.store, options.now);
   const backendTarget = typeof target === 'string' ? target : target.database;

@@ -31,12 +31,19 @@ interface RawQuestion {
 }
 
 const dir = join(import.meta.dirname, '..', 'predictions');
-const names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-const files = names.map((name) => ({ name, raw: JSON.parse(readFileSync(join(dir, name), 'utf8')) as { forecasts?: RawForecast[]; questions?: RawQuestion[] } }));
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const files = names.map((name) => ({
+  name,
+  raw: JSON.parse(readFileSync(join(dir, name), 'utf8')) as { forecasts?: RawForecast[]; questions?: RawQuestion[] },
+}));
 const questions = new Map(files.flatMap(({ raw }) => (raw.questions ?? []).map((q) => [q.id, q] as const)));
 const confidences = files.flatMap(({ name, raw }) =>
   (raw.forecasts ?? []).flatMap((f, i) =>
-    f.confidence ? [{ where: `${name} forecasts[${i}] (${f.id ?? f.questionId})`, confidence: f.confidence, forecast: f, question: questions.get(f.questionId)! }] : [],
+    f.confidence
+      ? [{ where: `${name} forecasts[${i}] (${f.id ?? f.questionId})`, confidence: f.confidence, forecast: f, question: questions.get(f.questionId)! }]
+      : [],
   ),
 );
 
@@ -53,7 +60,9 @@ function knownTerm(scale: string, wording: string) {
 describe('predictions/ verbal confidence', () => {
   it('has forecasts with a verbal confidence to check', () => {
     expect(confidences.length).toBeGreaterThan(0);
-    expect(confidences.filter(({ confidence }) => SCORED_SCALES.includes(confidence.scale) && knownTerm(confidence.scale, confidence.wording)).length).toBeGreaterThan(0);
+    expect(
+      confidences.filter(({ confidence }) => SCORED_SCALES.includes(confidence.scale) && knownTerm(confidence.scale, confidence.wording)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('gives every wording that is a known term of its scale the probability impliedProbability gives it', () => {
@@ -83,20 +92,30 @@ describe('predictions/ verbal confidence', () => {
   });
 
   it('reads every binary goal stated without a number at 0.5, the goal rule', () => {
-    const goals = confidences.filter(({ forecast, question }) => question.stance === 'goal' && forecast.estimate.kind === 'binary' && forecast.estimate.probability === undefined);
+    const goals = confidences.filter(
+      ({ forecast, question }) => question.stance === 'goal' && forecast.estimate.kind === 'binary' && forecast.estimate.probability === undefined,
+    );
     expect(goals.length).toBeGreaterThan(0);
-    expect(goals.filter(({ confidence }) => confidence.impliedProbability !== 0.5).map(({ where, confidence }) => `${where}: ${confidence.impliedProbability}`)).toEqual([]);
+    expect(
+      goals.filter(({ confidence }) => confidence.impliedProbability !== 0.5).map(({ where, confidence }) => `${where}: ${confidence.impliedProbability}`),
+    ).toEqual([]);
   });
 
   it('caps at 0.8 every reading that an event happens within a window the dataset chose', () => {
     const chosen = confidences.filter(({ question }) => question.resolution.windowChosen === true);
     expect(chosen.length).toBeGreaterThan(0);
-    expect(chosen.filter(({ confidence }) => confidence.impliedProbability > 0.8).map(({ where, confidence }) => `${where}: "${confidence.wording}" = ${confidence.impliedProbability}`)).toEqual([]);
+    expect(
+      chosen
+        .filter(({ confidence }) => confidence.impliedProbability > 0.8)
+        .map(({ where, confidence }) => `${where}: "${confidence.wording}" = ${confidence.impliedProbability}`),
+    ).toEqual([]);
   });
 
   it('has an English gloss for every wording that is not English, from the scale or from the forecast', () => {
     const cjk = confidences.filter(({ confidence }) => /[\u3400-\u9fff]/.test(confidence.wording));
     expect(cjk.length).toBeGreaterThan(0);
-    expect(cjk.filter(({ confidence }) => !confidenceGloss(confidence)).map(({ where, confidence }) => `${where}: "${confidence.wording}" has no gloss`)).toEqual([]);
+    expect(
+      cjk.filter(({ confidence }) => !confidenceGloss(confidence)).map(({ where, confidence }) => `${where}: "${confidence.wording}" has no gloss`),
+    ).toEqual([]);
   });
 });

@@ -23,12 +23,18 @@ describe('dataset corrections (issue 12)', () => {
 
   it("records Alibaba's RMB 380bn as a floor (at least), not a point estimate", () => {
     expect(question('alibaba-ai-infra-capex-three-year-380b')).toBeUndefined();
-    expect(question('alibaba-ai-infra-capex-three-year-at-least-380b')).toMatchObject({ kind: 'binary', stance: 'plan', resolution: { resolveOn: '2028-03-31', semantics: 'by' } });
+    expect(question('alibaba-ai-infra-capex-three-year-at-least-380b')).toMatchObject({
+      kind: 'binary',
+      stance: 'plan',
+      resolution: { resolveOn: '2028-03-31', semantics: 'by' },
+    });
     expect(question('alibaba-ai-infra-capex-three-year-at-least-380b')!.statement).toMatch(/at least RMB 380 billion/);
   });
 
   it('credits the Stargate 500bn to the partner companies that committed it, and counts money spent', () => {
-    const [plan, doubt] = ['stargate-partners', 'xinzhi-guanchasuo'].map((who) => forecastsOn('stargate-500b-invested-by-2029').find((f) => f.forecasterId === who));
+    const [plan, doubt] = ['stargate-partners', 'xinzhi-guanchasuo'].map((who) =>
+      forecastsOn('stargate-500b-invested-by-2029').find((f) => f.forecasterId === who),
+    );
     expect(plan).toMatchObject({ madeAt: '2025-01-21', confidence: { wording: '宣佈', scale: 'custom' } });
     expect(doubt).toBeDefined();
     expect(forecastsOn('stargate-500b-invested-by-2029').map((f) => f.forecasterId)).not.toContain('donald-trump');

@@ -10,7 +10,9 @@ import type { Forecaster } from '../src/model/forecaster.js';
 import type { Question } from '../src/model/question.js';
 
 const dir = join(import.meta.dirname, '..', 'predictions');
-const names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const files = names.map((name) => ({ name, raw: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown }));
 
 describe('predictions/ files', () => {
@@ -86,7 +88,9 @@ describe('predictions/ files', () => {
       const made = firstMade.get(q.id);
       if (!q.resolution.horizonRule) problems.push(`${q.id}: no horizonRule`);
       else if (made && resolveHorizon(made, q.resolution.horizonRule) !== q.resolution.resolveOn) {
-        problems.push(`${q.id}: resolveOn ${q.resolution.resolveOn} but ${q.resolution.horizonRule} from ${made} gives ${resolveHorizon(made, q.resolution.horizonRule)}`);
+        problems.push(
+          `${q.id}: resolveOn ${q.resolution.resolveOn} but ${q.resolution.horizonRule} from ${made} gives ${resolveHorizon(made, q.resolution.horizonRule)}`,
+        );
       }
     }
     expect(problems).toEqual([]);

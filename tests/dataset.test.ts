@@ -17,7 +17,9 @@ const glosses = glossTable(CONFIDENCE_TERMS);
 
 describe('forecast-ledger/predictions', () => {
   it('exports every file of predictions/, in a stated order', () => {
-    const onDisk = readdirSync(join(root, 'predictions')).filter((f) => f.endsWith('.json')).sort();
+    const onDisk = readdirSync(join(root, 'predictions'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect([...PREDICTION_FILE_NAMES].sort()).toEqual(onDisk);
     expect(predictions).toHaveLength(onDisk.length);
   });
@@ -45,13 +47,21 @@ describe('forecast-ledger/predictions', () => {
 describe('the four claims named in the brief', () => {
   it('Goldman Sachs: LME copper averaging 10,750 USD/t over 2027', () => {
     const q = question('goldman-copper-lme-2027-average');
-    expect(q).toMatchObject({ kind: 'numeric', spec: { unit: 'USD/t' }, resolution: { resolveOn: '2027-12-31', semantics: 'at', period: { start: '2027-01-01', end: '2027-12-31' } } });
+    expect(q).toMatchObject({
+      kind: 'numeric',
+      spec: { unit: 'USD/t' },
+      resolution: { resolveOn: '2027-12-31', semantics: 'at', period: { start: '2027-01-01', end: '2027-12-31' } },
+    });
     expect(forecastsOn(q!.id)).toMatchObject([{ forecasterId: 'goldman-sachs', estimate: { kind: 'numeric', point: 10750 } }]);
   });
 
-  it("Alibaba Cloud: data-centre energy use in 2032 at 10× its 2022 level", () => {
+  it('Alibaba Cloud: data-centre energy use in 2032 at 10× its 2022 level', () => {
     const q = question('alibaba-cloud-dc-energy-2032-vs-2022');
-    expect(q).toMatchObject({ kind: 'numeric', spec: { baseline: { value: 1, date: '2022-01-01' } }, resolution: { resolveOn: '2032-12-31', semantics: 'at' } });
+    expect(q).toMatchObject({
+      kind: 'numeric',
+      spec: { baseline: { value: 1, date: '2022-01-01' } },
+      resolution: { resolveOn: '2032-12-31', semantics: 'at' },
+    });
     expect(forecastsOn(q!.id)).toMatchObject([{ forecasterId: 'eddie-wu', madeAt: '2025-09-24', estimate: { kind: 'numeric', point: 10 } }]);
   });
 
@@ -63,7 +73,12 @@ describe('the four claims named in the brief', () => {
 
   it('Jensen Huang (2025-10-08): the US stack at 80% of global AI development within five years', () => {
     const q = question('us-stack-share-global-ai-development');
-    expect(q).toMatchObject({ kind: 'numeric', stance: 'goal', spec: { unit: '%' }, resolution: { resolveOn: '2030-10-08', horizonRule: '+5y', semantics: 'at' } });
+    expect(q).toMatchObject({
+      kind: 'numeric',
+      stance: 'goal',
+      spec: { unit: '%' },
+      resolution: { resolveOn: '2030-10-08', horizonRule: '+5y', semantics: 'at' },
+    });
     expect(forecastsOn(q!.id)).toMatchObject([{ forecasterId: 'jensen-huang', madeAt: '2025-10-08', estimate: { kind: 'numeric', point: 80 } }]);
   });
 });

@@ -96,13 +96,9 @@ export const DatabaseArg = z.custom<object>((d) => hasMethods(d, ['prepare', 'pr
 export const StoreArg = z.custom<object>((s) => hasMethods(s, ['apply', 'verify', 'listQuestions', 'close']), 'expected a LedgerStore');
 
 /** The target of `openLedger` when it is not a path (a path is a {@link PathArg}). @internal */
-export const TargetObjectArg = z.union(
-  [
-    z.strictObject({ database: DatabaseArg }),
-    z.strictObject({ store: StoreArg }),
-  ],
-  { error: 'expected a path, ":memory:", { database } (an open better-sqlite3 Database) or { store } (a LedgerStore)' },
-);
+export const TargetObjectArg = z.union([z.strictObject({ database: DatabaseArg }), z.strictObject({ store: StoreArg })], {
+  error: 'expected a path, ":memory:", { database } (an open better-sqlite3 Database) or { store } (a LedgerStore)',
+});
 
 /** The options of `ledger.backup`. @internal */
 export const BackupOptionsArg = optionsSchema<BackupOptions>()({

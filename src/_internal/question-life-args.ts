@@ -18,7 +18,11 @@ export const ClarifyArg = z.strictObject({ text: TextArg('text') });
 export const CommentArg = z.strictObject({ author: TextArg('author'), text: TextArg('text') });
 
 /** The changes of `ledger.amendQuestion` (at least one is required by the record schema). @internal */
-export const ChangesArg = z.strictObject({ title: TextArg('title').optional(), statement: TextArg('statement').optional(), criteria: TextArg('criteria').optional() });
+export const ChangesArg = z.strictObject({
+  title: TextArg('title').optional(),
+  statement: TextArg('statement').optional(),
+  criteria: TextArg('criteria').optional(),
+});
 
 /** The options of `ledger.amendQuestion` and the input of `ledger.withdrawForecast`: the reason (a missing one is `reason_required`). @internal */
 export const ReasonArg = z.strictObject({ reason: TextArg('reason').optional() });

@@ -31,7 +31,11 @@ function joinPath(arg: string, path: readonly PropertyKey[]): string {
 function toIssue(arg: string, issue: z.core.$ZodIssue): ValidationIssue {
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
-    return { code: 'unknown_option', path: joinPath(arg, issue.path), message: `unknown option${issue.keys.length === 1 ? '' : 's'} ${keys}: remove ${issue.keys.length === 1 ? 'it' : 'them'} (see the TSDoc for the accepted options)` };
+    return {
+      code: 'unknown_option',
+      path: joinPath(arg, issue.path),
+      message: `unknown option${issue.keys.length === 1 ? '' : 's'} ${keys}: remove ${issue.keys.length === 1 ? 'it' : 'them'} (see the TSDoc for the accepted options)`,
+    };
   }
   return { code: codeFor(issue), path: joinPath(arg, issue.path), message: issue.message };
 }

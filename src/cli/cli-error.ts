@@ -168,7 +168,12 @@ export function describeError(error: unknown, ctx: HintContext): ErrorReport {
     return { code: error.code, message, exitCode: exitCodeForLedgerCode(error.code), ...(hint ? { hint } : {}), ...(issues ? { issues } : {}) };
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { code: 'internal_error', message, exitCode: EXIT_CODES.internal, hint: 'this is a bug in forecast-ledger: please report it with the command you ran' };
+  return {
+    code: 'internal_error',
+    message,
+    exitCode: EXIT_CODES.internal,
+    hint: 'this is a bug in forecast-ledger: please report it with the command you ran',
+  };
 }
 
 /**
@@ -192,7 +197,14 @@ export function errorLines(error: unknown, report: ErrorReport): string[] {
   }
   if (report.code === 'internal_error' && error instanceof Error && error.stack) {
     const head = `${error.name}: ${error.message}`;
-    if (error.stack.startsWith(head)) return [head, ...error.stack.slice(head.length + 1).split('\n').filter(Boolean)];
+    if (error.stack.startsWith(head))
+      return [
+        head,
+        ...error.stack
+          .slice(head.length + 1)
+          .split('\n')
+          .filter(Boolean),
+      ];
   }
   return [message];
 }

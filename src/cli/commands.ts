@@ -15,11 +15,20 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 };
 
 const asOf: OptionSpec = { type: 'string', value: '<date>', description: 'count from this date instead of today (UTC), e.g. 2026-01-01' };
-const asOfScores: OptionSpec = { type: 'string', value: '<date>', description: 'as things stood at the end of this date (UTC): later forecasts and resolutions left out' };
+const asOfScores: OptionSpec = {
+  type: 'string',
+  value: '<date>',
+  description: 'as things stood at the end of this date (UTC): later forecasts and resolutions left out',
+};
 const recordedBy: OptionSpec = { type: 'string', value: '<date>', description: 'as the ledger knew it at the end of this date (UTC), by recording time' };
 const out: OptionSpec = { type: 'string', value: '<file>', description: 'write to this file instead of stdout' };
 const evidence: OptionSpec = { type: 'string', multiple: true, value: '<text>', description: 'what shows the outcome; repeat for several pieces' };
-const evidenceUrl: OptionSpec = { type: 'string', multiple: true, value: '<url>', description: 'where to read it; the n-th --evidence-url goes with the n-th --evidence' };
+const evidenceUrl: OptionSpec = {
+  type: 'string',
+  multiple: true,
+  value: '<url>',
+  description: 'where to read it; the n-th --evidence-url goes with the n-th --evidence',
+};
 const resolvedOn: OptionSpec = { type: 'string', value: '<date>', description: 'when the outcome became known (YYYY-MM-DD, UTC; today at the latest)' };
 const allowAfterOutcome: OptionSpec = {
   type: 'boolean',
@@ -31,7 +40,11 @@ const outcome: OptionSpec = {
   description: 'what happened, read by the question kind: yes/no (binary), a number (numeric), a date (date), an option id (categorical)',
 };
 const tag: OptionSpec = { type: 'string', value: '<tag>', description: 'only questions with this tag, e.g. forecastbench-market' };
-const forecasterOption: OptionSpec = { type: 'string', value: '<id>', description: `who makes it (default: $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE})` };
+const forecasterOption: OptionSpec = {
+  type: 'string',
+  value: '<id>',
+  description: `who makes it (default: $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE})`,
+};
 const idArg = { name: 'id', description: 'the question id (see `forecast-ledger list`)', required: true } as const;
 
 /**
@@ -58,7 +71,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'migrate',
     summary: 'apply pending schema migrations and check the applied ones',
     usage: 'migrate [--db <file>]',
-    description: 'Checks every applied migration against its checksum and applies the pending ones, each in its own transaction. Other commands migrate on open too; run this to do it deliberately (before a backup, say).',
+    description:
+      'Checks every applied migration against its checksum and applies the pending ones, each in its own transaction. Other commands migrate on open too; run this to do it deliberately (before a backup, say).',
     positionals: [],
     options: {},
     examples: [{ command: 'migrate --db pundits.sqlite', description: 'bring an older ledger up to date' }],
@@ -91,7 +105,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       'question-set': { type: 'string', value: '<file>', description: 'ForecastBench: the question set, e.g. 2024-07-21-human.json' },
       'forecast-set': { type: 'string', multiple: true, value: '<file>', description: 'ForecastBench: a forecast set; repeat for several' },
-      'resolution-set': { type: 'string', value: '<file>', description: 'ForecastBench: the resolution set of the round (without it, every question stays open)' },
+      'resolution-set': {
+        type: 'string',
+        value: '<file>',
+        description: 'ForecastBench: the resolution set of the round (without it, every question stays open)',
+      },
     },
     examples: [
       { command: 'import-from fatebook fatebook-export.csv', description: 'import your Fatebook forecasts' },
@@ -114,14 +132,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'id', description: 'the aggregate forecaster id', required: true },
     ],
     options: {
-      method: { type: 'string', value: '<method>', description: 'median, mean, geometric-mean-odds, extremized-geometric-mean-odds or recency-weighted', required: true },
+      method: {
+        type: 'string',
+        value: '<method>',
+        description: 'median, mean, geometric-mean-odds, extremized-geometric-mean-odds or recency-weighted',
+        required: true,
+      },
       members: { type: 'string', value: 'all|<id>,…', description: 'every forecaster (all) or a comma-separated list of forecaster ids', required: true },
       parameter: { type: 'string', value: '<d>', description: 'the extremizing factor of extremized-geometric-mean-odds, e.g. 2' },
       name: { type: 'string', value: '<text>', description: 'the display name (default: the id)' },
     },
     examples: [
       { command: 'aggregate add super-median --method median --members all --name "Superforecaster median"', description: 'the median of every forecaster' },
-      { command: 'aggregate add pundit-pool --method extremized-geometric-mean-odds --parameter 2 --members alice,bob', description: 'an extremized pool of two' },
+      {
+        command: 'aggregate add pundit-pool --method extremized-geometric-mean-odds --parameter 2 --members alice,bob',
+        description: 'an extremized pool of two',
+      },
     ],
     load: () => import('./commands/aggregate.js'),
   },
@@ -171,8 +197,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'predict',
     summary: 'record a forecast in one line: a yes/no question and your probability',
     usage: 'predict <question> <probability> [--by <date>] [--as <id>]',
-    description:
-      `Creates a binary question from the text (id: a slug of it; criteria: the text unless --criteria) and your forecast on it, made now, in one write. It comes due on --by, else on the date the text names (2027-06-30; "by 2027" → 2027-12-31), which the output confirms. The probability: 70%, 0.7, or a verbal term (likely, very unlikely, almost certain… on the IPCC and Kent scales), recorded as said. The forecaster: --as, else $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE}; a new id is added as a person. Creates the ledger if needed.`,
+    description: `Creates a binary question from the text (id: a slug of it; criteria: the text unless --criteria) and your forecast on it, made now, in one write. It comes due on --by, else on the date the text names (2027-06-30; "by 2027" → 2027-12-31), which the output confirms. The probability: 70%, 0.7, or a verbal term (likely, very unlikely, almost certain… on the IPCC and Kent scales), recorded as said. The forecaster: --as, else $${FORECASTER_ENV}, else "forecaster" in ./${CONFIG_FILE}; a new id is added as a person. Creates the ledger if needed.`,
     positionals: [
       { name: 'question', description: 'the question, quoted, e.g. "Will X happen by 2027-06-30?"', required: true },
       { name: 'probability', description: 'your probability of yes: 70%, 0.7 or a verbal term such as likely', required: true },
@@ -229,7 +254,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       question: { type: 'string', value: '<id>', description: 'forecast: the question' },
       forecaster: { type: 'string', value: '<id>', description: 'forecast: who made it' },
       'made-at': { type: 'string', value: '<date>', description: 'forecast: when it was made (date or ISO instant)' },
-      probability: { type: 'string', multiple: true, value: '<p|id=p>', description: 'forecast: probability (binary), or option=probability (categorical, repeat)' },
+      probability: {
+        type: 'string',
+        multiple: true,
+        value: '<p|id=p>',
+        description: 'forecast: probability (binary), or option=probability (categorical, repeat)',
+      },
       point: { type: 'string', value: '<value>', description: 'forecast: point estimate, a number (numeric) or a date (date)' },
       lower: { type: 'string', value: '<n>', description: 'forecast: interval lower bound (numeric)' },
       upper: { type: 'string', value: '<n>', description: 'forecast: interval upper bound (numeric)' },
@@ -266,10 +296,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     examples: [
       {
-        command: 'resolve goldman-copper-lme-2027-average --outcome 10120 --resolved-on 2028-01-05 --evidence "LME 2027 average cash price" --evidence-url https://www.lme.com/',
+        command:
+          'resolve goldman-copper-lme-2027-average --outcome 10120 --resolved-on 2028-01-05 --evidence "LME 2027 average cash price" --evidence-url https://www.lme.com/',
         description: 'resolve a numeric question',
       },
-      { command: 'resolve fusion-2030 --outcome no --resolved-on 2031-01-02 --evidence "No grid-connected plant in IAEA PRIS"', description: 'resolve a binary question' },
+      {
+        command: 'resolve fusion-2030 --outcome no --resolved-on 2031-01-02 --evidence "No grid-connected plant in IAEA PRIS"',
+        description: 'resolve a binary question',
+      },
     ],
     load: () => import('./commands/resolve.js'),
   },
@@ -308,7 +342,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     examples: [
       {
-        command: 'correct goldman-copper-lme-2027-average --outcome 10210 --resolved-on 2028-01-20 --evidence "LME revised annual average" --reason "LME revised December prices"',
+        command:
+          'correct goldman-copper-lme-2027-average --outcome 10210 --resolved-on 2028-01-20 --evidence "LME revised annual average" --reason "LME revised December prices"',
         description: 'fix a wrong outcome',
       },
     ],
@@ -336,7 +371,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       criteria: { type: 'string', value: '<text>', description: 'the new resolution criteria' },
       reason: { type: 'string', value: '<text>', description: 'why the question changes; required', required: true },
     },
-    examples: [{ command: 'amend copper-2027 --criteria "LME cash settlement, annual average" --reason "the monthly series was discontinued"', description: 'change the criteria' }],
+    examples: [
+      {
+        command: 'amend copper-2027 --criteria "LME cash settlement, annual average" --reason "the monthly series was discontinued"',
+        description: 'change the criteria',
+      },
+    ],
     load: () => import('./commands/amend.js'),
   },
   {
@@ -401,7 +441,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: 'scorecard [forecaster] [--format table|markdown|html|json] [--out <file>]',
     positionals: [{ name: 'forecaster', description: 'the forecaster id; all forecasters when omitted', required: false }],
     options: {
-      format: { type: 'string', value: '<format>', description: 'table (default), markdown (or md), html or json; html for every forecaster is the full report' },
+      format: {
+        type: 'string',
+        value: '<format>',
+        description: 'table (default), markdown (or md), html or json; html for every forecaster is the full report',
+      },
       out,
       'as-of': asOfScores,
       'recorded-by': recordedBy,
@@ -438,7 +482,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'export the ledger as JSON (re-importable), CSV or an iCalendar of due dates',
     usage: 'export [--format json|csv|ics] [--out <file>] [--bom]',
     description:
-      'json: the whole ledger in the prediction-file format, which `import` reads back. csv: one row per forecast with its question and resolution (RFC 4180); a text cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a line break) is written with a leading \' (OWASP). ics: an RFC 5545 calendar with one all-day event per question on its due date, so your calendar reminds you when a claim comes due.',
+      "json: the whole ledger in the prediction-file format, which `import` reads back. csv: one row per forecast with its question and resolution (RFC 4180); a text cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a line break) is written with a leading ' (OWASP). ics: an RFC 5545 calendar with one all-day event per question on its due date, so your calendar reminds you when a claim comes due.",
     positionals: [],
     options: {
       format: { type: 'string', value: '<format>', description: 'json (default), csv or ics' },
@@ -478,7 +522,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Exits with 1 when anything was edited, removed, reordered or inserted behind the library’s back: events, derived tables, the schema (tables, indexes, triggers), or the file itself (SQLite’s integrity check). Keep the anchor it prints (<seq>:<hash>) somewhere else and pass it back with --expect-head to detect truncation or a recomputed chain too.',
     positionals: [],
     options: {
-      'expect-head': { type: 'string', value: '<seq:hash>', description: 'an anchor recorded earlier, exactly as verify printed it; that event must still be in the history' },
+      'expect-head': {
+        type: 'string',
+        value: '<seq:hash>',
+        description: 'an anchor recorded earlier, exactly as verify printed it; that event must still be in the history',
+      },
       quick: { type: 'boolean', description: 'run SQLite’s quick_check instead of the full integrity_check (faster on a large ledger)' },
     },
     examples: [

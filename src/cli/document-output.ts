@@ -15,7 +15,10 @@ export function documentFormat<const F extends string>(ctx: CommandContext, form
   const json = 'json' as F;
   const format = choiceFlag(ctx, 'format', formats) ?? (ctx.json && formats.includes(json) ? json : fallback);
   if (ctx.json && format !== json && ctx.string('out') === undefined) {
-    throw new UsageError(`${ctx.spec.name}: --json needs --out with --format ${format}, so stdout carries only JSON`, ctx.cli(`${ctx.spec.name} --format ${format} --out <file> --json`));
+    throw new UsageError(
+      `${ctx.spec.name}: --json needs --out with --format ${format}, so stdout carries only JSON`,
+      ctx.cli(`${ctx.spec.name} --format ${format} --out <file> --json`),
+    );
   }
   return format;
 }

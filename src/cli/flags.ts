@@ -87,7 +87,12 @@ export function choiceFlag<const C extends string>(ctx: CommandContext, name: st
 
 /** Values of a repeatable flag that may also be comma-separated, each one of `choices`. @internal */
 export function choicesFlag<const C extends string>(ctx: CommandContext, name: string, choices: readonly C[]): C[] {
-  const values = ctx.strings(name).flatMap((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+  const values = ctx.strings(name).flatMap((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   for (const v of values) {
     if (!(choices as readonly string[]).includes(v)) throw new UsageError(`--${name}: expected one of ${choices.join(', ')}, received ${JSON.stringify(v)}`);
   }
@@ -121,7 +126,10 @@ export function evidenceFlags(ctx: CommandContext): { description: string; url?:
   const texts = ctx.strings('evidence');
   const urls = ctx.strings('evidence-url');
   if (urls.length > texts.length) {
-    throw new UsageError(`--evidence-url: expected one per --evidence, received ${urls.length} URLs for ${texts.length} --evidence`, 'give each URL its own --evidence "<what it shows>"');
+    throw new UsageError(
+      `--evidence-url: expected one per --evidence, received ${urls.length} URLs for ${texts.length} --evidence`,
+      'give each URL its own --evidence "<what it shows>"',
+    );
   }
   return texts.map((text, i) => {
     const description = parseValue(Text, text, 'evidence', 'non-empty text');

@@ -25,7 +25,19 @@ export interface ForecasterSummary {
 export function summarize(sc: Scorecard): ForecasterSummary {
   const { made, forecasts, resolved, pending, overdue, annulled, ambiguous } = sc.counts;
   const { id, name, type } = sc.forecaster;
-  return { id, name, type, made, forecasts, resolved, pending, overdue, annulled, ambiguous, hitRate: sc.hitRate ? { hits: sc.hitRate.hits, n: sc.hitRate.n, rate: sc.hitRate.rate } : null };
+  return {
+    id,
+    name,
+    type,
+    made,
+    forecasts,
+    resolved,
+    pending,
+    overdue,
+    annulled,
+    ambiguous,
+    hitRate: sc.hitRate ? { hits: sc.hitRate.hits, n: sc.hitRate.n, rate: sc.hitRate.rate } : null,
+  };
 }
 
 /** `goldman-sachs: 5 claims made, 1 resolved, 4 pending; hit rate 100% (1/1)`. @internal */
@@ -42,7 +54,12 @@ export function summaryLine(s: ForecasterSummary): string {
  *
  * @internal
  */
-export async function forecasterSummaries(ledger: Ledger, asOf: string, tag?: string, recordedBy?: string): Promise<{ scorecards: Scorecard[]; summaries: ForecasterSummary[] }> {
+export async function forecasterSummaries(
+  ledger: Ledger,
+  asOf: string,
+  tag?: string,
+  recordedBy?: string,
+): Promise<{ scorecards: Scorecard[]; summaries: ForecasterSummary[] }> {
   const scorecards: Scorecard[] = [];
   for (const f of await ledger.listForecasters()) scorecards.push(await ledger.scorecard(f.id, { asOf, tag, recordedBy }));
   const summaries = scorecards.map(summarize);

@@ -51,7 +51,10 @@ export function programHelp(out: Output, version: string): string {
     `${heading(out, 'Usage:')} forecast-ledger <command> [arguments] [options]`,
     '',
     heading(out, 'Commands:'),
-    definitions(COMMANDS.map((c) => [c.name, c.summary]), out),
+    definitions(
+      COMMANDS.map((c) => [c.name, c.summary]),
+      out,
+    ),
     '',
     heading(out, 'Global options:'),
     definitions([...optionRows(GLOBAL_OPTIONS), ['--version', 'print the version']], out),
@@ -67,7 +70,10 @@ export function programHelp(out: Output, version: string): string {
     ),
     '',
     heading(out, 'Exit codes:'),
-    definitions(EXIT_CODE_TABLE.map(({ code, meaning }) => [String(code), meaning]), out),
+    definitions(
+      EXIT_CODE_TABLE.map(({ code, meaning }) => [String(code), meaning]),
+      out,
+    ),
     '',
     'Run `forecast-ledger <command> --help` for its options and examples; the reference is docs/cli.md.',
     '',
@@ -76,10 +82,21 @@ export function programHelp(out: Output, version: string): string {
 
 /** The help of one command: usage, description, arguments, options and examples. @internal */
 export function commandHelp(out: Output, spec: CommandSpec): string {
-  const parts = [`${heading(out, 'Usage:')} forecast-ledger ${spec.usage} [options]`, '', wrap(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`, '')];
+  const parts = [
+    `${heading(out, 'Usage:')} forecast-ledger ${spec.usage} [options]`,
+    '',
+    wrap(`${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`, ''),
+  ];
   if (spec.description) parts.push('', wrap(spec.description, ''));
   if (spec.positionals.length) {
-    parts.push('', heading(out, 'Arguments:'), definitions(spec.positionals.map((p) => [`<${p.name}>${p.variadic ? "…" : ""}`, `${p.description}${p.required ? '' : ' (optional)'}`]), out));
+    parts.push(
+      '',
+      heading(out, 'Arguments:'),
+      definitions(
+        spec.positionals.map((p) => [`<${p.name}>${p.variadic ? '…' : ''}`, `${p.description}${p.required ? '' : ' (optional)'}`]),
+        out,
+      ),
+    );
   }
   if (Object.keys(spec.options).length) parts.push('', heading(out, 'Options:'), definitions(optionRows(spec.options), out));
   parts.push('', heading(out, 'Global options:'), definitions(optionRows(GLOBAL_OPTIONS), out));

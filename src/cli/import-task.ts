@@ -25,7 +25,8 @@ type WireResult = { ok: true; report: ImportReport } | { ok: false; error: WireE
 
 function toWire(error: unknown): WireError {
   if (error instanceof LedgerError) return { kind: 'ledger', code: error.code, message: error.message, details: error.details };
-  if (error instanceof CliError) return { kind: 'cli', code: error.code, message: error.message, exitCode: error.exitCode, ...(error.hint ? { hint: error.hint } : {}) };
+  if (error instanceof CliError)
+    return { kind: 'cli', code: error.code, message: error.message, exitCode: error.exitCode, ...(error.hint ? { hint: error.hint } : {}) };
   const e = error instanceof Error ? error : new Error(String(error));
   return { kind: 'other', message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }

@@ -67,7 +67,11 @@ export async function withSession<T>(path: string, options: OpenSessionOptions, 
 export const initHint = (ctx: CommandContext): string => `create one with: ${ctx.cli('init')}, or pass --db <file>`;
 
 /** Runs `fn` on the command's ledger; see {@link withSession}. @internal */
-export async function withLedger<T>(ctx: CommandContext, options: { create?: boolean }, fn: (ledger: Ledger, session: LedgerSession) => Promise<T>): Promise<T> {
+export async function withLedger<T>(
+  ctx: CommandContext,
+  options: { create?: boolean },
+  fn: (ledger: Ledger, session: LedgerSession) => Promise<T>,
+): Promise<T> {
   return withSession(ctx.db, { ...options, initHint: initHint(ctx) }, fn);
 }
 

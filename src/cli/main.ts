@@ -59,7 +59,10 @@ function parseCommandLine(spec: CommandSpec, argv: string[]) {
     const unknown = /Unknown option '(-[^']*)'/.exec(message)?.[1];
     if (unknown) {
       const guess = closest(unknown.replace(/^-+/, ''), Object.keys(options));
-      throw new UsageError(`unknown option ${unknown} for "${spec.name}"${guess ? `: did you mean --${guess}?` : ''}`, `see the options: forecast-ledger ${spec.name} --help`);
+      throw new UsageError(
+        `unknown option ${unknown} for "${spec.name}"${guess ? `: did you mean --${guess}?` : ''}`,
+        `see the options: forecast-ledger ${spec.name} --help`,
+      );
     }
     throw new UsageError(`${spec.name}: ${message}`, `see the options: forecast-ledger ${spec.name} --help`);
   }
@@ -107,7 +110,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
     const spec = findCommand(name);
     if (!spec) {
-      const guess = closest(name, COMMANDS.map((c) => c.name));
+      const guess = closest(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
       throw new UsageError(`unknown command "${name}"${guess ? `: did you mean "${guess}"?` : ''}`, 'see the commands: forecast-ledger --help');
     }
     const { values, positionals } = parseCommandLine(spec, rest);
@@ -143,4 +149,3 @@ if (!isMainThread && (workerData as { task?: string } | null)?.task === 'forecas
   });
   process.exitCode = await main(process.argv.slice(2), processIo());
 }
-

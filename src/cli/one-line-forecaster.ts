@@ -26,7 +26,10 @@ export function oneLineForecaster(ctx: CommandContext): { id: string; from: stri
     const config = readJsonFile(ctx.io.cwd, CONFIG_FILE);
     const id = typeof config === 'object' && config !== null ? (config as { forecaster?: unknown }).forecaster : undefined;
     if (typeof id !== 'string') {
-      throw new UsageError(`${path}: expected { "forecaster": "<id>" }, received ${JSON.stringify(config)?.slice(0, 80)}`, 'write e.g. { "forecaster": "me" } in it, or pass --as <id>');
+      throw new UsageError(
+        `${path}: expected { "forecaster": "<id>" }, received ${JSON.stringify(config)?.slice(0, 80)}`,
+        'write e.g. { "forecaster": "me" } in it, or pass --as <id>',
+      );
     }
     return { id: parseSlug(id, `${CONFIG_FILE} › forecaster`), from: CONFIG_FILE };
   }
@@ -41,7 +44,8 @@ export function probabilityArgument(text: string): ReadProbability {
   try {
     return readProbability(text, '<probability>');
   } catch (error) {
-    if (error instanceof LedgerError) throw new UsageError(error.message, 'e.g. 70%, 0.7, likely, very unlikely (the IPCC and Kent scales: see docs/scoring.md)');
+    if (error instanceof LedgerError)
+      throw new UsageError(error.message, 'e.g. 70%, 0.7, likely, very unlikely (the IPCC and Kent scales: see docs/scoring.md)');
     throw error;
   }
 }

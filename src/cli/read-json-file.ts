@@ -16,7 +16,11 @@ export function readJsonFile(cwd: string, file: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new LedgerError(missing ? 'file_not_found' : 'file_unreadable', missing ? `no such file: ${path}` : `cannot read ${path}: ${(cause as Error).message}`, { cause, details: { file: path } });
+    throw new LedgerError(
+      missing ? 'file_not_found' : 'file_unreadable',
+      missing ? `no such file: ${path}` : `cannot read ${path}: ${(cause as Error).message}`,
+      { cause, details: { file: path } },
+    );
   }
   try {
     return parseJsonText(text);

@@ -25,6 +25,10 @@ export function writeOutput(cwd: string, file: string, content: string): string 
     } catch {
       // the folder itself is not there: nothing to clean up
     }
-    throw new CliError('output_failed', `cannot write ${path}: ${(cause as Error).message}`, { exitCode: EXIT_CODES.storage, hint: 'choose another --out path', cause });
+    throw new CliError('output_failed', `cannot write ${path}: ${(cause as Error).message}`, {
+      exitCode: EXIT_CODES.storage,
+      hint: 'choose another --out path',
+      cause,
+    });
   }
 }

@@ -86,10 +86,7 @@ function recordPayload(change: PlannedChange): string {
 }
 
 /** The verdict on one change. @internal */
-export type ChangeVerdict =
-  | { kind: 'write'; payload: string }
-  | { kind: 'unchanged' }
-  | { kind: 'invalid'; issues: ValidationIssue[] };
+export type ChangeVerdict = { kind: 'write'; payload: string } | { kind: 'unchanged' } | { kind: 'invalid'; issues: ValidationIssue[] };
 
 /** The id a change is about (the question id for a resolution). @internal */
 export function changeEntityId(change: Change): string {
@@ -126,7 +123,8 @@ function checkUpdate(check: Check, change: Extract<Change, { type: QuestionUpdat
     const fid = change.record.forecastId;
     const f = state.forecastFacts(fid);
     if (!f) {
-      if (check.missing(fid)) check.issue('forecast_not_found', 'forecastId', `unknown forecast "${fid}": list forecasts with listForecasts() (CLI: show QUESTION)`);
+      if (check.missing(fid))
+        check.issue('forecast_not_found', 'forecastId', `unknown forecast "${fid}": list forecasts with listForecasts() (CLI: show QUESTION)`);
       return check.verdict(payload);
     }
     if (f.withdrawal) {
@@ -248,7 +246,11 @@ class Check {
   sameOrConflict(existing: string | undefined, payload: string, what: string): ChangeVerdict | undefined {
     if (existing === undefined) return undefined;
     if (existing === payload) return UNCHANGED;
-    this.issue('conflicting_record', 'id', `${what} "${this.id}" already exists with different content: expected an identical record or a new id (history is append-only)`);
+    this.issue(
+      'conflicting_record',
+      'id',
+      `${what} "${this.id}" already exists with different content: expected an identical record or a new id (history is append-only)`,
+    );
     return { kind: 'invalid', issues: this.issues };
   }
 }
@@ -301,7 +303,8 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
         } else if (q.kind === 'categorical' && f.estimate.kind === 'categorical') {
           const known = q.options ?? [];
           for (const option of Object.keys(f.estimate.probabilities)) {
-            if (!known.includes(option)) check.issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${known.join(', ')}, received "${option}"`);
+            if (!known.includes(option))
+              check.issue('unknown_option', `estimate.probabilities.${option}`, `expected one of ${known.join(', ')}, received "${option}"`);
           }
         }
         // The time rules scoring uses (src/core/time-rules.ts): instants in UTC, a day ends at 00:00 UTC the next day.
@@ -352,11 +355,19 @@ export function checkChange(change: Change, state: StateReader, failed: Readonly
       if (current && resolutionContent(current) === resolutionContent(r)) return UNCHANGED;
       r.evidence.forEach((e, i) => {
         if (e.sourceId !== undefined && !state.hasSource(e.sourceId) && check.missing(e.sourceId)) {
-          check.issue('source_not_found', `evidence[${i}].sourceId`, `unknown source "${e.sourceId}": add the source first, or leave sourceId out and give a url`);
+          check.issue(
+            'source_not_found',
+            `evidence[${i}].sourceId`,
+            `unknown source "${e.sourceId}": add the source first, or leave sourceId out and give a url`,
+          );
         }
       });
       if (current && !r.correction) {
-        check.issue('already_resolved', 'correction', `question "${qid}" is already ${current.status} (on ${current.resolvedOn}): record a correction with a reason instead`);
+        check.issue(
+          'already_resolved',
+          'correction',
+          `question "${qid}" is already ${current.status} (on ${current.resolvedOn}): record a correction with a reason instead`,
+        );
       }
       if (!current && r.correction) {
         check.issue('not_resolved', 'correction', `question "${qid}" has no resolution to correct: record a resolution instead`);

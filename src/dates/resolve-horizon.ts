@@ -48,9 +48,13 @@ export function resolveHorizon(madeAt: string, rule: string): string {
   const due = dueDate(madeAt, rule);
   // Four-digit years only: ISO dates past 9999 need a sign and six digits, which no date field accepts.
   if (due > LAST_DATE || due.length !== 10) {
-    throw new LedgerError('validation_failed', `horizon: "${rule}" from ${madeAt} gives a date after ${LAST_DATE}: expected a due date with a four-digit year`, {
-      details: { madeAt, rule },
-    });
+    throw new LedgerError(
+      'validation_failed',
+      `horizon: "${rule}" from ${madeAt} gives a date after ${LAST_DATE}: expected a due date with a four-digit year`,
+      {
+        details: { madeAt, rule },
+      },
+    );
   }
   return due;
 }

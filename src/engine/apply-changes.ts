@@ -56,7 +56,13 @@ export interface ApplyOutcome {
  * @param now - the store's clock: the batch is recorded at this instant
  * @internal
  */
-export async function applyChanges(tx: WriteTransaction, changes: readonly Change[], options: ApplyOptions, cache: FactCache, now: () => Date): Promise<ApplyOutcome> {
+export async function applyChanges(
+  tx: WriteTransaction,
+  changes: readonly Change[],
+  options: ApplyOptions,
+  cache: FactCache,
+  now: () => Date,
+): Promise<ApplyOutcome> {
   const head = await tx.head();
   cache.validate(head);
   const request = factRequest(changes, cache);
@@ -105,7 +111,13 @@ export async function applyChanges(tx: WriteTransaction, changes: readonly Chang
     q.relations.forEach((rel, i) => {
       if (!reader.questionFacts(rel.questionId) && !failed.has(rel.questionId)) {
         const path = [change.origin?.path, `relations[${i}].questionId`].filter(Boolean).join('.');
-        issues.push({ code: 'question_not_found', path, recordId: q.id, message: `relation to unknown question "${rel.questionId}"`, ...(change.origin?.file ? { file: change.origin.file } : {}) });
+        issues.push({
+          code: 'question_not_found',
+          path,
+          recordId: q.id,
+          message: `relation to unknown question "${rel.questionId}"`,
+          ...(change.origin?.file ? { file: change.origin.file } : {}),
+        });
       }
     });
   }

@@ -88,7 +88,11 @@ export class BatchReader implements StateReader {
     const qid = resolution.questionId;
     const facts = this.questionFacts(qid);
     if (facts) {
-      const written: QuestionFacts = { kind: facts.kind, resolveOn: facts.resolveOn, resolution: { status: resolution.status, resolvedOn: resolution.resolvedOn, seq } };
+      const written: QuestionFacts = {
+        kind: facts.kind,
+        resolveOn: facts.resolveOn,
+        resolution: { status: resolution.status, resolvedOn: resolution.resolvedOn, seq },
+      };
       if (facts.options) written.options = facts.options;
       this.#questions.set(qid, written);
     }
@@ -112,7 +116,9 @@ export class BatchReader implements StateReader {
   }
 
   forecasterPayload(id: string): string | undefined {
-    return this.#forecasterPayloads.get(id) ?? this.#loadedFrom(this.#request.forecasterPayloads, id, 'forecaster payload', this.#loaded.forecasterPayloads.get(id));
+    return (
+      this.#forecasterPayloads.get(id) ?? this.#loadedFrom(this.#request.forecasterPayloads, id, 'forecaster payload', this.#loaded.forecasterPayloads.get(id))
+    );
   }
 
   hasSource(id: string): boolean {
@@ -126,7 +132,9 @@ export class BatchReader implements StateReader {
   }
 
   questionFacts(id: string): QuestionFacts | undefined {
-    return this.#questions.get(id) ?? this.#cache.questions.get(id) ?? this.#loadedFrom(this.#request.questions, id, 'question', this.#loaded.questions.get(id));
+    return (
+      this.#questions.get(id) ?? this.#cache.questions.get(id) ?? this.#loadedFrom(this.#request.questions, id, 'question', this.#loaded.questions.get(id))
+    );
   }
 
   questionPayload(id: string): string | undefined {

@@ -37,20 +37,44 @@ export function projectChange(change: Change, seq: number, recordedAt: string, p
       break;
     case 'question.added': {
       const q = change.record;
-      rows.push({ kind: 'question', eventSeq: seq, id: q.id, questionKind: q.kind, stance: q.stance, resolveOn: q.resolution.resolveOn, tags: [...new Set(q.tags)] });
+      rows.push({
+        kind: 'question',
+        eventSeq: seq,
+        id: q.id,
+        questionKind: q.kind,
+        stance: q.stance,
+        resolveOn: q.resolution.resolveOn,
+        tags: [...new Set(q.tags)],
+      });
       reader.addedQuestion(q, payload);
       break;
     }
     case 'forecast.added': {
       const f = change.record;
-      rows.push({ kind: 'forecast', eventSeq: seq, id: f.id, questionId: f.questionId, forecasterId: f.forecasterId, madeAt: f.madeAt, probability: effectiveProbability(f) });
+      rows.push({
+        kind: 'forecast',
+        eventSeq: seq,
+        id: f.id,
+        questionId: f.questionId,
+        forecasterId: f.forecasterId,
+        madeAt: f.madeAt,
+        probability: effectiveProbability(f),
+      });
       reader.addedForecast(f.id, f.questionId, f.madeAt, payload);
       break;
     }
     case 'resolution.recorded': {
       const r = change.record;
       const supersedesSeq = reader.questionFacts(r.questionId)?.resolution?.seq ?? null;
-      rows.push({ kind: 'resolution', eventSeq: seq, questionId: r.questionId, status: r.status, resolvedOn: r.resolvedOn, outcome: outcomeColumn(r), supersedesSeq });
+      rows.push({
+        kind: 'resolution',
+        eventSeq: seq,
+        questionId: r.questionId,
+        status: r.status,
+        resolvedOn: r.resolvedOn,
+        outcome: outcomeColumn(r),
+        supersedesSeq,
+      });
       reader.recordedResolution(r, seq, recordedAt, supersedesSeq);
       break;
     }

@@ -31,7 +31,9 @@ export interface RenderIcsOptions {
  * @internal
  */
 export function escapeIcsText(text: string): string {
-  return withoutControls(text).replace(/[\\;,]/g, (c) => `\\${c}`).replaceAll('\n', '\\n');
+  return withoutControls(text)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replaceAll('\n', '\\n');
 }
 
 /**
@@ -72,7 +74,14 @@ const utcStamp = (d: Date): string => `${d.toISOString().slice(0, 19).replace(/[
  */
 export function renderIcs(events: readonly IcsEvent[], options: RenderIcsOptions): string {
   const stamp = utcStamp(options.stamp);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${escapeIcsText(options.prodId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(options.name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${escapeIcsText(options.prodId)}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeIcsText(options.name)}`,
+  ];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',

@@ -86,7 +86,10 @@ export function formatEstimate(estimate: Estimate, unit?: string, confidence?: V
       return estimate.latest !== undefined ? `by ${estimate.latest}` : `not before ${estimate.earliest}`;
     case 'categorical': {
       const entries = Object.entries(estimate.probabilities).sort((a, b) => b[1] - a[1]);
-      return entries.slice(0, 3).map(([id, p]) => `${id} ${pct(p)}`).join(', ');
+      return entries
+        .slice(0, 3)
+        .map(([id, p]) => `${id} ${pct(p)}`)
+        .join(', ');
     }
   }
 }

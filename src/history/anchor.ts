@@ -23,9 +23,13 @@ function describe(value: unknown): string {
 }
 
 function invalid(field: string, value: unknown, why = ''): LedgerError {
-  return new LedgerError('invalid_anchor', `${field}: expected ${EXPECTED}${why}, received ${describe(value)}. Pass back report.anchor exactly as verify() printed it`, {
-    details: { field },
-  });
+  return new LedgerError(
+    'invalid_anchor',
+    `${field}: expected ${EXPECTED}${why}, received ${describe(value)}. Pass back report.anchor exactly as verify() printed it`,
+    {
+      details: { field },
+    },
+  );
 }
 
 /**
@@ -51,7 +55,14 @@ export function parseAnchor(value: unknown, field = 'expectedHead'): HeadAnchor 
   if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) throw invalid(field, value);
   const keys = Object.keys(value).sort();
   const { seq, hash } = value as Record<string, unknown>;
-  if (keys.join(',') !== 'hash,seq' || typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0 || typeof hash !== 'string' || !HASH_PATTERN.test(hash)) {
+  if (
+    keys.join(',') !== 'hash,seq' ||
+    typeof seq !== 'number' ||
+    !Number.isSafeInteger(seq) ||
+    seq < 0 ||
+    typeof hash !== 'string' ||
+    !HASH_PATTERN.test(hash)
+  ) {
     throw invalid(field, value);
   }
   return checked(field, value, seq, hash);
@@ -78,7 +89,10 @@ export function parseVerifyOptions(options: unknown): { expectedHead?: HeadAncho
   }
   const unknown = Object.keys(options).filter((k) => k !== 'expectedHead' && k !== 'quick');
   if (unknown.length) {
-    throw new LedgerError('validation_failed', `verify options: expected only expectedHead and quick, received ${unknown.map((k) => JSON.stringify(k)).join(', ')}: check the spelling`);
+    throw new LedgerError(
+      'validation_failed',
+      `verify options: expected only expectedHead and quick, received ${unknown.map((k) => JSON.stringify(k)).join(', ')}: check the spelling`,
+    );
   }
   const { expectedHead, quick } = options as VerifyOptions;
   if (quick !== undefined && typeof quick !== 'boolean') {

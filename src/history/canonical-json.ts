@@ -27,9 +27,13 @@ export function canonicalJson(value: unknown): string {
   } catch (thrown) {
     if (thrown instanceof LedgerError) throw thrown;
     // A getter or Proxy trap that throws, or nesting deeper than the stack: not a JSON value.
-    throw new LedgerError('validation_failed', `cannot serialize the value as JSON: expected plain JSON data, received a value that threw when read (${describeThrown(thrown)})`, {
-      cause: thrown,
-    });
+    throw new LedgerError(
+      'validation_failed',
+      `cannot serialize the value as JSON: expected plain JSON data, received a value that threw when read (${describeThrown(thrown)})`,
+      {
+        cause: thrown,
+      },
+    );
   }
 }
 

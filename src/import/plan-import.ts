@@ -57,7 +57,14 @@ export function withForecastId(f: Forecast, defaultSourceId?: string): StoredFor
 type Collection = 'sources' | 'forecasters' | 'questions' | 'forecasts' | 'resolutions' | 'updates';
 const records = z.array(z.unknown()).default([]);
 const FILE_ENVELOPE = PredictionFile.extend({ forecasters: records, questions: records, forecasts: records, resolutions: records });
-const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({ sources: records, forecasters: records, questions: records, forecasts: records, resolutions: records, updates: records });
+const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({
+  sources: records,
+  forecasters: records,
+  questions: records,
+  forecasts: records,
+  resolutions: records,
+  updates: records,
+});
 
 /**
  * Validates input documents (prediction files or ledger snapshots) and turns them into an ordered
@@ -79,7 +86,12 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
     updates: [],
   };
   // The first definition of each id, per type (it carries its payload and origin).
-  const seen = { 'source.added': new Map<string, PlannedChange>(), 'forecaster.added': new Map<string, PlannedChange>(), 'question.added': new Map<string, PlannedChange>(), 'forecast.added': new Map<string, PlannedChange>() };
+  const seen = {
+    'source.added': new Map<string, PlannedChange>(),
+    'forecaster.added': new Map<string, PlannedChange>(),
+    'question.added': new Map<string, PlannedChange>(),
+    'forecast.added': new Map<string, PlannedChange>(),
+  };
 
   const add = (change: PlannedChange): void => {
     if (isQuestionUpdate(change)) {
@@ -144,7 +156,14 @@ export function planImport(inputs: readonly PredictionInput[]): { changes: Chang
     each('updates', QuestionUpdate, (update, path) => add({ ...update, origin: origin(path) } as Change));
   }
   return {
-    changes: [...groups['source.added'], ...groups['forecaster.added'], ...groups['question.added'], ...groups['forecast.added'], ...groups['resolution.recorded'], ...groups.updates],
+    changes: [
+      ...groups['source.added'],
+      ...groups['forecaster.added'],
+      ...groups['question.added'],
+      ...groups['forecast.added'],
+      ...groups['resolution.recorded'],
+      ...groups.updates,
+    ],
     issues,
     invalidIds,
   };

@@ -8,7 +8,17 @@ import type { ResolutionInput } from '../model/resolution.js';
 import { parseArg } from '../_internal/validate-args.js';
 import { FileTextArg, mapChecked, PathArg } from './importer-args.js';
 import { parseCsv, type CsvRecord } from './parse-csv.js';
-import { forecastIdOf, invalidFile, lateForecastReason, readTextFile, shortHash, slugify, slugPart, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import {
+  forecastIdOf,
+  invalidFile,
+  lateForecastReason,
+  readTextFile,
+  shortHash,
+  slugify,
+  slugPart,
+  type PlatformImport,
+  type UnmappedItem,
+} from './platform-import.js';
 
 /** The columns of Fatebook's CSV export that the importer needs (`lib/web/export.ts`). */
 export const FATEBOOK_REQUIRED_COLUMNS = [
@@ -60,7 +70,8 @@ function readRows(file: string, records: CsvRecord[]): Row[] {
     const title = fields['Question title']!.trim();
     if (!title) bad('Question title', 'the question', '');
     const forecast = Number(fields['Forecast (scale = 0-1)']);
-    if (fields['Forecast (scale = 0-1)']!.trim() === '' || !(forecast >= 0 && forecast <= 1)) bad('Forecast (scale = 0-1)', 'a probability from 0 to 1', fields['Forecast (scale = 0-1)']!);
+    if (fields['Forecast (scale = 0-1)']!.trim() === '' || !(forecast >= 0 && forecast <= 1))
+      bad('Forecast (scale = 0-1)', 'a probability from 0 to 1', fields['Forecast (scale = 0-1)']!);
     const madeAt = fatebookTime(fields['Forecast created at']!);
     if (!madeAt) bad('Forecast created at', 'a time as YYYY-MM-DD HH:MM:SS', fields['Forecast created at']!);
     const createdAt = fatebookTime(fields['Question created at']!);
@@ -135,11 +146,22 @@ export function fatebookToPredictions(input: { file: string; text: string }): Pl
 function mapFatebook(input: { file: string; text: string }): PlatformImport {
   const file = basename(input.file);
   const parsed = parseCsv(input.text);
-  if ('error' in parsed) throw invalidFile([{ code: 'validation_failed', file, path: `line ${parsed.line}`, message: `expected RFC 4180 CSV, received ${parsed.error}` }], 'Fatebook CSV export');
+  if ('error' in parsed)
+    throw invalidFile(
+      [{ code: 'validation_failed', file, path: `line ${parsed.line}`, message: `expected RFC 4180 CSV, received ${parsed.error}` }],
+      'Fatebook CSV export',
+    );
   const missing = FATEBOOK_REQUIRED_COLUMNS.filter((c) => !parsed.header.includes(c));
   if (missing.length) {
     throw invalidFile(
-      [{ code: 'validation_failed', file, path: 'line 1', message: `expected Fatebook's export columns, missing ${missing.map((m) => JSON.stringify(m)).join(', ')}` }],
+      [
+        {
+          code: 'validation_failed',
+          file,
+          path: 'line 1',
+          message: `expected Fatebook's export columns, missing ${missing.map((m) => JSON.stringify(m)).join(', ')}`,
+        },
+      ],
       'Fatebook CSV export',
     );
   }
@@ -176,19 +198,43 @@ function mapFatebook(input: { file: string; text: string }): PlatformImport {
       title: first.title,
       statement: first.title,
       tags: ['fatebook', ...new Set(first.tags)],
-      resolution: { resolveOn: first.resolveOn, horizon: `by ${first.resolveOn}`, semantics: 'by' as const, criteria: first.notes ?? 'as resolved by the question’s author on Fatebook' },
+      resolution: {
+        resolveOn: first.resolveOn,
+        horizon: `by ${first.resolveOn}`,
+        semantics: 'by' as const,
+        criteria: first.notes ?? 'as resolved by the question’s author on Fatebook',
+      },
     };
-    const resolutionOf = (questionId: string, resolution: string, resolvedOn: string | undefined, outcome?: ResolutionInput['outcome']): ResolutionInput | undefined => {
+    const resolutionOf = (
+      questionId: string,
+      resolution: string,
+      resolvedOn: string | undefined,
+      outcome?: ResolutionInput['outcome'],
+    ): ResolutionInput | undefined => {
       if (!resolution) return undefined;
       const on = resolvedOn ?? first.resolveOn;
       const where = { platform: 'fatebook', id: provenance.id, file, record: `line ${first.line}` };
       if (resolution === 'AMBIGUOUS') return { questionId, status: 'ambiguous', resolvedOn: on, reason: 'resolved AMBIGUOUS on Fatebook', provenance: where };
-      return { questionId, status: 'resolved', outcome: outcome!, resolvedOn: on, evidence: [{ description: `resolved ${resolution} on Fatebook (CSV export ${file})` }], provenance: where };
+      return {
+        questionId,
+        status: 'resolved',
+        outcome: outcome!,
+        resolvedOn: on,
+        evidence: [{ description: `resolved ${resolution} on Fatebook (CSV export ${file})` }],
+        provenance: where,
+      };
     };
     const addForecast = (questionId: string, r: Row, estimate: ForecastInput['estimate'], resolvedOn: string | undefined) => {
       const late = lateForecastReason(r.madeAt, questionId, first.resolveOn, resolvedOn);
       if (late) return void unmapped.push({ file, record: `line ${r.line}`, reason: late });
-      forecasts.push({ id: forecastIdOf('fatebook', questionId, r.by, r.madeAt), questionId, forecasterId: forecasterOf(r.by), madeAt: r.madeAt, estimate, provenance: { platform: 'fatebook', id: `${provenance.id} by ${r.by} at ${r.madeAt}`, file, record: `line ${r.line}` } });
+      forecasts.push({
+        id: forecastIdOf('fatebook', questionId, r.by, r.madeAt),
+        questionId,
+        forecasterId: forecasterOf(r.by),
+        madeAt: r.madeAt,
+        estimate,
+        provenance: { platform: 'fatebook', id: `${provenance.id} by ${r.by} at ${r.madeAt}`, file, record: `line ${r.line}` },
+      });
     };
 
     if (!list.some((r) => r.option)) {
@@ -228,7 +274,11 @@ function mapFatebook(input: { file: string; text: string }): PlatformImport {
       if (ambiguous) res = resolutionOf(baseId, 'AMBIGUOUS', resolvedOn);
       else if (yes.length === 1) res = resolutionOf(baseId, 'YES', resolvedOn, { kind: 'categorical', value: optionIds.get(yes[0]!.option!)! });
       else if (yes.length > 1 || [...byOption.values()].every((r) => r.resolution === 'NO')) {
-        unmapped.push({ file, record: `line ${first.line}`, reason: `multiple-choice question "${first.title}" resolved with ${yes.length} options YES: a categorical outcome needs exactly one; it stays open` });
+        unmapped.push({
+          file,
+          record: `line ${first.line}`,
+          reason: `multiple-choice question "${first.title}" resolved with ${yes.length} options YES: a categorical outcome needs exactly one; it stays open`,
+        });
       }
       if (res) resolutions.push(res);
       for (const g of groups.values()) {
@@ -238,11 +288,22 @@ function mapFatebook(input: { file: string; text: string }): PlatformImport {
       continue;
     }
     // Non-exclusive answers: each option is its own yes/no question.
-    unmapped.push({ file, record: `line ${first.line}`, reason: `multiple-choice question "${first.title}" has forecasts summing to more than 1 (non-exclusive answers): imported as one binary question per option` });
+    unmapped.push({
+      file,
+      record: `line ${first.line}`,
+      reason: `multiple-choice question "${first.title}" has forecasts summing to more than 1 (non-exclusive answers): imported as one binary question per option`,
+    });
     for (const [label, optionId] of optionIds) {
       const id = `${baseId}.${optionId}`.slice(0, 160);
       const optionRows = list.filter((r) => r.option === label);
-      questions.push({ kind: 'binary', id, ...base, title: `${first.title} — ${label}`, statement: `${first.title} — ${label}`, provenance: { ...provenance, id: `${provenance.id} option "${label}"` } });
+      questions.push({
+        kind: 'binary',
+        id,
+        ...base,
+        title: `${first.title} — ${label}`,
+        statement: `${first.title} — ${label}`,
+        provenance: { ...provenance, id: `${provenance.id} option "${label}"` },
+      });
       const res = resolutionOf(id, optionRows[0]!.resolution, optionRows[0]!.resolvedOn, { kind: 'binary', value: optionRows[0]!.resolution === 'YES' });
       if (res) resolutions.push(res);
       for (const r of optionRows) addForecast(id, r, { kind: 'binary', probability: r.forecast }, res?.resolvedOn);

@@ -7,7 +7,18 @@ import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
-import { forecastIdOf, invalidFile, lateForecastReason, parsePlatformFile, readJsonFile, slugify, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import {
+  forecastIdOf,
+  invalidFile,
+  lateForecastReason,
+  parsePlatformFile,
+  readJsonFile,
+  slugify,
+  slugPart,
+  urlOrUndefined,
+  type PlatformImport,
+  type UnmappedItem,
+} from './platform-import.js';
 import { ForecastBenchDataArg, ForecastBenchFilesArg, mapChecked } from './importer-args.js';
 
 /** ForecastBench's sources whose questions resolve from a data series at set dates. */
@@ -146,18 +157,33 @@ export function forecastBenchToPredictions(input: ForecastBenchData): PlatformIm
 function mapForecastBench(input: ForecastBenchData): PlatformImport {
   const qsFile = basename(input.questionSet.file);
   const qs = parsePlatformFile(QuestionSetFile, input.questionSet.data, input.questionSet.file, 'ForecastBench question set');
-  const sets = input.forecastSets.map((s) => ({ file: basename(s.file), set: parsePlatformFile(ForecastSetFile, s.data, s.file, 'ForecastBench forecast set') }));
+  const sets = input.forecastSets.map((s) => ({
+    file: basename(s.file),
+    set: parsePlatformFile(ForecastSetFile, s.data, s.file, 'ForecastBench forecast set'),
+  }));
   const rsFile = input.resolutionSet ? basename(input.resolutionSet.file) : undefined;
-  const rs = input.resolutionSet ? parsePlatformFile(ResolutionSetFile, input.resolutionSet.data, input.resolutionSet.file, 'ForecastBench resolution set') : undefined;
+  const rs = input.resolutionSet
+    ? parsePlatformFile(ResolutionSetFile, input.resolutionSet.data, input.resolutionSet.file, 'ForecastBench resolution set')
+    : undefined;
   const due = qs.forecast_due_date;
   const mismatches: ValidationIssue[] = [];
   for (const { file, set } of sets) {
     if (set.forecast_due_date !== due) {
-      mismatches.push({ code: 'validation_failed', file, path: 'forecast_due_date', message: `expected the question set's due date ${due}, received ${set.forecast_due_date}` });
+      mismatches.push({
+        code: 'validation_failed',
+        file,
+        path: 'forecast_due_date',
+        message: `expected the question set's due date ${due}, received ${set.forecast_due_date}`,
+      });
     }
   }
   if (rs && rs.forecast_due_date !== due) {
-    mismatches.push({ code: 'validation_failed', file: rsFile!, path: 'forecast_due_date', message: `expected the question set's due date ${due}, received ${rs.forecast_due_date}` });
+    mismatches.push({
+      code: 'validation_failed',
+      file: rsFile!,
+      path: 'forecast_due_date',
+      message: `expected the question set's due date ${due}, received ${rs.forecast_due_date}`,
+    });
   }
   if (mismatches.length) throw invalidFile(mismatches, 'ForecastBench files');
 
@@ -191,18 +217,29 @@ function mapForecastBench(input: ForecastBenchData): PlatformImport {
   qs.questions.forEach((q, index) => {
     const record = `questions[${index}]`;
     if (typeof q.id !== 'string') {
-      unmapped.push({ file: qsFile, record, reason: `combination question ${JSON.stringify(q.id)} (${q.source}): the ledger has no combined questions; import its parts` });
+      unmapped.push({
+        file: qsFile,
+        record,
+        reason: `combination question ${JSON.stringify(q.id)} (${q.source}): the ledger has no combined questions; import its parts`,
+      });
       return;
     }
     if (!isMarket(q.source) && !isData(q.source)) {
-      unmapped.push({ file: qsFile, record, reason: `unknown ForecastBench source "${q.source}": expected one of ${[...FORECASTBENCH_DATA_SOURCES, ...FORECASTBENCH_MARKET_SOURCES].join(', ')}` });
+      unmapped.push({
+        file: qsFile,
+        record,
+        reason: `unknown ForecastBench source "${q.source}": expected one of ${[...FORECASTBENCH_DATA_SOURCES, ...FORECASTBENCH_MARKET_SOURCES].join(', ')}`,
+      });
       return;
     }
     const market = isMarket(q.source);
     const url = urlOrUndefined(q.url);
     const provenance = { platform: 'forecastbench', id: q.id, ...(url ? { url } : {}), file: qsFile, record };
     const tags = ['forecastbench', market ? 'forecastbench-market' : 'forecastbench-dataset', `forecastbench-${slugify(q.source)}`, `forecastbench-${due}`];
-    const criteria = [q.resolution_criteria, q.market_info_resolution_criteria && q.market_info_resolution_criteria !== 'N/A' ? q.market_info_resolution_criteria : undefined]
+    const criteria = [
+      q.resolution_criteria,
+      q.market_info_resolution_criteria && q.market_info_resolution_criteria !== 'N/A' ? q.market_info_resolution_criteria : undefined,
+    ]
       .filter(Boolean)
       .join('\n\n');
     const rows = resolutionRows.get(`${q.source}|${q.id}`) ?? [];
@@ -232,7 +269,11 @@ function mapForecastBench(input: ForecastBenchData): PlatformImport {
           provenance: { platform: 'forecastbench', id: q.id, file: rsFile!, record: `resolutions[${resolved.index}]` },
         });
       } else if (resolved) {
-        unmapped.push({ file: rsFile!, record: `resolutions[${resolved.index}]`, reason: `market ${q.id} resolved to ${resolved.row.resolved_to}, not 0 or 1: a binary outcome cannot hold it; the question stays open` });
+        unmapped.push({
+          file: rsFile!,
+          record: `resolutions[${resolved.index}]`,
+          reason: `market ${q.id} resolved to ${resolved.row.resolved_to}, not 0 or 1: a binary outcome cannot hold it; the question stays open`,
+        });
       } else if (!rows.length) {
         resolutions.push({
           questionId: id,
@@ -243,7 +284,11 @@ function mapForecastBench(input: ForecastBenchData): PlatformImport {
         });
       } else {
         const latest = rows[rows.length - 1]!.row;
-        unmapped.push({ file: rsFile!, record: `resolutions[${rows[rows.length - 1]!.index}]`, reason: `market ${q.id} is unresolved: ForecastBench scores it against the market value ${latest.resolved_to}; the ledger keeps it open until it resolves` });
+        unmapped.push({
+          file: rsFile!,
+          record: `resolutions[${rows[rows.length - 1]!.index}]`,
+          reason: `market ${q.id} is unresolved: ForecastBench scores it against the market value ${latest.resolved_to}; the ledger keeps it open until it resolves`,
+        });
       }
       return;
     }
@@ -258,7 +303,12 @@ function mapForecastBench(input: ForecastBenchData): PlatformImport {
         id,
         title: firstLine(text),
         statement: text,
-        resolution: { resolveOn: date, horizon: `on ${date}`, semantics: 'at', criteria: criteria.replaceAll('{resolution_date}', date).replaceAll('{forecast_due_date}', due) },
+        resolution: {
+          resolveOn: date,
+          horizon: `on ${date}`,
+          semantics: 'at',
+          criteria: criteria.replaceAll('{resolution_date}', date).replaceAll('{forecast_due_date}', due),
+        },
         tags,
         provenance: { ...provenance, id: `${q.id}@${date}` },
       });
@@ -274,7 +324,11 @@ function mapForecastBench(input: ForecastBenchData): PlatformImport {
           provenance: { platform: 'forecastbench', id: `${q.id}@${date}`, file: rsFile!, record: `resolutions[${hit.index}]` },
         });
       } else if (hit?.row.resolved) {
-        unmapped.push({ file: rsFile!, record: `resolutions[${hit.index}]`, reason: `${q.source} question ${q.id} at ${date} resolved to ${hit.row.resolved_to}, not 0 or 1; it stays open` });
+        unmapped.push({
+          file: rsFile!,
+          record: `resolutions[${hit.index}]`,
+          reason: `${q.source} question ${q.id} at ${date} resolved to ${hit.row.resolved_to}, not 0 or 1; it stays open`,
+        });
       } else if (!hit && date <= asOf) {
         resolutions.push({
           questionId: id,

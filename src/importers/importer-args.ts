@@ -11,7 +11,10 @@ import { parseArg, PathArg, readingArg } from '../_internal/validate-args.js';
 import type { PlatformImport } from './platform-import.js';
 
 /** A file name (for provenance and messages) and its text. @internal */
-export const FileTextArg = z.strictObject({ file: z.string({ error: 'expected the file name as a string' }), text: z.string({ error: 'expected the file text as a string' }) });
+export const FileTextArg = z.strictObject({
+  file: z.string({ error: 'expected the file name as a string' }),
+  text: z.string({ error: 'expected the file text as a string' }),
+});
 
 /** A file name (for provenance and messages) and its parsed JSON. @internal */
 export const FileDataArg = z.strictObject({ file: z.string({ error: 'expected the file name as a string' }), data: z.unknown() });
@@ -25,18 +28,33 @@ export const PathsArg = z.array(PathArg, { error: 'expected an array of paths' }
  *
  * @internal
  */
-export function mapChecked<S extends z.ZodType>(fn: string, arg: string, schema: S, value: unknown, map: (checked: z.output<S>) => PlatformImport): PlatformImport {
+export function mapChecked<S extends z.ZodType>(
+  fn: string,
+  arg: string,
+  schema: S,
+  value: unknown,
+  map: (checked: z.output<S>) => PlatformImport,
+): PlatformImport {
   const checked = parseArg(fn, arg, schema, value);
   return readingArg(fn, arg, () => map(checked));
 }
 
 /** `forecastBenchToPredictions`'s argument. @internal */
-export const ForecastBenchDataArg = z.strictObject({ questionSet: FileDataArg, forecastSets: z.array(FileDataArg, { error: 'expected an array of { file, data }' }), resolutionSet: FileDataArg.optional() });
+export const ForecastBenchDataArg = z.strictObject({
+  questionSet: FileDataArg,
+  forecastSets: z.array(FileDataArg, { error: 'expected an array of { file, data }' }),
+  resolutionSet: FileDataArg.optional(),
+});
 
 /** `readForecastBench`'s argument. @internal */
 export const ForecastBenchFilesArg = z.strictObject({ questionSet: PathArg, forecastSets: PathsArg, resolutionSet: PathArg.optional() });
 
 /** `readPlatformExport`'s files. @internal */
-export const PlatformFilesArg = z.strictObject({ files: PathsArg, questionSet: PathArg.optional(), forecastSets: PathsArg.optional(), resolutionSet: PathArg.optional() });
+export const PlatformFilesArg = z.strictObject({
+  files: PathsArg,
+  questionSet: PathArg.optional(),
+  forecastSets: PathsArg.optional(),
+  resolutionSet: PathArg.optional(),
+});
 
 export { PathArg };

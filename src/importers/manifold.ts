@@ -6,7 +6,18 @@ import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
 import type { ResolutionInput } from '../model/resolution.js';
-import { forecastIdOf, invalidFile, lateForecastReason, parsePlatformFile, readJsonFile, slugify, slugPart, urlOrUndefined, type PlatformImport, type UnmappedItem } from './platform-import.js';
+import {
+  forecastIdOf,
+  invalidFile,
+  lateForecastReason,
+  parsePlatformFile,
+  readJsonFile,
+  slugify,
+  slugPart,
+  urlOrUndefined,
+  type PlatformImport,
+  type UnmappedItem,
+} from './platform-import.js';
 import { FileDataArg, mapChecked, PathsArg } from './importer-args.js';
 
 const Millis = z.number().int().nonnegative();
@@ -113,9 +124,12 @@ function mapManifold(inputs: readonly { file: string; data: unknown }[]): Platfo
     const where = (i: number) => (Array.isArray(data) ? `[${i}]` : 'market');
     if (isBets) parsePlatformFile(z.array(Bet), list, path, 'Manifold bets').forEach((b, i) => bets.push({ b, file, record: `[${i}]` }));
     else if (list.length) {
-      const parsed = Array.isArray(data) ? parsePlatformFile(z.array(Market), data, path, 'Manifold markets') : [parsePlatformFile(Market, data, path, 'Manifold market')];
+      const parsed = Array.isArray(data)
+        ? parsePlatformFile(z.array(Market), data, path, 'Manifold markets')
+        : [parsePlatformFile(Market, data, path, 'Manifold market')];
       parsed.forEach((m, i) => markets.push({ m, file, record: where(i) }));
-    } else throw invalidFile([{ code: 'validation_failed', file, path: '', message: 'expected Manifold markets or bets, received an empty list' }], 'Manifold JSON');
+    } else
+      throw invalidFile([{ code: 'validation_failed', file, path: '', message: 'expected Manifold markets or bets, received an empty list' }], 'Manifold JSON');
   }
 
   const unmapped: UnmappedItem[] = [];
@@ -136,15 +150,32 @@ function mapManifold(inputs: readonly { file: string; data: unknown }[]): Platfo
     const base = {
       title: m.question,
       statement: m.question,
-      resolution: { resolveOn, horizon: `when the market closes (${iso(close)})`, semantics: 'by' as const, criteria: m.textDescription?.trim() || `as resolved on Manifold (${url})` },
+      resolution: {
+        resolveOn,
+        horizon: `when the market closes (${iso(close)})`,
+        semantics: 'by' as const,
+        criteria: m.textDescription?.trim() || `as resolved on Manifold (${url})`,
+      },
       tags: ['manifold', `manifold-${slugify(m.outcomeType)}`, ...(m.groupSlugs ?? []).map((g) => slugify(g)).filter(Boolean)],
     };
     const evidence = (what: string) => [{ description: `resolved ${what} on Manifold`, url }];
     const resolve = (questionId: string, resolution: string | null | undefined, on: string, answer?: string): ResolutionInput | undefined => {
       if (!resolution) return undefined;
       if (resolution === 'CANCEL') return { questionId, status: 'annulled', resolvedOn: on, reason: 'resolved N/A (CANCEL) on Manifold', provenance };
-      if (resolution === 'YES' || resolution === 'NO') return { questionId, status: 'resolved', outcome: { kind: 'binary', value: resolution === 'YES' }, resolvedOn: on, evidence: evidence(answer ? `${resolution} for "${answer}"` : resolution), provenance };
-      unmapped.push({ file, record, reason: `market ${m.id}${answer ? ` answer "${answer}"` : ''} resolved ${resolution}${m.resolutionProbability != null ? ` at ${m.resolutionProbability}` : ''}: no yes/no outcome, so it stays open` });
+      if (resolution === 'YES' || resolution === 'NO')
+        return {
+          questionId,
+          status: 'resolved',
+          outcome: { kind: 'binary', value: resolution === 'YES' },
+          resolvedOn: on,
+          evidence: evidence(answer ? `${resolution} for "${answer}"` : resolution),
+          provenance,
+        };
+      unmapped.push({
+        file,
+        record,
+        reason: `market ${m.id}${answer ? ` answer "${answer}"` : ''} resolved ${resolution}${m.resolutionProbability != null ? ` at ${m.resolutionProbability}` : ''}: no yes/no outcome, so it stays open`,
+      });
       return undefined;
     };
 
@@ -160,8 +191,17 @@ function mapManifold(inputs: readonly { file: string; data: unknown }[]): Platfo
       questions.push({ kind: 'numeric', id, ...base, spec: { unit: 'value', scale: m.isLogScale ? 'log' : 'linear' }, provenance });
       let r: ResolutionInput | undefined;
       if (m.resolution === 'CANCEL') r = resolve(id, 'CANCEL', resolvedOn);
-      else if (m.resolution && m.resolutionValue != null) r = { questionId: id, status: 'resolved', outcome: { kind: 'numeric', value: m.resolutionValue }, resolvedOn, evidence: evidence(String(m.resolutionValue)), provenance };
-      else if (m.resolution) unmapped.push({ file, record, reason: `pseudo-numeric market ${m.id} resolved ${m.resolution} without a resolutionValue: it stays open` });
+      else if (m.resolution && m.resolutionValue != null)
+        r = {
+          questionId: id,
+          status: 'resolved',
+          outcome: { kind: 'numeric', value: m.resolutionValue },
+          resolvedOn,
+          evidence: evidence(String(m.resolutionValue)),
+          provenance,
+        };
+      else if (m.resolution)
+        unmapped.push({ file, record, reason: `pseudo-numeric market ${m.id} resolved ${m.resolution} without a resolutionValue: it stays open` });
       if (r) resolutions.push(r);
       const toValue = m.isLogScale ? (p: number) => (max - min + 1) ** p + min - 1 : (p: number) => min + (max - min) * p;
       targets.set(m.id, { id, resolveOn, ...(r ? { resolvedOn: r.resolvedOn } : {}), kind: 'numeric', toValue });
@@ -173,9 +213,24 @@ function mapManifold(inputs: readonly { file: string; data: unknown }[]): Platfo
         if (used.has(slug)) slug = `${slug}-${slugPart(a.id)}`;
         used.add(slug);
         const id = `manifold.${slugPart(m.id)}.${slug}`.slice(0, 160);
-        questions.push({ kind: 'binary', id, ...base, title: `${m.question} — ${a.text}`, statement: `${m.question} — ${a.text}`, provenance: { ...provenance, id: `${m.id}/${a.id}` } });
+        questions.push({
+          kind: 'binary',
+          id,
+          ...base,
+          title: `${m.question} — ${a.text}`,
+          statement: `${m.question} — ${a.text}`,
+          provenance: { ...provenance, id: `${m.id}/${a.id}` },
+        });
         // An answer's own resolution (independent answers), else the market's (the winning answer id).
-        const own = a.resolution ?? (cancelled ? 'CANCEL' : m.shouldAnswersSumToOne && m.resolution && m.answers.some((x) => x.id === m.resolution) ? (m.resolution === a.id ? 'YES' : 'NO') : undefined);
+        const own =
+          a.resolution ??
+          (cancelled
+            ? 'CANCEL'
+            : m.shouldAnswersSumToOne && m.resolution && m.answers.some((x) => x.id === m.resolution)
+              ? m.resolution === a.id
+                ? 'YES'
+                : 'NO'
+              : undefined);
         const on = a.resolutionTime != null ? iso(a.resolutionTime).slice(0, 10) : resolvedOn;
         const r = own ? resolve(id, own, on, a.text) : undefined;
         if (r) resolutions.push(r);
@@ -220,7 +275,8 @@ function mapManifold(inputs: readonly { file: string; data: unknown }[]): Platfo
       const url = b.userUsername ? `https://manifold.markets/${encodeURIComponent(b.userUsername)}` : undefined;
       forecasters.set(forecasterId, { id: forecasterId, name, type: 'person', provenance: { platform: 'manifold', id: b.userId, ...(url ? { url } : {}) } });
     }
-    const estimate = target.kind === 'numeric' ? { kind: 'numeric' as const, point: target.toValue!(b.probAfter) } : { kind: 'binary' as const, probability: b.probAfter };
+    const estimate =
+      target.kind === 'numeric' ? { kind: 'numeric' as const, point: target.toValue!(b.probAfter) } : { kind: 'binary' as const, probability: b.probAfter };
     forecasts.push({
       id: forecastIdOf('manifold', b.id),
       questionId: target.id,

@@ -88,7 +88,15 @@ function estimateOf(q: MetaculusQuestion, f: z.infer<typeof MyForecast>, optionI
   const [lo, mid, hi] = [f.interval_lower_bounds?.[0], f.centers?.[0], f.interval_upper_bounds?.[0]].map((x) => (x === undefined ? undefined : scaled(x, q)));
   if (lo === undefined || mid === undefined || hi === undefined) return 'a continuous forecast without quartiles or a question without scaling';
   if (q.type === 'date') return { kind: 'date', point: iso(mid).slice(0, 10) };
-  return { kind: 'numeric', point: mid, quantiles: [{ tau: 0.25, value: lo }, { tau: 0.5, value: mid }, { tau: 0.75, value: hi }] };
+  return {
+    kind: 'numeric',
+    point: mid,
+    quantiles: [
+      { tau: 0.25, value: lo },
+      { tau: 0.5, value: mid },
+      { tau: 0.75, value: hi },
+    ],
+  };
 }
 
 /**
@@ -131,7 +139,9 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
   const file = basename(input.file);
   // Pick the shape first, so errors name the field at fault rather than "no union member matched".
   const isList = typeof input.data === 'object' && input.data !== null && 'results' in input.data;
-  const parsed = isList ? parsePlatformFile(PostList, input.data, input.file, 'Metaculus API JSON') : parsePlatformFile(Post, input.data, input.file, 'Metaculus API JSON');
+  const parsed = isList
+    ? parsePlatformFile(PostList, input.data, input.file, 'Metaculus API JSON')
+    : parsePlatformFile(Post, input.data, input.file, 'Metaculus API JSON');
   const posts = 'results' in parsed ? parsed.results.map((p, i) => ({ p, where: `results[${i}]` })) : [{ p: parsed, where: 'post' }];
   const unmapped: UnmappedItem[] = [];
   const questions: QuestionInput[] = [];
@@ -141,7 +151,8 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
 
   for (const { p, where } of posts) {
     const url = `https://www.metaculus.com/questions/${p.id}/`;
-    if (p.conditional) unmapped.push({ file, record: where, reason: `post ${p.id} is a conditional question: the ledger has no conditional pairs; import its parts as posts` });
+    if (p.conditional)
+      unmapped.push({ file, record: where, reason: `post ${p.id} is a conditional question: the ledger has no conditional pairs; import its parts as posts` });
     const list = [
       ...(p.question ? [{ q: p.question, record: `${where}.question` }] : []),
       ...(p.group_of_questions?.questions ?? []).map((q, i) => ({ q, record: `${where}.group_of_questions.questions[${i}]` })),
@@ -155,7 +166,12 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
         id,
         title: q.title,
         statement: q.description?.trim() || q.title,
-        resolution: { resolveOn: close, horizon: `forecasts close ${close}; resolves ${q.scheduled_resolve_time.slice(0, 10)}`, semantics: 'by' as const, criteria },
+        resolution: {
+          resolveOn: close,
+          horizon: `forecasts close ${close}; resolves ${q.scheduled_resolve_time.slice(0, 10)}`,
+          semantics: 'by' as const,
+          criteria,
+        },
         tags: ['metaculus', `metaculus-${q.type.replace('_', '-')}`],
         provenance,
       };
@@ -167,7 +183,8 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
         optionIds.push(slug);
       }
       if (q.type === 'binary') questions.push({ kind: 'binary', ...base });
-      else if (q.type === 'multiple_choice') questions.push({ kind: 'categorical', ...base, spec: { options: labels.map((label, i) => ({ id: optionIds[i]!, label })) } });
+      else if (q.type === 'multiple_choice')
+        questions.push({ kind: 'categorical', ...base, spec: { options: labels.map((label, i) => ({ id: optionIds[i]!, label })) } });
       else if (q.type === 'date') questions.push({ kind: 'date', ...base, spec: {} });
       else questions.push({ kind: 'numeric', ...base, spec: { unit: q.unit?.trim() || 'value', scale: q.scaling?.zero_point != null ? 'log' : 'linear' } });
 
@@ -186,11 +203,28 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
         if (late) return void unmapped.push({ file, record: at, reason: late });
         const next = history[k + 1]?.start_time;
         if (f.end_time !== null && (next === undefined || f.end_time < next) && iso(f.end_time).slice(0, 10) < close) {
-          unmapped.push({ file, record: at, reason: `withdrawn at ${iso(f.end_time)}: the ledger has no withdrawal, so it counts until replaced or the close` });
+          unmapped.push({
+            file,
+            record: at,
+            reason: `withdrawn at ${iso(f.end_time)}: the ledger has no withdrawal, so it counts until replaced or the close`,
+          });
         }
         const forecasterId = `metaculus.${f.author_id}`;
-        if (!forecasters.has(forecasterId)) forecasters.set(forecasterId, { id: forecasterId, name: `Metaculus user ${f.author_id}`, type: 'person', provenance: { platform: 'metaculus', id: String(f.author_id), url: `https://www.metaculus.com/accounts/profile/${f.author_id}/` } });
-        forecasts.push({ id: forecastIdOf('metaculus', String(q.id), String(f.author_id), String(f.start_time)), questionId: id, forecasterId, madeAt, estimate, provenance: { platform: 'metaculus', id: `${q.id}@${f.start_time}`, url, file, record: at } });
+        if (!forecasters.has(forecasterId))
+          forecasters.set(forecasterId, {
+            id: forecasterId,
+            name: `Metaculus user ${f.author_id}`,
+            type: 'person',
+            provenance: { platform: 'metaculus', id: String(f.author_id), url: `https://www.metaculus.com/accounts/profile/${f.author_id}/` },
+          });
+        forecasts.push({
+          id: forecastIdOf('metaculus', String(q.id), String(f.author_id), String(f.start_time)),
+          questionId: id,
+          forecasterId,
+          madeAt,
+          estimate,
+          provenance: { platform: 'metaculus', id: `${q.id}@${f.start_time}`, url, file, record: at },
+        });
       });
     }
   }
@@ -203,7 +237,14 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
 }
 
 /** The ledger resolution of a Metaculus `resolution` string, undefined when unresolved, or why it cannot be mapped. */
-function resolutionOf(q: MetaculusQuestion, questionId: string, resolvedOn: string, url: string, labels: readonly string[], optionIds: readonly string[]): ResolutionInput | string | undefined {
+function resolutionOf(
+  q: MetaculusQuestion,
+  questionId: string,
+  resolvedOn: string,
+  url: string,
+  labels: readonly string[],
+  optionIds: readonly string[],
+): ResolutionInput | string | undefined {
   const r = q.resolution?.trim();
   if (!r) return undefined;
   if (r === 'annulled' || r === 'ambiguous') return { questionId, status: r, resolvedOn, reason: `resolved ${r} on Metaculus` };
@@ -218,7 +259,8 @@ function resolutionOf(q: MetaculusQuestion, questionId: string, resolvedOn: stri
     }
     case 'date': {
       const t = Date.parse(r);
-      if (r === 'below_lower_bound' || r === 'above_upper_bound' || Number.isNaN(t)) return `date question ${q.id} resolved "${r}": no exact date, so it stays open`;
+      if (r === 'below_lower_bound' || r === 'above_upper_bound' || Number.isNaN(t))
+        return `date question ${q.id} resolved "${r}": no exact date, so it stays open`;
       return resolved({ kind: 'date', value: new Date(t).toISOString().slice(0, 10) });
     }
     default: {

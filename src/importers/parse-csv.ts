@@ -24,8 +24,8 @@ export function parseCsv(text: string): { header: string[]; records: CsvRecord[]
     const c = src[i]!;
     if (quoted) {
       if (c === '"') {
-        if (src[i + 1] === '"') (cell += '"'), i++;
-        else (quoted = false), (afterQuote = true);
+        if (src[i + 1] === '"') ((cell += '"'), i++);
+        else ((quoted = false), (afterQuote = true));
       } else {
         if (c === '\n') line++;
         cell += c;
@@ -36,12 +36,12 @@ export function parseCsv(text: string): { header: string[]; records: CsvRecord[]
       if (cell !== '' || afterQuote) return { error: 'a quote inside an unquoted field', line };
       quoted = true;
     } else if (c === ',') {
-      cells.push(cell), (cell = ''), (afterQuote = false);
+      (cells.push(cell), (cell = ''), (afterQuote = false));
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
-      (cells = []), (cell = ''), (afterQuote = false);
+      ((cells = []), (cell = ''), (afterQuote = false));
       line++;
       rowLine = line;
     } else {

@@ -135,7 +135,8 @@ export function urlOrUndefined(text: string | null | undefined): string | undefi
  */
 export function lateForecastReason(madeAt: string, questionId: string, resolveOn: string, resolvedOn?: string): string | undefined {
   const madeOn = madeAt.slice(0, 10);
-  if (madeOn > resolveOn) return `forecast made ${madeAt}, after question ${questionId} came due on ${resolveOn}: the ledger scores only forecasts made by the due date`;
+  if (madeOn > resolveOn)
+    return `forecast made ${madeAt}, after question ${questionId} came due on ${resolveOn}: the ledger scores only forecasts made by the due date`;
   if (resolvedOn && madeOn > resolvedOn) return `forecast made ${madeAt}, after question ${questionId} was resolved on ${resolvedOn}`;
   return undefined;
 }

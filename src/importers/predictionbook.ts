@@ -75,7 +75,11 @@ function mapPredictionBook(input: { file: string; data: unknown }): PlatformImpo
   const file = basename(input.file);
   // Pick the shape first, so errors name the field at fault rather than "no union member matched".
   const data = input.data;
-  const shape = Array.isArray(data) ? z.array(PbPrediction) : typeof data === 'object' && data !== null && 'predictions' in data ? PbMyPredictions : PbPrediction;
+  const shape = Array.isArray(data)
+    ? z.array(PbPrediction)
+    : typeof data === 'object' && data !== null && 'predictions' in data
+      ? PbMyPredictions
+      : PbPrediction;
   const parsed = parsePlatformFile(shape, data, input.file, 'PredictionBook API JSON');
   const [list, base] = Array.isArray(parsed) ? [parsed, ''] : 'predictions' in parsed ? [parsed.predictions, 'predictions'] : [[parsed], ''];
   const recordOf = (i: number) => (Array.isArray(parsed) || base ? `${base}[${i}]` : 'prediction');
@@ -104,7 +108,13 @@ function mapPredictionBook(input: { file: string; data: unknown }): PlatformImpo
     const lastResponse = p.responses.reduce((max, r) => (r.created_at.slice(0, 10) > max ? r.created_at.slice(0, 10) : max), '');
     if (p.withdrawn) {
       resolvedOn = [p.updated_at.slice(0, 10), lastResponse].sort().at(-1)!;
-      resolutions.push({ questionId: id, status: 'annulled', resolvedOn, reason: 'withdrawn by its creator on PredictionBook (never scored there)', provenance });
+      resolutions.push({
+        questionId: id,
+        status: 'annulled',
+        resolvedOn,
+        reason: 'withdrawn by its creator on PredictionBook (never scored there)',
+        provenance,
+      });
     } else if (p.outcome !== null) {
       resolvedOn = (p.last_judgement_at ?? p.updated_at).slice(0, 10);
       resolutions.push({
@@ -128,7 +138,12 @@ function mapPredictionBook(input: { file: string; data: unknown }): PlatformImpo
       if (late) return void unmapped.push({ file, record: where, reason: late });
       const forecasterId = `predictionbook.${r.user_id}`;
       if (!forecasters.has(forecasterId)) {
-        forecasters.set(forecasterId, { id: forecasterId, name: r.user_label || `PredictionBook user ${r.user_id}`, type: 'person', provenance: { platform: 'predictionbook', id: String(r.user_id) } });
+        forecasters.set(forecasterId, {
+          id: forecasterId,
+          name: r.user_label || `PredictionBook user ${r.user_id}`,
+          type: 'person',
+          provenance: { platform: 'predictionbook', id: String(r.user_id) },
+        });
       }
       const note = r.comment?.trim();
       forecasts.push({

@@ -1,4 +1,15 @@
-export { CONFIDENCE_SCALES, CategoricalEstimate, DateEstimate, BinaryEstimate, Estimate, Forecast, NumericEstimate, NumericInterval, Quantile, VerbalConfidence } from './forecast.js';
+export {
+  CONFIDENCE_SCALES,
+  CategoricalEstimate,
+  DateEstimate,
+  BinaryEstimate,
+  Estimate,
+  Forecast,
+  NumericEstimate,
+  NumericInterval,
+  Quantile,
+  VerbalConfidence,
+} from './forecast.js';
 export type { ConfidenceScale, ForecastInput, StoredForecast } from './forecast.js';
 export { AGGREGATE_METHODS, AggregateSpec } from './aggregate.js';
 export type { AggregateMethod } from './aggregate.js';

@@ -165,9 +165,7 @@ const questionBase = {
   /** How well a judge could settle it, with a one-line reason. */
   resolvability: z.object({ rating: z.enum(RESOLVABILITY_RATINGS), reason: Text }).optional(),
   /** Links to other questions. */
-  relations: z
-    .array(z.object({ type: z.enum(RELATION_TYPES), questionId: Slug, note: Text.optional() }))
-    .default([]),
+  relations: z.array(z.object({ type: z.enum(RELATION_TYPES), questionId: Slug, note: Text.optional() })).default([]),
   /** Where the question was imported from, if imported (see {@link Provenance}). */
   provenance: Provenance.optional(),
 };

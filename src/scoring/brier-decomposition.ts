@@ -85,10 +85,7 @@ export interface BrierDecomposition {
  * @see Brier, G. W. (1950). Verification of forecasts expressed in terms of probability.
  *   Monthly Weather Review 78(1):1–3.
  */
-export function brierDecomposition(
-  pairs: readonly ProbabilityOutcomePair[],
-  options: BrierDecompositionOptions = {},
-): BrierDecomposition {
+export function brierDecomposition(pairs: readonly ProbabilityOutcomePair[], options: BrierDecompositionOptions = {}): BrierDecomposition {
   const { bins = 10 } = readOptions('brierDecomposition', options, ['bins']);
   assertPairs('brierDecomposition', pairs);
   assertBins('brierDecomposition', bins);

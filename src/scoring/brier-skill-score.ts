@@ -77,9 +77,7 @@ export function brierSkillScore(pairs: readonly ProbabilityOutcomePair[], refere
     throw new LedgerError(
       'validation_failed',
       `${fn}: expected a reference forecast with a Brier score > 0, received one that scores 0 ` +
-        (reference === undefined
-          ? '(every outcome is the same, so the base rate forecasts them perfectly)'
-          : '(the reference forecast is perfect)') +
+        (reference === undefined ? '(every outcome is the same, so the base rate forecasts them perfectly)' : '(the reference forecast is perfect)') +
         '; skill relative to it is undefined. Compare mean Brier scores instead, or pass another reference.',
       { details: { function: fn, referenceBrierScore: 0, brierScore: brier } },
     );

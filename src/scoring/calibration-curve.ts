@@ -65,10 +65,7 @@ export interface CalibrationBin {
  * @see Niculescu-Mizil, A. & Caruana, R. (2005). Predicting good probabilities with supervised
  *   learning. Proceedings of ICML 2005, 625–632.
  */
-export function calibrationCurve(
-  pairs: readonly ProbabilityOutcomePair[],
-  options: CalibrationCurveOptions = {},
-): CalibrationBin[] {
+export function calibrationCurve(pairs: readonly ProbabilityOutcomePair[], options: CalibrationCurveOptions = {}): CalibrationBin[] {
   const { bins = 10 } = readOptions('calibrationCurve', options, ['bins']);
   assertPairs('calibrationCurve', pairs);
   assertBins('calibrationCurve', bins);

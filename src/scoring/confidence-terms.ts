@@ -188,11 +188,23 @@ const CHINESE: readonly ConfidenceTerm[] = [
     'lower edge of the band; Kent "almost certain" (93 ± 6 %) agrees',
   ),
   // Intensified likelihood: IPCC "very likely" 90–100 %, lower edge.
-  ...zh(['極有可能', '极有可能'], IPCC('very likely'), 0.9, '"Extremely likely": 極 (extremely) + 有可能 (possible)', 'an intensified likelihood; lower edge of the band'),
+  ...zh(
+    ['極有可能', '极有可能'],
+    IPCC('very likely'),
+    0.9,
+    '"Extremely likely": 極 (extremely) + 有可能 (possible)',
+    'an intensified likelihood; lower edge of the band',
+  ),
   ...zh(['很可能'], IPCC('very likely'), 0.9, '"Very likely": 很 (very) + 可能', 'lower edge of the band'),
   ...zh(['很有可能'], IPCC('very likely'), 0.9, '"Very likely": 很 (very) + 有可能, a variant of 很可能', 'as 很可能; lower edge of the band'),
   // Expectation, belief and the plain future: IPCC "likely" 66–100 %, 0.8 (midpoint 0.83 rounded down).
-  ...zh(['預計', '预计'], IPCC('likely'), 0.8, '"Is expected to"', 'a central expectation with no strength qualifier; near the midpoint 0.83, rounded down; Kent "probable" (75 ± 12 %) agrees'),
+  ...zh(
+    ['預計', '预计'],
+    IPCC('likely'),
+    0.8,
+    '"Is expected to"',
+    'a central expectation with no strength qualifier; near the midpoint 0.83, rounded down; Kent "probable" (75 ± 12 %) agrees',
+  ),
   ...zh(['預期', '预期'], IPCC('likely'), 0.8, '"Expects, anticipates"', 'as 預計'),
   ...zh(['預測', '预测'], IPCC('likely'), 0.8, '"Forecasts, predicts"', 'a stated forecast with no strength qualifier, as 預計'),
   ...zh(['有望'], IPCC('likely'), 0.8, '"Is expected / on track to"', 'favourable prospects stated without qualifier, as 預計'),
@@ -211,10 +223,22 @@ const CHINESE: readonly ConfidenceTerm[] = [
   ...zh(['會', '会'], IPCC('likely'), 0.8, '"Will" (plain future)', 'a flat assertion, as 將'),
   ...zh(['將會', '将会'], IPCC('likely'), 0.8, '"Will" (plain future): 將 + 會', 'a flat assertion, as 將'),
   // Plans of an actor about its own action.
-  ...zh(['計劃', '计划'], IPCC('likely'), 0.8, '"Plans to": an actor\'s stated intention about its own action', 'plans are usually carried out (and are in any case reported as achieved/missed apart from accuracy)'),
+  ...zh(
+    ['計劃', '计划'],
+    IPCC('likely'),
+    0.8,
+    '"Plans to": an actor\'s stated intention about its own action',
+    'plans are usually carried out (and are in any case reported as achieved/missed apart from accuracy)',
+  ),
   ...zh(['計畫', '计画'], IPCC('likely'), 0.8, '"Plans to": a variant spelling of 計劃 (usual in Taiwan)', 'as 計劃'),
   // Even odds and hedges: IPCC "about as likely as not" 33–66 %.
-  ...zh(['目標', '目标'], IPCC('about as likely as not'), 0.5, '"Target, aims to"', 'an aspiration, often a stretch goal, with no claim that it will be met: even odds'),
+  ...zh(
+    ['目標', '目标'],
+    IPCC('about as likely as not'),
+    0.5,
+    '"Target, aims to"',
+    'an aspiration, often a stretch goal, with no claim that it will be met: even odds',
+  ),
   ...zh(['可能'], IPCC('about as likely as not'), 0.5, '"May, possibly"', 'marks the outcome as possible without committing either way: even odds'),
   ...zh(['或將', '或将'], IPCC('about as likely as not'), 0.5, '"May (will)": a hedged future, common in headlines', 'even odds, as 可能'),
   ...zh(['或許', '或许'], IPCC('about as likely as not'), 0.4, '"Perhaps, maybe"', 'a weaker hedge than 可能: inside the band, below even'),

@@ -70,10 +70,7 @@ function similarTerms(wanted: string, terms: readonly ConfidenceTerm[]): string[
   const run = /[^\u0000-\u007f]/.test(wanted) ? 2 : 5;
   return terms
     .map((t) => ({ term: t.term, distance: editDistance(wanted, t.term) }))
-    .filter(
-      ({ term, distance }) =>
-        distance <= Math.max(1, Math.floor(length / 3)) || longestCommonRun(wanted, term) >= Math.min(run, [...term].length),
-    )
+    .filter(({ term, distance }) => distance <= Math.max(1, Math.floor(length / 3)) || longestCommonRun(wanted, term) >= Math.min(run, [...term].length))
     .sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term))
     .slice(0, 5)
     .map(({ term }) => term);

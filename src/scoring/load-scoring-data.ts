@@ -90,11 +90,21 @@ export async function loadScoringData(
 ): Promise<ScoringData> {
   const fn = 'loadScoringData';
   const methods = ['listForecasters', 'listQuestions', 'listForecasts'] as const;
-  if (!guardInput(fn, 'source', 'a Ledger or a LedgerStore', () => typeof source === 'object' && source !== null && methods.every((m) => typeof source[m] === 'function'))) {
+  if (
+    !guardInput(
+      fn,
+      'source',
+      'a Ledger or a LedgerStore',
+      () => typeof source === 'object' && source !== null && methods.every((m) => typeof source[m] === 'function'),
+    )
+  ) {
     throw invalidInput(fn, 'source', `to be a Ledger or a LedgerStore (an object with ${methods.join(', ')})`, source);
   }
   const { forecaster, resolvedOnly } = readOptions(fn, options, ['forecaster', 'resolvedOnly']);
-  if (forecaster !== undefined && !guardInput(fn, 'options.forecaster', 'a Forecaster', () => typeof forecaster === 'object' && forecaster !== null && typeof forecaster.id === 'string')) {
+  if (
+    forecaster !== undefined &&
+    !guardInput(fn, 'options.forecaster', 'a Forecaster', () => typeof forecaster === 'object' && forecaster !== null && typeof forecaster.id === 'string')
+  ) {
     throw invalidInput(fn, 'options.forecaster', 'to be a Forecaster { id, name, … }', forecaster);
   }
   if (resolvedOnly !== undefined && typeof resolvedOnly !== 'boolean') throw invalidInput(fn, 'options.resolvedOnly', 'to be a boolean', resolvedOnly);

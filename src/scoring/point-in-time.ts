@@ -83,7 +83,12 @@ export function knownBy(data: ScoringData, events: readonly LedgerEvent[], recor
   const history = resolutionsByQuestion(data);
   const questions = data.questions
     .filter((r) => known.has(`question.added ${r.question.id}`))
-    .map((record) => withResolution(record, latest(history.get(record.question.id), (r) => recordedOnOrBefore(r.recordedAt, recordedBy))));
+    .map((record) =>
+      withResolution(
+        record,
+        latest(history.get(record.question.id), (r) => recordedOnOrBefore(r.recordedAt, recordedBy)),
+      ),
+    );
   const forecasts = data.forecasts.filter((f: StoredForecast) => known.has(`forecast.added ${f.id}`));
   const resolutions = data.resolutions?.filter((r) => recordedOnOrBefore(r.recordedAt, recordedBy));
   return { forecasters: data.forecasters, questions, forecasts, ...(resolutions ? { resolutions } : {}) };

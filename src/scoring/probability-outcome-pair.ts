@@ -18,4 +18,3 @@ export interface ProbabilityOutcomePair {
   /** `true` when the event happened. */
   readonly outcome: boolean;
 }
-

@@ -3,7 +3,13 @@ import { assertFinite, assertReadable, guardInput, invalidInput } from './_inter
 
 function assertScores(fn: string, field: string, values: unknown): asserts values is readonly number[] {
   if (!guardInput(fn, field, 'an array of scores', () => Array.isArray(values) && values.length >= 2)) {
-    throw invalidInput(fn, field, 'to be an array of at least 2 scores (one per forecaster on the question)', values, 'Relative scores need at least two forecasters');
+    throw invalidInput(
+      fn,
+      field,
+      'to be an array of at least 2 scores (one per forecaster on the question)',
+      values,
+      'Relative scores need at least two forecasters',
+    );
   }
   assertReadable(fn, field, values as readonly unknown[]);
   (values as readonly unknown[]).forEach((v, i) => assertFinite(fn, `${field}[${i}]`, v));

@@ -57,7 +57,7 @@ function plotted(question: Question, forecasts: readonly StoredForecast[]): Plot
         const qs = e.quantiles ?? [];
         const lo = e.interval?.lower ?? qs[0]?.value;
         const hi = e.interval?.upper ?? qs[qs.length - 1]?.value;
-        const y = e.point ?? (lo !== undefined && hi !== undefined ? undefined : lo ?? hi);
+        const y = e.point ?? (lo !== undefined && hi !== undefined ? undefined : (lo ?? hi));
         return [{ f, y, lo, hi }];
       }
       case 'date': {
@@ -148,15 +148,23 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
   const y = (v: number) => m.t + (1 - (v - yLo) / (yHi - yLo)) * h;
   const x = (t: number) => m.l + ((t - lo) / (hi - lo)) * w;
   const grid = [
-    ...yTicks.map((v) => `<line x1="${m.l}" y1="${f1(y(v))}" x2="${m.l + w}" y2="${f1(y(v))}" stroke="#eaeef2"/><text x="${m.l - 6}" y="${f1(y(v) + 3.5)}" text-anchor="end" class="muted">${esc(label(v))}</text>`),
-    ...dateTicks(lo, hi, Math.floor(w / 90)).map(({ t, label: l }) => `<line x1="${f1(x(t))}" y1="${m.t}" x2="${f1(x(t))}" y2="${m.t + h}" stroke="#eaeef2"/><text x="${f1(x(t))}" y="${m.t + h + 16}" text-anchor="middle" class="muted">${l}</text>`),
+    ...yTicks.map(
+      (v) =>
+        `<line x1="${m.l}" y1="${f1(y(v))}" x2="${m.l + w}" y2="${f1(y(v))}" stroke="#eaeef2"/><text x="${m.l - 6}" y="${f1(y(v) + 3.5)}" text-anchor="end" class="muted">${esc(label(v))}</text>`,
+    ),
+    ...dateTicks(lo, hi, Math.floor(w / 90)).map(
+      ({ t, label: l }) =>
+        `<line x1="${f1(x(t))}" y1="${m.t}" x2="${f1(x(t))}" y2="${m.t + h}" stroke="#eaeef2"/><text x="${f1(x(t))}" y="${m.t + h + 16}" text-anchor="middle" class="muted">${l}</text>`,
+    ),
   ].join('');
 
   const dueX = x(due);
   const dueLine = `<line x1="${f1(dueX)}" y1="${m.t}" x2="${f1(dueX)}" y2="${m.t + h}" stroke="#1f2328" stroke-width="1.5"/><text x="${f1(dueX - 4)}" y="${m.t + 12}" text-anchor="end">due ${esc(q.resolution.resolveOn)}</text>`;
-  const outcomeLine = outcome === undefined || outcome < yLo || outcome > yHi ? '' :
-    `<line x1="${m.l}" y1="${f1(y(outcome))}" x2="${m.l + w}" y2="${f1(y(outcome))}" stroke="#116329" stroke-width="2" stroke-dasharray="6 4"/>` +
-    `<text x="${m.l + 4}" y="${f1(outcome > (yLo + yHi) / 2 ? y(outcome) + 14 : y(outcome) - 5)}" class="good">outcome: ${esc(input.outcome?.kind === 'binary' ? (input.outcome.value ? 'yes' : 'no') : label(outcome))}</text>`;
+  const outcomeLine =
+    outcome === undefined || outcome < yLo || outcome > yHi
+      ? ''
+      : `<line x1="${m.l}" y1="${f1(y(outcome))}" x2="${m.l + w}" y2="${f1(y(outcome))}" stroke="#116329" stroke-width="2" stroke-dasharray="6 4"/>` +
+        `<text x="${m.l + 4}" y="${f1(outcome > (yLo + yHi) / 2 ? y(outcome) + 14 : y(outcome) - 5)}" class="good">outcome: ${esc(input.outcome?.kind === 'binary' ? (input.outcome.value ? 'yes' : 'no') : label(outcome))}</text>`;
 
   const marks = points.map((p) => {
     const i = forecasterIds.indexOf(p.f.forecasterId);
@@ -164,8 +172,14 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
     const shape = SHAPES[Math.floor(i / COLOURS.length) % SHAPES.length]!;
     const px = x(time(p.f.madeAt));
     const who = names.get(p.f.forecasterId) ?? p.f.forecasterId;
-    const what = p.option !== undefined ? `${p.option}: ${label(p.y!)}` : [p.y !== undefined ? label(p.y) : '', p.lo !== undefined && p.hi !== undefined ? `${label(p.lo)} to ${label(p.hi)}` : ''].filter(Boolean).join(', ');
-    const bar = p.lo !== undefined && p.hi !== undefined ? `<line x1="${f1(px)}" y1="${f1(y(p.lo))}" x2="${f1(px)}" y2="${f1(y(p.hi))}" stroke="${colour}" stroke-width="3" stroke-opacity="0.55"/>` : '';
+    const what =
+      p.option !== undefined
+        ? `${p.option}: ${label(p.y!)}`
+        : [p.y !== undefined ? label(p.y) : '', p.lo !== undefined && p.hi !== undefined ? `${label(p.lo)} to ${label(p.hi)}` : ''].filter(Boolean).join(', ');
+    const bar =
+      p.lo !== undefined && p.hi !== undefined
+        ? `<line x1="${f1(px)}" y1="${f1(y(p.lo))}" x2="${f1(px)}" y2="${f1(y(p.hi))}" stroke="${colour}" stroke-width="3" stroke-opacity="0.55"/>`
+        : '';
     const dot = p.y !== undefined ? mark(shape, px, y(p.y), colour) : '';
     const optionLabel = p.option !== undefined ? `<text x="${f1(px + 8)}" y="${f1(y(p.y!) + 4)}">${esc(p.option)}</text>` : '';
     return `<g><title>${esc(`${p.f.madeAt.slice(0, 10)} · ${who} · ${what}`)}</title>${bar}${dot}${optionLabel}</g>`;
@@ -177,10 +191,20 @@ export function forecastChartSvg(input: ForecastChartInput): string | undefined 
     const name = names.get(id) ?? id;
     return `<g>${mark(SHAPES[Math.floor(i / COLOURS.length) % SHAPES.length]!, lx + 6, ly - 4, COLOURS[i % COLOURS.length]!)}<text x="${lx + 16}" y="${ly}">${esc(name.length > 32 ? `${name.slice(0, 31)}…` : name)}</text></g>`;
   });
-  const axisTitle = probability ? (q.kind === 'binary' ? 'probability of yes' : 'probability of each option') : q.kind === 'date' ? 'claimed date' : unit ? `value (${unit})` : 'value';
-  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Forecasts over time">` +
+  const axisTitle = probability
+    ? q.kind === 'binary'
+      ? 'probability of yes'
+      : 'probability of each option'
+    : q.kind === 'date'
+      ? 'claimed date'
+      : unit
+        ? `value (${unit})`
+        : 'value';
+  return (
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Forecasts over time">` +
     `<title>${esc(`Forecasts over time: ${axisTitle} against the date each forecast was made`)}</title>${grid}` +
     `<rect x="${m.l}" y="${m.t}" width="${w}" height="${h}" fill="none" stroke="#d1d9e0"/>${outcomeLine}${dueLine}${marks.join('')}${legend.join('')}` +
     `<text x="${m.l + w / 2}" y="${height - 6}" text-anchor="middle">date the forecast was made</text>` +
-    `<text x="12" y="${m.t + h / 2}" text-anchor="middle" transform="rotate(-90 12 ${m.t + h / 2})">${esc(axisTitle)}</text></svg>`;
+    `<text x="12" y="${m.t + h / 2}" text-anchor="middle" transform="rotate(-90 12 ${m.t + h / 2})">${esc(axisTitle)}</text></svg>`
+  );
 }

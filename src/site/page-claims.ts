@@ -22,9 +22,21 @@ function select(name: string, label: string, options: readonly (readonly [value:
 export function renderClaimsPage(data: SiteData): string {
   const link = linker(0);
   const questions = questionIndex(data);
-  const rows = data.scorecards.flatMap((sc) =>
-    sc.predictions.map((p) => ({ sc, p, record: questions.get(p.questionId) })),
-  ).sort((a, b) => (a.p.dueOn < b.p.dueOn ? -1 : a.p.dueOn > b.p.dueOn ? 1 : a.p.questionId < b.p.questionId ? -1 : a.p.questionId > b.p.questionId ? 1 : a.sc.forecaster.id < b.sc.forecaster.id ? -1 : 1));
+  const rows = data.scorecards
+    .flatMap((sc) => sc.predictions.map((p) => ({ sc, p, record: questions.get(p.questionId) })))
+    .sort((a, b) =>
+      a.p.dueOn < b.p.dueOn
+        ? -1
+        : a.p.dueOn > b.p.dueOn
+          ? 1
+          : a.p.questionId < b.p.questionId
+            ? -1
+            : a.p.questionId > b.p.questionId
+              ? 1
+              : a.sc.forecaster.id < b.sc.forecaster.id
+                ? -1
+                : 1,
+    );
   const tags = [...new Set(data.questions.flatMap((r) => r.question.tags))].sort();
   const dueDates = data.questions.map((r) => r.question.resolution.resolveOn).sort();
   const body = [
@@ -32,11 +44,31 @@ export function renderClaimsPage(data: SiteData): string {
     `<p class="sub">Every forecaster’s latest claim on every question. Search words match the title, statement, forecaster, tags and excerpts.</p>`,
     `<form id="filters" class="filters" role="search" aria-label="Search and filter claims" action="claims.html" method="get">`,
     `<label class="wide">Words<input id="f-q" type="search" name="q" placeholder="e.g. copper, agents, 2030"></label>`,
-    select('forecaster', 'Forecaster', data.scorecards.map((sc) => [sc.forecaster.id, sc.forecaster.name] as const).sort((a, b) => (a[1] < b[1] ? -1 : 1))),
-    select('tag', 'Tag', tags.map((t) => [t, t] as const)),
-    select('status', 'Status', STATUSES.map((s) => [s, s] as const)),
-    select('kind', 'Kind', QUESTION_KINDS.map((k) => [k, k] as const)),
-    select('stance', 'Stance', STANCES.map((s) => [s, s] as const)),
+    select(
+      'forecaster',
+      'Forecaster',
+      data.scorecards.map((sc) => [sc.forecaster.id, sc.forecaster.name] as const).sort((a, b) => (a[1] < b[1] ? -1 : 1)),
+    ),
+    select(
+      'tag',
+      'Tag',
+      tags.map((t) => [t, t] as const),
+    ),
+    select(
+      'status',
+      'Status',
+      STATUSES.map((s) => [s, s] as const),
+    ),
+    select(
+      'kind',
+      'Kind',
+      QUESTION_KINDS.map((k) => [k, k] as const),
+    ),
+    select(
+      'stance',
+      'Stance',
+      STANCES.map((s) => [s, s] as const),
+    ),
     `<label>Due from<input type="date" name="from" min="${esc(dueDates[0] ?? '')}" max="${esc(dueDates[dueDates.length - 1] ?? '')}"></label>`,
     `<label>Due until<input type="date" name="to" min="${esc(dueDates[0] ?? '')}" max="${esc(dueDates[dueDates.length - 1] ?? '')}"></label>`,
     '<div><button type="submit">Apply</button> <button type="reset">Clear</button></div>',
@@ -46,7 +78,9 @@ export function renderClaimsPage(data: SiteData): string {
     ...rows.map(({ sc, p, record }) => {
       const q = record?.question;
       const excerpts = (data.forecastsByQuestion.get(p.questionId) ?? []).filter((f) => f.forecasterId === sc.forecaster.id).map((f) => f.excerpt ?? '');
-      const text = [p.title, q?.statement ?? '', sc.forecaster.name, ...sc.forecaster.aliases, ...(q?.tags ?? []), ...excerpts, p.questionId].join(' ').toLowerCase();
+      const text = [p.title, q?.statement ?? '', sc.forecaster.name, ...sc.forecaster.aliases, ...(q?.tags ?? []), ...excerpts, p.questionId]
+        .join(' ')
+        .toLowerCase();
       const attrs = [
         ['forecaster', sc.forecaster.id],
         ['tags', (q?.tags ?? []).join(' ')],
@@ -55,7 +89,9 @@ export function renderClaimsPage(data: SiteData): string {
         ['stance', p.stance],
         ['due', p.dueOn],
         ['text', text],
-      ].map(([k, v]) => `data-${k}="${esc(v!)}"`).join(' ');
+      ]
+        .map(([k, v]) => `data-${k}="${esc(v!)}"`)
+        .join(' ');
       return `<tr ${attrs}><td class="date">${esc(p.dueOn)}</td><td>${link.a(sitePath.question(p.questionId), p.title)}</td><td>${link.a(sitePath.forecaster(sc.forecaster.id), sc.forecaster.name)}</td><td>${esc(kindLabel(p))}</td><td>${esc(formatEstimate(p.estimate, p.unit, p.confidence))}</td><td>${badge(p.verdict)}</td></tr>`;
     }),
     '</tbody></table></div>',

@@ -27,7 +27,10 @@ export function renderForecasterPage(data: SiteData, sc: Scorecard): string {
     tiles([
       [String(c.made), 'questions with a claim'],
       [`${c.resolved} / ${c.pending}`, 'resolved / pending'],
-      [sc.hitRate ? pct(sc.hitRate.rate) : '–', sc.hitRate ? `hit rate, 95% CI ${pct(sc.hitRate.lower)} to ${pct(sc.hitRate.upper)} (n=${sc.hitRate.n})` : 'hit rate (nothing resolved)'],
+      [
+        sc.hitRate ? pct(sc.hitRate.rate) : '–',
+        sc.hitRate ? `hit rate, 95% CI ${pct(sc.hitRate.lower)} to ${pct(sc.hitRate.upper)} (n=${sc.hitRate.n})` : 'hit rate (nothing resolved)',
+      ],
       [score(sc.probability?.meanBrier), 'mean Brier score (lower is better)'],
       [sc.plans.total ? `${sc.plans.achieved} / ${sc.plans.missed}` : '–', 'plans & goals achieved / missed'],
     ]),
@@ -37,12 +40,17 @@ export function renderForecasterPage(data: SiteData, sc: Scorecard): string {
       sc.probability
         ? `<figure>${calibrationSvg(sc.probability.calibration)}<figcaption>${esc(CALIBRATION_CAPTION)}</figcaption></figure>${calibrationTable(sc.probability.calibration)}`
         : '<p class="note">No resolved probability forecasts yet, so no calibration chart.</p>'
-    }</div><div>${scorecardBlocks(sc).map((b) => `<h3>${esc(b.title)}</h3>${keyValues(b.rows)}`).join('\n')}</div></div>`,
+    }</div><div>${scorecardBlocks(sc)
+      .map((b) => `<h3>${esc(b.title)}</h3>${keyValues(b.rows)}`)
+      .join('\n')}</div></div>`,
     '<h2 id="over-time">Claims over time</h2>',
     sc.predictions.length
       ? chartFigure(
           'Chart of claims by due date',
-          timelineSvg(sc.predictions.map((p) => ({ date: p.dueOn, verdict: p.verdict, label: `${p.title} — ${formatEstimate(p.estimate, p.unit, p.confidence)}` })), sc.asOf),
+          timelineSvg(
+            sc.predictions.map((p) => ({ date: p.dueOn, verdict: p.verdict, label: `${p.title} — ${formatEstimate(p.estimate, p.unit, p.confidence)}` })),
+            sc.asOf,
+          ),
           'Every claim at its due date, marked by what became of it; hover a mark for the question. The table below lists the same claims.',
         )
       : '<p class="note">No claims.</p>',

@@ -30,14 +30,23 @@ function pooledCalibration(data: SiteData): CalibrationBin[] {
 
 /** The text equivalent of a calibration chart: one row per bin. @internal */
 export function calibrationTable(bins: readonly CalibrationBin[]): string {
-  return scrollTable('Calibration table', table(['Forecast probability', 'Forecasts', 'Mean forecast', 'Happened'], bins.map((b) => [esc(percentRange(b.lower, b.upper)), String(b.count), esc(pct(b.meanProbability)), esc(pct(b.observedFrequency))]), ['', 'num', 'num', 'num']));
+  return scrollTable(
+    'Calibration table',
+    table(
+      ['Forecast probability', 'Forecasts', 'Mean forecast', 'Happened'],
+      bins.map((b) => [esc(percentRange(b.lower, b.upper)), String(b.count), esc(pct(b.meanProbability)), esc(pct(b.observedFrequency))]),
+      ['', 'num', 'num', 'num'],
+    ),
+  );
 }
 
 function questionRows(data: SiteData, records: readonly QuestionRecord[]): string[][] {
   return records.map(({ question: q, status }) => {
     const own = data.forecastsByQuestion.get(q.id) ?? [];
     const latest = new Map(own.map((f) => [f.forecasterId, f]));
-    const claims = [...latest.values()].map((f) => `${link.a(sitePath.forecaster(f.forecasterId), forecasterName(data, f.forecasterId))}: ${esc(claimText(f, q))}`).join('<br>');
+    const claims = [...latest.values()]
+      .map((f) => `${link.a(sitePath.forecaster(f.forecasterId), forecasterName(data, f.forecasterId))}: ${esc(claimText(f, q))}`)
+      .join('<br>');
     return [esc(q.resolution.resolveOn), link.a(sitePath.question(q.id), q.title), claims || '–', statusBadge(status)];
   });
 }
@@ -65,13 +74,27 @@ export function renderIndexPage(data: SiteData): string {
       `${v.ok ? `<span class="ok">History verified</span>: ${v.events} events, head <code>${esc(v.head.slice(0, 16))}</code>.` : `<span class="bad">History failed verification</span>: ${esc(v.problems[0]?.message ?? '')}`}</p>`,
     leaderboardHtmlBody(data.leaderboard, '<h2 id="leaderboard">Leaderboard</h2>', (id) => link.href(sitePath.forecaster(id))),
     '<h2 id="due-soon">Due soon</h2>',
-    dueSoon.length ? scrollTable('Claims due soon', table(head, questionRows(data, dueSoon), ['date'])) : '<p class="note">Nothing open comes due after this date.</p>',
+    dueSoon.length
+      ? scrollTable('Claims due soon', table(head, questionRows(data, dueSoon), ['date']))
+      : '<p class="note">Nothing open comes due after this date.</p>',
     `<p>${link.a(`claims.html?status=open&from=${encodeURIComponent(data.asOf)}`, 'Every open claim still to come due')}</p>`,
     '<h2 id="overdue">Overdue: past due, awaiting resolution</h2>',
     overdue.length ? scrollTable('Overdue claims', table(head, questionRows(data, overdue), ['date'])) : '<p class="note">Nothing is overdue.</p>',
     '<h2 id="resolved">Recently resolved</h2>',
     settled.length
-      ? scrollTable('Recently resolved', table(['Settled', 'Question', 'Outcome', 'Status'], settled.map(({ question: q, status, resolution: r }) => [esc(r!.resolvedOn), link.a(sitePath.question(q.id), q.title), esc(r!.status === 'resolved' ? formatOutcome(r!.outcome, unitOf(q)) : (r!.reason ?? '')), statusBadge(status)]), ['date']))
+      ? scrollTable(
+          'Recently resolved',
+          table(
+            ['Settled', 'Question', 'Outcome', 'Status'],
+            settled.map(({ question: q, status, resolution: r }) => [
+              esc(r!.resolvedOn),
+              link.a(sitePath.question(q.id), q.title),
+              esc(r!.status === 'resolved' ? formatOutcome(r!.outcome, unitOf(q)) : (r!.reason ?? '')),
+              statusBadge(status),
+            ]),
+            ['date'],
+          ),
+        )
       : '<p class="note">Nothing has been resolved yet.</p>',
     '<h2 id="calibration">Calibration of everyone</h2>',
     bins.length
@@ -82,7 +105,14 @@ export function renderIndexPage(data: SiteData): string {
       'Every forecaster',
       table(
         ['Forecaster', 'Claims', 'Resolved', 'Pending', 'Hit rate', 'Mean Brier'],
-        data.scorecards.map((sc) => [link.a(sitePath.forecaster(sc.forecaster.id), sc.forecaster.name), String(sc.counts.made), String(sc.counts.resolved), String(sc.counts.pending), esc(sc.hitRate ? `${pct(sc.hitRate.rate)} (${sc.hitRate.hits}/${sc.hitRate.n})` : '–'), esc(score(sc.probability?.meanBrier))]),
+        data.scorecards.map((sc) => [
+          link.a(sitePath.forecaster(sc.forecaster.id), sc.forecaster.name),
+          String(sc.counts.made),
+          String(sc.counts.resolved),
+          String(sc.counts.pending),
+          esc(sc.hitRate ? `${pct(sc.hitRate.rate)} (${sc.hitRate.hits}/${sc.hitRate.n})` : '–'),
+          esc(score(sc.probability?.meanBrier)),
+        ]),
         ['', 'num', 'num', 'num', 'num', 'num'],
       ),
     ),

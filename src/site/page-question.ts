@@ -17,7 +17,10 @@ const SEMANTICS: Record<Question['resolution']['semantics'], string> = {
 };
 
 function facts(rows: readonly (readonly [string, string | undefined])[]): string {
-  return `<dl class="facts">${rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '').map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
+  return `<dl class="facts">${rows
+    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`)
+    .join('')}</dl>`;
 }
 
 function kindFacts(q: Question): [string, string | undefined][] {
@@ -26,7 +29,12 @@ function kindFacts(q: Question): [string, string | undefined][] {
       return [
         ['Unit', esc(q.spec.unit)],
         ['Scale', esc(q.spec.scale)],
-        ['Baseline', q.spec.baseline ? esc(`${quantity(q.spec.baseline.value, q.spec.unit)} (${q.spec.baseline.date})${q.spec.baseline.note ? ` — ${q.spec.baseline.note}` : ''}`) : undefined],
+        [
+          'Baseline',
+          q.spec.baseline
+            ? esc(`${quantity(q.spec.baseline.value, q.spec.unit)} (${q.spec.baseline.date})${q.spec.baseline.note ? ` — ${q.spec.baseline.note}` : ''}`)
+            : undefined,
+        ],
         ['Tolerance for a hit', q.spec.tolerance === undefined ? undefined : esc(`±${pct(q.spec.tolerance, 1)}`)],
       ];
     case 'date':
@@ -58,7 +66,9 @@ function resolutionFacts(data: SiteData, q: Question, r: StoredResolution): stri
 function gloss(f: StoredForecast): string {
   const parts: string[] = [];
   if (f.confidence) {
-    parts.push(`Worded <span lang="und">“${esc(f.confidence.wording)}”</span>, read as ${esc(pct(f.confidence.impliedProbability))} (${esc(f.confidence.scale)} scale)${f.confidence.note ? `: ${esc(f.confidence.note)}` : '.'}`);
+    parts.push(
+      `Worded <span lang="und">“${esc(f.confidence.wording)}”</span>, read as ${esc(pct(f.confidence.impliedProbability))} (${esc(f.confidence.scale)} scale)${f.confidence.note ? `: ${esc(f.confidence.note)}` : '.'}`,
+    );
   }
   if (f.note) parts.push(esc(f.note));
   return parts.length ? `<p><strong>In English:</strong> ${parts.join(' ')}</p>` : '';
@@ -71,12 +81,14 @@ function sourceDetails(data: SiteData, forecasts: readonly StoredForecast[]): st
       const from = source
         ? `${link.a(sitePath.source(source.id), source.title, `lang="${esc(source.language)}"`)}${source.titleEnglish ? ` (“${esc(source.titleEnglish)}”)` : ''}, ${esc(source.outlet)}, ${esc(source.published.date)}`
         : 'no source recorded';
-      return `<section aria-label="${esc(`Forecast by ${forecasterName(data, f.forecasterId)}`)}"><h3>${esc(forecasterName(data, f.forecasterId))}, ${esc(f.madeAt.slice(0, 10))}</h3>` +
+      return (
+        `<section aria-label="${esc(`Forecast by ${forecasterName(data, f.forecasterId)}`)}"><h3>${esc(forecasterName(data, f.forecasterId))}, ${esc(f.madeAt.slice(0, 10))}</h3>` +
         `<p>Source: ${from}${f.reportedBy ? `; reported by ${esc(f.reportedBy)}` : ''}</p>` +
         (f.excerpt ? `<blockquote lang="${esc(source?.language ?? 'und')}">${esc(f.excerpt)}</blockquote>` : '') +
         gloss(f) +
         (f.madeAtBasis ? `<p class="note">Date made: ${esc(f.madeAtBasis)}</p>` : '') +
-        '</section>';
+        '</section>'
+      );
     })
     .join('\n');
 }
@@ -113,12 +125,19 @@ export function renderQuestionPage(data: SiteData, record: QuestionRecord): stri
   const events = data.historyByQuestion.get(q.id) ?? [];
   const questions = questionIndex(data);
   const res = q.resolution;
-  const chart = forecastChartSvg({ question: q, forecasts, names: new Map([...data.forecasters].map(([id, f]) => [id, f.name])), ...(resolution?.outcome ? { outcome: resolution.outcome } : {}) });
+  const chart = forecastChartSvg({
+    question: q,
+    forecasts,
+    names: new Map([...data.forecasters].map(([id, f]) => [id, f.name])),
+    ...(resolution?.outcome ? { outcome: resolution.outcome } : {}),
+  });
   const v = data.verification;
   const body = [
     `<h1>${esc(q.title)}</h1>`,
     `<p class="sub">${statusBadge(status)} ${esc(q.kind)} question · ${esc(q.stance)} · due ${esc(res.resolveOn)}</p>`,
-    q.tags.length ? `<ul class="tags" aria-label="Tags">${q.tags.map((t) => `<li>${link.a(`claims.html?tag=${encodeURIComponent(t)}`, t)}</li>`).join('')}</ul>` : '',
+    q.tags.length
+      ? `<ul class="tags" aria-label="Tags">${q.tags.map((t) => `<li>${link.a(`claims.html?tag=${encodeURIComponent(t)}`, t)}</li>`).join('')}</ul>`
+      : '',
     `<p>${esc(q.statement)}</p>`,
     '<h2 id="resolution-criteria">How it resolves</h2>',
     facts([
@@ -138,13 +157,21 @@ export function renderQuestionPage(data: SiteData, record: QuestionRecord): stri
       ],
     ]),
     `<h2 id="forecasts">Forecasts (${forecasts.length})</h2>`,
-    chart ? chartFigure('Chart of forecasts over time', chart, 'Every forecast at the date it was made; the table below lists the same forecasts.') : '<p class="note">No forecasts to chart.</p>',
-    forecasts.length ? scrollTable('Every forecast', forecastsTable(data, 1, forecasts, { forecaster: true, source: true })) : '<p class="note">No forecasts yet.</p>',
+    chart
+      ? chartFigure('Chart of forecasts over time', chart, 'Every forecast at the date it was made; the table below lists the same forecasts.')
+      : '<p class="note">No forecasts to chart.</p>',
+    forecasts.length
+      ? scrollTable('Every forecast', forecastsTable(data, 1, forecasts, { forecaster: true, source: true }))
+      : '<p class="note">No forecasts yet.</p>',
     '<h2 id="sources">Sources and excerpts</h2>',
     forecasts.length ? sourceDetails(data, forecasts) : '<p class="note">No forecasts yet.</p>',
     '<h2 id="resolution">Resolution</h2>',
-    resolution ? resolutionFacts(data, q, resolution) : `<p class="note">Open: not resolved yet${res.resolveOn < data.asOf ? ` — past due since ${esc(res.resolveOn)}` : ''}.</p>`,
-    ...(resolutions.length > 1 ? ['<h3>Earlier resolutions (superseded)</h3>', ...resolutions.filter((r) => r.seq !== resolution?.seq).map((r) => resolutionFacts(data, q, r))] : []),
+    resolution
+      ? resolutionFacts(data, q, resolution)
+      : `<p class="note">Open: not resolved yet${res.resolveOn < data.asOf ? ` — past due since ${esc(res.resolveOn)}` : ''}.</p>`,
+    ...(resolutions.length > 1
+      ? ['<h3>Earlier resolutions (superseded)</h3>', ...resolutions.filter((r) => r.seq !== resolution?.seq).map((r) => resolutionFacts(data, q, r))]
+      : []),
     '<h2 id="history">History</h2>',
     `<p>${v.ok ? `<span class="ok">Verified</span>: the whole history (${v.events} events) checks out, head <code class="hash">${esc(v.head)}</code>.` : `<span class="bad">Verification failed</span>${v.firstBrokenSeq !== undefined ? ` from event ${v.firstBrokenSeq}` : ''}: ${esc(v.problems.map((p) => p.message).join('; '))}`}</p>`,
     scrollTable('Events about this question', historyTable(data, events)),

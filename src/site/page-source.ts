@@ -25,9 +25,14 @@ export function renderSourcePage(data: SiteData, source: Source): string {
   const body = [
     `<h1 lang="${esc(source.language)}">${esc(source.title)}</h1>`,
     source.titleEnglish ? `<p class="sub">In English: ${esc(source.titleEnglish)}</p>` : '',
-    `<dl class="facts">${rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`,
+    `<dl class="facts">${rows
+      .filter((r): r is [string, string] => r[1] !== undefined)
+      .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`)
+      .join('')}</dl>`,
     `<h2 id="claims">Claims in this source (${forecasts.length})</h2>`,
-    forecasts.length ? scrollTable('Claims in this source', forecastsTable(data, 1, forecasts, { forecaster: true, question: true })) : '<p class="note">No claims recorded from this source.</p>',
+    forecasts.length
+      ? scrollTable('Claims in this source', forecastsTable(data, 1, forecasts, { forecaster: true, question: true }))
+      : '<p class="note">No claims recorded from this source.</p>',
   ];
   return framedPage(data, { title: source.titleEnglish ?? source.title, depth: 1, section: 'none' }, body.join('\n'));
 }
@@ -46,7 +51,12 @@ export function renderSourcesPage(data: SiteData): string {
           'Every source',
           table(
             ['Published', 'Document', 'Outlet', 'Claims'],
-            sources.map((s) => [esc(s.published.date), `${link.a(sitePath.source(s.id), s.title, `lang="${esc(s.language)}"`)}${s.titleEnglish ? `<br><span class="note">${esc(s.titleEnglish)}</span>` : ''}`, esc(s.outlet), String(claims.get(s.id) ?? 0)]),
+            sources.map((s) => [
+              esc(s.published.date),
+              `${link.a(sitePath.source(s.id), s.title, `lang="${esc(s.language)}"`)}${s.titleEnglish ? `<br><span class="note">${esc(s.titleEnglish)}</span>` : ''}`,
+              esc(s.outlet),
+              String(claims.get(s.id) ?? 0),
+            ]),
             ['date', '', '', 'num'],
           ),
         )

@@ -64,7 +64,13 @@ export async function loadSiteData(ledger: Ledger, options: { title: string; asO
   ]);
   const { asOf } = options;
   const questions = [...scoring.questions].sort((a, b) =>
-    a.question.resolution.resolveOn < b.question.resolution.resolveOn ? -1 : a.question.resolution.resolveOn > b.question.resolution.resolveOn ? 1 : a.question.id < b.question.id ? -1 : 1,
+    a.question.resolution.resolveOn < b.question.resolution.resolveOn
+      ? -1
+      : a.question.resolution.resolveOn > b.question.resolution.resolveOn
+        ? 1
+        : a.question.id < b.question.id
+          ? -1
+          : 1,
   );
   const histories = await Promise.all(questions.map(async (r) => [r.question.id, await ledger.history(r.question.id)] as const));
   const scorecards = scoring.forecasters

@@ -85,7 +85,10 @@ function writeFile(path: string, content: string): void {
     } catch {
       // the folder itself could not be made: nothing to clean up
     }
-    throw new LedgerError('storage_error', `writeSite: cannot write ${path}: ${(cause as Error).message}. Choose an outDir you can write to.`, { cause, details: { path } });
+    throw new LedgerError('storage_error', `writeSite: cannot write ${path}: ${(cause as Error).message}. Choose an outDir you can write to.`, {
+      cause,
+      details: { path },
+    });
   }
 }
 
@@ -142,7 +145,11 @@ export async function writeSite(ledger: Ledger, options: WriteSiteOptions): Prom
   const title = options.title ?? 'forecast-ledger';
   const data = await loadSiteData(ledger, { title, asOf });
   const [questions, forecasts, exported] = await Promise.all([ledger.listQuestions(), ledger.listForecasts(), ledger.exportData()]);
-  const calendar = renderIcs(questionCalendarEvents(questions, forecasts), { prodId: '-//forecast-ledger//site//EN', name: title, stamp: options.generatedAt ?? new Date() });
+  const calendar = renderIcs(questionCalendarEvents(questions, forecasts), {
+    prodId: '-//forecast-ledger//site//EN',
+    name: title,
+    stamp: options.generatedAt ?? new Date(),
+  });
   const files = renderSiteFiles(data, calendar, `${safeJson(exported, undefined, 2)}\n`);
   const root = resolve(outDir);
   for (const [path, content] of files) writeFile(join(root, ...path.split('/')), content);

@@ -44,7 +44,9 @@ const OptionsArg = z.strictObject({ dryRun: z.boolean().optional(), invalidIds: 
 export function checkedChanges(changes: unknown, options: unknown): { changes: readonly Change[]; options: ApplyOptions } {
   const list = parseArg('store.apply', 'changes', z.array(z.unknown()), changes);
   const checked = list.map((change, i) =>
-    typeof change === 'object' && change !== null && CANONICAL_PAYLOAD in change ? (change as PlannedChange) : (parseArg('store.apply', `changes[${i}]`, ChangeArg, change) as Change),
+    typeof change === 'object' && change !== null && CANONICAL_PAYLOAD in change
+      ? (change as PlannedChange)
+      : (parseArg('store.apply', `changes[${i}]`, ChangeArg, change) as Change),
   );
   return { changes: checked, options: parseArg('store.apply', 'options', OptionsArg, options) ?? {} };
 }

@@ -98,7 +98,11 @@ export function checkAppliedMigrations(applied: readonly MigrationInfo[], files:
     const file = byVersion.get(row.version);
     if (!file) {
       if (row.version > maxKnown) {
-        throw new LedgerError('database_newer_than_library', `the database is at schema version ${row.version}, newer than this library knows (${maxKnown}): upgrade forecast-ledger`, { details: { version: row.version } });
+        throw new LedgerError(
+          'database_newer_than_library',
+          `the database is at schema version ${row.version}, newer than this library knows (${maxKnown}): upgrade forecast-ledger`,
+          { details: { version: row.version } },
+        );
       }
       throw new LedgerError('migration_missing', `applied migration ${row.version} (${row.name}) has no file`, { details: { version: row.version } });
     }
@@ -115,7 +119,9 @@ export function checkAppliedMigrations(applied: readonly MigrationInfo[], files:
   const pending = files.filter((f) => !appliedVersions.has(f.version));
   const early = pending.find((f) => f.version < highest);
   if (early) {
-    throw new LedgerError('migration_out_of_order', `migration ${early.file} is older than the applied migration ${highest}: renumber it after ${highest}`, { details: { version: early.version } });
+    throw new LedgerError('migration_out_of_order', `migration ${early.file} is older than the applied migration ${highest}: renumber it after ${highest}`, {
+      details: { version: early.version },
+    });
   }
   return { highest, pending };
 }

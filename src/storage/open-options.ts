@@ -40,7 +40,6 @@ export const StoreOptionsArg = optionsSchema<SqliteStoreOptions>()({
   durability: z.enum(DURABILITY_LEVELS, { error: `expected durability ${DURABILITY_LEVELS.map((d) => `"${d}"`).join(' or ')}` }).optional(),
 });
 
-
 /**
  * An open better-sqlite3 `Database`, as `openLedger({ database })` takes it.
  *

@@ -34,7 +34,10 @@ export function countProblems(rowCounts: Readonly<Record<string, number>>, event
     const rows = rowCounts[table] ?? 0;
     const events = types.reduce((sum, type) => sum + (eventCounts[type] ?? 0), 0);
     if (rows !== events) {
-      problems.push({ table, message: `${table} has ${rows} rows but the history has ${events} ${what} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger` });
+      problems.push({
+        table,
+        message: `${table} has ${rows} rows but the history has ${events} ${what} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger`,
+      });
     }
   }
   return problems;

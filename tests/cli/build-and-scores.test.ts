@@ -37,7 +37,9 @@ describe('build, the main job', () => {
     const db = await importedCopy();
     const sqlite = new Database(db);
     sqlite.exec('DROP TRIGGER events_no_update'); // what someone editing the file by hand would do
-    sqlite.prepare(`UPDATE events SET payload = replace(payload, '10750', '11750') WHERE seq = (SELECT max(seq) FROM events WHERE payload LIKE '%10750%')`).run();
+    sqlite
+      .prepare(`UPDATE events SET payload = replace(payload, '10750', '11750') WHERE seq = (SELECT max(seq) FROM events WHERE payload LIKE '%10750%')`)
+      .run();
     sqlite.close();
     const verified = await cli(['verify', '--db', db, '--json']);
     expect(verified.code).toBe(1);

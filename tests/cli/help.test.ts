@@ -6,7 +6,35 @@ import { EXIT_CODE_TABLE } from '../../src/cli/exit-codes.js';
 import { cli, expectOk, parseJson, ROOT } from './harness.js';
 import { ErrorJson } from './schemas.js';
 
-const NAMES = ['init', 'migrate', 'import', 'import-from', 'aggregate', 'list', 'show', 'forecasters', 'predict', 'forecast', 'add', 'resolve', 'annul', 'correct', 'clarify', 'amend', 'comment', 'withdraw', 'due', 'review', 'scorecard', 'leaderboard', 'export', 'backup', 'verify', 'site', 'build'];
+const NAMES = [
+  'init',
+  'migrate',
+  'import',
+  'import-from',
+  'aggregate',
+  'list',
+  'show',
+  'forecasters',
+  'predict',
+  'forecast',
+  'add',
+  'resolve',
+  'annul',
+  'correct',
+  'clarify',
+  'amend',
+  'comment',
+  'withdraw',
+  'due',
+  'review',
+  'scorecard',
+  'leaderboard',
+  'export',
+  'backup',
+  'verify',
+  'site',
+  'build',
+];
 
 describe('forecast-ledger --help', () => {
   it('lists every command, the global options, the environment and the exit codes', async () => {

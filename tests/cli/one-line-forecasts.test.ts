@@ -36,9 +36,17 @@ describe('predict', () => {
 
   it('takes --by over the text, a verbal probability, and prints JSON with --json', async () => {
     const { run } = project();
-    const json = parseJson(PredictJson, expectOk(await run('predict', 'Will it snow in Paris this winter?', 'likely', '--by', '2099-03-20', '--as', 'alice', '--json')));
+    const json = parseJson(
+      PredictJson,
+      expectOk(await run('predict', 'Will it snow in Paris this winter?', 'likely', '--by', '2099-03-20', '--as', 'alice', '--json')),
+    );
     expect(json.dueDateFrom).toBe('by');
-    expect(json.question).toMatchObject({ id: 'will-it-snow-in-paris-this-winter', kind: 'binary', stance: 'forecast', resolution: { resolveOn: '2099-03-20' } });
+    expect(json.question).toMatchObject({
+      id: 'will-it-snow-in-paris-this-winter',
+      kind: 'binary',
+      stance: 'forecast',
+      resolution: { resolveOn: '2099-03-20' },
+    });
     expect(json.forecast.confidence).toEqual({ wording: 'likely', impliedProbability: 0.83, scale: 'ipcc-ar5' });
   });
 
@@ -47,10 +55,16 @@ describe('predict', () => {
     writeFileSync(join(cwd, 'forecast-ledger.config.json'), JSON.stringify({ forecaster: 'from-config' }));
     const byConfig = parseJson(PredictJson, expectOk(await run('predict', 'Rain by 2099?', '0.6', '--json')));
     expect(byConfig.forecast.forecasterId).toBe('from-config');
-    const byEnv = parseJson(PredictJson, expectOk(await cli(['predict', 'Rain by 2099?', '0.6', '--json'], { cwd, env: { FORECAST_LEDGER_FORECASTER: 'from-env' } })));
+    const byEnv = parseJson(
+      PredictJson,
+      expectOk(await cli(['predict', 'Rain by 2099?', '0.6', '--json'], { cwd, env: { FORECAST_LEDGER_FORECASTER: 'from-env' } })),
+    );
     expect(byEnv.forecast.forecasterId).toBe('from-env');
     expect(byEnv.question.id).toBe('rain-by-2099-2');
-    const byFlag = parseJson(PredictJson, expectOk(await cli(['predict', 'Rain by 2099?', '0.6', '--as', 'flag', '--json'], { cwd, env: { FORECAST_LEDGER_FORECASTER: 'from-env' } })));
+    const byFlag = parseJson(
+      PredictJson,
+      expectOk(await cli(['predict', 'Rain by 2099?', '0.6', '--as', 'flag', '--json'], { cwd, env: { FORECAST_LEDGER_FORECASTER: 'from-env' } })),
+    );
     expect(byFlag.forecast.forecasterId).toBe('flag');
   });
 
@@ -59,7 +73,10 @@ describe('predict', () => {
       [['Will it rain by 2099?', '170%', '--as', 'me'], /^<probability>: expected a probability such as 70%, 0\.7 or a verbal term .*received "170%"/],
       [['Will it rain by 2099?', 'likley', '--as', 'me'], /received "likley": did you mean "likely"\?/],
       [['Will it rain?', '70%', '--as', 'me'], /^predict: expected a due date, received none/],
-      [['Will it rain by 2099?', '70%'], /^predict: who makes this forecast\? expected --as <id>, \$FORECAST_LEDGER_FORECASTER or a \.\/forecast-ledger\.config\.json/],
+      [
+        ['Will it rain by 2099?', '70%'],
+        /^predict: who makes this forecast\? expected --as <id>, \$FORECAST_LEDGER_FORECASTER or a \.\/forecast-ledger\.config\.json/,
+      ],
       [['Will it rain by 2099?', '70%', '--as', 'Not Me'], /^--as: expected an id/],
       [['Will it rain by 2099?', '70%', '--by', '2027-02-30', '--as', 'me'], /^--by: expected a real calendar date/],
       [['Did it rain by 2020-01-01?', '70%', '--as', 'me'], /^predict: expected a due date from today on, received 2020-01-01 \(the date in the text\)/],
@@ -91,7 +108,9 @@ describe('forecast', () => {
     const json = parseJson(ForecastJson, expectOk(await run('forecast', 'will-x-happen-by-2099-06-30', 'unlikely', '--json', '--as', 'bob')));
     expect(json).toMatchObject({ forecasterAdded: true, forecast: { forecasterId: 'bob', confidence: { wording: 'unlikely', impliedProbability: 0.165 } } });
     const show = parseJson(ShowForecasts, expectOk(await run('show', 'will-x-happen-by-2099-06-30', '--json')));
-    expect(show.forecasts.map((f) => [f.forecasterId, f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined])).toEqual([
+    expect(
+      show.forecasts.map((f) => [f.forecasterId, f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined]),
+    ).toEqual([
       ['me', 0.7],
       ['me', 0.65],
       ['bob', 0.165],
@@ -102,8 +121,28 @@ describe('forecast', () => {
     const { cwd, run } = project();
     expectOk(await run('predict', 'Will X happen by 2099-06-30?', '70%', '--as', 'me'));
     expect(parseJson(ErrorJson, await run('forecast', 'nope', '50%', '--as', 'me', '--json')).error).toMatchObject({ code: 'question_not_found', exitCode: 3 });
-    expect(parseJson(ErrorJson, await run('forecast', 'will-x-happen-by-2099-06-30', '1.5', '--as', 'me', '--json')).error).toMatchObject({ code: 'usage_error', exitCode: 2 });
-    expectOk(await run('add', 'question', '--id', 'copper', '--kind', 'numeric', '--title', 'Copper', '--resolve-on', '2099-01-01', '--criteria', 'LME', '--unit', 'USD/t'));
+    expect(parseJson(ErrorJson, await run('forecast', 'will-x-happen-by-2099-06-30', '1.5', '--as', 'me', '--json')).error).toMatchObject({
+      code: 'usage_error',
+      exitCode: 2,
+    });
+    expectOk(
+      await run(
+        'add',
+        'question',
+        '--id',
+        'copper',
+        '--kind',
+        'numeric',
+        '--title',
+        'Copper',
+        '--resolve-on',
+        '2099-01-01',
+        '--criteria',
+        'LME',
+        '--unit',
+        'USD/t',
+      ),
+    );
     const error = parseJson(ErrorJson, await cli(['forecast', 'copper', '50%', '--as', 'me', '--json'], { cwd }));
     expect(error.error).toMatchObject({ code: 'kind_mismatch', exitCode: 1, message: expect.stringMatching(/use addForecast\(\)/) });
   });

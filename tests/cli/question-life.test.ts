@@ -17,7 +17,10 @@ describe('clarify, amend, comment, withdraw', () => {
       expectOk(await cli(['amend', COPPER, '--title', 'Copper: LME cash average in 2027', '--reason', 'say which price', '--db', db, '--json'])),
     );
     expect(amended).toMatchObject({ amendment: { changes: { title: 'Copper: LME cash average in 2027' }, reason: 'say which price' }, revision: 1 });
-    const commented = parseJson(CommentJson, expectOk(await cli(['comment', COPPER, '--text', 'Chile output fell.', '--db', db, '--json'], { env: { FORECAST_LEDGER_FORECASTER: 'alice' } })));
+    const commented = parseJson(
+      CommentJson,
+      expectOk(await cli(['comment', COPPER, '--text', 'Chile output fell.', '--db', db, '--json'], { env: { FORECAST_LEDGER_FORECASTER: 'alice' } })),
+    );
     expect(commented.comment).toMatchObject({ author: 'alice', text: 'Chile output fell.' });
     const withdrawn = parseJson(WithdrawJson, expectOk(await cli(['withdraw', forecastId, '--reason', 'entered twice', '--db', db, '--json'])));
     expect(withdrawn.withdrawal).toMatchObject({ forecastId, reason: 'entered twice' });

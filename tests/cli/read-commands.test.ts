@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli, expectOk, importedLedger, parseJson, PREDICTIONS, scratchDir } from './harness.js';
-import { DueJson, ExportJson, DocumentOutJson, ForecastersJson, ImportJson, InitJson, ListJson, MigrateJson, OverdueJson, ShowJson, VerifyJson } from './schemas.js';
+import {
+  DueJson,
+  ExportJson,
+  DocumentOutJson,
+  ForecastersJson,
+  ImportJson,
+  InitJson,
+  ListJson,
+  MigrateJson,
+  OverdueJson,
+  ShowJson,
+  VerifyJson,
+} from './schemas.js';
 
 const COPPER = 'goldman-copper-lme-2027-average';
 
@@ -26,7 +38,11 @@ describe('init, migrate and import', () => {
     const first = await cli(['migrate', '--db', db, '--json']);
     const migrated = parseJson(MigrateJson, expectOk(first));
     expect(migrated.schemaVersion).toBe(3);
-    expect(migrated.applied.map((m) => [m.version, m.name])).toEqual([[1, 'initial'], [2, 'events_seq_order'], [3, 'question_life']]);
+    expect(migrated.applied.map((m) => [m.version, m.name])).toEqual([
+      [1, 'initial'],
+      [2, 'events_seq_order'],
+      [3, 'question_life'],
+    ]);
     expect(first.stderr).toContain('applied 1 (initial), 2 (events_seq_order), 3 (question_life); schema version 3');
     const second = await cli(['migrate', '--db', db, '--json']);
     expect(parseJson(MigrateJson, expectOk(second)).applied).toEqual([]);
@@ -35,7 +51,9 @@ describe('init, migrate and import', () => {
     const older = join(scratchDir(), 'older.sqlite');
     new Database(older).close();
     const init = await cli(['init', '--db', older]);
-    expect(expectOk(init).stderr).toContain('is already a ledger (schema version 3): 0 questions, 0 forecasts; applied migrations 1 (initial), 2 (events_seq_order), 3 (question_life)');
+    expect(expectOk(init).stderr).toContain(
+      'is already a ledger (schema version 3): 0 questions, 0 forecasts; applied migrations 1 (initial), 2 (events_seq_order), 3 (question_life)',
+    );
   });
 
   it('imports the dataset, and a second import adds nothing', async () => {
@@ -47,13 +65,15 @@ describe('init, migrate and import', () => {
     expect(report.unchanged.questions).toBeGreaterThan(80);
     expect(again.stderr).toMatch(/imported 9 files into .*: added nothing; \d+ records were already there/);
   });
-
 });
 
 describe('list', () => {
   it('filters by status, kind, tag and forecaster together', async () => {
     const db = await importedLedger();
-    const { questions, count } = parseJson(ListJson, expectOk(await cli(['list', '--db', db, '--json', '--status', 'open', '--kind', 'numeric', '--tag', 'copper', '--forecaster', 'goldman-sachs'])));
+    const { questions, count } = parseJson(
+      ListJson,
+      expectOk(await cli(['list', '--db', db, '--json', '--status', 'open', '--kind', 'numeric', '--tag', 'copper', '--forecaster', 'goldman-sachs'])),
+    );
     expect(count).toBe(questions.length);
     expect(questions.map((q) => q.question.id)).toContain(COPPER);
     for (const q of questions) {
@@ -120,7 +140,10 @@ describe('show, forecasters, due', () => {
 
   it('lists what comes due next and counts the overdue', async () => {
     const db = await importedLedger();
-    const [json, text] = await Promise.all([cli(['due', '--db', db, '--json', '--as-of', '2026-01-01', '--limit', '3']), cli(['due', '--db', db, '--as-of', '2026-06-01'])]);
+    const [json, text] = await Promise.all([
+      cli(['due', '--db', db, '--json', '--as-of', '2026-01-01', '--limit', '3']),
+      cli(['due', '--db', db, '--as-of', '2026-06-01']),
+    ]);
     const report = parseJson(DueJson, expectOk(json));
     expect(report.asOf).toBe('2026-01-01');
     expect(report.questions).toHaveLength(3);
@@ -141,7 +164,9 @@ describe('due --overdue', () => {
     expect(report.overdue).toBe(report.questions.length);
     const ids = report.questions.map((q) => q.id);
     // Open and past due on 2026-01-01; the Hinton question is resolved and the enrollment one annulled, so neither is listed.
-    expect(ids).toEqual(expect.arrayContaining(['karpathy-nanochat-build-video', 'genesis-mission-eo-signed-2025-11-24', 'genesis-eo-directs-national-labs-ai-rd']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['karpathy-nanochat-build-video', 'genesis-mission-eo-signed-2025-11-24', 'genesis-eo-directs-national-labs-ai-rd']),
+    );
     expect(ids).not.toContain('hinton-radiologists-obsolete');
     expect(ids).not.toContain('us-new-international-enrollment-fall-2025');
     expect(report.questions.every((q) => q.resolveOn < '2026-01-01' && q.daysLeft < 0)).toBe(true);
@@ -232,7 +257,12 @@ describe('verify and export', () => {
     // No bare LF: every line break inside a field is inside quotes, records end with CRLF.
     const unquoted = stdout.replace(/"(?:[^"]|"")*"/g, '');
     expect(unquoted).not.toMatch(/[^\r]\n/);
-    expect(unquoted.split('\r\n').filter(Boolean).every((line) => line.split(',').length === header.length)).toBe(true);
+    expect(
+      unquoted
+        .split('\r\n')
+        .filter(Boolean)
+        .every((line) => line.split(',').length === header.length),
+    ).toBe(true);
   });
 
   it('exports an RFC 5545 calendar: one all-day event per question, folded at 75 octets, CRLF, escaped text', async () => {
@@ -248,7 +278,10 @@ describe('verify and export', () => {
     const lines = ics.split('\r\n').slice(0, -1);
     for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const unfolded = ics.replace(/\r\n /g, '');
-    const questions = readdirSync(PREDICTIONS).reduce((n, f) => n + ((JSON.parse(readFileSync(join(PREDICTIONS, f), 'utf8')) as { questions?: unknown[] }).questions?.length ?? 0), 0);
+    const questions = readdirSync(PREDICTIONS).reduce(
+      (n, f) => n + ((JSON.parse(readFileSync(join(PREDICTIONS, f), 'utf8')) as { questions?: unknown[] }).questions?.length ?? 0),
+      0,
+    );
     expect(unfolded.match(/^BEGIN:VEVENT$/gm)).toHaveLength(questions);
     const copper = unfolded.slice(unfolded.indexOf(`UID:${COPPER}@forecast-ledger`));
     const event = copper.slice(0, copper.indexOf('END:VEVENT'));
@@ -264,7 +297,8 @@ describe('verify and export', () => {
 describe('--as-of and --recorded-by on scores', () => {
   it('scores Hinton as things stood: his 2025-10-18 resolution is pending as of 2025-10-01 and a miss as of 2025-11-01', async () => {
     const db = await importedLedger();
-    const card = async (asOf: string) => JSON.parse(expectOk(await cli(['scorecard', 'geoffrey-hinton', '--db', db, '--format', 'json', '--as-of', asOf])).stdout);
+    const card = async (asOf: string) =>
+      JSON.parse(expectOk(await cli(['scorecard', 'geoffrey-hinton', '--db', db, '--format', 'json', '--as-of', asOf])).stdout);
     const [before, after] = await Promise.all([card('2025-10-01'), card('2025-11-01')]);
     expect([before.counts.resolved, before.counts.pending]).toEqual([0, 1]);
     expect([after.counts.resolved, after.hitRate.misses]).toEqual([1, 1]);

@@ -52,7 +52,17 @@ describe('forecast-ledger review', () => {
   it('walks the overdue questions on a terminal: asks again after a bad outcome, resolves, annuls, skips and quits', async () => {
     const db = await importedCopy();
     const session = 'review';
-    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '60', `NO_COLOR=1 '${process.execPath}' '${CLI}' review --db '${db}' --as-of 2026-01-01; echo "EXIT=$?"; sleep 600`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '200',
+      '-y',
+      '60',
+      `NO_COLOR=1 '${process.execPath}' '${CLI}' review --db '${db}' --as-of 2026-01-01; echo "EXIT=$?"; sleep 600`,
+    );
     await waitFor(session, '[1/4] karpathy-nanochat-build-video');
     await waitFor(session, 'Outcome (yes/no, annul, ambiguous, skip or quit): ');
     type(session, 'maybe');
@@ -87,7 +97,11 @@ describe('forecast-ledger review', () => {
       resolvedOn: '2025-10-20',
       evidence: [{ description: 'The build walkthrough video is on his channel' }],
     });
-    expect((await shown('genesis-mission-eo-signed-2025-11-24')).resolution).toMatchObject({ status: 'annulled', reason: 'the order was never published', resolvedOn: '2025-12-01' });
+    expect((await shown('genesis-mission-eo-signed-2025-11-24')).resolution).toMatchObject({
+      status: 'annulled',
+      reason: 'the order was never published',
+      resolvedOn: '2025-12-01',
+    });
     const left = parseJson(OverdueJson, expectOk(await cli(['due', '--overdue', '--json', '--db', db, '--as-of', '2026-01-01'])));
     expect(left.questions.map((q) => q.id)).toEqual(['genesis-eo-directs-national-labs-ai-rd', 'genesis-eo-public-private-partnerships']);
     expect(expectOk(await cli(['verify', '--db', db])).code).toBe(0);

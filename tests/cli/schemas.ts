@@ -38,7 +38,9 @@ export const ErrorJson = z.strictObject({
     message: z.string().min(1),
     exitCode: z.number().int().min(1),
     hint: z.string().optional(),
-    issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string(), file: z.string().optional(), recordId: z.string().optional() })).optional(),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string(), file: z.string().optional(), recordId: z.string().optional() }))
+      .optional(),
   }),
 });
 
@@ -102,13 +104,24 @@ export const ScorecardsJson = z.strictObject({ asOf: isoDate, scorecards: z.arra
 export const LeaderboardJson = z.object({
   asOf: isoDate,
   minResolved: count,
-  entries: z.array(z.object({ rank: count, forecasterId: z.string(), name: z.string(), resolved: count, meanBrier: z.number().optional(), hitRate: HitRate.optional() })),
+  entries: z.array(
+    z.object({ rank: count, forecasterId: z.string(), name: z.string(), resolved: count, meanBrier: z.number().optional(), hitRate: HitRate.optional() }),
+  ),
   unranked: z.array(z.object({ forecasterId: z.string(), name: z.string(), resolved: count })),
 });
 export const DueJson = z.strictObject({
   asOf: isoDate,
   overdue: count,
-  questions: z.array(z.strictObject({ id: z.string(), title: z.string(), kind: z.enum(QUESTION_KINDS), resolveOn: isoDate, daysLeft: z.number().int(), forecasters: z.array(z.string()) })),
+  questions: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      kind: z.enum(QUESTION_KINDS),
+      resolveOn: isoDate,
+      daysLeft: z.number().int(),
+      forecasters: z.array(z.string()),
+    }),
+  ),
   more: count,
 });
 export const OverdueJson = z.strictObject({
@@ -143,7 +156,14 @@ export const BackupJson = z.strictObject({ db: z.string(), out: z.string(), even
 /** What `export`, `scorecard` and `leaderboard` print with `--out … --json`. */
 export const DocumentOutJson = z.strictObject({ format: z.enum(['json', 'csv', 'ics', 'table', 'md', 'markdown', 'html']), out: z.string(), bytes: count });
 export const AddRecordJson = z.strictObject({ type: z.enum(['forecaster', 'question', 'forecast']), record: z.union([Forecaster, Question, StoredForecast]) });
-export const AddFileJson = z.strictObject({ type: z.enum(['forecaster', 'question', 'forecast']), file: z.string(), added: RecordCounts, unchanged: RecordCounts, head: hash, lastSeq: count });
+export const AddFileJson = z.strictObject({
+  type: z.enum(['forecaster', 'question', 'forecast']),
+  file: z.string(),
+  added: RecordCounts,
+  unchanged: RecordCounts,
+  head: hash,
+  lastSeq: count,
+});
 export const AddPredictionFileJson = z.strictObject({ file: z.string(), added: RecordCounts, unchanged: RecordCounts, head: hash, lastSeq: count });
 export const ResolutionJson = z.strictObject({ resolution: StoredResolution });
 export const CorrectJson = z.strictObject({ resolution: StoredResolution, supersedes: StoredResolution.nullable() });

@@ -10,23 +10,97 @@ describe('add', () => {
   it('adds a forecaster, a question and forecasts from flags, into a new ledger', async () => {
     const db = join(scratchDir(), 'fresh.sqlite');
     const run = async (...args: string[]) => parseJson(AddRecordJson, expectOk(await cli(['add', ...args, '--db', db, '--json'])));
-    expect((await run('forecaster', '--id', 'bob', '--name', 'Bob Smith', '--type', 'person', '--alias', 'B. Smith')).record).toMatchObject({ id: 'bob', aliases: ['B. Smith'] });
+    expect((await run('forecaster', '--id', 'bob', '--name', 'Bob Smith', '--type', 'person', '--alias', 'B. Smith')).record).toMatchObject({
+      id: 'bob',
+      aliases: ['B. Smith'],
+    });
     // Writers to one ledger may run at once: each write is one transaction.
     const [question] = await Promise.all([
-      run('question', '--id', 'fusion-2030', '--kind', 'binary', '--title', 'Fusion on the grid by 2030', '--resolve-on', '2030-12-31', '--criteria', 'IAEA PRIS', '--tag', 'energy'),
-      run('question', '--id', 'lead-2030', '--kind', 'categorical', '--title', 'Who leads AI in 2030', '--resolve-on', '2030-12-31', '--criteria', 'Stanford AI Index', '--option', 'us=United States', '--option', 'cn=China'),
-      run('question', '--id', 'copper-2030', '--kind', 'numeric', '--title', 'Copper 2030', '--resolve-on', '2030-12-31', '--criteria', 'LME', '--unit', 'USD/t'),
+      run(
+        'question',
+        '--id',
+        'fusion-2030',
+        '--kind',
+        'binary',
+        '--title',
+        'Fusion on the grid by 2030',
+        '--resolve-on',
+        '2030-12-31',
+        '--criteria',
+        'IAEA PRIS',
+        '--tag',
+        'energy',
+      ),
+      run(
+        'question',
+        '--id',
+        'lead-2030',
+        '--kind',
+        'categorical',
+        '--title',
+        'Who leads AI in 2030',
+        '--resolve-on',
+        '2030-12-31',
+        '--criteria',
+        'Stanford AI Index',
+        '--option',
+        'us=United States',
+        '--option',
+        'cn=China',
+      ),
+      run(
+        'question',
+        '--id',
+        'copper-2030',
+        '--kind',
+        'numeric',
+        '--title',
+        'Copper 2030',
+        '--resolve-on',
+        '2030-12-31',
+        '--criteria',
+        'LME',
+        '--unit',
+        'USD/t',
+      ),
     ]);
-    expect(question.record).toMatchObject({ id: 'fusion-2030', kind: 'binary', statement: 'Fusion on the grid by 2030', resolution: { semantics: 'by', horizon: '2030-12-31' }, tags: ['energy'] });
+    expect(question.record).toMatchObject({
+      id: 'fusion-2030',
+      kind: 'binary',
+      statement: 'Fusion on the grid by 2030',
+      resolution: { semantics: 'by', horizon: '2030-12-31' },
+      tags: ['energy'],
+    });
     const [binary, categorical, numeric] = await Promise.all([
       run('forecast', '--question', 'fusion-2030', '--forecaster', 'bob', '--probability', '0.7', '--made-at', '2025-10-08'),
       run('forecast', '--question', 'lead-2030', '--forecaster', 'bob', '--probability', 'us=0.6', '--probability', 'cn=0.35', '--made-at', '2025-10-08'),
-      run('forecast', '--question', 'copper-2030', '--forecaster', 'bob', '--point', '12000', '--lower', '9000', '--upper', '15000', '--level', '0.9', '--made-at', '2025-10-08', '--id', 'bob-copper'),
+      run(
+        'forecast',
+        '--question',
+        'copper-2030',
+        '--forecaster',
+        'bob',
+        '--point',
+        '12000',
+        '--lower',
+        '9000',
+        '--upper',
+        '15000',
+        '--level',
+        '0.9',
+        '--made-at',
+        '2025-10-08',
+        '--id',
+        'bob-copper',
+      ),
     ]);
     expect(binary.record).toMatchObject({ questionId: 'fusion-2030', estimate: { kind: 'binary', probability: 0.7 } });
     expect((binary.record as { id: string }).id).toMatch(/^f-[0-9a-f]{16}$/);
     expect(categorical.record).toMatchObject({ estimate: { kind: 'categorical', probabilities: { us: 0.6, cn: 0.35 } } });
-    expect(numeric.record).toMatchObject({ id: 'bob-copper', estimate: { kind: 'numeric', point: 12000, interval: { lower: 9000, upper: 15000, level: 0.9 } } });
+    expect(numeric.record).toMatchObject({
+      id: 'bob-copper',
+      estimate: { kind: 'numeric', point: 12000, interval: { lower: 9000, upper: 15000, level: 0.9 } },
+    });
   });
 
   it('reads JSON files that start with a UTF-8 byte order mark (as Windows editors save them)', async () => {
@@ -34,7 +108,9 @@ describe('add', () => {
     const db = join(dir, 'bom.sqlite');
     const file = join(dir, 'forecasters.json');
     writeFileSync(file, `\uFEFF${JSON.stringify([{ id: 'carol', name: 'Carol', type: 'person' }])}`);
-    expect(parseJson(AddFileJson, expectOk(await cli(['add', 'forecaster', '--file', file, '--db', db, '--json'])))).toMatchObject({ added: { forecasters: 1 } });
+    expect(parseJson(AddFileJson, expectOk(await cli(['add', 'forecaster', '--file', file, '--db', db, '--json'])))).toMatchObject({
+      added: { forecasters: 1 },
+    });
     const prediction = join(dir, 'prediction.json');
     writeFileSync(prediction, `\uFEFF${JSON.stringify({ formatVersion: 1, forecasters: [{ id: 'dan', name: 'Dan', type: 'person' }] })}`);
     expectOk(await cli(['import', prediction, '--db', db]));
@@ -44,7 +120,13 @@ describe('add', () => {
     const dir = scratchDir();
     const db = await importedCopy();
     const file = join(dir, 'forecasters.json');
-    writeFileSync(file, JSON.stringify([{ id: 'carol', name: 'Carol', type: 'person' }, { id: 'dan', name: 'Dan', type: 'organization' }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: 'carol', name: 'Carol', type: 'person' },
+        { id: 'dan', name: 'Dan', type: 'organization' },
+      ]),
+    );
     const added = parseJson(AddFileJson, expectOk(await cli(['add', 'forecaster', '--file', file, '--db', db, '--json'])));
     expect(added).toMatchObject({ type: 'forecaster', added: { forecasters: 2 } });
     const again = parseJson(AddFileJson, expectOk(await cli(['add', 'forecaster', '--file', file, '--db', db, '--json'])));
@@ -55,7 +137,15 @@ describe('add', () => {
       claims,
       JSON.stringify({
         formatVersion: 1,
-        questions: [{ id: 'carol-q', kind: 'binary', title: 'Carol’s question', statement: 'Will it?', resolution: { resolveOn: '2027-06-30', horizon: 'mid-2027', semantics: 'by', criteria: 'News' } }],
+        questions: [
+          {
+            id: 'carol-q',
+            kind: 'binary',
+            title: 'Carol’s question',
+            statement: 'Will it?',
+            resolution: { resolveOn: '2027-06-30', horizon: 'mid-2027', semantics: 'by', criteria: 'News' },
+          },
+        ],
         forecasts: [{ questionId: 'carol-q', forecasterId: 'carol', madeAt: '2025-11-01', estimate: { kind: 'binary', probability: 0.25 } }],
       }),
     );
@@ -69,9 +159,29 @@ describe('resolve, annul, correct', () => {
     const db = await importedCopy();
     const resolved = parseJson(
       ResolutionJson,
-      expectOk(await cli(['resolve', COPPER, '--outcome', '10120', '--resolved-on', '2026-11-05', '--evidence', 'LME 2027 average', '--evidence-url', 'https://www.lme.com/', '--db', db, '--json'])),
+      expectOk(
+        await cli([
+          'resolve',
+          COPPER,
+          '--outcome',
+          '10120',
+          '--resolved-on',
+          '2026-11-05',
+          '--evidence',
+          'LME 2027 average',
+          '--evidence-url',
+          'https://www.lme.com/',
+          '--db',
+          db,
+          '--json',
+        ]),
+      ),
     );
-    expect(resolved.resolution).toMatchObject({ status: 'resolved', outcome: { kind: 'numeric', value: 10120 }, evidence: [{ description: 'LME 2027 average', url: 'https://www.lme.com/' }] });
+    expect(resolved.resolution).toMatchObject({
+      status: 'resolved',
+      outcome: { kind: 'numeric', value: 10120 },
+      evidence: [{ description: 'LME 2027 average', url: 'https://www.lme.com/' }],
+    });
 
     const twice = await cli(['resolve', COPPER, '--outcome', '10000', '--resolved-on', '2026-11-06', '--evidence', 'x', '--db', db]);
     expect(twice.code).toBe(1);
@@ -80,9 +190,29 @@ describe('resolve, annul, correct', () => {
 
     const corrected = parseJson(
       CorrectJson,
-      expectOk(await cli(['correct', COPPER, '--outcome', '10210', '--resolved-on', '2026-11-20', '--evidence', 'LME revision', '--reason', 'LME revised December', '--db', db, '--json'])),
+      expectOk(
+        await cli([
+          'correct',
+          COPPER,
+          '--outcome',
+          '10210',
+          '--resolved-on',
+          '2026-11-20',
+          '--evidence',
+          'LME revision',
+          '--reason',
+          'LME revised December',
+          '--db',
+          db,
+          '--json',
+        ]),
+      ),
     );
-    expect(corrected.resolution).toMatchObject({ outcome: { value: 10210 }, correction: { reason: 'LME revised December' }, supersedes: resolved.resolution.seq });
+    expect(corrected.resolution).toMatchObject({
+      outcome: { value: 10210 },
+      correction: { reason: 'LME revised December' },
+      supersedes: resolved.resolution.seq,
+    });
     expect(corrected.supersedes?.seq).toBe(resolved.resolution.seq);
 
     const shown = parseJson(ShowJson, expectOk(await cli(['show', COPPER, '--db', db, '--json'])));
@@ -94,8 +224,16 @@ describe('resolve, annul, correct', () => {
   it('annuls a question, or marks it ambiguous, with a reason', async () => {
     const db = await importedCopy();
     const [annulled, ambiguous] = [
-      parseJson(ResolutionJson, expectOk(await cli(['annul', COPPER, '--reason', 'The LME stopped publishing', '--resolved-on', '2026-06-01', '--db', db, '--json']))),
-      parseJson(ResolutionJson, expectOk(await cli(['annul', 'grid-power-share-global-copper-demand-growth-2030', '--ambiguous', '--reason', 'No agreed measure', '--db', db, '--json']))),
+      parseJson(
+        ResolutionJson,
+        expectOk(await cli(['annul', COPPER, '--reason', 'The LME stopped publishing', '--resolved-on', '2026-06-01', '--db', db, '--json'])),
+      ),
+      parseJson(
+        ResolutionJson,
+        expectOk(
+          await cli(['annul', 'grid-power-share-global-copper-demand-growth-2030', '--ambiguous', '--reason', 'No agreed measure', '--db', db, '--json']),
+        ),
+      ),
     ];
     expect(annulled.resolution).toMatchObject({ status: 'annulled', reason: 'The LME stopped publishing', resolvedOn: '2026-06-01' });
     expect(ambiguous.resolution).toMatchObject({ status: 'ambiguous', reason: 'No agreed measure' });
@@ -120,7 +258,20 @@ describe('resolve, annul, correct', () => {
 
   it('records forecasts as made after the outcome with --allow-forecasts-after-outcome, and the scorecard lists them', async () => {
     const db = await importedCopy();
-    const args = ['resolve', COPPER, '--outcome', '10120', '--resolved-on', '2025-08-31', '--evidence', 'e', '--allow-forecasts-after-outcome', '--db', db, '--json'];
+    const args = [
+      'resolve',
+      COPPER,
+      '--outcome',
+      '10120',
+      '--resolved-on',
+      '2025-08-31',
+      '--evidence',
+      'e',
+      '--allow-forecasts-after-outcome',
+      '--db',
+      db,
+      '--json',
+    ];
     const resolved = parseJson(ResolutionJson, expectOk(await cli(args)));
     expect(resolved.resolution).toMatchObject({ resolvedOn: '2025-08-31', allowForecastsAfterOutcome: true });
     const card = expectOk(await cli(['scorecard', 'goldman-sachs', '--db', db]));

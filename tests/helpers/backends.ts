@@ -21,7 +21,7 @@ import { postgresDatabases } from './postgres-databases.js';
 /** What a backend may offer beyond the contract; a test that needs one runs only on backends that have it. */
 export type BackendCapability =
   /** The database outlives its connection: `reopen()` gives a second connection to it. */
-  | 'reopen';
+  'reopen';
 
 /**
  * Where fresh databases of one kind come from: the one thing a backend entry must supply.
@@ -85,10 +85,17 @@ const targets = new WeakMap<Ledger, string>();
 /** Closes every ledger, then drops every database, even when one step fails; then reports the first failure. */
 async function cleanUp(scope: Opened): Promise<void> {
   const closes = scope.ledgers.splice(0).map((ledger) => () => ledger.close());
-  const drops = scope.databases.splice(0).map(({ factory, target }) => () => factory.drop?.(target));
+  const drops = scope.databases.splice(0).map(
+    ({ factory, target }) =>
+      () =>
+        factory.drop?.(target),
+  );
   const steps = [...closes, ...drops];
   const failures: unknown[] = [];
-  for (const step of steps) await Promise.resolve().then(step).catch((error: unknown) => failures.push(error));
+  for (const step of steps)
+    await Promise.resolve()
+      .then(step)
+      .catch((error: unknown) => failures.push(error));
   if (failures.length) throw failures[0];
 }
 

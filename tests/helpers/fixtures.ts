@@ -35,7 +35,12 @@ export const categoricalQuestion = (id = 'q-cat'): QuestionInput => ({
   kind: 'categorical',
   title: 'Which?',
   statement: 'Which one?',
-  spec: { options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+  spec: {
+    options: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+  },
   resolution: { resolveOn: '2026-12-31', horizon: '2026', semantics: 'at', criteria: 'Report.' },
 });
 

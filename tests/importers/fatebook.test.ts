@@ -22,7 +22,10 @@ describe('Fatebook CSV importer', () => {
       ['binary', 'resolved'],
     ]);
     const ecb = questions[0]!;
-    expect(ecb.question.resolution).toMatchObject({ resolveOn: '2024-06-30', criteria: 'Resolves YES if the ECB "deposit facility rate" falls,\nper the ECB press release.' });
+    expect(ecb.question.resolution).toMatchObject({
+      resolveOn: '2024-06-30',
+      criteria: 'Resolves YES if the ECB "deposit facility rate" falls,\nper the ECB press release.',
+    });
     expect(ecb.question.tags).toEqual(['fatebook', 'econ', 'central-banks']);
     expect(ecb.resolution).toMatchObject({ outcome: { kind: 'binary', value: true }, resolvedOn: '2024-06-06' });
     const ecbForecasts = await ledger.listForecasts({ questionId: ecb.question.id });

@@ -18,14 +18,43 @@ describe('forecast-ledger import-from forecastbench', () => {
   it('gives the "Superforecaster median forecast" row of the ICLR 2025 human leaderboard to the printed digit', async () => {
     const db = join(tempDir(), 'fb.sqlite');
     const imported = expectOk(
-      await cli(['import-from', 'forecastbench', '--question-set', QUESTION_SET, '--forecast-set', FORECAST_SET, '--resolution-set', RESOLUTION_SET, '--db', db, '--json']),
+      await cli([
+        'import-from',
+        'forecastbench',
+        '--question-set',
+        QUESTION_SET,
+        '--forecast-set',
+        FORECAST_SET,
+        '--resolution-set',
+        RESOLUTION_SET,
+        '--db',
+        db,
+        '--json',
+      ]),
     );
-    const report = parseJson(z.object({ added: z.object({ forecasts: z.number(), forecasters: z.number() }), unmapped: z.array(z.object({ reason: z.string() })) }), imported);
+    const report = parseJson(
+      z.object({ added: z.object({ forecasts: z.number(), forecasters: z.number() }), unmapped: z.array(z.object({ reason: z.string() })) }),
+      imported,
+    );
     expect(report.added).toMatchObject({ forecasts: 7693, forecasters: 40 });
     // The 27 unresolved markets (ForecastBench scores them against the market value) are reported, not dropped.
     expect(report.unmapped.filter((u) => u.reason.includes('unresolved'))).toHaveLength(27);
 
-    expectOk(await cli(['aggregate', 'add', 'superforecaster-median', '--method', 'median', '--members', 'all', '--name', 'Superforecaster median forecast', '--db', db]));
+    expectOk(
+      await cli([
+        'aggregate',
+        'add',
+        'superforecaster-median',
+        '--method',
+        'median',
+        '--members',
+        'all',
+        '--name',
+        'Superforecaster median forecast',
+        '--db',
+        db,
+      ]),
+    );
     const row = async (tag: string) => {
       const board = parseJson(Board, expectOk(await cli(['leaderboard', '--tag', tag, '--as-of', '2025-02-17', '--json', '--db', db])));
       return board.entries.find((e) => e.forecasterId === 'superforecaster-median')!;
@@ -42,7 +71,10 @@ describe('forecast-ledger import-from forecastbench', () => {
     const dir = tempDir();
     const db = join(dir, 'fb.sqlite');
     const bad = join(dir, 'bad-forecasts.json');
-    writeFileSync(bad, JSON.stringify({ organization: 'X', model: 'Y', forecast_due_date: '2024-07-21', forecasts: [{ id: 'a', source: 'fred', forecast: 'high' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ organization: 'X', model: 'Y', forecast_due_date: '2024-07-21', forecasts: [{ id: 'a', source: 'fred', forecast: 'high' }] }),
+    );
     const result = await cli(['import-from', 'forecastbench', bad, '--question-set', QUESTION_SET, '--db', db]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/bad-forecasts\.json › record "a" › forecasts\[0\]\.forecast: .*expected number, received string/);

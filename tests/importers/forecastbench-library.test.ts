@@ -18,7 +18,8 @@ describe('ForecastBench through the library', () => {
     const ledger = await openLedger(':memory:');
     await ledger.importPredictions(result.predictions);
     await ledger.addAggregate({ id: 'superforecaster-median', name: 'Superforecaster median forecast', method: 'median', members: 'all' });
-    const row = async (tag: string) => (await ledger.leaderboard({ tag, asOf: '2025-02-17' })).entries.find((e) => e.forecasterId === 'superforecaster-median')!;
+    const row = async (tag: string) =>
+      (await ledger.leaderboard({ tag, asOf: '2025-02-17' })).entries.find((e) => e.forecasterId === 'superforecaster-median')!;
     const dataset = await row('forecastbench-dataset');
     const market = await row('forecastbench-market');
     expect([dataset.binary, market.binary]).toEqual([422, 49]);
@@ -30,7 +31,12 @@ describe('ForecastBench through the library', () => {
 
   it('names the file and record of a malformed forecast, and maps nothing', () => {
     const q = { forecast_due_date: '2024-07-21', question_set: 'q.json', questions: [] };
-    const f = { organization: 'X', model: 'Y', forecast_due_date: '2024-07-21', forecasts: [{ id: 'a', source: 'fred', forecast: 1.5, resolution_date: '2024-07-28' }] };
+    const f = {
+      organization: 'X',
+      model: 'Y',
+      forecast_due_date: '2024-07-21',
+      forecasts: [{ id: 'a', source: 'fred', forecast: 1.5, resolution_date: '2024-07-28' }],
+    };
     const run = () => forecastBenchToPredictions({ questionSet: { file: 'q.json', data: q }, forecastSets: [{ file: '/tmp/f.json', data: f }] });
     expect(run).toThrow(LedgerValidationError);
     try {

@@ -7,7 +7,12 @@ import { ErrorJson } from '../cli/schemas.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'importers');
-const Report = z.object({ platform: z.string(), added: z.object({ questions: z.number(), forecasts: z.number() }), unchanged: z.object({ forecasts: z.number() }), unmapped: z.array(z.object({ reason: z.string() })) });
+const Report = z.object({
+  platform: z.string(),
+  added: z.object({ questions: z.number(), forecasts: z.number() }),
+  unchanged: z.object({ forecasts: z.number() }),
+  unmapped: z.array(z.object({ reason: z.string() })),
+});
 
 describe('forecast-ledger import-from', () => {
   it.each([
@@ -37,13 +42,21 @@ describe('forecast-ledger aggregate add', () => {
     const db = join(tempDir(), 'ledger.sqlite');
     expectOk(await cli(['import-from', 'predictionbook', join(FIXTURES, 'predictionbook', 'my_predictions.json'), '--db', db]));
     expectOk(await cli(['aggregate', 'add', 'pb-pool', '--method', 'geometric-mean-odds', '--members', 'predictionbook.17,predictionbook.42', '--db', db]));
-    const board = parseJson(z.object({ entries: z.array(z.object({ forecasterId: z.string(), binary: z.number() })) }), expectOk(await cli(['leaderboard', '--json', '--as-of', '2020-01-01', '--db', db])));
+    const board = parseJson(
+      z.object({ entries: z.array(z.object({ forecasterId: z.string(), binary: z.number() })) }),
+      expectOk(await cli(['leaderboard', '--json', '--as-of', '2020-01-01', '--db', db])),
+    );
     expect(board.entries.find((e) => e.forecasterId === 'pb-pool')?.binary).toBe(2);
 
-    const unknown = parseJson(ErrorJson, await cli(['aggregate', 'add', 'x', '--method', 'median', '--members', 'predictionbook.17,nobody', '--json', '--db', db]));
+    const unknown = parseJson(
+      ErrorJson,
+      await cli(['aggregate', 'add', 'x', '--method', 'median', '--members', 'predictionbook.17,nobody', '--json', '--db', db]),
+    );
     expect(unknown.error).toMatchObject({ code: 'forecaster_not_found', message: expect.stringContaining('members[1]') });
     const method = await cli(['aggregate', 'add', 'y', '--method', 'mode', '--members', 'all', '--db', db]);
     expect(method.code).toBe(2);
-    expect(method.stderr).toContain('--method: expected one of median, mean, geometric-mean-odds, extremized-geometric-mean-odds, recency-weighted, received "mode"');
+    expect(method.stderr).toContain(
+      '--method: expected one of median, mean, geometric-mean-odds, extremized-geometric-mean-odds, recency-weighted, received "mode"',
+    );
   });
 });

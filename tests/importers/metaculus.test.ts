@@ -33,7 +33,15 @@ describe('Metaculus importer', () => {
     const [covid] = await ledger.listForecasts({ questionId: 'metaculus.21003' });
     const r = 1e8 / 200;
     const at = (x: number) => 200 + ((1e8 - 200) * (r ** x - 1)) / (r - 1);
-    expect(covid!.estimate).toEqual({ kind: 'numeric', point: at(0.62), quantiles: [{ tau: 0.25, value: at(0.55) }, { tau: 0.5, value: at(0.62) }, { tau: 0.75, value: at(0.7) }] });
+    expect(covid!.estimate).toEqual({
+      kind: 'numeric',
+      point: at(0.62),
+      quantiles: [
+        { tau: 0.25, value: at(0.55) },
+        { tau: 0.5, value: at(0.62) },
+        { tau: 0.75, value: at(0.7) },
+      ],
+    });
     expect(result.unmapped.map((u) => u.reason.split(':')[0])).toEqual([
       'withdrawn at 2024-05-15T00',
       'post 20007 is a conditional question',
@@ -44,7 +52,14 @@ describe('Metaculus importer', () => {
 
   describe('bad files', () => {
     it('names the file and record of a malformed question, and maps nothing', () => {
-      const data = { results: [{ id: 1, question: { id: 2, title: 'x', type: 'binaryish', scheduled_close_time: '2024-01-01T00:00:00Z', scheduled_resolve_time: '2024-01-01T00:00:00Z' } }] };
+      const data = {
+        results: [
+          {
+            id: 1,
+            question: { id: 2, title: 'x', type: 'binaryish', scheduled_close_time: '2024-01-01T00:00:00Z', scheduled_resolve_time: '2024-01-01T00:00:00Z' },
+          },
+        ],
+      };
       try {
         metaculusToPredictions({ file: 'dir/posts.json', data });
         expect.unreachable();

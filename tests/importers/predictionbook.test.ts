@@ -19,7 +19,11 @@ describe('PredictionBook importer', () => {
       ['predictionbook.9005', 'open', undefined],
     ]);
     expect(questions[0]!.question.tags).toEqual(['predictionbook', 'predictionbook-group-311']);
-    expect(questions[0]!.question.provenance).toMatchObject({ url: 'https://predictionbook.com/predictions/9001', file: 'my_predictions.json', record: 'predictions[0]' });
+    expect(questions[0]!.question.provenance).toMatchObject({
+      url: 'https://predictionbook.com/predictions/9001',
+      file: 'my_predictions.json',
+      record: 'predictions[0]',
+    });
     const obama = await ledger.listForecasts({ questionId: 'predictionbook.9001' });
     expect(obama.map((f) => [f.forecasterId, f.madeAt, f.estimate, f.note])).toEqual([
       ['predictionbook.17', '2012-01-03T10:00:00.000Z', { kind: 'binary', probability: 0.75 }, 'Incumbency advantage.'],
@@ -33,14 +37,38 @@ describe('PredictionBook importer', () => {
   });
 
   it('reads a single prediction and a plain list too', () => {
-    const data = [{ id: 1, description: 'x', deadline: '2030-01-01T00:00:00.000Z', created_at: '2020-01-01T00:00:00.000Z', updated_at: '2020-01-01T00:00:00.000Z', creator_id: 1, outcome: null, withdrawn: false, responses: [] }];
+    const data = [
+      {
+        id: 1,
+        description: 'x',
+        deadline: '2030-01-01T00:00:00.000Z',
+        created_at: '2020-01-01T00:00:00.000Z',
+        updated_at: '2020-01-01T00:00:00.000Z',
+        creator_id: 1,
+        outcome: null,
+        withdrawn: false,
+        responses: [],
+      },
+    ];
     expect(predictionBookToPredictions({ file: 'list.json', data }).predictions.questions).toHaveLength(1);
     expect(predictionBookToPredictions({ file: 'one.json', data: data[0] }).predictions.questions![0]!.provenance).toMatchObject({ record: 'prediction' });
   });
 
   describe('bad files', () => {
     it('names the file and record, and maps nothing', () => {
-      const data = [{ id: 1, description: 'x', deadline: 'soon', created_at: '2020-01-01T00:00:00.000Z', updated_at: '2020-01-01T00:00:00.000Z', creator_id: 1, outcome: null, withdrawn: false, responses: [{ id: 2, comment: null, confidence: 120, created_at: '2020-01-01T00:00:00.000Z', user_id: 1, user_label: 'a' }] }];
+      const data = [
+        {
+          id: 1,
+          description: 'x',
+          deadline: 'soon',
+          created_at: '2020-01-01T00:00:00.000Z',
+          updated_at: '2020-01-01T00:00:00.000Z',
+          creator_id: 1,
+          outcome: null,
+          withdrawn: false,
+          responses: [{ id: 2, comment: null, confidence: 120, created_at: '2020-01-01T00:00:00.000Z', user_id: 1, user_label: 'a' }],
+        },
+      ];
       try {
         predictionBookToPredictions({ file: '/tmp/pb.json', data });
         expect.unreachable();

@@ -22,7 +22,9 @@ describe('capabilities and the open report', () => {
   it('backup() asks the store whether it can copy itself to a file, not what class it is', async () => {
     const sqlite = SqliteStore.open(':memory:');
     // The same store, claiming no file backup (as a server database would): backup() is refused up front.
-    const store: LedgerStore = Object.create(sqlite, { capabilities: { value: { ...sqlite.capabilities, backend: 'test', fileBackup: false } } }) as LedgerStore;
+    const store: LedgerStore = Object.create(sqlite, {
+      capabilities: { value: { ...sqlite.capabilities, backend: 'test', fileBackup: false } },
+    }) as LedgerStore;
     const ledger = await openLedger({ store });
     const error = await ledger.backup(join(tempDir(), 'copy.sqlite')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LedgerError);

@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { LedgerError, LedgerValidationError, openLedger, resolveHorizon, type LedgerErrorCode } from '../../src/index.js';
 import { SqliteStore } from '../../src/storage/sqlite/index.js';
 import { Ledger } from '../../src/ledger.js';
-import { brierScore, buildLeaderboard, dateErrorDays, buildScorecard, loadScoringData, renderLeaderboard, renderReport, renderScorecard } from '../../src/scoring/index.js';
+import {
+  brierScore,
+  buildLeaderboard,
+  dateErrorDays,
+  buildScorecard,
+  loadScoringData,
+  renderLeaderboard,
+  renderReport,
+  renderScorecard,
+} from '../../src/scoring/index.js';
 import { binaryForecast, binaryQuestion, categoricalQuestion, forecaster, predictionFile, source } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -22,7 +31,6 @@ async function refused(run: () => unknown, code: LedgerErrorCode = 'validation_f
   expect((thrown as LedgerError).code, (thrown as Error).message).toBe(code);
   return thrown as LedgerError;
 }
-
 
 /** A ledger with a source, a forecaster, a binary and a categorical question and a forecast. */
 async function smallLedger(): Promise<Ledger> {
@@ -49,17 +57,20 @@ const throwingGetter = () =>
     },
   });
 const throwingProxy = () =>
-  new Proxy({}, {
-    get() {
-      throw new Error('trap');
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('trap');
+      },
+      ownKeys() {
+        throw new Error('trap');
+      },
+      getPrototypeOf() {
+        throw new Error('trap');
+      },
     },
-    ownKeys() {
-      throw new Error('trap');
-    },
-    getPrototypeOf() {
-      throw new Error('trap');
-    },
-  });
+  );
 
 const revokedProxy = () => {
   const { proxy, revoke } = Proxy.revocable({}, {});
@@ -83,7 +94,11 @@ describe('raw exceptions become LedgerErrors, and a refused write changes nothin
     ['a record that is a revoked Proxy', (l) => l.addQuestion(revokedProxy() as never)],
     ['import data that is a revoked Proxy', (l) => l.importPredictions(revokedProxy() as never)],
     ['resolve input that is a revoked Proxy', (l) => l.resolve('q-binary', revokedProxy() as never)],
-    ['an unknown key in resolve input', (l) => l.resolve('q-binary', { outcome: true, resolvedOn: '2026-01-01', evidence: [{ description: 'e' }], when: 'now' } as never), 'unknown_option'],
+    [
+      'an unknown key in resolve input',
+      (l) => l.resolve('q-binary', { outcome: true, resolvedOn: '2026-01-01', evidence: [{ description: 'e' }], when: 'now' } as never),
+      'unknown_option',
+    ],
     ['an unknown annul option', (l) => l.annul('q-binary', { reason: 'r', force: true } as never), 'unknown_option'],
   ])('%s', async (_name, write, code = 'validation_failed') => {
     const ledger = await smallLedger();
@@ -141,14 +156,19 @@ describe('rules that were not enforced', () => {
   it('SqliteStore.apply checks every record against its schema (the store is public too)', async () => {
     const ledger = await smallLedger();
     const before = await state(ledger);
-    for (const change of [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }, null]) {
+    for (const change of [
+      { type: 'source.added', record: { id: 'x' } },
+      { type: 'forecast.added', record: binaryForecast() },
+      { type: 'nope', record: {} },
+      null,
+    ]) {
       await refused(() => ledger.store.apply([change as never]));
     }
     await refused(() => ledger.store.apply(null as never));
     expect(await state(ledger)).toEqual(before);
   });
 
-  it("refuses a resolution whose evidence names a source that does not exist (source_not_found)", async () => {
+  it('refuses a resolution whose evidence names a source that does not exist (source_not_found)', async () => {
     const ledger = await smallLedger();
     const before = await state(ledger);
     const error = await refused(
@@ -164,7 +184,18 @@ describe('rules that were not enforced', () => {
 
   it('checks evidence sources in an import too, where the source may come in the same file', async () => {
     const ledger = await openLedger(':memory:');
-    const file = { ...predictionFile(1), resolutions: [{ questionId: 'q-0', status: 'resolved', outcome: { kind: 'binary', value: true }, resolvedOn: '2026-01-01', evidence: [{ description: 'e', sourceId: 'missing' }] }] };
+    const file = {
+      ...predictionFile(1),
+      resolutions: [
+        {
+          questionId: 'q-0',
+          status: 'resolved',
+          outcome: { kind: 'binary', value: true },
+          resolvedOn: '2026-01-01',
+          evidence: [{ description: 'e', sourceId: 'missing' }],
+        },
+      ],
+    };
     await refused(() => ledger.importPredictions(file as never), 'source_not_found');
     expect((await ledger.counts()).questions).toBe(0);
     file.resolutions[0]!.evidence[0]!.sourceId = 'test-source';
@@ -174,7 +205,9 @@ describe('rules that were not enforced', () => {
   it('refuses an own __proto__ key in categorical probabilities instead of dropping it', async () => {
     const ledger = await smallLedger();
     const before = await state(ledger);
-    const forecast = JSON.parse('{"questionId":"q-cat","forecasterId":"alice","madeAt":"2025-10-08","estimate":{"kind":"categorical","probabilities":{"__proto__":0.5,"a":0.2}}}');
+    const forecast = JSON.parse(
+      '{"questionId":"q-cat","forecasterId":"alice","madeAt":"2025-10-08","estimate":{"kind":"categorical","probabilities":{"__proto__":0.5,"a":0.2}}}',
+    );
     const error = await refused(() => ledger.addForecast(forecast));
     expect(error.message).toMatch(/estimate\.probabilities\.__proto__: expected option ids/);
     const file = JSON.parse(`{"formatVersion":1,"forecasts":[${JSON.stringify({ ...forecast, id: 'f-cat' }).replace('"a":0.2', '"__proto__":0.5,"a":0.2')}]}`);
@@ -185,7 +218,9 @@ describe('rules that were not enforced', () => {
   it('refuses categorical probabilities for no option at all', async () => {
     const ledger = await smallLedger();
     const before = await state(ledger);
-    const error = await refused(() => ledger.addForecast({ questionId: 'q-cat', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'categorical', probabilities: {} } }));
+    const error = await refused(() =>
+      ledger.addForecast({ questionId: 'q-cat', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'categorical', probabilities: {} } }),
+    );
     expect(error.message).toMatch(/probabilities: expected a probability for at least one option/);
     expect(await state(ledger)).toEqual(before);
   });
@@ -237,7 +272,12 @@ describe('rules that were not enforced', () => {
 
   it('never gives a due date past 9999-12-31', () => {
     expect(resolveHorizon('9999-01-01', 'end-of-year:+0')).toBe('9999-12-31');
-    for (const [madeAt, rule] of [['9999-12-31', '+1d'], ['2025-01-01', '+8000y'], ['2025-01-01', 'end-of-year:+7975'], ['2025-01-01', '+99999999999999d']] as const) {
+    for (const [madeAt, rule] of [
+      ['9999-12-31', '+1d'],
+      ['2025-01-01', '+8000y'],
+      ['2025-01-01', 'end-of-year:+7975'],
+      ['2025-01-01', '+99999999999999d'],
+    ] as const) {
       expect(() => resolveHorizon(madeAt, rule), `${madeAt} ${rule}`).toThrow(/after 9999-12-31/);
     }
   });

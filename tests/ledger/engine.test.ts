@@ -81,7 +81,11 @@ describe('one connection, many calls at once', () => {
     const ledger = await openLedger(join(tempDir(), 'ledger.sqlite'), { now });
     await ledger.addForecaster(forecaster());
     await ledger.addQuestion(binaryQuestion());
-    const writes = Array.from({ length: 40 }, (_, i) => ledger.addForecast(binaryForecast('q-binary', 'alice', (i % 9) / 10 + 0.05, `2026-01-${String((i % 28) + 1).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00Z`)));
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      ledger.addForecast(
+        binaryForecast('q-binary', 'alice', (i % 9) / 10 + 0.05, `2026-01-${String((i % 28) + 1).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00Z`),
+      ),
+    );
     const reads = Array.from({ length: 20 }, () => Promise.all([ledger.listForecasts(), ledger.verify(), ledger.counts()]));
     await Promise.all([...writes, ...reads]);
     for (const [, report] of await Promise.all(reads)) expect(report.ok).toBe(true);

@@ -68,7 +68,9 @@ describeEachBackend('error codes', (backend) => {
   it('resolution_in_future: a resolution dated after the day it is recorded (UTC, on the ledger clock)', async () => {
     const clocked = await backend.open({ now: () => new Date('2026-06-01T23:30:00Z') });
     await clocked.addQuestion(binaryQuestion());
-    expect(await codeOf(clocked.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-02', evidence: [{ description: 'x' }] }))).toBe('resolution_in_future');
+    expect(await codeOf(clocked.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-02', evidence: [{ description: 'x' }] }))).toBe(
+      'resolution_in_future',
+    );
     expect(await codeOf(clocked.annul('q-binary', { reason: 'r', resolvedOn: '2099-01-01' }))).toBe('resolution_in_future');
     await clocked.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] });
     await clocked.close();
@@ -76,7 +78,9 @@ describeEachBackend('error codes', (backend) => {
 
   it('forecasts_after_outcome: a resolution dated before a forecast on the question', async () => {
     await ledger.addForecast(binaryForecast('q-binary', 'alice', 0.5, '2026-06-02'));
-    expect(await codeOf(ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] }))).toBe('forecasts_after_outcome');
+    expect(await codeOf(ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] }))).toBe(
+      'forecasts_after_outcome',
+    );
   });
 
   it('already_resolved: resolving twice, or forecasting after the resolution', async () => {
@@ -87,13 +91,17 @@ describeEachBackend('error codes', (backend) => {
   });
 
   it('not_resolved: correcting a question that has no resolution', async () => {
-    expect(await codeOf(ledger.correctResolution('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }], reason: 'r' }))).toBe('not_resolved');
+    expect(await codeOf(ledger.correctResolution('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }], reason: 'r' }))).toBe(
+      'not_resolved',
+    );
   });
 
   it('reason_required: annulling or correcting without a reason', async () => {
     expect(await codeOf(ledger.annul('q-binary', { reason: '' }))).toBe('reason_required');
     await ledger.resolve('q-binary', { outcome: true, resolvedOn: '2026-06-01', evidence: [{ description: 'x' }] });
-    expect(await codeOf(ledger.correctResolution('q-binary', { outcome: false, resolvedOn: '2026-06-02', evidence: [{ description: 'y' }], reason: ' ' }))).toBe('reason_required');
+    expect(
+      await codeOf(ledger.correctResolution('q-binary', { outcome: false, resolvedOn: '2026-06-02', evidence: [{ description: 'y' }], reason: ' ' })),
+    ).toBe('reason_required');
   });
 
   it('evidence_required: resolving without evidence', async () => {

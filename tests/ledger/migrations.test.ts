@@ -34,7 +34,17 @@ describe('migrations of an SQLite database', () => {
     const applied = db.prepare('SELECT version, name, length(checksum) AS len FROM schema_migrations').all();
     expect(applied).toEqual(readdirSync(MIGRATIONS).map((f, i) => ({ version: i + 1, name: f.slice(5, -4), len: 64 })));
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['events', 'forecasters', 'forecasts', 'question_tags', 'question_updates', 'questions', 'resolutions', 'schema_migrations', 'sources']);
+    expect(tables).toEqual([
+      'events',
+      'forecasters',
+      'forecasts',
+      'question_tags',
+      'question_updates',
+      'questions',
+      'resolutions',
+      'schema_migrations',
+      'sources',
+    ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
@@ -74,9 +84,11 @@ describe('migrations of an SQLite database', () => {
     );
     expect(error).toBeInstanceOf(LedgerError);
     expect((error as LedgerError).code).toBe('migration_pending');
-    expect((error as LedgerError).message).toMatch(/schema version 0 and needs 3 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql, 0003_question_life\.sql\)/);
+    expect((error as LedgerError).message).toMatch(
+      /schema version 0 and needs 3 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql, 0003_question_life\.sql\)/,
+    );
     const db = new Database(path, { readonly: true });
-    expect(db.prepare("SELECT count(*) FROM sqlite_schema").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()).toBe(0);
     db.close();
     // Once migrated, migrate: false opens it and reports nothing applied.
     await (await openLedger(path)).close();
@@ -140,10 +152,18 @@ describe('migrations of an SQLite database', () => {
     const from = (source.store as SqliteStore).database;
     const path = join(tempDir(), 'ledger.sqlite');
     const db = new Database(path);
-    migrate(db, readMigrations(MIGRATIONS).filter((m) => m.version <= 2), () => new Date());
+    migrate(
+      db,
+      readMigrations(MIGRATIONS).filter((m) => m.version <= 2),
+      () => new Date(),
+    );
     for (const table of ['events', 'forecasters', 'questions', 'question_tags', 'forecasts']) {
       for (const row of from.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]) {
-        db.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+        db.prepare(
+          `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+            .map(() => '?')
+            .join(', ')})`,
+        ).run(...Object.values(row));
       }
     }
     db.close();
@@ -159,9 +179,9 @@ describe('migrations of an SQLite database', () => {
     // The rebuilt table keeps its guards: the append-only trigger and the projections' foreign keys.
     const live = (ledger.store as SqliteStore).database;
     expect(() => live.prepare('DELETE FROM events WHERE seq = 4').run()).toThrow(/append-only/);
-    expect(() => live.prepare("INSERT INTO forecasts (id, question_id, forecaster_id, made_at, event_seq) VALUES ('x', 'q', 'alice', '2025-01-01', 99)").run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      live.prepare("INSERT INTO forecasts (id, question_id, forecaster_id, made_at, event_seq) VALUES ('x', 'q', 'alice', '2025-01-01', 99)").run(),
+    ).toThrow(/FOREIGN KEY/);
     await ledger.close();
   });
 });

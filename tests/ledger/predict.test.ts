@@ -32,7 +32,12 @@ describeEachBackend('ledger.predict', (backend) => {
       title: 'Will X happen by 2027-06-30?',
       resolution: { resolveOn: '2027-06-30', semantics: 'by', criteria: 'Will X happen by 2027-06-30?' },
     });
-    expect(result.forecast).toMatchObject({ questionId: 'will-x-happen-by-2027-06-30', forecasterId: 'me', madeAt: '2026-12-03T15:20:33Z', estimate: { kind: 'binary', probability: 0.7 } });
+    expect(result.forecast).toMatchObject({
+      questionId: 'will-x-happen-by-2027-06-30',
+      forecasterId: 'me',
+      madeAt: '2026-12-03T15:20:33Z',
+      estimate: { kind: 'binary', probability: 0.7 },
+    });
     expect(await ledger.getForecaster('me')).toMatchObject({ id: 'me', name: 'me', type: 'person' });
     expect((await ledger.getQuestion('will-x-happen-by-2027-06-30')).forecasts).toEqual([result.forecast]);
   });
@@ -99,7 +104,9 @@ describeEachBackend('ledger.predict', (backend) => {
     });
 
     it('refuses an unknown key (unknown_option) and a forecaster id that is not a slug', async () => {
-      expect((await errorOf(ledger.predict({ text: 'Rain by 2027?', probability: 0.5, forecasterId: 'me', when: 'now' } as never))).code).toBe('unknown_option');
+      expect((await errorOf(ledger.predict({ text: 'Rain by 2027?', probability: 0.5, forecasterId: 'me', when: 'now' } as never))).code).toBe(
+        'unknown_option',
+      );
       expect((await errorOf(ledger.predict({ text: 'Rain by 2027?', probability: 0.5, forecasterId: 'Not A Slug' }))).code).toBe('validation_failed');
     });
   });
@@ -174,7 +181,8 @@ describe('readProbability', () => {
   });
 
   it('refuses text that is no probability', () => {
-    for (const bad of ['0x1', '1.5', '101%', '%', 'maybe', '至少', Number.NaN, null]) expect(() => readProbability(bad, 'p')).toThrow(/^p: expected a probability/);
+    for (const bad of ['0x1', '1.5', '101%', '%', 'maybe', '至少', Number.NaN, null])
+      expect(() => readProbability(bad, 'p')).toThrow(/^p: expected a probability/);
   });
 });
 

@@ -105,8 +105,28 @@ describeEachBackend('LedgerStore contract', (backend) => {
       await store.apply(seed());
       const events = await store.events();
       expect(events.map((e) => e.entityId)).toEqual([
-        'test-source', 'second-source', 'carol', 'alice', 'bob', 'q-late', 'q-early', 'q-numeric', 'q-cat', 'q-annulled',
-        'f1', 'f2', 'f3', 'f4', 'f5', 'q-early', 'q-early', 'q-annulled', 'q-late', 'q-cat', 'f4', 'q-late',
+        'test-source',
+        'second-source',
+        'carol',
+        'alice',
+        'bob',
+        'q-late',
+        'q-early',
+        'q-numeric',
+        'q-cat',
+        'q-annulled',
+        'f1',
+        'f2',
+        'f3',
+        'f4',
+        'f5',
+        'q-early',
+        'q-early',
+        'q-annulled',
+        'q-late',
+        'q-cat',
+        'f4',
+        'q-late',
       ]);
       expect(events[3]!.payload).toEqual(Forecaster.parse(forecaster()));
       expect(events[10]!.payload).toEqual((seed()[10] as { record: unknown }).record);
@@ -211,7 +231,11 @@ describeEachBackend('LedgerStore contract', (backend) => {
 
     it('checks every record against its schema, whoever built the change (validation_failed)', async () => {
       const before = await snapshot(store);
-      const changes = [{ type: 'source.added', record: { id: 'x' } }, { type: 'forecast.added', record: binaryForecast() }, { type: 'nope', record: {} }];
+      const changes = [
+        { type: 'source.added', record: { id: 'x' } },
+        { type: 'forecast.added', record: binaryForecast() },
+        { type: 'nope', record: {} },
+      ];
       for (const change of changes) {
         expect(await codeOf(store.apply([change as Change]))).toBe('validation_failed');
       }
@@ -341,7 +365,7 @@ describeEachBackend('LedgerStore contract', (backend) => {
       const all = await store.events();
       expect(all).toHaveLength(22);
       const pages: LedgerEvent[] = [];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await store.events({ afterSeq: after, limit: 5 });
         if (page.length === 0) break;
         expect(page.length).toBeLessThanOrEqual(5);

@@ -73,7 +73,11 @@ describe('verify() against tampering with an SQLite file', () => {
     const ledger = await openLedger(path);
     const report = await ledger.verify();
     expect(report.firstBrokenSeq).toBe(4);
-    expect(report.problems[0]).toEqual({ table: 'events', seq: 4, message: 'event 4 (question.added renamed) was altered: its stored hash does not match its content' });
+    expect(report.problems[0]).toEqual({
+      table: 'events',
+      seq: 4,
+      message: 'event 4 (question.added renamed) was altered: its stored hash does not match its content',
+    });
     await ledger.close();
   });
 
@@ -83,9 +87,12 @@ describe('verify() against tampering with an SQLite file', () => {
     const before = await ledger.verify();
     await ledger.close();
     // Remove the annulment event and everything derived from it, consistently.
-    tamper(path, `DELETE FROM resolutions WHERE event_seq = ${before.events};
+    tamper(
+      path,
+      `DELETE FROM resolutions WHERE event_seq = ${before.events};
       UPDATE questions SET status = 'open', resolution_seq = NULL WHERE id = 'q-1';
-      DELETE FROM events WHERE seq = ${before.events};`);
+      DELETE FROM events WHERE seq = ${before.events};`,
+    );
     const reopened = await openLedger(path);
     expect((await reopened.verify()).ok).toBe(true);
     const anchored = await reopened.verify({ expectedHead: { seq: before.events, hash: before.head } });

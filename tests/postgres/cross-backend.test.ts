@@ -43,7 +43,7 @@ async function carryAcross(first: Ledger, now: () => Date): Promise<void> {
 }
 
 describe('export → import across backends', () => {
-  it('SQLite → PostgreSQL → SQLite keeps the shipped predictions\' export, scorecards and leaderboard identical', { timeout: 120_000 }, async () => {
+  it("SQLite → PostgreSQL → SQLite keeps the shipped predictions' export, scorecards and leaderboard identical", { timeout: 120_000 }, async () => {
     const now = () => new Date('2026-12-01T00:00:00Z');
     const first = await openLedger(join(tempDir(), 'first.sqlite'), { now });
     await first.importPredictions(PREDICTIONS);
@@ -51,7 +51,7 @@ describe('export → import across backends', () => {
     await carryAcross(first, now);
   });
 
-  it('SQLite → PostgreSQL → SQLite keeps the scoring fixture\'s export, scorecards and leaderboard identical', async () => {
+  it("SQLite → PostgreSQL → SQLite keeps the scoring fixture's export, scorecards and leaderboard identical", async () => {
     const first = await fixtureLedger();
     expect((await first.store.listResolutions()).length).toBeGreaterThan(5);
     await carryAcross(first, () => new Date('2026-06-01T12:00:00Z'));

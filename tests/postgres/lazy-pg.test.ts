@@ -11,7 +11,7 @@ import { freshDatabase } from '../helpers/postgres.js';
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 
 /** Loaded modules of pg (CommonJS: each lands in require.cache, also when ESM imports it). */
-const COUNT = "Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/]pg[\\\\/]/.test(k)).length";
+const COUNT = 'Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/]pg[\\\\/]/.test(k)).length';
 
 function run(args: string[], script: string, env: Record<string, string> = {}): { before: number; sqlite?: number; postgres?: number } {
   const out = execFileSync(process.execPath, [...args, script], { encoding: 'utf8', cwd: dist, env: { ...process.env, ...env } });

@@ -22,13 +22,28 @@ function chain(first: number, prev: string, items: { type: EventRow['type']; ent
   });
 }
 
-const question = { id: 'q-1', kind: 'categorical', stance: 'forecast', tags: ['b', 'a', 'b'], spec: { options: [{ id: 'yes' }, { id: 'no' }, { id: 'maybe' }] }, resolution: { resolveOn: '2026-06-30' } };
+const question = {
+  id: 'q-1',
+  kind: 'categorical',
+  stance: 'forecast',
+  tags: ['b', 'a', 'b'],
+  spec: { options: [{ id: 'yes' }, { id: 'no' }, { id: 'maybe' }] },
+  resolution: { resolveOn: '2026-06-30' },
+};
 const EVENTS = chain(1, GENESIS_HASH, [
   { type: 'source.added', entityId: 's-1', record: { id: 's-1', title: 'A source' } },
   { type: 'forecaster.added', entityId: 'ann', record: { id: 'ann', type: 'person' } },
   { type: 'question.added', entityId: 'q-1', record: question },
-  { type: 'forecast.added', entityId: 'f-1', record: { id: 'f-1', questionId: 'q-1', forecasterId: 'ann', madeAt: '2026-01-01', estimate: { kind: 'binary', probability: 0.7 } } },
-  { type: 'resolution.recorded', entityId: 'q-1', record: { questionId: 'q-1', status: 'resolved', resolvedOn: '2026-07-01', outcome: { kind: 'categorical', value: 'no' } } },
+  {
+    type: 'forecast.added',
+    entityId: 'f-1',
+    record: { id: 'f-1', questionId: 'q-1', forecasterId: 'ann', madeAt: '2026-01-01', estimate: { kind: 'binary', probability: 0.7 } },
+  },
+  {
+    type: 'resolution.recorded',
+    entityId: 'q-1',
+    record: { questionId: 'q-1', status: 'resolved', resolvedOn: '2026-07-01', outcome: { kind: 'categorical', value: 'no' } },
+  },
 ]);
 const PROJECTIONS: ProjectionRow[] = [
   { kind: 'source', eventSeq: 1, id: 's-1' },
@@ -79,11 +94,32 @@ describe('PgAdapter', () => {
     try {
       const facts = await adapter.write(async (tx) => {
         expect(await tx.head()).toEqual({ seq: 5, hash: EVENTS[4]!.hash });
-        return tx.loadFacts(request({ sourcePayloads: ['s-1', 'nope'], forecasters: ['ann', 'bob'], questions: ['q-1', 'q-2'], forecastTimes: ['q-1'], resolutions: ['q-1'], forecasts: ['f-1'] }));
+        return tx.loadFacts(
+          request({
+            sourcePayloads: ['s-1', 'nope'],
+            forecasters: ['ann', 'bob'],
+            questions: ['q-1', 'q-2'],
+            forecastTimes: ['q-1'],
+            resolutions: ['q-1'],
+            forecasts: ['f-1'],
+          }),
+        );
       });
       expect(facts.sourcePayloads).toEqual(new Map([['s-1', EVENTS[0]!.payload]]));
       expect(facts.forecasters).toEqual(new Set(['ann']));
-      expect(facts.questions).toEqual(new Map([['q-1', { kind: 'categorical', resolveOn: '2026-06-30', options: ['yes', 'no', 'maybe'], resolution: { status: 'resolved', resolvedOn: '2026-07-01', seq: 5 } }]]));
+      expect(facts.questions).toEqual(
+        new Map([
+          [
+            'q-1',
+            {
+              kind: 'categorical',
+              resolveOn: '2026-06-30',
+              options: ['yes', 'no', 'maybe'],
+              resolution: { status: 'resolved', resolvedOn: '2026-07-01', seq: 5 },
+            },
+          ],
+        ]),
+      );
       expect(facts.forecastTimes).toEqual(new Map([['q-1', [{ id: 'f-1', madeAt: '2026-01-01' }]]]));
       expect(facts.resolutions.get('q-1')).toMatchObject({ seq: 5, recordedAt: AT, status: 'resolved', outcome: { kind: 'categorical', value: 'no' } });
       expect(facts.forecasts).toEqual(new Map([['f-1', { questionId: 'q-1' }]]));
@@ -99,10 +135,12 @@ describe('PgAdapter', () => {
     const adapter = await PgAdapter.open(url);
     try {
       const signal = Symbol('rollback');
-      await expect(adapter.write(async (tx) => {
-        await tx.append(EVENTS.slice(0, 1), PROJECTIONS.slice(0, 1));
-        throw signal;
-      })).rejects.toBe(signal);
+      await expect(
+        adapter.write(async (tx) => {
+          await tx.append(EVENTS.slice(0, 1), PROJECTIONS.slice(0, 1));
+          throw signal;
+        }),
+      ).rejects.toBe(signal);
       expect(await adapter.reads.counts()).toMatchObject({ sources: 0 });
       expect(await queryAt(url, 'SELECT count(*)::int AS n FROM events')).toEqual([{ n: 0 }]);
     } finally {
@@ -115,10 +153,13 @@ describe('PgAdapter', () => {
     const adapter = await PgAdapter.open(url);
     try {
       // A sequence is not transactional: the trigger fails the first two inserts (40001, then 40P01), whatever rolls back.
-      await queryAt(url, `CREATE SEQUENCE attempts; CREATE FUNCTION flaky() RETURNS trigger LANGUAGE plpgsql AS $$
+      await queryAt(
+        url,
+        `CREATE SEQUENCE attempts; CREATE FUNCTION flaky() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN CASE nextval('attempts') WHEN 1 THEN RAISE EXCEPTION 'simulated' USING ERRCODE = '40001';
           WHEN 2 THEN RAISE EXCEPTION 'simulated' USING ERRCODE = '40P01'; ELSE RETURN NEW; END CASE; END $$;
-        CREATE TRIGGER flaky BEFORE INSERT ON sources FOR EACH ROW EXECUTE FUNCTION flaky()`);
+        CREATE TRIGGER flaky BEFORE INSERT ON sources FOR EACH ROW EXECUTE FUNCTION flaky()`,
+      );
       let runs = 0;
       await adapter.write(async (tx) => {
         runs++;
@@ -151,7 +192,13 @@ describe('PgAdapter', () => {
         first: await reader.scanEvents(null, 2),
         after: await reader.scanEvents(2n, 10),
         hash: await reader.eventHashAt(3),
-        projections: await reader.checkProjections({ 'source.added': 1, 'forecaster.added': 1, 'question.added': 1, 'forecast.added': 1, 'resolution.recorded': 1 }),
+        projections: await reader.checkProjections({
+          'source.added': 1,
+          'forecaster.added': 1,
+          'question.added': 1,
+          'forecast.added': 1,
+          'resolution.recorded': 1,
+        }),
         migrations: await reader.checkMigrations(),
         schema: await reader.checkSchema(),
       }));
@@ -196,7 +243,10 @@ describe('PgAdapter', () => {
     try {
       await queryAt(url, 'ALTER TABLE question_tags RENAME COLUMN tag TO label');
       const result = await adapter.snapshot(async (reader) => ({
-        projections: await reader.checkProjections({}).then(() => 'passed', (e: Error) => e.message),
+        projections: await reader.checkProjections({}).then(
+          () => 'passed',
+          (e: Error) => e.message,
+        ),
         hash: await reader.eventHashAt(1),
       }));
       expect(result.projections).toMatch(/column .*tag.* does not exist/);
@@ -213,6 +263,8 @@ describe('PgAdapter', () => {
     expect(error).toBeInstanceOf(LedgerError);
     expect((error as LedgerError).code).toBe('storage_error');
     expect((error as LedgerError).message).toMatch(/password authentication failed.*check the user and password/);
-    expect(JSON.stringify({ message: (error as LedgerError).message, details: (error as LedgerError).details, stack: (error as Error).stack })).not.toContain('S3cr3t');
+    expect(JSON.stringify({ message: (error as LedgerError).message, details: (error as LedgerError).details, stack: (error as Error).stack })).not.toContain(
+      'S3cr3t',
+    );
   });
 });

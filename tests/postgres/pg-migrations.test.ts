@@ -26,7 +26,10 @@ const migrateAt = (url: string, dir = defaultPgMigrationsDir(), apply = true) =>
   withClient(url, (client) => migratePostgres(client, readMigrations(dir), now, apply));
 
 async function failure(promise: Promise<unknown>): Promise<LedgerError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LedgerError);
   return error as LedgerError;
 }

@@ -30,7 +30,10 @@ async function role(database: string): Promise<{ name: string; url: string }> {
 const TABLES = 'events, sources, forecasters, questions, question_tags, forecasts, resolutions, question_updates';
 
 async function failure(promise: Promise<unknown>): Promise<LedgerError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LedgerError);
   return error as LedgerError;
 }
@@ -41,9 +44,12 @@ describe('the roles of docs/storage.md', () => {
     await (await openLedger(database)).close(); // the owner migrates
     const app = await role(database);
     const db = new URL(database).pathname.slice(1);
-    await queryAt(database, `GRANT CONNECT ON DATABASE ${db} TO ${app.name}; GRANT USAGE ON SCHEMA public TO ${app.name};
+    await queryAt(
+      database,
+      `GRANT CONNECT ON DATABASE ${db} TO ${app.name}; GRANT USAGE ON SCHEMA public TO ${app.name};
       GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${app.name}; GRANT INSERT ON ${TABLES} TO ${app.name};
-      GRANT UPDATE (status, resolution_seq) ON questions TO ${app.name}; GRANT CREATE ON DATABASE ${db} TO ${app.name}`);
+      GRANT UPDATE (status, resolution_seq) ON questions TO ${app.name}; GRANT CREATE ON DATABASE ${db} TO ${app.name}`,
+    );
 
     const ledger = await openLedger(app.url, { now: () => new Date('2027-01-02T00:00:00Z') });
     await ledger.addForecaster(forecaster());
@@ -53,7 +59,13 @@ describe('the roles of docs/storage.md', () => {
     expect((await ledger.verify()).problems).toEqual([]);
     await ledger.close();
 
-    for (const sql of ["UPDATE forecasts SET probability = 0.1", 'DELETE FROM forecasts', 'TRUNCATE question_tags', "UPDATE events SET payload = '{}'", 'DELETE FROM events']) {
+    for (const sql of [
+      'UPDATE forecasts SET probability = 0.1',
+      'DELETE FROM forecasts',
+      'TRUNCATE question_tags',
+      "UPDATE events SET payload = '{}'",
+      'DELETE FROM events',
+    ]) {
       await expect(queryAt(app.url, sql), sql).rejects.toThrow(/permission denied/);
     }
   });
@@ -64,8 +76,11 @@ describe('the roles of docs/storage.md', () => {
     await owner.addForecaster(forecaster());
     await owner.close();
     const reports = await role(database);
-    await queryAt(database, `GRANT CONNECT ON DATABASE ${new URL(database).pathname.slice(1)} TO ${reports.name};
-      GRANT USAGE ON SCHEMA public TO ${reports.name}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${reports.name}`);
+    await queryAt(
+      database,
+      `GRANT CONNECT ON DATABASE ${new URL(database).pathname.slice(1)} TO ${reports.name};
+      GRANT USAGE ON SCHEMA public TO ${reports.name}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${reports.name}`,
+    );
 
     const ledger = await openLedger(reports.url);
     expect((await ledger.listForecasters()).map((f) => f.id)).toEqual(['alice']);

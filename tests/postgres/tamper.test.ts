@@ -16,7 +16,13 @@ beforeEach(async () => {
   ledger = await openLedger(url, { now: () => new Date('2028-02-01T00:00:00Z') });
   await ledger.importPredictions(predictionFile(4));
   await ledger.addQuestion(numericQuestion());
-  await ledger.addForecast({ id: 'copper.alice', questionId: 'q-numeric', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'numeric', point: 9800 } });
+  await ledger.addForecast({
+    id: 'copper.alice',
+    questionId: 'q-numeric',
+    forecasterId: 'alice',
+    madeAt: '2025-10-08',
+    estimate: { kind: 'numeric', point: 9800 },
+  });
   await ledger.resolve('q-0', { outcome: true, resolvedOn: '2026-03-01', evidence: [{ description: 'report' }] });
   await ledger.resolve('q-numeric', { outcome: 10120, resolvedOn: '2028-01-05', evidence: [{ description: 'LME' }] });
   const report = await ledger.verify();
@@ -34,7 +40,9 @@ const messages = (report: VerifyReport): string[] => report.problems.map((p) => 
 
 describe('verify() on PostgreSQL after direct edits of its tables', () => {
   it('reports an event payload edited in place', async () => {
-    await tamper(`UPDATE events SET payload = replace(payload, '"madeAt":"2025-10-08"', '"madeAt":"2025-10-09"') WHERE seq = (SELECT event_seq FROM forecasts ORDER BY event_seq LIMIT 1)`);
+    await tamper(
+      `UPDATE events SET payload = replace(payload, '"madeAt":"2025-10-08"', '"madeAt":"2025-10-09"') WHERE seq = (SELECT event_seq FROM forecasts ORDER BY event_seq LIMIT 1)`,
+    );
     const report = await ledger.verify();
     expect(report.ok).toBe(false);
     expect(report.firstBrokenSeq).toBeGreaterThan(0);
@@ -51,7 +59,9 @@ describe('verify() on PostgreSQL after direct edits of its tables', () => {
   it('reports a forged event numbered below 1', async () => {
     await tamper(`INSERT INTO events (seq, type, entity_id, recorded_at, payload, prev_hash, hash)
       VALUES (0, 'source.added', 'forged', '2020-01-01T00:00:00.000Z', '{"id":"forged"}', repeat('0', 64), repeat('f', 64))`);
-    expect(messages(await ledger.verify())).toContain('event 0 is out of place: events are numbered from 1 without gaps (a row was inserted outside the ledger)');
+    expect(messages(await ledger.verify())).toContain(
+      'event 0 is out of place: events are numbered from 1 without gaps (a row was inserted outside the ledger)',
+    );
   });
 
   it('reports a derived row changed, deleted or added', async () => {
@@ -94,7 +104,7 @@ describe('verify() on PostgreSQL after direct edits of its tables', () => {
   it('reports a trigger disabled, dropped or added, and a rule that rewrites inserts', async () => {
     await queryAt(url, 'ALTER TABLE events DISABLE TRIGGER events_no_update');
     await queryAt(url, 'DROP TRIGGER events_no_truncate ON events');
-    await queryAt(url, "CREATE FUNCTION nudge() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.probability := 0.5; RETURN NEW; END $$");
+    await queryAt(url, 'CREATE FUNCTION nudge() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.probability := 0.5; RETURN NEW; END $$');
     await queryAt(url, 'CREATE TRIGGER forecasts_nudge BEFORE INSERT ON forecasts FOR EACH ROW EXECUTE FUNCTION nudge()');
     await queryAt(url, "CREATE RULE keep_quiet AS ON INSERT TO question_tags WHERE NEW.tag = 'secret' DO INSTEAD NOTHING");
     const report = await ledger.verify();

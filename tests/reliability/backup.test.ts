@@ -20,7 +20,10 @@ async function ledgerWithWal(dir: string): Promise<{ ledger: Ledger; path: strin
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LedgerError);
   return (error as LedgerError).code;
 }

@@ -18,7 +18,10 @@ describe('two imports creating one new ledger at once', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(good, JSON.stringify(predictionFile(20)));
     // Valid JSON that fails validation only after the ledger is opened (and created).
-    writeFileSync(bad, JSON.stringify({ ...predictionFile(3, 'bad'), forecasts: (predictionFile(1, 'bad').forecasts ?? []).map((f) => ({ ...f, forecasterId: 'nobody' })) }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ ...predictionFile(3, 'bad'), forecasts: (predictionFile(1, 'bad').forecasts ?? []).map((f) => ({ ...f, forecasterId: 'nobody' })) }),
+    );
     const outcomes = { goodImported: 0, badRefused: 0 };
     for (let trial = 0; trial < TRIALS; trial++) {
       const db = join(dir, `new-${trial}.sqlite`);

@@ -25,7 +25,15 @@ const thrower = (what: string) => () => {
 };
 // No `has` trap and no revoked Proxy here: fast-check itself asks `cloneMethod in value` of every
 // generated value. Revoked Proxies are checked directly in tests/ledger/boundary.test.ts.
-const throwingProxy = new Proxy({}, { get: thrower('get trap'), ownKeys: thrower('ownKeys trap'), getOwnPropertyDescriptor: thrower('descriptor trap'), getPrototypeOf: thrower('prototype trap') });
+const throwingProxy = new Proxy(
+  {},
+  {
+    get: thrower('get trap'),
+    ownKeys: thrower('ownKeys trap'),
+    getOwnPropertyDescriptor: thrower('descriptor trap'),
+    getPrototypeOf: thrower('prototype trap'),
+  },
+);
 const throwingArrayProxy = new Proxy([1, 2], { get: thrower('array get trap') });
 const throwingGetter = (key: string) => Object.defineProperty({}, key, { enumerable: true, get: thrower(`getter ${key}`) });
 const nested = (depth: number, array: boolean): unknown => {
@@ -84,7 +92,18 @@ const HOSTILE_CONSTANTS: readonly unknown[] = [
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
   // By index, not fc.constantFrom, which probes each constant (and so would trip the Proxies itself).
   { weight: 3, arbitrary: fc.nat(HOSTILE_CONSTANTS.length - 1).map((i) => HOSTILE_CONSTANTS[i]) },
-  { weight: 1, arbitrary: fc.anything({ withBigInt: true, withNullPrototype: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.anything({
+      withBigInt: true,
+      withNullPrototype: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+    }),
+  },
   { weight: 1, arbitrary: fc.oneof(fc.string({ unit: 'binary' }), fc.double(), fc.integer(), fc.boolean()) },
 );
 
@@ -169,7 +188,8 @@ async function attempt(property: string, call: () => unknown): Promise<boolean> 
     figures.succeeded++;
     return false;
   } catch (error) {
-    if (!(error instanceof LedgerError)) throw new Error(`${property}: expected a LedgerError, received ${Object.prototype.toString.call(error)} ${String((error as Error)?.stack ?? error)}`);
+    if (!(error instanceof LedgerError))
+      throw new Error(`${property}: expected a LedgerError, received ${Object.prototype.toString.call(error)} ${String((error as Error)?.stack ?? error)}`);
     if (!CODES.has(error.code)) throw new Error(`${property}: unknown code ${error.code}`);
     figures.refused++;
     figures.codes.set(error.code, (figures.codes.get(error.code) ?? 0) + 1);
@@ -191,16 +211,31 @@ async function write(ledger: Ledger, property: string, before: { state: LedgerSt
 const resolveInput = { outcome: true, resolvedOn: '2026-05-01', evidence: [{ description: 'report', url: 'https://example.com/a', sourceId: 'test-source' }] };
 const annulInput = { reason: 'the premise failed', resolvedOn: '2026-05-01', evidence: [{ description: 'report' }] };
 const correctionInput = { status: 'resolved', outcome: true, resolvedOn: '2026-02-01', evidence: [{ description: 'better report' }], reason: 'misread' };
-const categoricalForecast = { questionId: 'q-cat', forecasterId: 'alice', madeAt: '2025-10-08T09:30:00+02:00', sourceId: 'test-source', estimate: { kind: 'categorical', probabilities: { a: 0.6, b: 0.3 } } };
-const numericForecast = { questionId: 'q-numeric', forecasterId: 'bob', madeAt: '2025-10-08', estimate: { kind: 'numeric', point: 10_000, interval: { lower: 9_000, upper: 11_000, level: 0.8 }, quantiles: [{ tau: 0.5, value: 10_000 }] } };
+const categoricalForecast = {
+  questionId: 'q-cat',
+  forecasterId: 'alice',
+  madeAt: '2025-10-08T09:30:00+02:00',
+  sourceId: 'test-source',
+  estimate: { kind: 'categorical', probabilities: { a: 0.6, b: 0.3 } },
+};
+const numericForecast = {
+  questionId: 'q-numeric',
+  forecasterId: 'bob',
+  madeAt: '2025-10-08',
+  estimate: { kind: 'numeric', point: 10_000, interval: { lower: 9_000, upper: 11_000, level: 0.8 }, quantiles: [{ tau: 0.5, value: 10_000 }] },
+};
 
 type Call = { door: string; run: (ledger: Ledger) => unknown };
 
 const writeCall: fc.Arbitrary<Call> = fc.oneof(
   mutated(source('new-source')).map((r) => ({ door: 'addSource', run: (l: Ledger) => l.addSource(r as never) })),
   mutated(forecaster('carol', 'Carol')).map((r) => ({ door: 'addForecaster', run: (l: Ledger) => l.addForecaster(r as never) })),
-  fc.oneof(mutated(binaryQuestion('q-new')), mutated(categoricalQuestion('q-new-cat')), mutated(numericQuestion('q-new-num'))).map((r) => ({ door: 'addQuestion', run: (l: Ledger) => l.addQuestion(r as never) })),
-  fc.oneof(mutated(binaryForecast('q-binary', 'bob', 0.4)), mutated(categoricalForecast), mutated(numericForecast)).map((r) => ({ door: 'addForecast', run: (l: Ledger) => l.addForecast(r as never) })),
+  fc
+    .oneof(mutated(binaryQuestion('q-new')), mutated(categoricalQuestion('q-new-cat')), mutated(numericQuestion('q-new-num')))
+    .map((r) => ({ door: 'addQuestion', run: (l: Ledger) => l.addQuestion(r as never) })),
+  fc
+    .oneof(mutated(binaryForecast('q-binary', 'bob', 0.4)), mutated(categoricalForecast), mutated(numericForecast))
+    .map((r) => ({ door: 'addForecast', run: (l: Ledger) => l.addForecast(r as never) })),
   fc.tuple(idArg, mutated(resolveInput)).map(([id, r]) => ({ door: 'resolve', run: (l: Ledger) => l.resolve(id as never, r as never) })),
   fc.tuple(idArg, mutated(annulInput)).map(([id, r]) => ({ door: 'annul', run: (l: Ledger) => l.annul(id as never, r as never) })),
   fc.tuple(idArg, mutated(annulInput)).map(([id, r]) => ({ door: 'markAmbiguous', run: (l: Ledger) => l.markAmbiguous(id as never, r as never) })),
@@ -209,7 +244,15 @@ const writeCall: fc.Arbitrary<Call> = fc.oneof(
 
 const importFile = {
   ...predictionFile(2, 'imp'),
-  resolutions: [{ questionId: 'imp-0', status: 'resolved', outcome: { kind: 'binary', value: true }, resolvedOn: '2026-03-01', evidence: [{ description: 'e', sourceId: 'test-source' }] }],
+  resolutions: [
+    {
+      questionId: 'imp-0',
+      status: 'resolved',
+      outcome: { kind: 'binary', value: true },
+      resolvedOn: '2026-03-01',
+      evidence: [{ description: 'e', sourceId: 'test-source' }],
+    },
+  ],
 };
 const importData: fc.Arbitrary<unknown> = fc.oneof(
   mutated(importFile),
@@ -228,7 +271,12 @@ const fileText: fc.Arbitrary<string> = fc.oneof(
   }),
   importData.map((d) => `\uFEFF${safeJson(d)}`),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom('', '\0', '{"formatVersion":1,"__proto__":{"polluted":1}}', `{"formatVersion":1,"forecasts":[${JSON.stringify(categoricalForecast).replace('"a":0.6', '"__proto__":0.6')}]}`),
+  fc.constantFrom(
+    '',
+    '\0',
+    '{"formatVersion":1,"__proto__":{"polluted":1}}',
+    `{"formatVersion":1,"forecasts":[${JSON.stringify(categoricalForecast).replace('"a":0.6', '"__proto__":0.6')}]}`,
+  ),
 );
 
 function safeJson(value: unknown): string {
@@ -242,24 +290,50 @@ function safeJson(value: unknown): string {
 const optionsArg = (base: object) => fc.oneof({ weight: 3, arbitrary: mutated(base) }, { weight: 1, arbitrary: fc.constant(undefined) });
 
 const readCall: fc.Arbitrary<Call> = fc.oneof(
-  fc.tuple(fc.oneof(fc.constantFrom('alice', 'bob', 'nobody'), hostile), optionsArg({ asOf: '2026-06-01', upcomingLimit: 3, numericTolerance: 0.1, planRule: 'hit' })).map(([id, o]) => ({
-    door: 'scorecard',
-    run: (l: Ledger) => l.scorecard(id as never, o as never),
+  fc
+    .tuple(
+      fc.oneof(fc.constantFrom('alice', 'bob', 'nobody'), hostile),
+      optionsArg({ asOf: '2026-06-01', upcomingLimit: 3, numericTolerance: 0.1, planRule: 'hit' }),
+    )
+    .map(([id, o]) => ({
+      door: 'scorecard',
+      run: (l: Ledger) => l.scorecard(id as never, o as never),
+    })),
+  optionsArg({ asOf: '2026-06-01', minResolved: 1, brierScale: '0-2', logEpsilon: 0.01, calibrationBins: 5 }).map((o) => ({
+    door: 'leaderboard',
+    run: (l: Ledger) => l.leaderboard(o as never),
   })),
-  optionsArg({ asOf: '2026-06-01', minResolved: 1, brierScale: '0-2', logEpsilon: 0.01, calibrationBins: 5 }).map((o) => ({ door: 'leaderboard', run: (l: Ledger) => l.leaderboard(o as never) })),
-  optionsArg({ status: ['open', 'resolved'], dueBefore: '2027-01-01', dueAfter: '2025-01-01', forecaster: 'alice', tag: 'test', kind: 'binary', stance: 'forecast', order: 'due' }).map((f) => ({
+  optionsArg({
+    status: ['open', 'resolved'],
+    dueBefore: '2027-01-01',
+    dueAfter: '2025-01-01',
+    forecaster: 'alice',
+    tag: 'test',
+    kind: 'binary',
+    stance: 'forecast',
+    order: 'due',
+  }).map((f) => ({
     door: 'listQuestions',
     run: (l: Ledger) => l.listQuestions(f as never),
   })),
-  optionsArg({ questionId: 'q-binary', forecasterId: 'alice', questionStatus: 'open' }).map((f) => ({ door: 'listForecasts', run: (l: Ledger) => l.listForecasts(f as never) })),
+  optionsArg({ questionId: 'q-binary', forecasterId: 'alice', questionStatus: 'open' }).map((f) => ({
+    door: 'listForecasts',
+    run: (l: Ledger) => l.listForecasts(f as never),
+  })),
   optionsArg({ questionId: 'q-resolved', currentOnly: true }).map((f) => ({ door: 'listResolutions', run: (l: Ledger) => l.listResolutions(f as never) })),
   idArg.map((id) => ({ door: 'getQuestion', run: (l: Ledger) => l.getQuestion(id as never) })),
   idArg.map((id) => ({ door: 'history', run: (l: Ledger) => l.history(id as never) })),
   fc.oneof(fc.constantFrom('alice', 'nobody'), hostile).map((id) => ({ door: 'getForecaster', run: (l: Ledger) => l.getForecaster(id as never) })),
   // expectedHead's own format is checked by the store (issue 9, part A); here: the options object.
-  fc.oneof(hostile, fc.constant({}), fc.dictionary(fc.string(), hostile, { maxKeys: 2 })).map((o) => ({ door: 'verify', run: (l: Ledger) => l.verify(o as never) })),
-  fc.tuple(hostile, fc.constantFrom('markdown', 'html', 'json', 'pdf')).map(([card, format]) => ({ door: 'renderScorecard', run: () => scoring.renderScorecard(card as never, format as never) })),
-  fc.tuple(hostile, fc.constantFrom('markdown', 'html', 'json')).map(([board, format]) => ({ door: 'renderLeaderboard', run: () => scoring.renderLeaderboard(board as never, format as never) })),
+  fc
+    .oneof(hostile, fc.constant({}), fc.dictionary(fc.string(), hostile, { maxKeys: 2 }))
+    .map((o) => ({ door: 'verify', run: (l: Ledger) => l.verify(o as never) })),
+  fc
+    .tuple(hostile, fc.constantFrom('markdown', 'html', 'json', 'pdf'))
+    .map(([card, format]) => ({ door: 'renderScorecard', run: () => scoring.renderScorecard(card as never, format as never) })),
+  fc
+    .tuple(hostile, fc.constantFrom('markdown', 'html', 'json'))
+    .map(([board, format]) => ({ door: 'renderLeaderboard', run: () => scoring.renderLeaderboard(board as never, format as never) })),
   hostile.map((input) => ({ door: 'renderReport', run: () => scoring.renderReport(input as never) })),
 );
 
@@ -271,7 +345,10 @@ async function renderCalls(ledger: Ledger): Promise<fc.Arbitrary<Call>> {
   return fc.oneof(
     fc.tuple(mutated(card), format).map(([c, f]) => ({ door: 'renderScorecard', run: () => scoring.renderScorecard(c as never, f as never) })),
     fc.tuple(mutated(board), format).map(([b, f]) => ({ door: 'renderLeaderboard', run: () => scoring.renderLeaderboard(b as never, f as never) })),
-    mutated({ scorecards: [card], leaderboard: board, title: 't', subtitle: 's', asOf: '2026-06-01' }).map((i) => ({ door: 'renderReport', run: () => scoring.renderReport(i as never) })),
+    mutated({ scorecards: [card], leaderboard: board, title: 't', subtitle: 's', asOf: '2026-06-01' }).map((i) => ({
+      door: 'renderReport',
+      run: () => scoring.renderReport(i as never),
+    })),
   );
 }
 
@@ -315,7 +392,11 @@ const libraryCall: fc.Arbitrary<Call> = fc.oneof(
   scoringCall('impliedProbability', ['very likely', { scale: 'ipcc-ar5', language: 'en' }], scoring.impliedProbability),
   scoringCall('claimProbability', [{ estimate: { kind: 'binary', probability: 0.4 } }], scoring.claimProbability),
   scoringCall('scoreClaim', [question, forecastsOnIt[0], { kind: 'binary', value: true }, { logEpsilon: 0.01 }], scoring.scoreClaim),
-  scoringCall('scorePrediction', [question, forecastsOnIt, { outcome: { kind: 'binary', value: true }, resolvedOn: '2025-01-10' }, {}], scoring.scorePrediction),
+  scoringCall(
+    'scorePrediction',
+    [question, forecastsOnIt, { outcome: { kind: 'binary', value: true }, resolvedOn: '2025-01-10' }, {}],
+    scoring.scorePrediction,
+  ),
   scoringCall('standingWeights', [forecastsOnIt, '2025-01-05'], scoring.standingWeights),
   scoringCall('timeWeightedScore', [forecastsOnIt, '2025-01-05', () => 0.5], scoring.timeWeightedScore),
   scoringCall('buildScorecard', [data, 'alice', { asOf: '2026-01-01', upcomingLimit: 2 }], scoring.buildScorecard),
@@ -329,8 +410,17 @@ const libraryCall: fc.Arbitrary<Call> = fc.oneof(
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'importers');
 const fixture = (path: string) => join(FIXTURES, path);
 const fixtureJson = (path: string): unknown => JSON.parse(readFileSync(fixture(path), 'utf8'));
-const fbQuestionSet = { forecast_due_date: '2024-07-21', question_set: 'q.json', questions: [{ id: 'a', source: 'fred', question: 'Up?', resolution_criteria: 'r' }] };
-const fbForecastSet = { organization: 'X', model: 'Y', forecast_due_date: '2024-07-21', forecasts: [{ id: 'a', source: 'fred', forecast: 0.4, resolution_date: '2024-07-28' }] };
+const fbQuestionSet = {
+  forecast_due_date: '2024-07-21',
+  question_set: 'q.json',
+  questions: [{ id: 'a', source: 'fred', question: 'Up?', resolution_criteria: 'r' }],
+};
+const fbForecastSet = {
+  organization: 'X',
+  model: 'Y',
+  forecast_due_date: '2024-07-21',
+  forecasts: [{ id: 'a', source: 'fred', forecast: 0.4, resolution_date: '2024-07-28' }],
+};
 
 /** A path: one of the fixtures, a missing or hostile one, or any hostile value (never hostile text, which would create files). */
 const importPath = (valid: string): fc.Arbitrary<unknown> =>
@@ -341,10 +431,22 @@ const importPath = (valid: string): fc.Arbitrary<unknown> =>
   );
 
 const importerCall: fc.Arbitrary<Call> = fc.oneof(
-  mutated({ file: 'export.csv', text: readFileSync(fixture('fatebook/export.csv'), 'utf8') }).map((i) => ({ door: 'fatebookToPredictions', run: () => importers.fatebookToPredictions(i as never) })),
-  mutated({ file: 'posts.json', data: fixtureJson('metaculus/posts.json') }).map((i) => ({ door: 'metaculusToPredictions', run: () => importers.metaculusToPredictions(i as never) })),
-  mutated({ file: 'p.json', data: fixtureJson('predictionbook/my_predictions.json') }).map((i) => ({ door: 'predictionBookToPredictions', run: () => importers.predictionBookToPredictions(i as never) })),
-  mutated([{ file: 'markets.json', data: fixtureJson('manifold/markets.json') }, { file: 'bets.json', data: fixtureJson('manifold/bets.json') }]).map((i) => ({
+  mutated({ file: 'export.csv', text: readFileSync(fixture('fatebook/export.csv'), 'utf8') }).map((i) => ({
+    door: 'fatebookToPredictions',
+    run: () => importers.fatebookToPredictions(i as never),
+  })),
+  mutated({ file: 'posts.json', data: fixtureJson('metaculus/posts.json') }).map((i) => ({
+    door: 'metaculusToPredictions',
+    run: () => importers.metaculusToPredictions(i as never),
+  })),
+  mutated({ file: 'p.json', data: fixtureJson('predictionbook/my_predictions.json') }).map((i) => ({
+    door: 'predictionBookToPredictions',
+    run: () => importers.predictionBookToPredictions(i as never),
+  })),
+  mutated([
+    { file: 'markets.json', data: fixtureJson('manifold/markets.json') },
+    { file: 'bets.json', data: fixtureJson('manifold/bets.json') },
+  ]).map((i) => ({
     door: 'manifoldToPredictions',
     run: () => importers.manifoldToPredictions(i as never),
   })),
@@ -355,15 +457,30 @@ const importerCall: fc.Arbitrary<Call> = fc.oneof(
   importPath('fatebook/export.csv').map((f) => ({ door: 'readFatebook', run: () => importers.readFatebook(f as never) })),
   importPath('metaculus/posts.json').map((f) => ({ door: 'readMetaculus', run: () => importers.readMetaculus(f as never) })),
   importPath('predictionbook/my_predictions.json').map((f) => ({ door: 'readPredictionBook', run: () => importers.readPredictionBook(f as never) })),
-  fc.oneof(fc.array(importPath('manifold/markets.json'), { maxLength: 2 }), hostile).map((f) => ({ door: 'readManifold', run: () => importers.readManifold(f as never) })),
-  fc.oneof(mutated({ questionSet: fixture('missing-q.json'), forecastSets: [fixture('missing-f.json')] }), hostile.filter((v) => typeof v !== 'string')).map((f) => ({
-    door: 'readForecastBench',
-    run: () => importers.readForecastBench(f as never),
-  })),
-  fc.tuple(fc.oneof(fc.constantFrom(...importers.IMPORT_PLATFORMS), hostile), fc.oneof(mutated({ files: [fixture('fatebook/export.csv')] }), hostile.filter((v) => typeof v !== 'string'))).map(([p, i]) => ({
-    door: 'readPlatformExport',
-    run: () => importers.readPlatformExport(p as never, i as never),
-  })),
+  fc
+    .oneof(fc.array(importPath('manifold/markets.json'), { maxLength: 2 }), hostile)
+    .map((f) => ({ door: 'readManifold', run: () => importers.readManifold(f as never) })),
+  fc
+    .oneof(
+      mutated({ questionSet: fixture('missing-q.json'), forecastSets: [fixture('missing-f.json')] }),
+      hostile.filter((v) => typeof v !== 'string'),
+    )
+    .map((f) => ({
+      door: 'readForecastBench',
+      run: () => importers.readForecastBench(f as never),
+    })),
+  fc
+    .tuple(
+      fc.oneof(fc.constantFrom(...importers.IMPORT_PLATFORMS), hostile),
+      fc.oneof(
+        mutated({ files: [fixture('fatebook/export.csv')] }),
+        hostile.filter((v) => typeof v !== 'string'),
+      ),
+    )
+    .map(([p, i]) => ({
+      door: 'readPlatformExport',
+      run: () => importers.readPlatformExport(p as never, i as never),
+    })),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -372,9 +489,14 @@ describe('fuzz: hostile input at every public door', () => {
   afterAll(() => {
     // Nothing reached Object.prototype through a __proto__ or constructor key.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const codes = [...figures.codes.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+    const codes = [...figures.codes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
     const doors = [...figures.byProperty.entries()].map(([p, n]) => `${p} ${n}`).join(', ');
-    console.log(`fuzz: ${figures.calls} calls (${figures.succeeded} succeeded, ${figures.refused} refused with a LedgerError); by property: ${doors}; codes: ${codes}`);
+    console.log(
+      `fuzz: ${figures.calls} calls (${figures.succeeded} succeeded, ${figures.refused} refused with a LedgerError); by property: ${doors}; codes: ${codes}`,
+    );
     expect(figures.calls).toBeGreaterThanOrEqual(scaled(1_000, 10_000));
   });
 
@@ -444,7 +566,11 @@ describe('fuzz: hostile input at every public door', () => {
     const dir = tempDir();
     let n = 0;
     // Hostile text as a path would create files where the test runs: paths are fresh names in a temporary folder, or not text.
-    const outPath = fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('', 'a\0b') }, { weight: 1, arbitrary: hostile.filter((v) => typeof v !== 'string') });
+    const outPath = fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'a\0b') },
+      { weight: 1, arbitrary: hostile.filter((v) => typeof v !== 'string') },
+    );
     const fresh = (path: unknown, name: string) => (path === undefined ? join(dir, `${name}-${n++}`) : path);
     /** The options with `outDir` set, when they are an object that can be copied; else as they are (a hostile value). */
     const withOutDir = (options: unknown, outDir: unknown): unknown => {
@@ -456,15 +582,24 @@ describe('fuzz: hostile input at every public door', () => {
       }
     };
     const call: fc.Arbitrary<Call> = fc.oneof(
-      mutated({ id: 'crowd', name: 'Crowd', method: 'median', members: ['alice', 'bob'] }).map((i) => ({ door: 'addAggregate', run: (l: Ledger) => l.addAggregate(i as never) })),
+      mutated({ id: 'crowd', name: 'Crowd', method: 'median', members: ['alice', 'bob'] }).map((i) => ({
+        door: 'addAggregate',
+        run: (l: Ledger) => l.addAggregate(i as never),
+      })),
       fc.tuple(outPath, fc.oneof(fc.constant(undefined), mutated({ overwrite: false }))).map(([p, o]) => ({
         door: 'backup',
         run: (l: Ledger) => l.backup(fresh(p, 'backup.sqlite') as never, o as never),
       })),
-      fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constant('ledger') }, { weight: 1, arbitrary: hostile }), outPath, mutated({ title: 'T', asOf: '2026-06-01', generatedAt: new Date(0) })).map(([target, p, o]) => ({
-        door: 'writeSite',
-        run: (l: Ledger) => writeSite((target === 'ledger' ? l : target) as never, withOutDir(o, fresh(p, 'site')) as never),
-      })),
+      fc
+        .tuple(
+          fc.oneof({ weight: 4, arbitrary: fc.constant('ledger') }, { weight: 1, arbitrary: hostile }),
+          outPath,
+          mutated({ title: 'T', asOf: '2026-06-01', generatedAt: new Date(0) }),
+        )
+        .map(([target, p, o]) => ({
+          door: 'writeSite',
+          run: (l: Ledger) => writeSite((target === 'ledger' ? l : target) as never, withOutDir(o, fresh(p, 'site')) as never),
+        })),
     );
     await fc.assert(
       fc.asyncProperty(call, async (c) => write(ledger, c.door === 'addAggregate' ? 'writes' : 'reads', before, () => c.run(ledger))),
@@ -474,13 +609,18 @@ describe('fuzz: hostile input at every public door', () => {
 
   it('forecast-ledger/scoring, resolveHorizon, canonicalJson, openLedger and SqliteStore.open', async () => {
     // No hostile text as a path here: it would create files where the test runs (paths are fuzzed by the import test).
-    const target = fc.oneof(fc.constantFrom(':memory:', '', 'a\0b.sqlite'), hostile.filter((v) => typeof v !== 'string'));
+    const target = fc.oneof(
+      fc.constantFrom(':memory:', '', 'a\0b.sqlite'),
+      hostile.filter((v) => typeof v !== 'string'),
+    );
     const opening: fc.Arbitrary<Call> = fc.oneof(
       fc.tuple(target, fc.oneof(fc.constant(undefined), mutated({ migrate: true, durability: 'normal', now: () => new Date() }))).map(([target, options]) => ({
         door: 'openLedger',
         run: async () => (await openLedger(target as never, options as never)).close(),
       })),
-      fc.tuple(target, mutated({ durability: 'full' })).map(([target, options]) => ({ door: 'SqliteStore.open', run: () => SqliteStore.open(target as never, options as never).close() })),
+      fc
+        .tuple(target, mutated({ durability: 'full' }))
+        .map(([target, options]) => ({ door: 'SqliteStore.open', run: () => SqliteStore.open(target as never, options as never).close() })),
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 6, arbitrary: libraryCall }, { weight: 1, arbitrary: opening }), async (call) => {

@@ -62,7 +62,23 @@ export const hostileString = (): fc.Arbitrary<string> =>
   fc
     .array(
       fc.oneof(
-        fc.constantFrom(...Object.values(HOSTILE), '\x1b', '\\', '\\x1b', '\\u202e', '\r\n', '\n', '\t', '\u202e', '\u2066', '\u009b', '\ud83d', '\ude00', '😀', '中'),
+        fc.constantFrom(
+          ...Object.values(HOSTILE),
+          '\x1b',
+          '\\',
+          '\\x1b',
+          '\\u202e',
+          '\r\n',
+          '\n',
+          '\t',
+          '\u202e',
+          '\u2066',
+          '\u009b',
+          '\ud83d',
+          '\ude00',
+          '😀',
+          '中',
+        ),
         fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
         fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
         fc.string({ unit: 'grapheme-ascii', maxLength: 8 }),

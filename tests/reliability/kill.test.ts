@@ -97,6 +97,8 @@ describe('SIGKILL during writes', () => {
       inFlightKept += forecastIds.size - acknowledged.length;
       acknowledged.splice(0, acknowledged.length, ...forecastIds);
     }
-    console.info(`append kills: ${APPEND_KILLS}, acknowledged appends kept: ${acknowledged.length - inFlightKept} of ${acknowledged.length - inFlightKept}, unacknowledged in-flight writes found committed: ${inFlightKept}`);
+    console.info(
+      `append kills: ${APPEND_KILLS}, acknowledged appends kept: ${acknowledged.length - inFlightKept} of ${acknowledged.length - inFlightKept}, unacknowledged in-flight writes found committed: ${inFlightKept}`,
+    );
   });
 });

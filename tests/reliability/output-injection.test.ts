@@ -33,7 +33,16 @@ function hostileFile(): unknown {
       title: t,
       statement: `${t}\n${text(i + 1)}`,
       ...(kind === 'numeric' ? { spec: { unit: text(i + 2), scale: 'linear' } } : {}),
-      ...(kind === 'categorical' ? { spec: { options: [{ id: 'a', label: text(i + 1) }, { id: 'b', label: text(i + 2) }] } } : {}),
+      ...(kind === 'categorical'
+        ? {
+            spec: {
+              options: [
+                { id: 'a', label: text(i + 1) },
+                { id: 'b', label: text(i + 2) },
+              ],
+            },
+          }
+        : {}),
       resolution: {
         resolveOn: done ? '2025-06-01' : `2026-${String((i % 11) + 2).padStart(2, '0')}-15`,
         horizon: text(i + 3),
@@ -65,14 +74,24 @@ function hostileFile(): unknown {
       excerpt: short(text(i + 2)),
       reportedBy: text(i + 3),
       estimate,
-      ...(estimate.kind === 'binary' && !('probability' in estimate) ? { confidence: { wording: text(i), impliedProbability: 0.6, scale: 'custom', note: text(i + 4) } } : {}),
+      ...(estimate.kind === 'binary' && !('probability' in estimate)
+        ? { confidence: { wording: text(i), impliedProbability: 0.6, scale: 'custom', note: text(i + 4) } }
+        : {}),
       note: text(i + 5),
     };
   });
   const resolutions = HOSTILE_NAMES.flatMap((_, i): object[] => {
     if (resolved(i)) {
       const outcome = i === 3 ? { kind: 'numeric', value: -3 } : i === 6 ? { kind: 'categorical', value: 'a' } : { kind: 'binary', value: i % 8 === 0 };
-      return [{ questionId: qid(i), status: 'resolved', outcome, resolvedOn: '2025-06-01', evidence: [{ description: text(i + 1), url: 'https://example.com/evidence' }] }];
+      return [
+        {
+          questionId: qid(i),
+          status: 'resolved',
+          outcome,
+          resolvedOn: '2025-06-01',
+          evidence: [{ description: text(i + 1), url: 'https://example.com/evidence' }],
+        },
+      ];
     }
     if (annulled(i)) return [{ questionId: qid(i), status: 'annulled', resolvedOn: '2025-06-01', reason: text(i + 2) }];
     return [];
@@ -124,7 +143,10 @@ afterAll(() => ledger?.close());
 function expectNoDangerous(output: string, what: string, allowed = '\n'): void {
   const found = dangerousIn(output, allowed);
   const at = found.length ? [...output].findIndex((ch) => dangerousIn(ch, allowed).length > 0) : -1;
-  expect(found, `${what}: ${found.length} dangerous characters, first near ${JSON.stringify([...output].slice(Math.max(0, at - 40), at + 20).join(''))}`).toEqual([]);
+  expect(
+    found,
+    `${what}: ${found.length} dangerous characters, first near ${JSON.stringify([...output].slice(Math.max(0, at - 40), at + 20).join(''))}`,
+  ).toEqual([]);
 }
 
 describe('the corpus reaches the ledger intact', () => {
@@ -180,8 +202,11 @@ describe('Markdown', () => {
       expect(md, what).not.toMatch(/(?<!\\)<(?:script|img)/i); // `\<` is a literal < in Markdown
       const tables = md.split('\n\n').filter((block) => block.startsWith('|'));
       for (const table of tables) {
-        const pipes = table.trim().split('\n').map((line) => line.replace(/\\\\|\\\|/g, '').split('|').length);
-        expect(new Set(pipes).size, `${what}: a row with a different number of columns (${pipes.join(" ")})\n${table}`).toBe(1);
+        const pipes = table
+          .trim()
+          .split('\n')
+          .map((line) => line.replace(/\\\\|\\\|/g, '').split('|').length);
+        expect(new Set(pipes).size, `${what}: a row with a different number of columns (${pipes.join(' ')})\n${table}`).toBe(1);
       }
     }
   });
@@ -306,9 +331,7 @@ describe('terminal output of the built CLI', () => {
     copyFileSync(db, hostileDb);
     const verify = expectOk(await run(['verify'], hostileDb));
     expectSafe(verify, 'verify', '\\x1b[2J\\u202e.sqlite');
-    const build = expectOk(
-      await run(['build', '--predictions', join(dir, 'predictions'), '--report', join(dir, 'report.html'), '--as-of', AS_OF], hostileDb),
-    );
+    const build = expectOk(await run(['build', '--predictions', join(dir, 'predictions'), '--report', join(dir, 'report.html'), '--as-of', AS_OF], hostileDb));
     expectSafe(build, 'build', '\\x1b[2J\\u202e.sqlite');
     expectNoDangerous(readFileSync(join(dir, 'report.html'), 'utf8'), 'build report.html', '\n\t');
   });
@@ -327,7 +350,9 @@ describe('terminal output of the built CLI', () => {
       expectSafe(result, args.join(' '));
     }
     // JSON stays the exact record: the escapes parse back to the hostile text.
-    const shown = JSON.parse(expectOk(await run(['show', qid(HOSTILE_NAMES.indexOf('rightToLeftOverride')), '--json'])).stdout) as { question: { title: string } };
+    const shown = JSON.parse(expectOk(await run(['show', qid(HOSTILE_NAMES.indexOf('rightToLeftOverride')), '--json'])).stdout) as {
+      question: { title: string };
+    };
     expect(shown.question.title).toBe(HOSTILE.rightToLeftOverride);
   });
 });
@@ -373,7 +398,9 @@ describe('messages and errors that echo arguments or data', () => {
   it('confirmations that echo hostile names, reasons and evidence', async () => {
     const copy = join(dir, 'writes.sqlite');
     copyFileSync(db, copy);
-    const added = expectOk(await run(['add', 'forecaster', '--id', 'evil', '--name', `${HOSTILE.windowTitle} ${HOSTILE.rightToLeftOverride}`, '--type', 'person'], copy));
+    const added = expectOk(
+      await run(['add', 'forecaster', '--id', 'evil', '--name', `${HOSTILE.windowTitle} ${HOSTILE.rightToLeftOverride}`, '--type', 'person'], copy),
+    );
     expectSafe(added, 'add forecaster', '\\x1b]0;pwned title\\x07after abc\\u202edcba');
     const annul = expectOk(await run(['annul', qid(2), '--reason', `${HOSTILE.clearScreen} ${HOSTILE.bell}`], copy));
     expectSafe(annul, 'annul', ESCAPED_CLEAR);

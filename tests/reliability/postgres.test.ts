@@ -54,7 +54,9 @@ describe(`PostgreSQL: ${WRITERS} processes × ${APPENDS} appends on one ledger, 
     // One linear chain: each event links to the one before it.
     expect(events.slice(1).every((e, i) => e.prevHash === events[i]!.hash)).toBe(true);
     await ledger.close();
-    console.info(`postgres appends: ${acknowledged.length} acknowledged from ${WRITERS} processes, all kept; verifier ran ${loop.runs} times meanwhile, 0 failures`);
+    console.info(
+      `postgres appends: ${acknowledged.length} acknowledged from ${WRITERS} processes, all kept; verifier ran ${loop.runs} times meanwhile, 0 failures`,
+    );
   });
 });
 

@@ -31,7 +31,10 @@ export interface Running {
 /** Starts `node <file> …args` (a worker script name, or the CLI). */
 export function start(file: string, args: readonly string[]): Running {
   const { FORECAST_LEDGER_DB: _db, ...env } = process.env;
-  const child = spawn(process.execPath, [file.includes('/') ? file : join(WORKERS, file), ...args], { env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [file.includes('/') ? file : join(WORKERS, file), ...args], {
+    env: { ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -63,36 +63,57 @@ describe(`one question with ${UNIT} forecasts, in memory`, () => {
     forecasts: forecasts(UNIT),
   };
 
-  it('builds and renders a scorecard (coverage, relative scores) without overflowing the stack', () => {
-    const card = buildScorecard(data, 'alice', { asOf: '2026-07-01' });
-    expect(card.predictions[0]).toMatchObject({ forecasts: UNIT / 2, verdict: expect.stringMatching(/hit|miss|no-call/), peers: 1 });
-    expect(card.predictions[0]!.coverage).toBeGreaterThan(0.99);
-    expect(renderScorecard(card, 'markdown')).toContain('One question, many forecasts');
-    expect(renderScorecard(card, 'html')).toContain('<svg');
-  }, TIMEOUT);
+  it(
+    'builds and renders a scorecard (coverage, relative scores) without overflowing the stack',
+    () => {
+      const card = buildScorecard(data, 'alice', { asOf: '2026-07-01' });
+      expect(card.predictions[0]).toMatchObject({ forecasts: UNIT / 2, verdict: expect.stringMatching(/hit|miss|no-call/), peers: 1 });
+      expect(card.predictions[0]!.coverage).toBeGreaterThan(0.99);
+      expect(renderScorecard(card, 'markdown')).toContain('One question, many forecasts');
+      expect(renderScorecard(card, 'html')).toContain('<svg');
+    },
+    TIMEOUT,
+  );
 
-  it('ranks both forecasters on the leaderboard', () => {
-    const board = buildLeaderboard(data, { asOf: '2026-07-01' });
-    expect(board.entries.map((e) => [e.forecasterId, e.resolved])).toEqual(expect.arrayContaining([['alice', 1], ['bob', 1]]));
-  }, TIMEOUT);
+  it(
+    'ranks both forecasters on the leaderboard',
+    () => {
+      const board = buildLeaderboard(data, { asOf: '2026-07-01' });
+      expect(board.entries.map((e) => [e.forecasterId, e.resolved])).toEqual(
+        expect.arrayContaining([
+          ['alice', 1],
+          ['bob', 1],
+        ]),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('lays out a table of every forecast (what `show` prints)', () => {
-    const rows = data.forecasts.map((f) => [f.madeAt, f.forecasterId, String((f.estimate as { probability: number }).probability)]);
-    const table = formatTable(['MADE', 'FORECASTER', 'ESTIMATE'], rows);
-    expect(table.split('\n')).toHaveLength(UNIT + 1);
-  }, TIMEOUT);
+  it(
+    'lays out a table of every forecast (what `show` prints)',
+    () => {
+      const rows = data.forecasts.map((f) => [f.madeAt, f.forecasterId, String((f.estimate as { probability: number }).probability)]);
+      const table = formatTable(['MADE', 'FORECASTER', 'ESTIMATE'], rows);
+      expect(table.split('\n')).toHaveLength(UNIT + 1);
+    },
+    TIMEOUT,
+  );
 
-  it('reports every problem of an import with that many bad records, and writes nothing', async () => {
-    const ledger = await openLedger(':memory:');
-    const bad = data.forecasts.map((f) => ({ ...f, estimate: { kind: 'binary', probability: 2 } }));
-    const error = await ledger
-      .importPredictions({ formatVersion: 1, forecasters: [...people], questions: [question], forecasts: bad } as never)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LedgerValidationError);
-    expect((error as LedgerValidationError).issues).toHaveLength(UNIT);
-    expect((await ledger.counts()).forecasts).toBe(0);
-    await ledger.close();
-  }, TIMEOUT);
+  it(
+    'reports every problem of an import with that many bad records, and writes nothing',
+    async () => {
+      const ledger = await openLedger(':memory:');
+      const bad = data.forecasts.map((f) => ({ ...f, estimate: { kind: 'binary', probability: 2 } }));
+      const error = await ledger
+        .importPredictions({ formatVersion: 1, forecasters: [...people], questions: [question], forecasts: bad } as never)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LedgerValidationError);
+      expect((error as LedgerValidationError).issues).toHaveLength(UNIT);
+      expect((await ledger.counts()).forecasts).toBe(0);
+      await ledger.close();
+    },
+    TIMEOUT,
+  );
 });
 
 /**
@@ -116,32 +137,36 @@ function cliHead(args: readonly string[]): Promise<CliResult & { lines: number }
 }
 
 describe(`one question with ${END_TO_END} forecasts, through the ledger and the built CLI`, () => {
-  it('scores it (scorecard, leaderboard) and shows it (`show`, `forecasters`, `scorecard`)', async () => {
-    const db = join(tempDir(), 'scale.sqlite');
-    const ledger = await openLedger(db, { durability: 'normal', now: () => new Date('2026-07-01T00:00:00Z') });
-    const report = await ledger.importPredictions({
-      formatVersion: 1,
-      forecasters: [...people],
-      questions: [question],
-      forecasts: forecasts(END_TO_END),
-      resolutions: [resolution],
-    } as never);
-    expect(report.added.forecasts).toBe(END_TO_END);
-    const card = await ledger.scorecard('alice');
-    expect(card.predictions[0]).toMatchObject({ forecasts: END_TO_END / 2, peers: 1 });
-    expect((await ledger.leaderboard()).entries).toHaveLength(2);
-    await ledger.close();
+  it(
+    'scores it (scorecard, leaderboard) and shows it (`show`, `forecasters`, `scorecard`)',
+    async () => {
+      const db = join(tempDir(), 'scale.sqlite');
+      const ledger = await openLedger(db, { durability: 'normal', now: () => new Date('2026-07-01T00:00:00Z') });
+      const report = await ledger.importPredictions({
+        formatVersion: 1,
+        forecasters: [...people],
+        questions: [question],
+        forecasts: forecasts(END_TO_END),
+        resolutions: [resolution],
+      } as never);
+      expect(report.added.forecasts).toBe(END_TO_END);
+      const card = await ledger.scorecard('alice');
+      expect(card.predictions[0]).toMatchObject({ forecasts: END_TO_END / 2, peers: 1 });
+      expect((await ledger.leaderboard()).entries).toHaveLength(2);
+      await ledger.close();
 
-    const [show, forecasters, scorecard] = await Promise.all([
-      cliHead(['show', 'q', '--db', db]),
-      cli(['forecasters', '--db', db, '--as-of', '2026-07-01']),
-      cli(['scorecard', 'bob', '--db', db, '--as-of', '2026-07-01']),
-    ]);
-    expect(expectOk(show).stdout).toContain(`Forecasts (${END_TO_END})`);
-    expect(show.lines).toBeGreaterThan(2 * END_TO_END); // every forecast, then every event
-    expect(expectOk(forecasters).stdout).toMatch(/alice\s+1\s+1\s+0\s+0/);
-    expect(expectOk(scorecard).stdout).toContain('Bob (bob) — scorecard as of 2026-07-01');
-  }, TIMEOUT);
+      const [show, forecasters, scorecard] = await Promise.all([
+        cliHead(['show', 'q', '--db', db]),
+        cli(['forecasters', '--db', db, '--as-of', '2026-07-01']),
+        cli(['scorecard', 'bob', '--db', db, '--as-of', '2026-07-01']),
+      ]);
+      expect(expectOk(show).stdout).toContain(`Forecasts (${END_TO_END})`);
+      expect(show.lines).toBeGreaterThan(2 * END_TO_END); // every forecast, then every event
+      expect(expectOk(forecasters).stdout).toMatch(/alice\s+1\s+1\s+0\s+0/);
+      expect(expectOk(scorecard).stdout).toContain('Bob (bob) — scorecard as of 2026-07-01');
+    },
+    TIMEOUT,
+  );
 });
 
 describe('no spread of data into a call', () => {

@@ -26,7 +26,13 @@ beforeAll(async () => {
   const ledger = await openLedger(template, { now: () => new Date('2028-02-01T00:00:00Z') });
   await ledger.importPredictions(predictionFile(4));
   await ledger.addQuestion(numericQuestion());
-  await ledger.addForecast({ id: 'copper.alice', questionId: 'q-numeric', forecasterId: 'alice', madeAt: '2025-10-08', estimate: { kind: 'numeric', point: 9800 } });
+  await ledger.addForecast({
+    id: 'copper.alice',
+    questionId: 'q-numeric',
+    forecasterId: 'alice',
+    madeAt: '2025-10-08',
+    estimate: { kind: 'numeric', point: 9800 },
+  });
   await ledger.resolve('q-0', { outcome: true, resolvedOn: '2026-03-01', evidence: [{ description: 'report' }] });
   await ledger.correctResolution('q-0', { outcome: false, resolvedOn: '2026-03-02', evidence: [{ description: 'better report' }], reason: 'misread' });
   await ledger.annul('q-1', { reason: 'premise failed', resolvedOn: '2026-04-01' });
@@ -53,7 +59,7 @@ function tamper(path: string, edit: (db: Database.Database) => void): void {
   const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   edit(db);
-  for (const t of triggers) if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = ?").get(t.name)) db.exec(t.sql);
+  for (const t of triggers) if (!db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(t.name)) db.exec(t.sql);
   db.close();
 }
 
@@ -90,21 +96,50 @@ async function expectCaught(path: string, table: string, options: { expectedHead
 }
 
 const TABLES = ['events', 'sources', 'forecasters', 'questions', 'question_tags', 'forecasts', 'resolutions', 'schema_migrations'];
-const LITERALS = ['person', 'organization', 'binary', 'numeric', 'plan', 'goal', 'open', 'resolved', 'annulled', 'ambiguous', '2099-12-31', 'q-2', 'alice', 'forecast.added', 'source.added'];
+const LITERALS = [
+  'person',
+  'organization',
+  'binary',
+  'numeric',
+  'plan',
+  'goal',
+  'open',
+  'resolved',
+  'annulled',
+  'ambiguous',
+  '2099-12-31',
+  'q-2',
+  'alice',
+  'forecast.added',
+  'source.added',
+];
 
 /**
  * Changes one value of `table.column` in some row, trying edits until SQLite accepts one that
  * changes the value (types and CHECK constraints still hold): what a careful forger would do.
  */
 function editColumn(db: Database.Database, table: string, column: string): string {
-  const key = table === 'question_tags' ? "question_id || char(0) || tag" : 'rowid';
+  const key = table === 'question_tags' ? 'question_id || char(0) || tag' : 'rowid';
   const keys = db.prepare(`SELECT ${key} FROM ${table} ORDER BY 1 DESC`).pluck().all();
   const c = column;
-  const candidates = [`${c} || ' '`, `${c} || 'x'`, `'e' || substr(${c}, 2)`, `'f' || substr(${c}, 2)`, `${c} + 1`, `${c} - 1`, `${c} + 0.125`, 'NULL', '0', '1', ...LITERALS.map((l) => `'${l}'`)];
+  const candidates = [
+    `${c} || ' '`,
+    `${c} || 'x'`,
+    `'e' || substr(${c}, 2)`,
+    `'f' || substr(${c}, 2)`,
+    `${c} + 1`,
+    `${c} - 1`,
+    `${c} + 0.125`,
+    'NULL',
+    '0',
+    '1',
+    ...LITERALS.map((l) => `'${l}'`),
+  ];
   for (const k of keys) {
     for (const value of candidates) {
       try {
-        if (db.prepare(`UPDATE ${table} SET ${c} = ${value} WHERE ${key} = ? AND (${value}) IS NOT ${c}`).run(k).changes === 1) return `${table}.${c} = ${value}`;
+        if (db.prepare(`UPDATE ${table} SET ${c} = ${value} WHERE ${key} = ? AND (${value}) IS NOT ${c}`).run(k).changes === 1)
+          return `${table}.${c} = ${value}`;
       } catch {
         // a constraint refused this edit: try the next
       }
@@ -120,7 +155,8 @@ describe('tamper catalogue: every column of every table', () => {
   const columns = (() => {
     const db = new Database(':memory:');
     const out: [string, string][] = [];
-    for (const file of ['0001_initial.sql', '0002_events_seq_order.sql']) db.exec(readFileSync(join(import.meta.dirname, '../../migrations/sqlite', file), 'utf8'));
+    for (const file of ['0001_initial.sql', '0002_events_seq_order.sql'])
+      db.exec(readFileSync(join(import.meta.dirname, '../../migrations/sqlite', file), 'utf8'));
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
     for (const t of TABLES) for (const c of db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]) out.push([t, c]);
     db.close();
@@ -189,7 +225,15 @@ describe('tamper catalogue: forged events numbered below 1', () => {
   };
   const insert = (db: Database.Database, seq: number) => {
     const e = forged(seq);
-    db.prepare('INSERT INTO events (seq, type, entity_id, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(e.seq, e.type, e.entityId, e.recordedAt, e.payload, e.prevHash, e.hash);
+    db.prepare('INSERT INTO events (seq, type, entity_id, recorded_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      e.seq,
+      e.type,
+      e.entityId,
+      e.recordedAt,
+      e.payload,
+      e.prevHash,
+      e.hash,
+    );
   };
 
   it.each([0, -1, -9_007_199_254_740_000])('the schema refuses an event with seq %i (triggers intact)', (seq) => {
@@ -202,14 +246,17 @@ describe('tamper catalogue: forged events numbered below 1', () => {
     db.close();
   });
 
-  it.each([0, -1, -9_007_199_254_740_000])('verify() reports an event with seq %i forged with the trigger dropped, with and without the anchor', async (seq) => {
-    const path = copy();
-    tamper(path, (db) => insert(db, seq));
-    const report = await expectCaught(path, 'events');
-    expect(report.problems[0]!.message).toMatch(/out of place/);
-    expect(report.firstBrokenSeq).toBe(seq);
-    await expectCaught(path, 'events', { expectedHead: templateAnchor });
-  });
+  it.each([0, -1, -9_007_199_254_740_000])(
+    'verify() reports an event with seq %i forged with the trigger dropped, with and without the anchor',
+    async (seq) => {
+      const path = copy();
+      tamper(path, (db) => insert(db, seq));
+      const report = await expectCaught(path, 'events');
+      expect(report.problems[0]!.message).toMatch(/out of place/);
+      expect(report.firstBrokenSeq).toBe(seq);
+      await expectCaught(path, 'events', { expectedHead: templateAnchor });
+    },
+  );
 });
 
 describe('tamper catalogue: the schema', () => {
@@ -217,10 +264,13 @@ describe('tamper catalogue: the schema', () => {
     ['drop the append-only UPDATE trigger', 'DROP TRIGGER events_no_update'],
     ['drop the append-only DELETE trigger', 'DROP TRIGGER events_no_delete'],
     ['drop the sequence trigger', 'DROP TRIGGER events_seq_next'],
-    ['add a trigger that rewrites forecasts', "CREATE TRIGGER sneaky AFTER INSERT ON forecasts BEGIN UPDATE forecasts SET probability = 1 WHERE id = NEW.id; END"],
+    [
+      'add a trigger that rewrites forecasts',
+      'CREATE TRIGGER sneaky AFTER INSERT ON forecasts BEGIN UPDATE forecasts SET probability = 1 WHERE id = NEW.id; END',
+    ],
     [
       'replace a trigger by a harmless one of the same name',
-      "DROP TRIGGER events_no_delete; CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT 1; END",
+      'DROP TRIGGER events_no_delete; CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT 1; END',
     ],
     ['drop an index', 'DROP INDEX forecasts_question'],
     ['add an index', 'CREATE INDEX extra ON forecasts (made_at)'],
@@ -274,10 +324,20 @@ describe('tamper catalogue: a recomputed chain', () => {
   /** Rewrites event `seq`'s payload and recomputes every hash after it: a chain that checks out. */
   function rewriteAndRecompute(path: string, seq: number): void {
     tamper(path, (db) => {
-      const rows = db.prepare('SELECT seq, type, entity_id AS entityId, recorded_at AS recordedAt, payload FROM events WHERE seq >= ? ORDER BY seq').all(seq) as {
-        seq: number; type: string; entityId: string; recordedAt: string; payload: string;
+      const rows = db
+        .prepare('SELECT seq, type, entity_id AS entityId, recorded_at AS recordedAt, payload FROM events WHERE seq >= ? ORDER BY seq')
+        .all(seq) as {
+        seq: number;
+        type: string;
+        entityId: string;
+        recordedAt: string;
+        payload: string;
       }[];
-      let prev = db.prepare('SELECT hash FROM events WHERE seq = ?').pluck().get(seq - 1) as string | undefined ?? GENESIS_HASH;
+      let prev =
+        (db
+          .prepare('SELECT hash FROM events WHERE seq = ?')
+          .pluck()
+          .get(seq - 1) as string | undefined) ?? GENESIS_HASH;
       const update = db.prepare('UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?');
       for (const row of rows) {
         const payload = row.seq === seq ? row.payload.replace('A test article', 'A different article') : row.payload;
@@ -331,7 +391,14 @@ describe('tamper catalogue: byte corruption of the file', () => {
         // does not check it (documented in docs/reliability.md), so a flip that lands there alone is
         // not damage verify() promises to see (seen in a trial once migration 0003 moved the bytes).
         const columns = (t: string): string => (t === 'schema_migrations' ? 'version, name, checksum' : '*');
-        return JSON.stringify(TABLES.map((t) => db.prepare(`SELECT ${columns(t)} FROM ${t} ORDER BY 1, 2`).raw().all()));
+        return JSON.stringify(
+          TABLES.map((t) =>
+            db
+              .prepare(`SELECT ${columns(t)} FROM ${t} ORDER BY 1, 2`)
+              .raw()
+              .all(),
+          ),
+        );
       } finally {
         db.close();
       }

@@ -170,7 +170,14 @@ describe('resolution dates', () => {
 
   it('refuses an imported resolution dated after the day it says it was recorded', async () => {
     const ledger = await ledgerWith([]);
-    const resolution = { questionId: 'q', status: 'resolved', outcome: { kind: 'binary', value: true }, resolvedOn: '2026-11-02', evidence, recordedAt: '2026-11-01T12:00:00Z' };
+    const resolution = {
+      questionId: 'q',
+      status: 'resolved',
+      outcome: { kind: 'binary', value: true },
+      resolvedOn: '2026-11-02',
+      evidence,
+      recordedAt: '2026-11-01T12:00:00Z',
+    };
     expect(await codeOf(ledger.importPredictions({ formatVersion: 1, resolutions: [resolution] } as never))).toBe('resolution_in_future');
     await ledger.importPredictions({ formatVersion: 1, resolutions: [{ ...resolution, resolvedOn: '2026-11-01' }] } as never);
     await ledger.close();
@@ -188,7 +195,9 @@ describe('resolution dates', () => {
     const error = (await ledger.resolve('q', { outcome: true, resolvedOn: '2026-12-01', evidence }).catch((e: unknown) => e)) as LedgerValidationError;
     expect(error).toBeInstanceOf(LedgerValidationError);
     expect(error.code).toBe('forecasts_after_outcome');
-    expect(error.message).toContain('before 2 forecasts made after the end of that day (2026-12-02T00:00:00.000Z): "f-late1" (2026-12-02), "f-late2" (2026-12-02T01:00:00+01:00)');
+    expect(error.message).toContain(
+      'before 2 forecasts made after the end of that day (2026-12-02T00:00:00.000Z): "f-late1" (2026-12-02), "f-late2" (2026-12-02T01:00:00+01:00)',
+    );
     expect(error.message).toContain('allowForecastsAfterOutcome: true; CLI --allow-forecasts-after-outcome');
     expect(error.issues[0]!.details).toEqual({
       questionId: 'q',
@@ -215,7 +224,9 @@ describe('resolution dates', () => {
     const card = await ledger.scorecard('alice', { asOf: '2026-12-03' });
     expect(card.predictions[0]).toMatchObject({ verdict: 'hit', forecasts: 2, madeAfterOutcome: 1 });
     expect(card.predictions[0]!.score!.forecasts).toBe(1);
-    expect(card.madeAfterOutcome).toEqual([{ questionId: 'q', title: 'Binary question q', forecastId: 'f-late', madeAt: '2026-12-02', resolvedOn: '2026-12-01' }]);
+    expect(card.madeAfterOutcome).toEqual([
+      { questionId: 'q', title: 'Binary question q', forecastId: 'f-late', madeAt: '2026-12-02', resolvedOn: '2026-12-01' },
+    ]);
     // Still no new forecast after the outcome.
     expect(await codeOf(ledger.addForecast({ ...binaryForecast('q', 'alice', 0.9, '2026-12-02'), id: 'f-later' }))).toBe('already_resolved');
     // A correction is checked on its own date: refused without the permission, accepted with it.

@@ -47,7 +47,13 @@ describe('brierDecomposition', () => {
 
   it('has no resolution with a single bin, whose reliability is the squared mean bias', () => {
     // one bin: p̄ = (0.2 + 0.6)/2 = 0.4, ō = 0.5 → REL = 0.01, RES = 0
-    const d = brierDecomposition([{ probability: 0.2, outcome: false }, { probability: 0.6, outcome: true }], { bins: 1 });
+    const d = brierDecomposition(
+      [
+        { probability: 0.2, outcome: false },
+        { probability: 0.6, outcome: true },
+      ],
+      { bins: 1 },
+    );
     expectClose(d.reliability, 0.01);
     expect(d.resolution).toBe(0);
   });
@@ -92,11 +98,13 @@ describe('brierDecomposition', () => {
     });
 
     it('is exact when forecasts take one value per bin (bin centres)', () => {
-      const centred = fc.integer({ min: 1, max: 20 }).chain((n) =>
-        fc
-          .array(fc.record({ k: fc.integer({ min: 0, max: n - 1 }), outcome: fc.boolean() }), { minLength: 1, maxLength: 50 })
-          .map((rows) => [n, rows.map(({ k, outcome }) => ({ probability: (k + 0.5) / n, outcome }))] as const),
-      );
+      const centred = fc
+        .integer({ min: 1, max: 20 })
+        .chain((n) =>
+          fc
+            .array(fc.record({ k: fc.integer({ min: 0, max: n - 1 }), outcome: fc.boolean() }), { minLength: 1, maxLength: 50 })
+            .map((rows) => [n, rows.map(({ k, outcome }) => ({ probability: (k + 0.5) / n, outcome }))] as const),
+        );
       fc.assert(
         fc.property(centred, ([n, ps]) => {
           const d = brierDecomposition(ps, { bins: n });

@@ -20,12 +20,24 @@ describe('brierSkillScore', () => {
   it('scores 0 for forecasts equal to the base rate and 1 for perfect forecasts', () => {
     const base = [true, false, false, false].map((outcome) => ({ probability: 0.25, outcome }));
     expect(brierSkillScore(base)).toBe(0);
-    expect(brierSkillScore([{ probability: 1, outcome: true }, { probability: 0, outcome: false }])).toBe(1);
+    expect(
+      brierSkillScore([
+        { probability: 1, outcome: true },
+        { probability: 0, outcome: false },
+      ]),
+    ).toBe(1);
   });
 
   it('goes negative for forecasts worse than the reference', () => {
     // BS = (0.25² + 0.75²)/2 = 0.3125 against 0.25 → 1 − 1.25 = −0.25
-    expect(brierSkillScore([{ probability: 0.75, outcome: false }, { probability: 0.25, outcome: false }, { probability: 0.75, outcome: true }, { probability: 0.25, outcome: true }])).toBe(-0.25);
+    expect(
+      brierSkillScore([
+        { probability: 0.75, outcome: false },
+        { probability: 0.25, outcome: false },
+        { probability: 0.75, outcome: true },
+        { probability: 0.25, outcome: true },
+      ]),
+    ).toBe(-0.25);
   });
 
   it('accepts a constant reference probability', () => {
@@ -73,16 +85,24 @@ describe('brierSkillScore', () => {
 
     it('does not depend on the order of the pairs', () => {
       fc.assert(
-        fc.property(pairsAndShuffle.filter(([ps]) => ps.some((p) => p.outcome) && ps.some((p) => !p.outcome)), ([ps, shuffled]) => {
-          return brierSkillScore(ps) === brierSkillScore(shuffled);
-        }),
+        fc.property(
+          pairsAndShuffle.filter(([ps]) => ps.some((p) => p.outcome) && ps.some((p) => !p.outcome)),
+          ([ps, shuffled]) => {
+            return brierSkillScore(ps) === brierSkillScore(shuffled);
+          },
+        ),
       );
     });
   });
 
   describe('edge cases', () => {
     it('throws a typed error when every outcome is the same, since the base rate is then perfect', () => {
-      const error = expectLedgerError(() => brierSkillScore([{ probability: 0.9, outcome: true }, { probability: 0.6, outcome: true }]));
+      const error = expectLedgerError(() =>
+        brierSkillScore([
+          { probability: 0.9, outcome: true },
+          { probability: 0.6, outcome: true },
+        ]),
+      );
       expect(error.message).toMatchInlineSnapshot(
         `"brierSkillScore: expected a reference forecast with a Brier score > 0, received one that scores 0 (every outcome is the same, so the base rate forecasts them perfectly); skill relative to it is undefined. Compare mean Brier scores instead, or pass another reference."`,
       );

@@ -41,7 +41,11 @@ describe('calibrationCurve', () => {
   });
 
   it('mirrors its @example', () => {
-    expect(calibrationCurve(docstring, { bins: 3 }).map((b) => [b.count, b.observedFrequency])).toEqual([[3, 0], [2, 0.5], [4, 1]]);
+    expect(calibrationCurve(docstring, { bins: 3 }).map((b) => [b.count, b.observedFrequency])).toEqual([
+      [3, 0],
+      [2, 0.5],
+      [4, 1],
+    ]);
     expect(calibrationCurve(docstring, { bins: 3 }).map((b) => b.meanProbability)).toEqual([0.2, 0.525, 0.85]);
   });
 

@@ -84,11 +84,57 @@ describe('CONFIDENCE_TERMS', () => {
   it('has every Chinese term of the contract in both Traditional and Simplified forms', () => {
     const zh = new Set(CONFIDENCE_TERMS.filter((t) => t.language === 'zh').map((t) => t.term));
     const expected = [
-      '必然', '必將', '必将', '必定', '確定性事件', '确定性事件', '一定', '肯定', '幾乎肯定', '几乎肯定',
-      '很可能', '很有可能', '極有可能', '极有可能', '預計', '预计', '預期', '预期', '預測', '预测', '有望',
-      '相信', '堅信', '坚信', '認為', '认为', '我認為', '我认为', '有信心', '將', '将', '會', '会', '將會', '将会',
-      '計劃', '计划', '計畫', '计画', '目標', '目标', '可能', '或將', '或将', '或許', '或许', '也許', '也许',
-      '不太可能', '不可能', '至少',
+      '必然',
+      '必將',
+      '必将',
+      '必定',
+      '確定性事件',
+      '确定性事件',
+      '一定',
+      '肯定',
+      '幾乎肯定',
+      '几乎肯定',
+      '很可能',
+      '很有可能',
+      '極有可能',
+      '极有可能',
+      '預計',
+      '预计',
+      '預期',
+      '预期',
+      '預測',
+      '预测',
+      '有望',
+      '相信',
+      '堅信',
+      '坚信',
+      '認為',
+      '认为',
+      '我認為',
+      '我认为',
+      '有信心',
+      '將',
+      '将',
+      '會',
+      '会',
+      '將會',
+      '将会',
+      '計劃',
+      '计划',
+      '計畫',
+      '计画',
+      '目標',
+      '目标',
+      '可能',
+      '或將',
+      '或将',
+      '或許',
+      '或许',
+      '也許',
+      '也许',
+      '不太可能',
+      '不可能',
+      '至少',
     ];
     expect(expected.filter((t) => !zh.has(t))).toEqual([]);
     expect([...zh].filter((t) => !expected.includes(t))).toEqual([]);
@@ -122,7 +168,12 @@ describe('CONFIDENCE_TERMS', () => {
     const rows = section
       .split('\n')
       .filter((line) => line.startsWith('| ') && !line.startsWith('| Term') && !line.startsWith('| Traditional'))
-      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
     const documented = new Map<string, number | null>();
     for (const cells of rows) {
       const probability = cells.at(-1) === '—' ? null : Number(cells.at(-1));
@@ -144,7 +195,12 @@ describe('CONFIDENCE_TERMS', () => {
     const rows = doc
       .split('\n')
       .filter((line) => /^\| \S/.test(line) && line.split('|').length === 7 && !line.startsWith('| Traditional'))
-      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
     const mismatches: string[] = [];
     for (const [traditional, simplified, gloss] of rows) {
       for (const term of [...traditional!.split(' / '), ...simplified!.split(' / ')]) {

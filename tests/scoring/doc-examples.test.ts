@@ -17,16 +17,18 @@ describe('TSDoc @example blocks in src/scoring', () => {
     const functions = Object.entries(rules)
       .filter(([, value]) => typeof value === 'function')
       .map(([name]) => name);
-    const withExamples = new Set(checked.flatMap(({ block }) => block.statements.map((s) => s.code)).join('\n').match(/\b[a-zA-Z]+(?=\()/g));
+    const withExamples = new Set(
+      checked
+        .flatMap(({ block }) => block.statements.map((s) => s.code))
+        .join('\n')
+        .match(/\b[a-zA-Z]+(?=\()/g),
+    );
     expect(functions.filter((name) => !withExamples.has(name))).toEqual([]);
   });
 
-  it.each(checked.map(({ name, block }, i) => [`${name} #${i}`, block] as const))(
-    '%s evaluates to the values shown after //=>',
-    (_, block) => {
-      for (const [expression, actual, expected] of runExample(block, { ...rules })) {
-        expect(actual, expression).toEqual(expected);
-      }
-    },
-  );
+  it.each(checked.map(({ name, block }, i) => [`${name} #${i}`, block] as const))('%s evaluates to the values shown after //=>', (_, block) => {
+    for (const [expression, actual, expected] of runExample(block, { ...rules })) {
+      expect(actual, expression).toEqual(expected);
+    }
+  });
 });

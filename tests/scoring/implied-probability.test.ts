@@ -70,13 +70,10 @@ describe('impliedProbability', () => {
     expect(impliedProbability(term, { scale: 'kent' })).toBe(p);
   });
 
-  it.each(ZH.map(([forms, p, anchor]) => [forms.join(' / '), forms, p, anchor] as const))(
-    'maps %s to %s (%s)',
-    (_, forms, p) => {
-      for (const form of forms) expect(impliedProbability(form)).toBe(p);
-      for (const form of forms) expect(impliedProbability(form, { language: 'zh' })).toBe(p);
-    },
-  );
+  it.each(ZH.map(([forms, p, anchor]) => [forms.join(' / '), forms, p, anchor] as const))('maps %s to %s (%s)', (_, forms, p) => {
+    for (const form of forms) expect(impliedProbability(form)).toBe(p);
+    for (const form of forms) expect(impliedProbability(form, { language: 'zh' })).toBe(p);
+  });
 
   it('ignores case, surrounding space and repeated inner space', () => {
     expect(impliedProbability('  Very   LIKELY ')).toBe(0.95);

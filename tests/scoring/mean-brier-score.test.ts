@@ -20,12 +20,22 @@ describe('meanBrierScore', () => {
   });
 
   it('returns 0.25 for forecasts of 0.5 whatever happened', () => {
-    expect(meanBrierScore([{ probability: 0.5, outcome: true }, { probability: 0.5, outcome: false }])).toBe(0.25);
+    expect(
+      meanBrierScore([
+        { probability: 0.5, outcome: true },
+        { probability: 0.5, outcome: false },
+      ]),
+    ).toBe(0.25);
   });
 
   it('averages the single-forecast scores (hand-worked)', () => {
     // (0.75 − 1)² = 0.0625 and (0.5 − 0)² = 0.25 → 0.3125 / 2 = 0.15625
-    expect(meanBrierScore([{ probability: 0.75, outcome: true }, { probability: 0.5, outcome: false }])).toBe(0.15625);
+    expect(
+      meanBrierScore([
+        { probability: 0.75, outcome: true },
+        { probability: 0.5, outcome: false },
+      ]),
+    ).toBe(0.15625);
   });
 
   it('doubles on the 0–2 scale', () => {
@@ -65,7 +75,12 @@ describe('meanBrierScore', () => {
     });
 
     it('names the offending pair', () => {
-      const error = expectLedgerError(() => meanBrierScore([{ probability: 0.2, outcome: true }, { probability: 1.2, outcome: false }]));
+      const error = expectLedgerError(() =>
+        meanBrierScore([
+          { probability: 0.2, outcome: true },
+          { probability: 1.2, outcome: false },
+        ]),
+      );
       expect(error.message).toMatchInlineSnapshot(`"meanBrierScore: expected pairs[1].probability in [0, 1], received 1.2"`);
       expect(error.details).toMatchObject({ field: 'pairs[1].probability' });
     });

@@ -23,13 +23,24 @@ describe('meanLogLoss', () => {
   });
 
   it('returns ln 2 for forecasts of 0.5 whatever happened', () => {
-    expect(meanLogLoss([{ probability: 0.5, outcome: true }, { probability: 0.5, outcome: false }])).toBe(Math.LN2);
+    expect(
+      meanLogLoss([
+        { probability: 0.5, outcome: true },
+        { probability: 0.5, outcome: false },
+      ]),
+    ).toBe(Math.LN2);
   });
 
   it('passes epsilon on to the clipping', () => {
     // a certain miss clipped at 0.01 costs −ln 0.01 = 4.605…; a 0.5 costs ln 2; mean of the two
     expectClose(
-      meanLogLoss([{ probability: 0, outcome: true }, { probability: 0.5, outcome: true }], { epsilon: 0.01 }),
+      meanLogLoss(
+        [
+          { probability: 0, outcome: true },
+          { probability: 0.5, outcome: true },
+        ],
+        { epsilon: 0.01 },
+      ),
       (-Math.log(0.01) + Math.LN2) / 2,
     );
   });

@@ -23,7 +23,13 @@ describe('standingWeights', () => {
 
   it('reads bare dates as 00:00 UTC and accepts instants with an offset and Date objects', () => {
     // 2025-01-01T12:00+02:00 is 10:00 UTC; to the close at 2025-01-02 00:00 UTC is 14 h of a 24 h period
-    const ws = standingWeights([{ madeAt: '2025-01-01', id: 'a' }, { madeAt: '2025-01-01T12:00:00+02:00', id: 'b' }], new Date(Date.UTC(2025, 0, 2)));
+    const ws = standingWeights(
+      [
+        { madeAt: '2025-01-01', id: 'a' },
+        { madeAt: '2025-01-01T12:00:00+02:00', id: 'b' },
+      ],
+      new Date(Date.UTC(2025, 0, 2)),
+    );
     expectClose(ws[0]!.weight, 10 / 24);
     expectClose(ws[1]!.weight, 14 / 24);
   });
@@ -99,7 +105,13 @@ describe('timeWeightedScore', () => {
     const close = new Date(Date.UTC(2025, 0, 1) + 401 * DAY);
 
     it('gives a single forecast its own score', () => {
-      fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (p, o) => timeWeightedScore([{ madeAt: '2025-03-01', p }], close, (x) => brierScore(x.p, o)) === brierScore(p, o)));
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.boolean(),
+          (p, o) => timeWeightedScore([{ madeAt: '2025-03-01', p }], close, (x) => brierScore(x.p, o)) === brierScore(p, o),
+        ),
+      );
     });
 
     it('has weights that sum to 1', () => {

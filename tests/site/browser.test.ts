@@ -11,12 +11,22 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger, writeSite, type WriteSiteResult } from '../../src/index.js';
 
-const CANDIDATES = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].filter((p): p is string => !!p);
+const CANDIDATES = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].filter(
+  (p): p is string => !!p,
+);
 const executablePath = CANDIDATES.find((p) => existsSync(p));
 const SKIP_REASON = `no Chromium found at ${CANDIDATES.join(', ')}: install one (Debian: apt-get install chromium fonts-noto-cjk) or set $CHROMIUM`;
 if (!executablePath) console.warn(`tests/site/browser.test.ts skipped: ${SKIP_REASON}`);
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PREDICTIONS = join(import.meta.dirname, '..', '..', 'predictions');
 
 /** What went wrong on a page, gathered while it loads. */
@@ -86,7 +96,11 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
         }
         busy += 1;
         await page.goto(rootUrl + path);
-        const [scrollWidth, clientWidth, h1s] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, document.querySelectorAll('h1').length]);
+        const [scrollWidth, clientWidth, h1s] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.clientWidth,
+          document.querySelectorAll('h1').length,
+        ]);
         if (scrollWidth! > clientWidth!) overflow.push(`${path}: ${scrollWidth} px wide in ${clientWidth} px`);
         if (h1s !== 1) overflow.push(`${path}: ${h1s} h1 elements`);
         const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -98,7 +112,10 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
             broken.push(`${path} → ${href}`);
             continue;
           }
-          const rel = file.slice(root.length + 1).split(sep).join('/');
+          const rel = file
+            .slice(root.length + 1)
+            .split(sep)
+            .join('/');
           if (url.hash) fragments.push([path, rel, decodeURIComponent(url.hash.slice(1))]);
           if (rel.endsWith('.html') && !seen.has(rel)) {
             seen.add(rel);
@@ -126,30 +143,30 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
     for (const path of ['index.html', 'claims.html', 'forecasters/geoffrey-hinton.html', 'questions/hinton-radiologists-obsolete.html', 'sources.html']) {
       await page.goto(rootUrl + path);
       const result = await page.evaluate(() => {
-          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-          const lum = ([r, g, b]: number[]) => {
-            const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-            return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-          };
-          const background = (el: Element | null): number[] => {
-            for (; el; el = el.parentElement) {
-              const c = rgb(getComputedStyle(el).backgroundColor);
-              if (c.length < 4 || c[3]! > 0) return c.slice(0, 3);
-            }
-            return [255, 255, 255];
-          };
-          const out: string[] = [];
-          let n = 0;
-          for (const el of Array.from(document.body.querySelectorAll('*'))) {
-            if (el.closest('svg') || !(el as HTMLElement).offsetParent) continue;
-            if (!Array.from(el.childNodes).some((c) => c.nodeType === 3 && c.textContent!.trim())) continue;
-            n += 1;
-            const a = lum(rgb(getComputedStyle(el).color));
-            const b = lum(background(el));
-            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-            if (ratio < 4.5) out.push(`${location.pathname.split('/').pop()}: ${el.tagName} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+        const lum = ([r, g, b]: number[]) => {
+          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+        };
+        const background = (el: Element | null): number[] => {
+          for (; el; el = el.parentElement) {
+            const c = rgb(getComputedStyle(el).backgroundColor);
+            if (c.length < 4 || c[3]! > 0) return c.slice(0, 3);
           }
-          return { n, out };
+          return [255, 255, 255];
+        };
+        const out: string[] = [];
+        let n = 0;
+        for (const el of Array.from(document.body.querySelectorAll('*'))) {
+          if (el.closest('svg') || !(el as HTMLElement).offsetParent) continue;
+          if (!Array.from(el.childNodes).some((c) => c.nodeType === 3 && c.textContent!.trim())) continue;
+          n += 1;
+          const a = lum(rgb(getComputedStyle(el).color));
+          const b = lum(background(el));
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          if (ratio < 4.5) out.push(`${location.pathname.split('/').pop()}: ${el.tagName} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+        }
+        return { n, out };
       });
       checked += result.n;
       failures.push(...result.out);
@@ -170,7 +187,9 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
     await page.press('#site-search', 'Enter');
     await page.waitForURL(/claims\.html\?q=Upgrades$/);
     await expect.poll(() => page.textContent('#claims-count')).toMatch(/^\d+ of \d+ claims$/);
-    const visible = await page.$$eval('#claims tbody tr:not([hidden])', (rows) => rows.map((r) => [(r as HTMLElement).dataset.text ?? '', r.querySelector('a')!.getAttribute('href')]));
+    const visible = await page.$$eval('#claims tbody tr:not([hidden])', (rows) =>
+      rows.map((r) => [(r as HTMLElement).dataset.text ?? '', r.querySelector('a')!.getAttribute('href')]),
+    );
     expect(visible.map(([, href]) => href)).toContain('questions/goldman-copper-lme-2027-average.html');
     expect(visible.length).toBeLessThan(total);
     for (const [text] of visible) expect(text).toContain('upgrades');
@@ -228,7 +247,8 @@ describe.skipIf(!executablePath)(`the site in Chromium${executablePath ? ` (${ex
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const trouble = watch(page, base);
     try {
-      for (const path of ['index.html', 'questions/goldman-copper-lme-2027-average.html', 'forecasters/goldman-sachs.html', 'claims.html?q=copper']) await page.goto(base + path);
+      for (const path of ['index.html', 'questions/goldman-copper-lme-2027-average.html', 'forecasters/goldman-sachs.html', 'claims.html?q=copper'])
+        await page.goto(base + path);
       await expect.poll(() => page.textContent('#claims-count')).toMatch(/^\d+ of \d+ claims$/);
       expect(trouble).toEqual({ console: [], failed: [], external: [] });
     } finally {

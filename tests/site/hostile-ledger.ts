@@ -54,9 +54,24 @@ export async function hostileLedger(path = ':memory:'): Promise<Ledger> {
       },
     ],
     forecasts: [
-      { questionId: 'q-binary', forecasterId: 'eve', madeAt: '2025-10-08', sourceId: 'evil-source', excerpt: '<b>可能</b>', estimate: { kind: 'binary' }, confidence: { wording: '</title><b>', impliedProbability: 0.7, scale: 'custom', note: EVIL }, note: EVIL },
+      {
+        questionId: 'q-binary',
+        forecasterId: 'eve',
+        madeAt: '2025-10-08',
+        sourceId: 'evil-source',
+        excerpt: '<b>可能</b>',
+        estimate: { kind: 'binary' },
+        confidence: { wording: '</title><b>', impliedProbability: 0.7, scale: 'custom', note: EVIL },
+        note: EVIL,
+      },
       { questionId: 'q-binary', forecasterId: 'mallory', madeAt: '2025-11-01', estimate: { kind: 'binary', probability: 0.2 } },
-      { questionId: 'q-numeric', forecasterId: 'eve', madeAt: '2025-10-08', sourceId: 'evil-source', estimate: { kind: 'numeric', interval: { lower: -40, upper: -30 } } },
+      {
+        questionId: 'q-numeric',
+        forecasterId: 'eve',
+        madeAt: '2025-10-08',
+        sourceId: 'evil-source',
+        estimate: { kind: 'numeric', interval: { lower: -40, upper: -30 } },
+      },
       { questionId: 'q-date', forecasterId: 'mallory', madeAt: '2025-12-01', estimate: { kind: 'date', earliest: '2028-01-01', latest: '2028-03-01' } },
     ],
     resolutions: [

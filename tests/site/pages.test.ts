@@ -30,7 +30,10 @@ afterAll(async () => {
 
 /** Awaits `fn`, expects it to reject with a LedgerError of `code`, and returns the error. */
 async function expectLedgerError(fn: () => Promise<unknown>, code: LedgerErrorCode): Promise<LedgerError> {
-  const error = await fn().then(() => undefined, (e: unknown) => e);
+  const error = await fn().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LedgerError);
   expect((error as LedgerError).code).toBe(code);
   return error as LedgerError;
@@ -49,8 +52,19 @@ describe('writeSite', () => {
     expect(site.index).toBe(join(resolve(dir), 'index.html'));
     expect(site.pages).toEqual({ forecasters: 2, questions: 3, sources: 1 });
     expect(site.files).toEqual([
-      'assets/site.css', 'assets/site.js', 'claims.html', 'forecasters/eve.html', 'forecasters/mallory.html', 'index.html', 'ledger.ics', 'ledger.json',
-      'questions/q-binary.html', 'questions/q-date.html', 'questions/q-numeric.html', 'sources.html', 'sources/evil-source.html',
+      'assets/site.css',
+      'assets/site.js',
+      'claims.html',
+      'forecasters/eve.html',
+      'forecasters/mallory.html',
+      'index.html',
+      'ledger.ics',
+      'ledger.json',
+      'questions/q-binary.html',
+      'questions/q-date.html',
+      'questions/q-numeric.html',
+      'sources.html',
+      'sources/evil-source.html',
     ]);
     expect(listFiles(dir)).toEqual(site.files);
   });
@@ -99,7 +113,10 @@ describe('every page', () => {
       expect(page.match(/<link\b[^>]*>/g), file).toEqual(['<link rel="icon" href="data:,">', `<link rel="stylesheet" href="${depth}assets/site.css">`]);
       // No inline style or handler in any tag: the policy would block them (and the browser would log an error).
       const tags = [...page.matchAll(/<[a-zA-Z][^>]*>/g)].map(([tag]) => tag.replace(/"[^"]*"/g, '""'));
-      expect(tags.filter((tag) => /\sstyle=|^<style|\son[a-z]+=/i.test(tag)), file).toEqual([]);
+      expect(
+        tags.filter((tag) => /\sstyle=|^<style|\son[a-z]+=/i.test(tag)),
+        file,
+      ).toEqual([]);
       expect(page, file).not.toMatch(/(?:src|href)="(?:https?:)?\/\/(?!example\.com)/);
     }
   });
@@ -126,7 +143,9 @@ describe('every page', () => {
         if (/^(?:https?:|data:)/.test(href!)) continue;
         const path = href!.replace(/&amp;/g, '&').replace(/[?#].*$/, '');
         if (path === '') continue;
-        const target = relative(dir, resolve(dirname(join(dir, file)), decodeURIComponent(path))).split('\\').join('/');
+        const target = relative(dir, resolve(dirname(join(dir, file)), decodeURIComponent(path)))
+          .split('\\')
+          .join('/');
         expect(site.files, `${file} → ${href}`).toContain(target);
         linked.add(target);
       }
@@ -167,12 +186,20 @@ describe('chart fixes, in the report too', () => {
   it('puts time ticks on real dates: a claim due 2027-12-31 sits left of a tick labelled 2028-01-01', () => {
     const ticks = dateTicks(Date.UTC(2025, 9, 1), Date.UTC(2029, 2, 1), 5);
     expect(ticks.map((t) => t.label)).toEqual(['2026-01-01', '2027-01-01', '2028-01-01', '2029-01-01']);
-    expect(dateTicks(Date.UTC(2026, 0, 15), Date.UTC(2026, 5, 15), 10).map((t) => t.label)).toEqual(['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01']);
+    expect(dateTicks(Date.UTC(2026, 0, 15), Date.UTC(2026, 5, 15), 10).map((t) => t.label)).toEqual([
+      '2026-02-01',
+      '2026-03-01',
+      '2026-04-01',
+      '2026-05-01',
+      '2026-06-01',
+    ]);
   });
 
   it('writes ranges as "−40% to −30%"', () => {
     expect(formatEstimate({ kind: 'numeric', interval: { lower: -40, upper: -30 } }, '%')).toBe('−40% to −30% (range)');
-    expect(formatEstimate({ kind: 'numeric', point: 10750, interval: { lower: 2000, upper: 3000, level: 0.8 } }, 'GW')).toBe('10,750 GW; 2,000 GW to 3,000 GW (80% interval)');
+    expect(formatEstimate({ kind: 'numeric', point: 10750, interval: { lower: 2000, upper: 3000, level: 0.8 } }, 'GW')).toBe(
+      '10,750 GW; 2,000 GW to 3,000 GW (80% interval)',
+    );
   });
 
   it('gives no caption to a calibration chart that is not drawn, and labels the report timeline with dates', async () => {

@@ -77,7 +77,10 @@ function questionFromFlags(ctx: CommandContext): QuestionInput {
             spec: {
               options: ctx.strings('option').map((o) => {
                 const [id = '', ...label] = o.split('=');
-                return { id: parseValue(Slug, id.trim(), 'option', 'id=label with a slug id (e.g. --option cn="China")'), label: label.join('=').trim() || id.trim() };
+                return {
+                  id: parseValue(Slug, id.trim(), 'option', 'id=label with a slug id (e.g. --option cn="China")'),
+                  label: label.join('=').trim() || id.trim(),
+                };
               }),
             },
           }
@@ -123,7 +126,10 @@ function forecastFlags(ctx: CommandContext): ForecastFlags {
   const probabilities = ctx.strings('probability').map((v) => {
     const eq = v.indexOf('=');
     if (eq < 0) return { p: parseProbability(v, 'probability') };
-    return { option: parseValue(Slug, v.slice(0, eq).trim(), 'probability', 'option=probability with a slug option id'), p: parseProbability(v.slice(eq + 1), 'probability') };
+    return {
+      option: parseValue(Slug, v.slice(0, eq).trim(), 'probability', 'option=probability with a slug option id'),
+      p: parseProbability(v.slice(eq + 1), 'probability'),
+    };
   });
   const flags: ForecastFlags = {
     base: {
@@ -153,7 +159,9 @@ function forecastFlags(ctx: CommandContext): ForecastFlags {
 /** The estimate the flags describe, read by the question's kind. */
 function estimateFor(kind: QuestionKind, flags: ForecastFlags, questionId: string): Estimate {
   const mismatch = (flag: string, takes: string): never => {
-    throw new LedgerError('kind_mismatch', `--${flag} does not apply to ${kind} question "${questionId}": expected ${takes}`, { details: { questionId, field: flag } });
+    throw new LedgerError('kind_mismatch', `--${flag} does not apply to ${kind} question "${questionId}": expected ${takes}`, {
+      details: { questionId, field: flag },
+    });
   };
   const given = (['point', 'lower', 'upper', 'level', 'earliest', 'latest'] as const).filter((k) => flags[k] !== undefined);
   switch (kind) {
@@ -176,7 +184,9 @@ function estimateFor(kind: QuestionKind, flags: ForecastFlags, questionId: strin
       return {
         kind,
         ...(point === undefined ? {} : { point }),
-        ...(flags.lower === undefined ? {} : { interval: { lower: flags.lower, upper: flags.upper!, ...(flags.level === undefined ? {} : { level: flags.level }) } }),
+        ...(flags.lower === undefined
+          ? {}
+          : { interval: { lower: flags.lower, upper: flags.upper!, ...(flags.level === undefined ? {} : { level: flags.level }) } }),
       };
     }
     case 'date': {
@@ -202,10 +212,16 @@ async function addFromFile(ctx: CommandContext, ledger: Ledger, type: RecordType
   try {
     const report = await ledger.importPredictions({ formatVersion: FORMAT_VERSION, [COLLECTION[type]]: records });
     ctx.out.result({ type, file, added: report.added, unchanged: report.unchanged, head: report.head, lastSeq: report.lastSeq });
-    ctx.out.success(`added ${describeCounts(report.added)} from ${file}${Object.values(report.unchanged).some(Boolean) ? ` (${describeCounts(report.unchanged)} already there)` : ''}`);
+    ctx.out.success(
+      `added ${describeCounts(report.added)} from ${file}${Object.values(report.unchanged).some(Boolean) ? ` (${describeCounts(report.unchanged)} already there)` : ''}`,
+    );
   } catch (error) {
     if (error instanceof LedgerValidationError) {
-      throw new LedgerValidationError(error.code, `${file}: nothing was added`, error.issues.map((i) => ({ ...i, file })));
+      throw new LedgerValidationError(
+        error.code,
+        `${file}: nothing was added`,
+        error.issues.map((i) => ({ ...i, file })),
+      );
     }
     throw error;
   }
@@ -227,10 +243,13 @@ export async function run(ctx: CommandContext): Promise<void> {
       ctx.out.success(`added ${describeCounts(report.added)} from ${file}`);
     });
   }
-  if (!TYPES.includes(type)) throw new UsageError(`add: expected forecaster, question or forecast, received ${JSON.stringify(type)}`, 'see: forecast-ledger add --help');
-  if (file !== undefined && recordFlags.length) throw new UsageError(`add ${type}: --file cannot be combined with --${recordFlags[0]}`, 'put every field in the file, or use flags only');
+  if (!TYPES.includes(type))
+    throw new UsageError(`add: expected forecaster, question or forecast, received ${JSON.stringify(type)}`, 'see: forecast-ledger add --help');
+  if (file !== undefined && recordFlags.length)
+    throw new UsageError(`add ${type}: --file cannot be combined with --${recordFlags[0]}`, 'put every field in the file, or use flags only');
   const stray = recordFlags.find((k) => !FLAGS[type].includes(k));
-  if (stray) throw new UsageError(`add ${type}: --${stray} does not apply to a ${type}`, `the ${type} flags are: ${FLAGS[type].map((f) => `--${f}`).join(' ')}`);
+  if (stray)
+    throw new UsageError(`add ${type}: --${stray} does not apply to a ${type}`, `the ${type} flags are: ${FLAGS[type].map((f) => `--${f}`).join(' ')}`);
 
   if (file !== undefined) {
     const data = readJsonFile(ctx.io.cwd, file);

@@ -13,7 +13,11 @@ export async function run(ctx: CommandContext): Promise<void> {
   if (title === undefined && statement === undefined && criteria === undefined) {
     throw new UsageError('amend: expected at least one of --title, --statement, --criteria', 'for fine print that keeps the meaning, use clarify');
   }
-  const changes = { ...(title === undefined ? {} : { title }), ...(statement === undefined ? {} : { statement }), ...(criteria === undefined ? {} : { criteria }) };
+  const changes = {
+    ...(title === undefined ? {} : { title }),
+    ...(statement === undefined ? {} : { statement }),
+    ...(criteria === undefined ? {} : { criteria }),
+  };
   await withLedger(ctx, {}, async (ledger) => {
     const amendment = await ledger.amendQuestion(id, changes, { reason });
     const { revision } = await ledger.getQuestion(id);

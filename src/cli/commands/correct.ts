@@ -11,7 +11,8 @@ export async function run(ctx: CommandContext): Promise<void> {
   const id = ctx.positionals[0]!;
   const status = choiceFlag(ctx, 'status', RESOLUTION_STATUSES) ?? 'resolved';
   const outcome = ctx.string('outcome');
-  if (status === 'resolved' && outcome === undefined) throw new UsageError('correct: --outcome is required to correct to a resolved outcome', 'or pass --status annulled|ambiguous');
+  if (status === 'resolved' && outcome === undefined)
+    throw new UsageError('correct: --outcome is required to correct to a resolved outcome', 'or pass --status annulled|ambiguous');
   if (status !== 'resolved' && outcome !== undefined) throw new UsageError(`correct: an ${status} question has no outcome: drop --outcome`);
   const resolvedOn = required(dateFlag(ctx, 'resolved-on'), 'resolved-on');
   const reason = required(textFlag(ctx, 'reason'), 'reason');
@@ -27,6 +28,8 @@ export async function run(ctx: CommandContext): Promise<void> {
       allowForecastsAfterOutcome: ctx.flag('allow-forecasts-after-outcome'),
     });
     ctx.out.result({ resolution, supersedes: previous ?? null });
-    ctx.out.success(`${id} corrected to ${formatResolution(resolution, question)}${previous ? `; the earlier ${formatResolution(previous, question)} stays in the history` : ''}`);
+    ctx.out.success(
+      `${id} corrected to ${formatResolution(resolution, question)}${previous ? `; the earlier ${formatResolution(previous, question)} stays in the history` : ''}`,
+    );
   });
 }

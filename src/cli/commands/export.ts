@@ -44,7 +44,17 @@ async function csv(ledger: Ledger, options: RenderCsvOptions): Promise<string> {
   const byQuestion = groupByQuestion(forecasts);
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   for (const { question: q, status, resolution: r } of questions) {
-    const questionCells: CsvCell[] = [q.id, q.title, q.kind, q.stance, q.resolution.resolveOn, status, r?.outcome?.value, r?.resolvedOn, q.kind === 'numeric' ? q.spec.unit : ''];
+    const questionCells: CsvCell[] = [
+      q.id,
+      q.title,
+      q.kind,
+      q.stance,
+      q.resolution.resolveOn,
+      status,
+      r?.outcome?.value,
+      r?.resolvedOn,
+      q.kind === 'numeric' ? q.spec.unit : '',
+    ];
     const own = byQuestion.get(q.id) ?? [];
     if (!own.length) rows.push([...questionCells, ...Array<CsvCell>(CSV_HEADER.length - questionCells.length).fill('')]);
     for (const f of own) {
@@ -61,7 +71,11 @@ async function csv(ledger: Ledger, options: RenderCsvOptions): Promise<string> {
         e.kind === 'numeric' ? e.interval?.level : undefined,
         e.kind === 'date' ? e.earliest : undefined,
         e.kind === 'date' ? e.latest : undefined,
-        e.kind === 'categorical' ? Object.entries(e.probabilities).map(([o, p]) => `${o}=${p}`).join(';') : undefined,
+        e.kind === 'categorical'
+          ? Object.entries(e.probabilities)
+              .map(([o, p]) => `${o}=${p}`)
+              .join(';')
+          : undefined,
         f.confidence?.wording,
         f.sourceId,
         f.excerpt,
@@ -74,14 +88,19 @@ async function csv(ledger: Ledger, options: RenderCsvOptions): Promise<string> {
 /** One all-day event per question on its due date. */
 async function ics(ctx: CommandContext, ledger: Ledger): Promise<string> {
   const [questions, forecasts] = await Promise.all([ledger.listQuestions(), ledger.listForecasts()]);
-  return renderIcs(questionCalendarEvents(questions, forecasts), { prodId: `-//forecast-ledger//forecast-ledger ${packageVersion()}//EN`, name: `forecast-ledger: ${ctx.dbLabel}`, stamp: new Date() });
+  return renderIcs(questionCalendarEvents(questions, forecasts), {
+    prodId: `-//forecast-ledger//forecast-ledger ${packageVersion()}//EN`,
+    name: `forecast-ledger: ${ctx.dbLabel}`,
+    stamp: new Date(),
+  });
 }
 
 /** `forecast-ledger export`: the ledger as JSON (re-importable), CSV or an iCalendar of due dates. */
 export async function run(ctx: CommandContext): Promise<void> {
   const format = documentFormat(ctx, FORMATS, 'json');
   const bom = ctx.flag('bom');
-  if (bom && format !== 'csv') throw new UsageError(`export: --bom applies to --format csv only, received --format ${format}`, ctx.cli('export --format csv --bom --out <file>'));
+  if (bom && format !== 'csv')
+    throw new UsageError(`export: --bom applies to --format csv only, received --format ${format}`, ctx.cli('export --format csv --bom --out <file>'));
   const content = await withLedger(ctx, {}, async (ledger) => {
     if (format === 'csv') return csv(ledger, { bom });
     if (format === 'ics') return ics(ctx, ledger);

@@ -47,13 +47,7 @@ export async function run(ctx: CommandContext): Promise<void> {
       ctx.out.info(`no questions match${Object.keys(filter).length ? ' these filters' : ': the ledger is empty'}`);
       return;
     }
-    const rows = questions.map((r) => [
-      r.question.resolution.resolveOn,
-      formatStatus(r),
-      r.question.kind,
-      r.question.id,
-      r.question.title,
-    ]);
+    const rows = questions.map((r) => [r.question.resolution.resolveOn, formatStatus(r), r.question.kind, r.question.id, r.question.title]);
     ctx.out.data(ctx.out.table(['DUE', 'STATUS', 'KIND', 'ID', 'TITLE'], rows));
     ctx.out.info(`${questions.length} question${questions.length === 1 ? '' : 's'}; see one with: ${ctx.cli('show <id>')}`);
   });

@@ -9,12 +9,16 @@ import { todayUtc } from '../iso-dates.js';
 /** `forecast-ledger predict "<question>" <probability>`: a binary question and a forecast on it, in one write. */
 export async function run(ctx: CommandContext): Promise<void> {
   const [text = '', probabilityText = ''] = ctx.positionals;
-  if (!text.trim()) throw new UsageError('predict: expected the question as text, received an empty string', 'e.g. forecast-ledger predict "Will X happen by 2027-06-30?" 70%');
+  if (!text.trim())
+    throw new UsageError('predict: expected the question as text, received an empty string', 'e.g. forecast-ledger predict "Will X happen by 2027-06-30?" 70%');
   const read = probabilityArgument(probabilityText);
   const by = dateFlag(ctx, 'by');
   const due = by ?? findDueDate(text);
   if (!due) {
-    throw new UsageError(`predict: expected a due date, received none: the text names no date (2027-06-30, "by 2027") and --by is not given`, ctx.cli(`predict ${shellQuote(text)} ${shellQuote(probabilityText)} --by <YYYY-MM-DD>`));
+    throw new UsageError(
+      `predict: expected a due date, received none: the text names no date (2027-06-30, "by 2027") and --by is not given`,
+      ctx.cli(`predict ${shellQuote(text)} ${shellQuote(probabilityText)} --by <YYYY-MM-DD>`),
+    );
   }
   if (due < todayUtc()) {
     throw new UsageError(
@@ -27,12 +31,22 @@ export async function run(ctx: CommandContext): Promise<void> {
   const criteria = textFlag(ctx, 'criteria');
   const tags = ctx.strings('tag').map((t) => parseSlug(t, 'tag'));
   await withLedger(ctx, { create: true }, async (ledger) => {
-    const result = await ledger.predict({ text, probability: probabilityText, forecasterId: forecaster.id, ...(by ? { by } : {}), ...(id ? { id } : {}), ...(criteria ? { criteria } : {}), tags });
+    const result = await ledger.predict({
+      text,
+      probability: probabilityText,
+      forecasterId: forecaster.id,
+      ...(by ? { by } : {}),
+      ...(id ? { id } : {}),
+      ...(criteria ? { criteria } : {}),
+      tags,
+    });
     const { question, forecast } = result;
     ctx.out.result(result);
     if (result.forecasterAdded) ctx.out.info(`added forecaster ${forecaster.id} (a person; from ${forecaster.from})`);
     ctx.out.success(`${forecaster.id} says ${describeProbability(read)} on ${question.id}`);
-    ctx.out.info(`due ${question.resolution.resolveOn} (${result.dueDateFrom === 'by' ? 'from --by' : 'the date in the text; pass --by <date> to change it'}); forecast ${forecast.id} made ${forecast.madeAt}`);
+    ctx.out.info(
+      `due ${question.resolution.resolveOn} (${result.dueDateFrom === 'by' ? 'from --by' : 'the date in the text; pass --by <date> to change it'}); forecast ${forecast.id} made ${forecast.madeAt}`,
+    );
     ctx.out.info(`update it: ${ctx.cli(`forecast ${question.id} <probability>`)}`);
   });
 }

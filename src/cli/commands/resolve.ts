@@ -13,7 +13,12 @@ export async function run(ctx: CommandContext): Promise<void> {
   await withLedger(ctx, {}, async (ledger) => {
     const { question } = await ledger.getQuestion(id);
     const allowForecastsAfterOutcome = ctx.flag('allow-forecasts-after-outcome');
-    const resolution = await ledger.resolve(id, { outcome: parseOutcome(question, outcome, `see the question: ${ctx.cli(`show ${id}`)}`), resolvedOn, evidence, allowForecastsAfterOutcome });
+    const resolution = await ledger.resolve(id, {
+      outcome: parseOutcome(question, outcome, `see the question: ${ctx.cli(`show ${id}`)}`),
+      resolvedOn,
+      evidence,
+      allowForecastsAfterOutcome,
+    });
     ctx.out.result({ resolution });
     ctx.out.success(`${id} ${formatResolution(resolution, question)}`);
   });

@@ -119,7 +119,9 @@ export async function run(ctx: CommandContext): Promise<ExitCode | undefined> {
       ctx.out.error(
         [
           'review needs a terminal: expected stdin and stdout to be a TTY, received a pipe or file',
-          ...(report.overdue ? [`record the ${report.overdue} overdue question${report.overdue === 1 ? '' : 's'} with:`, ...nonInteractiveCommands(ctx, report.questions)] : []),
+          ...(report.overdue
+            ? [`record the ${report.overdue} overdue question${report.overdue === 1 ? '' : 's'} with:`, ...nonInteractiveCommands(ctx, report.questions)]
+            : []),
         ],
         report.overdue ? `or list them: ${ctx.cli('due --overdue')}` : `nothing is overdue on ${asOf}`,
       );

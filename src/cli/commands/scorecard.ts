@@ -26,7 +26,8 @@ export function scorecardText(out: Output, sc: Scorecard): string {
   if (sc.numeric?.points.n) lines.push(`numbers: ${sc.numeric.points.hits} of ${sc.numeric.points.n} point claims within tolerance`);
   if (sc.dates) lines.push(`dates: ${sc.dates.hits} of ${sc.dates.n} in their window, mean error ${sc.dates.meanAbsoluteErrorDays.toFixed(0)} days`);
   if (sc.plans.total) lines.push(`plans and goals: ${sc.plans.achieved} achieved, ${sc.plans.missed} missed, ${sc.plans.pending} pending`);
-  if (sc.relative) lines.push(`against others on ${sc.relative.questions} shared questions: peer score ${sc.relative.meanPeerScore.toFixed(1)} (higher is better)`);
+  if (sc.relative)
+    lines.push(`against others on ${sc.relative.questions} shared questions: peer score ${sc.relative.meanPeerScore.toFixed(1)} (higher is better)`);
   lines.push('');
   lines.push(
     out.table(
@@ -44,7 +45,12 @@ export function scorecardText(out: Output, sc: Scorecard): string {
   const after = sc.madeAfterOutcome;
   if (after.length) {
     lines.push('', `made after the outcome (not scored): ${after.length} forecast${after.length === 1 ? '' : 's'}`);
-    lines.push(out.table(['QUESTION', 'FORECAST', 'MADE', 'RESOLVED ON'], after.slice(0, AFTER_OUTCOME_LINES).map((f) => [f.questionId, f.forecastId, f.madeAt, f.resolvedOn])));
+    lines.push(
+      out.table(
+        ['QUESTION', 'FORECAST', 'MADE', 'RESOLVED ON'],
+        after.slice(0, AFTER_OUTCOME_LINES).map((f) => [f.questionId, f.forecastId, f.madeAt, f.resolvedOn]),
+      ),
+    );
     if (after.length > AFTER_OUTCOME_LINES) lines.push(`… and ${after.length - AFTER_OUTCOME_LINES} more (--format json lists them all)`);
   }
   return `${lines.join('\n')}\n`;
@@ -59,7 +65,9 @@ export async function run(ctx: CommandContext): Promise<void> {
   const forecasterId = ctx.positionals[0] === undefined ? undefined : parseSlug(ctx.positionals[0], '<forecaster>');
   const tag = slugFlag(ctx, 'tag');
   const content = await withLedger(ctx, {}, async (ledger) => {
-    const scorecards = forecasterId ? [await ledger.scorecard(forecasterId, { asOf, tag, recordedBy })] : (await forecasterSummaries(ledger, asOf, tag, recordedBy)).scorecards;
+    const scorecards = forecasterId
+      ? [await ledger.scorecard(forecasterId, { asOf, tag, recordedBy })]
+      : (await forecasterSummaries(ledger, asOf, tag, recordedBy)).scorecards;
     const text = ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io);
     switch (format) {
       case 'table':
@@ -67,7 +75,9 @@ export async function run(ctx: CommandContext): Promise<void> {
       case 'json':
         return forecasterId ? renderScorecard(scorecards[0]!, 'json') : `${safeJson({ asOf, scorecards }, undefined, 2)}\n`;
       case 'html':
-        return forecasterId ? renderScorecard(scorecards[0]!, 'html') : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf, tag, recordedBy }), asOf });
+        return forecasterId
+          ? renderScorecard(scorecards[0]!, 'html')
+          : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf, tag, recordedBy }), asOf });
       default:
         return scorecards.map((sc) => renderScorecard(sc, 'markdown')).join('\n');
     }

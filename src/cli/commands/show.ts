@@ -66,7 +66,12 @@ export async function run(ctx: CommandContext): Promise<void> {
     }
 
     lines.push('', s(`History (${history.length} events)`));
-    lines.push(ctx.out.table(['SEQ', 'RECORDED', 'EVENT', 'HASH', 'PREV'], history.map((e) => [String(e.seq), e.recordedAt, e.type, e.hash, `${e.prevHash.slice(0, 12)}…`])));
+    lines.push(
+      ctx.out.table(
+        ['SEQ', 'RECORDED', 'EVENT', 'HASH', 'PREV'],
+        history.map((e) => [String(e.seq), e.recordedAt, e.type, e.hash, `${e.prevHash.slice(0, 12)}…`]),
+      ),
+    );
     ctx.out.data(lines.join('\n'));
   });
 }

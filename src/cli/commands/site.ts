@@ -11,7 +11,9 @@ export async function writeSiteFor(ctx: CommandContext, ledger: Ledger, dir: str
   const site = await writeSite(ledger, { outDir: resolve(ctx.io.cwd, dir), asOf, ...(title === undefined ? {} : { title }) });
   const { forecasters, questions, sources } = site.pages;
   const shown = relative(ctx.io.cwd, site.index);
-  ctx.out.success(`wrote the site to ${relative(ctx.io.cwd, site.outDir) || '.'}: ${site.files.length} files (${forecasters} forecaster, ${questions} question and ${sources} source pages)`);
+  ctx.out.success(
+    `wrote the site to ${relative(ctx.io.cwd, site.outDir) || '.'}: ${site.files.length} files (${forecasters} forecaster, ${questions} question and ${sources} source pages)`,
+  );
   ctx.out.info(`open ${shown.startsWith('..') ? site.index : shown} in a browser`);
   return site;
 }

@@ -17,7 +17,9 @@ export function reportVerification(out: Output, report: VerifyReport, label: str
     out.success(`${label} verified: ${report.events} events, anchor ${report.anchor}`);
     return;
   }
-  out.error(`${label} FAILED verification: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${report.firstBrokenSeq ? `, first broken event ${report.firstBrokenSeq}` : ''}`);
+  out.error(
+    `${label} FAILED verification: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${report.firstBrokenSeq ? `, first broken event ${report.firstBrokenSeq}` : ''}`,
+  );
   for (const p of report.problems) out.info(`  - ${p.table}${p.seq === undefined ? '' : ` (event ${p.seq})`}: ${p.message}`);
 }
 

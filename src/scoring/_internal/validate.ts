@@ -83,7 +83,8 @@ export function assertInteger(fn: string, field: string, value: unknown, min: nu
 
 /** Throws unless `value` is a non-empty array. @internal */
 export function assertNonEmptyArray(fn: string, field: string, value: unknown): asserts value is readonly unknown[] {
-  if (!guardInput(fn, field, 'a non-empty array', () => Array.isArray(value) && value.length > 0)) throw invalidInput(fn, field, 'to be a non-empty array', value);
+  if (!guardInput(fn, field, 'a non-empty array', () => Array.isArray(value) && value.length > 0))
+    throw invalidInput(fn, field, 'to be a non-empty array', value);
   assertReadable(fn, field, value as readonly unknown[]);
 }
 
@@ -129,7 +130,8 @@ export function readOptions<O extends object>(fn: string, options: O | undefined
   if (options === undefined) return {};
   // A hot path (scoring calls brierScore and logLoss per claim): one pass, no closures.
   try {
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw invalidInput(fn, 'options', 'to be an options object or undefined', options);
+    if (typeof options !== 'object' || options === null || Array.isArray(options))
+      throw invalidInput(fn, 'options', 'to be an options object or undefined', options);
     const copy: Partial<O> = {};
     let known = 0;
     for (const key of keys) {
@@ -150,9 +152,13 @@ export function readOptions<O extends object>(fn: string, options: O | undefined
 
 function unknownOptions(fn: string, options: object, keys: readonly string[]): LedgerError {
   const unknown = Object.keys(options).filter((key) => !keys.includes(key));
-  return new LedgerError('unknown_option', `${fn}: unknown option${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => JSON.stringify(k)).join(', ')}: expected only ${keys.join(', ')}`, {
-    details: { function: fn, field: 'options', unknown },
-  });
+  return new LedgerError(
+    'unknown_option',
+    `${fn}: unknown option${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => JSON.stringify(k)).join(', ')}: expected only ${keys.join(', ')}`,
+    {
+      details: { function: fn, field: 'options', unknown },
+    },
+  );
 }
 
 /**
@@ -170,14 +176,19 @@ export function guardInput<T>(fn: string, field: string, expected: string, compu
     return compute();
   } catch (thrown) {
     if (thrown instanceof LedgerError) throw thrown;
-    throw new LedgerError('validation_failed', `${fn}: expected ${field} to be ${expected}, received a value that could not be read as one (${describeThrown(thrown)})`, {
-      cause: thrown,
-      details: { function: fn, field },
-    });
+    throw new LedgerError(
+      'validation_failed',
+      `${fn}: expected ${field} to be ${expected}, received a value that could not be read as one (${describeThrown(thrown)})`,
+      {
+        cause: thrown,
+        details: { function: fn, field },
+      },
+    );
   }
 }
 
 /** Throws `validation_failed` unless `value` is a non-null object (not an array). @internal */
 export function assertObject(fn: string, field: string, value: unknown, expected: string): asserts value is object {
-  if (typeof value !== 'object' || value === null || guardInput(fn, field, expected, () => Array.isArray(value))) throw invalidInput(fn, field, `to be ${expected}`, value);
+  if (typeof value !== 'object' || value === null || guardInput(fn, field, expected, () => Array.isArray(value)))
+    throw invalidInput(fn, field, `to be ${expected}`, value);
 }

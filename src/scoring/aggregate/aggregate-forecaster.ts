@@ -30,14 +30,22 @@ export function aggregateForecasterInput(input: AggregateInput, known: readonly 
     for (const [i, id] of input.members.entries()) {
       const member = byId.get(id);
       if (!member) {
-        throw new LedgerError('forecaster_not_found', `aggregate "${input.id}" members[${i}]: expected a forecaster of the ledger, received unknown "${id}": add it first or use members: 'all'`, {
-          details: { forecasterId: id, field: `members[${i}]` },
-        });
+        throw new LedgerError(
+          'forecaster_not_found',
+          `aggregate "${input.id}" members[${i}]: expected a forecaster of the ledger, received unknown "${id}": add it first or use members: 'all'`,
+          {
+            details: { forecasterId: id, field: `members[${i}]` },
+          },
+        );
       }
       if (member.aggregate) {
-        throw new LedgerError('validation_failed', `aggregate "${input.id}" members[${i}]: expected a forecaster, received the aggregate "${id}": aggregates cannot be members`, {
-          details: { forecasterId: id, field: `members[${i}]` },
-        });
+        throw new LedgerError(
+          'validation_failed',
+          `aggregate "${input.id}" members[${i}]: expected a forecaster, received the aggregate "${id}": aggregates cannot be members`,
+          {
+            details: { forecasterId: id, field: `members[${i}]` },
+          },
+        );
       }
     }
   }

@@ -82,7 +82,8 @@ export function combineProbabilities(probabilities: readonly number[], method: A
     case 'geometric-mean-odds':
       return geometricMeanOdds(probabilities, 1);
     case 'extremized-geometric-mean-odds':
-      if (parameter === undefined || !(parameter > 0) || !Number.isFinite(parameter)) throw invalidInput(fn, 'parameter', 'a positive extremizing factor d', parameter);
+      if (parameter === undefined || !(parameter > 0) || !Number.isFinite(parameter))
+        throw invalidInput(fn, 'parameter', 'a positive extremizing factor d', parameter);
       return geometricMeanOdds(probabilities, parameter);
     case 'recency-weighted':
       return weightedMedian(probabilities, recencyWeights(probabilities.length));

@@ -12,7 +12,8 @@ const DAY_MS = 86_400_000;
 const instant = (madeAt: string): number => Date.parse(madeAt.length === 10 ? `${madeAt}T00:00:00Z` : madeAt);
 
 /** The probability a binary forecast states or implies. */
-const probabilityOf = (f: StoredForecast): number | undefined => (f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined);
+const probabilityOf = (f: StoredForecast): number | undefined =>
+  f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined;
 
 /** Whether a forecaster id is a member of an aggregate: `all` takes every forecaster that is not an aggregate. */
 function memberTest(spec: AggregateSpec, aggregateIds: ReadonlySet<string>): (id: string) => boolean {
@@ -33,7 +34,13 @@ function combine(question: Question, standing: readonly StoredForecast[], spec: 
       const options = question.spec.options.map((o) => o.id);
       const lists = standing.flatMap((f) => (f.estimate.kind === 'categorical' ? [f.estimate.probabilities] : []));
       if (!lists.length) return undefined;
-      const combined = options.map((o) => combineProbabilities(lists.map((l) => l[o] ?? 0), method, parameter));
+      const combined = options.map((o) =>
+        combineProbabilities(
+          lists.map((l) => l[o] ?? 0),
+          method,
+          parameter,
+        ),
+      );
       const total = combined.reduce((a, b) => a + b, 0);
       // Renormalise to 1 (methods other than the mean do not keep the sum); an all-zero result stays unstated.
       if (!(total > 0)) return undefined;

@@ -156,7 +156,13 @@ function scorePoint(estimate: number, actual: number, tolerance: number): PointS
   };
 }
 
-function scoreNumeric(question: Extract<Question, { kind: 'numeric' }>, estimate: Extract<Forecast['estimate'], { kind: 'numeric' }>, actual: number, o: ResolvedScoringOptions, plan: boolean): NumericClaimScore {
+function scoreNumeric(
+  question: Extract<Question, { kind: 'numeric' }>,
+  estimate: Extract<Forecast['estimate'], { kind: 'numeric' }>,
+  actual: number,
+  o: ResolvedScoringOptions,
+  plan: boolean,
+): NumericClaimScore {
   const tolerance = question.spec.tolerance ?? o.numericTolerance;
   const point = estimate.point === undefined ? undefined : scorePoint(estimate.point, actual, tolerance);
   let interval: IntervalClaimScore | undefined;
@@ -182,7 +188,11 @@ function scoreNumeric(question: Extract<Question, { kind: 'numeric' }>, estimate
       hit: qs[0]!.value <= actual && actual <= qs[qs.length - 1]!.value,
     };
   }
-  const decided = interval ? { hit: interval.hit, hitBasis: 'interval' as const } : point ? { hit: point.hit, hitBasis: 'point' as const } : { hit: quantiles!.hit, hitBasis: 'quantiles' as const };
+  const decided = interval
+    ? { hit: interval.hit, hitBasis: 'interval' as const }
+    : point
+      ? { hit: point.hit, hitBasis: 'point' as const }
+      : { hit: quantiles!.hit, hitBasis: 'quantiles' as const };
   // Plans and goals under `reach`: the outcome got to the target (less the tolerance); overshooting counts.
   const target = point ? point.estimate - tolerance * Math.abs(point.estimate) : interval ? interval.lower : medianQuantile(estimate.quantiles!);
   const achieved = plan && o.planRule === 'reach' ? actual >= target : decided.hit;
@@ -201,7 +211,12 @@ function medianQuantile(quantiles: readonly { tau: number; value: number }[]): n
   return quantiles.reduce((best, q) => (Math.abs(q.tau - 0.5) < Math.abs(best.tau - 0.5) ? q : best)).value;
 }
 
-function scoreDate(question: Extract<Question, { kind: 'date' }>, estimate: Extract<Forecast['estimate'], { kind: 'date' }>, actual: string, o: ResolvedScoringOptions): DateClaimScore {
+function scoreDate(
+  question: Extract<Question, { kind: 'date' }>,
+  estimate: Extract<Forecast['estimate'], { kind: 'date' }>,
+  actual: string,
+  o: ResolvedScoringOptions,
+): DateClaimScore {
   const days = question.spec.toleranceDays ?? o.dateToleranceDays;
   const start = estimate.earliest ?? (estimate.point !== undefined && estimate.latest === undefined ? shiftDate(estimate.point, -days) : undefined);
   const end = estimate.latest ?? (estimate.point !== undefined && estimate.earliest === undefined ? shiftDate(estimate.point, days) : undefined);
@@ -292,7 +307,9 @@ export function scoreClaim(
   assertObject(fn, 'question', question, 'a question { kind, spec?, stance? }');
   assertObject(fn, 'forecast', forecast, 'a forecast { estimate, confidence? }');
   assertObject(fn, 'outcome', outcome, 'an outcome { kind, value }');
-  return guardInput(fn, 'question, forecast and outcome', 'a question, a forecast and an outcome of one kind', () => scoreClaimWith(question as Question, forecast, outcome, o));
+  return guardInput(fn, 'question, forecast and outcome', 'a question, a forecast and an outcome of one kind', () =>
+    scoreClaimWith(question as Question, forecast, outcome, o),
+  );
 }
 
 /** The question with an empty `spec` when it has none (a spec-less numeric/date question uses every default). */
@@ -301,19 +318,40 @@ function withSpec(question: Question): Question {
 }
 
 /** {@link scoreClaim} with options already resolved (the hot path of scorecards). @internal */
-export function scoreClaimWith(question: Question, forecast: Pick<Forecast, 'estimate' | 'confidence'>, outcome: Outcome, o: ResolvedScoringOptions): ClaimScore {
+export function scoreClaimWith(
+  question: Question,
+  forecast: Pick<Forecast, 'estimate' | 'confidence'>,
+  outcome: Outcome,
+  o: ResolvedScoringOptions,
+): ClaimScore {
   const { estimate } = forecast;
   if (estimate.kind !== question.kind || outcome.kind !== question.kind) {
-    throw invalidInput('scoreClaim', 'forecast.estimate.kind', `and outcome.kind to match the question's kind "${question.kind}"`, `${estimate.kind}/${outcome.kind}`);
+    throw invalidInput(
+      'scoreClaim',
+      'forecast.estimate.kind',
+      `and outcome.kind to match the question's kind "${question.kind}"`,
+      `${estimate.kind}/${outcome.kind}`,
+    );
   }
   const plan = question.stance === 'plan' || question.stance === 'goal';
   switch (question.kind) {
     case 'binary':
       return scoreBinary(forecast, outcome.value as boolean, o);
     case 'numeric':
-      return scoreNumeric(withSpec(question) as Extract<Question, { kind: 'numeric' }>, estimate as Extract<Forecast['estimate'], { kind: 'numeric' }>, outcome.value as number, o, plan);
+      return scoreNumeric(
+        withSpec(question) as Extract<Question, { kind: 'numeric' }>,
+        estimate as Extract<Forecast['estimate'], { kind: 'numeric' }>,
+        outcome.value as number,
+        o,
+        plan,
+      );
     case 'date':
-      return scoreDate(withSpec(question) as Extract<Question, { kind: 'date' }>, estimate as Extract<Forecast['estimate'], { kind: 'date' }>, outcome.value as string, o);
+      return scoreDate(
+        withSpec(question) as Extract<Question, { kind: 'date' }>,
+        estimate as Extract<Forecast['estimate'], { kind: 'date' }>,
+        outcome.value as string,
+        o,
+      );
     case 'categorical':
       return scoreCategorical(estimate as Extract<Forecast['estimate'], { kind: 'categorical' }>, outcome.value as string, o);
   }

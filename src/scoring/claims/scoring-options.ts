@@ -111,12 +111,16 @@ export function resolveScoringOptions(fn: string, options: ScoringOptions = {}):
   const o = Object.fromEntries(
     Object.entries(DEFAULT_SCORING_OPTIONS).map(([key, fallback]) => [key, given[key] === undefined ? fallback : given[key]]),
   ) as Required<ScoringOptions>;
-  if (!(o.numericTolerance >= 0 && Number.isFinite(o.numericTolerance))) throw invalidInput(fn, 'options.numericTolerance', 'to be a finite number ≥ 0', o.numericTolerance);
-  if (!(o.defaultIntervalLevel > 0 && o.defaultIntervalLevel < 1)) throw invalidInput(fn, 'options.defaultIntervalLevel', 'in the open interval (0, 1)', o.defaultIntervalLevel);
-  if (!(Number.isInteger(o.dateToleranceDays) && o.dateToleranceDays >= 0)) throw invalidInput(fn, 'options.dateToleranceDays', 'to be an integer ≥ 0', o.dateToleranceDays);
+  if (!(o.numericTolerance >= 0 && Number.isFinite(o.numericTolerance)))
+    throw invalidInput(fn, 'options.numericTolerance', 'to be a finite number ≥ 0', o.numericTolerance);
+  if (!(o.defaultIntervalLevel > 0 && o.defaultIntervalLevel < 1))
+    throw invalidInput(fn, 'options.defaultIntervalLevel', 'in the open interval (0, 1)', o.defaultIntervalLevel);
+  if (!(Number.isInteger(o.dateToleranceDays) && o.dateToleranceDays >= 0))
+    throw invalidInput(fn, 'options.dateToleranceDays', 'to be an integer ≥ 0', o.dateToleranceDays);
   if (!PLAN_RULES.includes(o.planRule)) throw invalidInput(fn, 'options.planRule', 'to be "reach" or "hit"', o.planRule);
   if (o.brierScale !== '0-1' && o.brierScale !== '0-2') throw invalidInput(fn, 'options.brierScale', 'to be "0-1" or "0-2"', o.brierScale);
   if (!(o.logEpsilon > 0 && o.logEpsilon < 0.5)) throw invalidInput(fn, 'options.logEpsilon', 'in the open interval (0, 0.5)', o.logEpsilon);
-  if (!(Number.isInteger(o.calibrationBins) && o.calibrationBins >= 1)) throw invalidInput(fn, 'options.calibrationBins', 'to be an integer ≥ 1', o.calibrationBins);
+  if (!(Number.isInteger(o.calibrationBins) && o.calibrationBins >= 1))
+    throw invalidInput(fn, 'options.calibrationBins', 'to be an integer ≥ 1', o.calibrationBins);
   return Object.freeze(o);
 }

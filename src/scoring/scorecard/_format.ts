@@ -10,7 +10,6 @@ import { days, num, pct, score } from '../../format/values.js';
 import { invalidInput } from '../_internal/validate.js';
 import { RENDER_FORMATS, type PredictionVerdict, type RenderFormat, type ScorecardPrediction } from './types.js';
 
-
 /**
  * The format a renderer was asked for: one of {@link RENDER_FORMATS}, or `md`, short for `markdown`
  * (as the CLI's `--format md`); `validation_failed` otherwise.

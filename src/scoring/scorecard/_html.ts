@@ -156,10 +156,16 @@ export function calibrationSvg(bins: readonly CalibrationBin[]): string {
   const y = (p: number) => m.t + (1 - p) * h;
   const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
   const grid = ticks
-    .map((t) => `<line x1="${f1(x(t))}" y1="${m.t}" x2="${f1(x(t))}" y2="${m.t + h}" stroke="#eaeef2"/><line x1="${m.l}" y1="${f1(y(t))}" x2="${m.l + w}" y2="${f1(y(t))}" stroke="#eaeef2"/>` +
-      `<text x="${f1(x(t))}" y="${m.t + h + 14}" text-anchor="middle" class="muted">${t * 100}%</text><text x="${m.l - 6}" y="${f1(y(t) + 3.5)}" text-anchor="end" class="muted">${t * 100}%</text>`)
+    .map(
+      (t) =>
+        `<line x1="${f1(x(t))}" y1="${m.t}" x2="${f1(x(t))}" y2="${m.t + h}" stroke="#eaeef2"/><line x1="${m.l}" y1="${f1(y(t))}" x2="${m.l + w}" y2="${f1(y(t))}" stroke="#eaeef2"/>` +
+        `<text x="${f1(x(t))}" y="${m.t + h + 14}" text-anchor="middle" class="muted">${t * 100}%</text><text x="${m.l - 6}" y="${f1(y(t) + 3.5)}" text-anchor="end" class="muted">${t * 100}%</text>`,
+    )
     .join('');
-  const max = maxOf(bins.map((b) => b.count), 1);
+  const max = maxOf(
+    bins.map((b) => b.count),
+    1,
+  );
   const points = bins
     .map((b) => {
       const r = 4 + 10 * Math.sqrt(b.count / max);
@@ -168,18 +174,22 @@ export function calibrationSvg(bins: readonly CalibrationBin[]): string {
       const tip = `${percentRange(b.lower, b.upper)} bin: ${b.count} forecast${b.count === 1 ? '' : 's'}, mean ${(b.meanProbability * 100).toFixed(0)}%, happened ${(b.observedFrequency * 100).toFixed(0)}%`;
       // The count goes above the point, or below it when that would leave the plot.
       const ly = cy - r - 4 < m.t + 10 ? cy + r + 12 : cy - r - 4;
-      return `<g><title>${esc(tip)}</title><circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(r)}" fill="#0969da" fill-opacity="0.35" stroke="#0969da" stroke-width="1.5"/>` +
-        `<text x="${f1(cx)}" y="${f1(ly)}" text-anchor="middle" font-weight="600">n=${b.count}</text></g>`;
+      return (
+        `<g><title>${esc(tip)}</title><circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(r)}" fill="#0969da" fill-opacity="0.35" stroke="#0969da" stroke-width="1.5"/>` +
+        `<text x="${f1(cx)}" y="${f1(ly)}" text-anchor="middle" font-weight="600">n=${b.count}</text></g>`
+      );
     })
     .join('');
-  return `<svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="Calibration chart">` +
+  return (
+    `<svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="Calibration chart">` +
     `<title>Calibration: observed frequency against forecast probability</title>${grid}` +
     `<rect x="${m.l}" y="${m.t}" width="${w}" height="${h}" fill="none" stroke="#d1d9e0"/>` +
     `<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#8c959f" stroke-dasharray="5 4"/>` +
     `<text x="${f1(x(0.62))}" y="${f1(y(0.62) - 8)}" class="muted" transform="rotate(-45 ${f1(x(0.62))} ${f1(y(0.62) - 8)})" text-anchor="middle">perfect calibration</text>` +
     points +
     `<text x="${m.l + w / 2}" y="${size - 8}" text-anchor="middle">forecast probability (bin mean)</text>` +
-    `<text x="12" y="${m.t + h / 2}" text-anchor="middle" transform="rotate(-90 12 ${m.t + h / 2})">how often it happened</text></svg>`;
+    `<text x="12" y="${m.t + h / 2}" text-anchor="middle" transform="rotate(-90 12 ${m.t + h / 2})">how often it happened</text></svg>`
+  );
 }
 
 /** One claim on a timeline. @internal */
@@ -281,7 +291,9 @@ export function timelineSvg(items: readonly TimelineItem[], asOf: string): strin
       return g;
     })
     .join('');
-  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Timeline of claims by due date">` +
+  return (
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Timeline of claims by due date">` +
     `<title>Claims by due date</title>${rows.join('')}${ticks.join('')}` +
-    `<line x1="${m.l}" y1="${plotBottom}" x2="${width - m.r}" y2="${plotBottom}" stroke="#8c959f"/>${asOfLine}${marks.join('')}${legend}</svg>`;
+    `<line x1="${m.l}" y1="${plotBottom}" x2="${width - m.r}" y2="${plotBottom}" stroke="#8c959f"/>${asOfLine}${marks.join('')}${legend}</svg>`
+  );
 }

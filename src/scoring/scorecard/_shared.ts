@@ -18,10 +18,22 @@ import { wilsonInterval } from '../wilson-interval.js';
 import type { HitRate, LeaderboardOptions, ScorecardOptions } from './types.js';
 
 /** The options of `buildScorecard` and `ledger.scorecard()`. @internal */
-export const ScorecardOptionsArg = optionsSchema<ScorecardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), recordedBy: z.unknown().optional(), upcomingLimit: z.unknown().optional(), tag: z.string().optional() });
+export const ScorecardOptionsArg = optionsSchema<ScorecardOptions>()({
+  ...SCORING_OPTION_SHAPE,
+  asOf: z.unknown().optional(),
+  recordedBy: z.unknown().optional(),
+  upcomingLimit: z.unknown().optional(),
+  tag: z.string().optional(),
+});
 
 /** The options of `buildLeaderboard` and `ledger.leaderboard()`. @internal */
-export const LeaderboardOptionsArg = optionsSchema<LeaderboardOptions>()({ ...SCORING_OPTION_SHAPE, asOf: z.unknown().optional(), recordedBy: z.unknown().optional(), minResolved: z.unknown().optional(), tag: z.string().optional() });
+export const LeaderboardOptionsArg = optionsSchema<LeaderboardOptions>()({
+  ...SCORING_OPTION_SHAPE,
+  asOf: z.unknown().optional(),
+  recordedBy: z.unknown().optional(),
+  minResolved: z.unknown().optional(),
+  tag: z.string().optional(),
+});
 
 /** What the builders take, in their messages. @internal */
 export const SCORING_DATA = 'ScoringData { forecasters, questions, forecasts } from loadScoringData()';

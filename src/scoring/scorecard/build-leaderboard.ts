@@ -114,7 +114,9 @@ export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions
   options = (parseArg(fn, 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
   refuseRecordedBy(fn, options.recordedBy, 'ledger.leaderboard()');
   const asOf = asOfDate(fn, options.asOf);
-  return guardInput(fn, 'data', SCORING_DATA, () => buildLeaderboardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }));
+  return guardInput(fn, 'data', SCORING_DATA, () =>
+    buildLeaderboardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }),
+  );
 }
 
 function buildLeaderboardUnchecked(data: ScoringData, options: LeaderboardOptions): Leaderboard {

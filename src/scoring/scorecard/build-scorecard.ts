@@ -13,7 +13,18 @@ import { peerScores, relativeBrierScores } from '../relative-scores.js';
 import { guardInput } from '../_internal/validate.js';
 import { IdArg, parseArg } from '../../_internal/validate-args.js';
 import { standingOn } from '../point-in-time.js';
-import { refuseRecordedBy, asOfDate, assertScoringData, byMadeAt, findForecaster, hitRateOf, integerOption, meanOrUndefined, SCORING_DATA, ScorecardOptionsArg } from './_shared.js';
+import {
+  refuseRecordedBy,
+  asOfDate,
+  assertScoringData,
+  byMadeAt,
+  findForecaster,
+  hitRateOf,
+  integerOption,
+  meanOrUndefined,
+  SCORING_DATA,
+  ScorecardOptionsArg,
+} from './_shared.js';
 import type {
   DateSummary,
   ForecastAfterOutcome,
@@ -327,7 +338,9 @@ export function buildScorecard(input: ScoringData, forecasterId: string, options
   options = (parseArg(fn, 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
   refuseRecordedBy(fn, options.recordedBy, 'ledger.scorecard()');
   const asOf = asOfDate(fn, options.asOf);
-  return guardInput(fn, 'data', SCORING_DATA, () => buildScorecardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }));
+  return guardInput(fn, 'data', SCORING_DATA, () =>
+    buildScorecardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }),
+  );
 }
 
 function buildScorecardUnchecked(data: ScoringData, forecasterId: string, options: ScorecardOptions): Scorecard {

@@ -83,7 +83,9 @@ function renderLeaderboardUnchecked(leaderboard: Leaderboard, format: RenderForm
   if (format === 'json') return toJson(leaderboard);
   if (format === 'markdown') {
     const lines = ['# Leaderboard', '', `As of ${md(leaderboard.asOf)}. ${explanation(leaderboard)}`, ''];
-    lines.push(leaderboard.entries.length ? mdTable(HEAD, leaderboard.entries.map(leaderboardCells)) : 'Nobody has enough resolved forecasts to be ranked yet.');
+    lines.push(
+      leaderboard.entries.length ? mdTable(HEAD, leaderboard.entries.map(leaderboardCells)) : 'Nobody has enough resolved forecasts to be ranked yet.',
+    );
     if (leaderboard.unranked.length) lines.push('', `Not ranked yet: ${leaderboard.unranked.map((u) => `${md(u.name)} (${u.resolved})`).join(', ')}.`);
     return `${lines.join('\n')}\n`;
   }

@@ -55,7 +55,12 @@ function renderReportUnchecked(input: RenderReportInput): string {
   const title = input.title ?? 'forecast-ledger report';
   const asOf = input.asOf ?? leaderboard.asOf;
   const items = scorecards.flatMap((sc) =>
-    sc.predictions.map((p) => ({ date: p.dueOn, verdict: p.verdict, group: sc.forecaster.name, label: `${sc.forecaster.name}: ${p.title} — ${formatEstimate(p.estimate, p.unit, p.confidence)}` })),
+    sc.predictions.map((p) => ({
+      date: p.dueOn,
+      verdict: p.verdict,
+      group: sc.forecaster.name,
+      label: `${sc.forecaster.name}: ${p.title} — ${formatEstimate(p.estimate, p.unit, p.confidence)}`,
+    })),
   );
   const claims = items.length;
   const body = [
@@ -63,7 +68,9 @@ function renderReportUnchecked(input: RenderReportInput): string {
     `<p class="sub">${esc(input.subtitle ?? `${scorecards.length} forecasters, ${claims} claims`)} — as of ${esc(asOf)}</p>`,
     leaderboardHtmlBody(leaderboard, '<h2 id="leaderboard">Leaderboard</h2>', (id) => `#forecaster-${id}`),
     '<h2 id="timeline">Every claim by due date</h2>',
-    claims ? `<figure>${timelineSvg(items, asOf)}<figcaption>One row per forecaster; hover a mark for the claim.</figcaption></figure>` : '<p class="note">No claims yet.</p>',
+    claims
+      ? `<figure>${timelineSvg(items, asOf)}<figcaption>One row per forecaster; hover a mark for the claim.</figcaption></figure>`
+      : '<p class="note">No claims yet.</p>',
     '<h2 id="scorecards">Scorecards</h2>',
     `<nav class="toc">${scorecards.map((sc) => `<div><a href="#forecaster-${esc(sc.forecaster.id)}">${esc(sc.forecaster.name)}</a> (${sc.counts.made})</div>`).join('')}</nav>`,
     ...scorecards.map((sc) => `<section class="card">${scorecardHtmlBody(sc, 2)}</section>`),

@@ -41,7 +41,10 @@ export function scorecardBlocks(sc: Scorecard): Block[] {
         ['Scored', `${p.n} (${p.stated} stated, ${p.implied} implied by wording)`],
         ['Mean Brier score (lower is better; 0.25 = always 50%)', score(p.meanBrier)],
         ['Mean log loss (lower is better; 0.693 = always 50%)', score(p.meanLogLoss)],
-        ['Reliability / resolution / uncertainty', `${score(p.decomposition.reliability)} / ${score(p.decomposition.resolution)} / ${score(p.decomposition.uncertainty)}`],
+        [
+          'Reliability / resolution / uncertainty',
+          `${score(p.decomposition.reliability)} / ${score(p.decomposition.resolution)} / ${score(p.decomposition.uncertainty)}`,
+        ],
       ],
     });
   }
@@ -53,7 +56,11 @@ export function scorecardBlocks(sc: Scorecard): Block[] {
       rows.push(['Median absolute percentage error (lower is better)', pct(n.points.medianAbsolutePercentageError, 1)]);
       rows.push(['Mean log accuracy ratio |ln(estimate/actual)| (lower is better)', score(n.points.meanLogAccuracyRatio)]);
     }
-    if (n.intervals.n) rows.push(['Ranges holding the outcome (coverage vs mean stated level)', `${n.intervals.inside} of ${n.intervals.n} (${pct(n.intervals.coverage)} vs ${pct(n.intervals.meanLevel)})`]);
+    if (n.intervals.n)
+      rows.push([
+        'Ranges holding the outcome (coverage vs mean stated level)',
+        `${n.intervals.inside} of ${n.intervals.n} (${pct(n.intervals.coverage)} vs ${pct(n.intervals.meanLevel)})`,
+      ]);
     if (n.quantiles.n) rows.push(['Quantile forecasts', String(n.quantiles.n)]);
     blocks.push({ title: 'Numeric claims', rows });
   }
@@ -120,7 +127,8 @@ function afterOutcomeRows(sc: Scorecard, limit: number): { rows: string[][]; mor
 
 const AFTER_OUTCOME_TITLE = 'Made after the outcome (not scored)';
 const AFTER_OUTCOME_HEAD = ['Question', 'Forecast', 'Made', 'Resolved on'];
-const AFTER_OUTCOME_NOTE = 'These forecasts were made after the end of the day the question was resolved (UTC); the resolution was recorded with them kept as made after the outcome.';
+const AFTER_OUTCOME_NOTE =
+  'These forecasts were made after the end of the day the question was resolved (UTC); the resolution was recorded with them kept as made after the outcome.';
 
 /**
  * Text for Markdown: control and bidirectional characters shown as visible escapes (as in the
@@ -144,10 +152,26 @@ function scorecardMarkdown(sc: Scorecard): string {
   const out = [`# Scorecard: ${md(f.name)}`, '', `${md([f.type, f.affiliation].filter(Boolean).join(' · '))} — as of ${md(sc.asOf)}`, ''];
   for (const b of scorecardBlocks(sc)) out.push(`## ${md(b.title)}`, '', mdTable(['', ''], b.rows), '');
   if (sc.probability) {
-    out.push('## Calibration', '', mdTable(['Bin', 'Forecasts', 'Mean forecast', 'Happened'], sc.probability.calibration.map((b) => [percentRange(b.lower, b.upper), String(b.count), pct(b.meanProbability), pct(b.observedFrequency)])), '');
+    out.push(
+      '## Calibration',
+      '',
+      mdTable(
+        ['Bin', 'Forecasts', 'Mean forecast', 'Happened'],
+        sc.probability.calibration.map((b) => [percentRange(b.lower, b.upper), String(b.count), pct(b.meanProbability), pct(b.observedFrequency)]),
+      ),
+      '',
+    );
   }
   out.push('## Coming due', '');
-  out.push(sc.upcoming.length ? mdTable(['Due', 'Question', 'Claim'], sc.upcoming.map((p) => [p.dueOn, p.title, formatEstimate(p.estimate, p.unit, p.confidence)])) : 'Nothing pending.', '');
+  out.push(
+    sc.upcoming.length
+      ? mdTable(
+          ['Due', 'Question', 'Claim'],
+          sc.upcoming.map((p) => [p.dueOn, p.title, formatEstimate(p.estimate, p.unit, p.confidence)]),
+        )
+      : 'Nothing pending.',
+    '',
+  );
   out.push('## Every prediction', '', sc.predictions.length ? mdTable(PREDICTION_HEAD, sc.predictions.map(predictionCells)) : 'No predictions.', '');
   if (sc.madeAfterOutcome.length) {
     const { rows, more } = afterOutcomeRows(sc, AFTER_OUTCOME_ROWS);
@@ -174,24 +198,36 @@ export function scorecardHtmlBody(sc: Scorecard, headingLevel: 1 | 2 = 1): strin
     tiles([
       [String(c.made), 'questions with a claim'],
       [`${c.resolved} / ${c.pending}`, 'resolved / pending'],
-      [sc.hitRate ? pct(sc.hitRate.rate) : '–', sc.hitRate ? `hit rate, 95% CI ${pct(sc.hitRate.lower)}–${pct(sc.hitRate.upper)} (n=${sc.hitRate.n})` : 'hit rate (nothing resolved)'],
+      [
+        sc.hitRate ? pct(sc.hitRate.rate) : '–',
+        sc.hitRate ? `hit rate, 95% CI ${pct(sc.hitRate.lower)}–${pct(sc.hitRate.upper)} (n=${sc.hitRate.n})` : 'hit rate (nothing resolved)',
+      ],
       [score(sc.probability?.meanBrier), 'mean Brier score (lower is better)'],
       [pct(sc.numeric?.points.medianAbsolutePercentageError, 1), 'median abs. % error of numbers'],
       [sc.plans.total ? `${sc.plans.achieved} / ${sc.plans.missed}` : '–', 'plans & goals achieved / missed'],
     ]),
     h(sub, 'Claims by due date'),
     sc.predictions.length
-      ? `<figure>${timelineSvg(sc.predictions.map((p) => ({ date: p.dueOn, verdict: p.verdict, label: `${p.title} — ${formatEstimate(p.estimate, p.unit, p.confidence)}` })), sc.asOf)}<figcaption>Every claim at its due date; hover a mark for the question.</figcaption></figure>`
+      ? `<figure>${timelineSvg(
+          sc.predictions.map((p) => ({ date: p.dueOn, verdict: p.verdict, label: `${p.title} — ${formatEstimate(p.estimate, p.unit, p.confidence)}` })),
+          sc.asOf,
+        )}<figcaption>Every claim at its due date; hover a mark for the question.</figcaption></figure>`
       : '<p class="note">No claims.</p>',
     h(sub, 'Accuracy'),
     // The caption describes the chart, so it goes only with a chart that is drawn.
     `<div class="charts">${sc.probability ? `<figure>${calibrationSvg(sc.probability.calibration)}<figcaption>${CALIBRATION_CAPTION}</figcaption></figure>` : '<p class="note">No resolved probability forecasts yet, so no calibration chart.</p>'}` +
-      `<div>${scorecardBlocks(sc).map((b) => h(sub + 1, b.title) + keyValues(b.rows)).join('\n')}</div></div>`,
+      `<div>${scorecardBlocks(sc)
+        .map((b) => h(sub + 1, b.title) + keyValues(b.rows))
+        .join('\n')}</div></div>`,
   ];
   parts.push(h(sub, 'Coming due'));
   parts.push(
     sc.upcoming.length
-      ? table(['Due', 'Question', 'Claim'], sc.upcoming.map((p) => [esc(p.dueOn), esc(p.title), esc(formatEstimate(p.estimate, p.unit, p.confidence))]), ['date'])
+      ? table(
+          ['Due', 'Question', 'Claim'],
+          sc.upcoming.map((p) => [esc(p.dueOn), esc(p.title), esc(formatEstimate(p.estimate, p.unit, p.confidence))]),
+          ['date'],
+        )
       : '<p class="note">Nothing pending.</p>',
   );
   parts.push(h(sub, 'Every prediction'));
@@ -209,7 +245,13 @@ export function scorecardHtmlBody(sc: Scorecard, headingLevel: 1 | 2 = 1): strin
   if (sc.madeAfterOutcome.length) {
     const { rows, more } = afterOutcomeRows(sc, AFTER_OUTCOME_ROWS);
     parts.push(h(sub, AFTER_OUTCOME_TITLE), `<p class="note">${esc(AFTER_OUTCOME_NOTE)}</p>`);
-    parts.push(table(AFTER_OUTCOME_HEAD, rows.map((r) => r.map(esc)), ['', '', 'date', 'date']));
+    parts.push(
+      table(
+        AFTER_OUTCOME_HEAD,
+        rows.map((r) => r.map(esc)),
+        ['', '', 'date', 'date'],
+      ),
+    );
     if (more) parts.push(`<p class="note">… and ${more} more.</p>`);
   }
   return parts.join('\n');

@@ -50,7 +50,8 @@ const MAX_ATTEMPTS = 20;
 
 const CAPABILITIES: StoreCapabilities = { backend: 'postgres', fileBackup: false, storageCheck: false, networkWriters: true };
 
-const SCAN_FIRST = 'SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events ORDER BY events.seq LIMIT $1';
+const SCAN_FIRST =
+  'SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events ORDER BY events.seq LIMIT $1';
 const SCAN_AFTER = `SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events
   WHERE events.seq > $1::bigint ORDER BY events.seq LIMIT $2`;
 
@@ -222,7 +223,8 @@ export class PgAdapter implements StorageAdapter {
         guarded(client, async () => {
           try {
             const state = await readMigrationState(client, files());
-            if (state.pending.length) return [{ table: 'schema_migrations', message: `${state.pending.length} migration(s) pending: run forecast-ledger migrate` }];
+            if (state.pending.length)
+              return [{ table: 'schema_migrations', message: `${state.pending.length} migration(s) pending: run forecast-ledger migrate` }];
             return [];
           } catch (error) {
             if (!(error instanceof LedgerError)) throw error;
@@ -237,7 +239,11 @@ export class PgAdapter implements StorageAdapter {
             scratch.on('error', ignore);
             return { query: scratch.query.bind(scratch) as PgSession['query'], release: () => (scratch.removeListener('error', ignore), scratch.release()) };
           };
-          return checkPgSchema(client, open, files().filter((f) => applied.has(f.version)));
+          return checkPgSchema(
+            client,
+            open,
+            files().filter((f) => applied.has(f.version)),
+          );
         }),
       checkStorage: async () => [],
     };

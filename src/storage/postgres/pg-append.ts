@@ -24,7 +24,8 @@ const SQL = {
     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
   sources: 'INSERT INTO sources (id, event_seq) SELECT * FROM unnest($1::text[], $2::bigint[])',
   forecasters: 'INSERT INTO forecasters (id, type, event_seq) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])',
-  questions: 'INSERT INTO questions (id, kind, stance, resolve_on, event_seq) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])',
+  questions:
+    'INSERT INTO questions (id, kind, stance, resolve_on, event_seq) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])',
   tags: 'INSERT INTO question_tags (question_id, tag) SELECT * FROM unnest($1::text[], $2::text[])',
   forecasts: `INSERT INTO forecasts (id, question_id, forecaster_id, made_at, probability, event_seq)
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::bigint[])`,
@@ -89,5 +90,10 @@ export async function appendPg(db: Queryable, events: readonly EventRow[], proje
   await insertColumns(db, SQL.resolutions, resolutions, resolutionColumns);
   // In seq order, chunk after chunk: a later resolution of a question overrides an earlier one.
   await insertColumns(db, SQL.questionStatus, resolutions, (rows) => resolutionColumns(rows).slice(0, 3));
-  await insertColumns(db, SQL.updates, of('update'), (rows) => [rows.map((r) => r.eventSeq), rows.map((r) => r.type), rows.map((r) => r.questionId), rows.map((r) => r.forecastId)]);
+  await insertColumns(db, SQL.updates, of('update'), (rows) => [
+    rows.map((r) => r.eventSeq),
+    rows.map((r) => r.type),
+    rows.map((r) => r.questionId),
+    rows.map((r) => r.forecastId),
+  ]);
 }

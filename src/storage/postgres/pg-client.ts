@@ -51,6 +51,8 @@ export async function loadPg(): Promise<PgModule> {
 export function ledgerTypes(pg: PgModule): Pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: string) =>
-      oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as Pg.CustomTypesConfig['getTypeParser'],
+      oid === INT8_OID && format !== 'binary'
+        ? (value: string) => Number(value)
+        : pg.types.getTypeParser(oid, format as 'text')) as Pg.CustomTypesConfig['getTypeParser'],
   };
 }

@@ -89,10 +89,14 @@ export class PgErrors {
     const raw = error instanceof Error ? error.message : String(error);
     const message = this.redact(raw);
     const hint = hintFor(state, raw);
-    return new LedgerError('storage_error', `${doing} on PostgreSQL ${this.location} failed: ${message}${state ? ` (SQLSTATE ${state})` : ''}${hint ? `: ${hint}` : ''}`, {
-      cause: error instanceof Error ? redactedError(error, message) : undefined,
-      details: { backend: 'postgres', location: this.location, ...(state ? { sqlState: state } : {}) },
-    });
+    return new LedgerError(
+      'storage_error',
+      `${doing} on PostgreSQL ${this.location} failed: ${message}${state ? ` (SQLSTATE ${state})` : ''}${hint ? `: ${hint}` : ''}`,
+      {
+        cause: error instanceof Error ? redactedError(error, message) : undefined,
+        details: { backend: 'postgres', location: this.location, ...(state ? { sqlState: state } : {}) },
+      },
+    );
   }
 }
 

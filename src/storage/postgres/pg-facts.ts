@@ -87,7 +87,12 @@ export async function loadPgFacts(db: Queryable, request: FactRequest): Promise<
   }
   const keys = request.updates;
   if (keys.length) {
-    const found = await db.query<{ i: number }>(SQL.updates, [keys.map((k) => k.type), keys.map((k) => k.entityId), keys.map((k) => k.payload), keys.map((k) => k.recordedAt)]);
+    const found = await db.query<{ i: number }>(SQL.updates, [
+      keys.map((k) => k.type),
+      keys.map((k) => k.entityId),
+      keys.map((k) => k.payload),
+      keys.map((k) => k.recordedAt),
+    ]);
     for (const { i } of found.rows) loaded.updates.add(updateKeyText(keys[i - 1]!));
   }
   return loaded;

@@ -56,9 +56,7 @@ export interface PgSession extends Queryable {
  */
 export async function readMigrationState(db: Queryable, files: readonly MigrationFile[]): Promise<MigrationState> {
   const tracked = await db.query("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'");
-  const applied = tracked.rowCount
-    ? (await db.query<MigrationInfo>('SELECT version, name, checksum FROM schema_migrations ORDER BY version')).rows
-    : [];
+  const applied = tracked.rowCount ? (await db.query<MigrationInfo>('SELECT version, name, checksum FROM schema_migrations ORDER BY version')).rows : [];
   return checkAppliedMigrations(applied, files);
 }
 

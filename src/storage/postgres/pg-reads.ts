@@ -111,7 +111,10 @@ export class PgReads {
     const where = new Where();
     if (filter.questionId) where.add('r.question_id = ?', filter.questionId);
     if (filter.currentOnly) where.add('r.event_seq = (SELECT q.resolution_seq FROM questions q WHERE q.id = r.question_id)');
-    const rows = await this.#rows<{ payload: string; seq: number; recordedAt: string; supersedes: number | null }>(`${RESOLUTION_SELECT} ${where} ORDER BY r.event_seq`, where.params);
+    const rows = await this.#rows<{ payload: string; seq: number; recordedAt: string; supersedes: number | null }>(
+      `${RESOLUTION_SELECT} ${where} ORDER BY r.event_seq`,
+      where.params,
+    );
     return rows.map((r) => toResolution(r.payload, r.seq, r.recordedAt, r.supersedes));
   }
 
@@ -132,7 +135,9 @@ export class PgReads {
   async events(options: { afterSeq?: number; limit?: number } = {}): Promise<LedgerEvent[]> {
     // LIMIT NULL is no limit, as SQLite's LIMIT -1.
     const limit = options.limit === undefined || options.limit < 0 ? null : options.limit;
-    return (await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, [options.afterSeq ?? 0, limit])).map(toEvent);
+    return (await this.#rows<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, [options.afterSeq ?? 0, limit])).map(
+      toEvent,
+    );
   }
 
   async counts(): Promise<RecordCounts> {

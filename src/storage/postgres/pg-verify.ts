@@ -26,7 +26,8 @@ const PAYLOAD = 'LEFT JOIN LATERAL (SELECT e.payload::jsonb AS p) j ON true';
 /** A JSON number at `path` of the payload as float8, NULL for anything else (as a stored probability compares). */
 const num = (path: string): string => `(CASE WHEN jsonb_typeof(j.p #> '{${path}}') = 'number' THEN (j.p #>> '{${path}}')::float8 END)`;
 /** The payload's tags as a JSON array (an empty one when absent or not an array). */
-const tagsOf = (payload: string): string => `(CASE WHEN jsonb_typeof(${payload}::jsonb -> 'tags') = 'array' THEN ${payload}::jsonb -> 'tags' ELSE '[]'::jsonb END)`;
+const tagsOf = (payload: string): string =>
+  `(CASE WHEN jsonb_typeof(${payload}::jsonb -> 'tags') = 'array' THEN ${payload}::jsonb -> 'tags' ELSE '[]'::jsonb END)`;
 /** The outcome value as `resolutions.outcome` holds it: 1/0 for a boolean, the JSON value otherwise, NULL without one. */
 const OUTCOME = `(CASE jsonb_typeof(j.p #> '{outcome,value}') WHEN 'boolean' THEN to_jsonb(CASE WHEN (j.p #>> '{outcome,value}')::boolean THEN 1 ELSE 0 END)
   WHEN 'null' THEN NULL ELSE j.p #> '{outcome,value}' END)`;
@@ -133,7 +134,8 @@ export async function checkPgProjections(db: Queryable, eventCounts: Readonly<Re
   pushAll(problems, countProblems(rowCounts, eventCounts));
   const tagRows = await count('question_tags');
   const tags = (await db.query<{ pairs: number; missing: number }>(TAG_SUMMARY)).rows[0]!;
-  if (tagRows !== tags.pairs) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
+  if (tagRows !== tags.pairs)
+    problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
   const run = async (check: ProjectionCheck): Promise<void> => {
     for (const row of (await db.query<{ seq: number; detail: string }>(`${check.sql} LIMIT 5`)).rows) {
       problems.push({ table: check.table, seq: row.seq, message: `${check.message}: ${row.detail} (event ${row.seq})` });
@@ -262,20 +264,30 @@ export async function checkPgSchema(snapshot: Queryable, openScratch: () => Prom
   try {
     expectedList = await expectedCatalog(snapshot, openScratch, files);
   } catch (error) {
-    return [{
-      table: 'schema',
-      message: `cannot check the schema: creating a scratch schema (rolled back at once) failed: ${(error as Error).message}. ` +
-        'Run verify() as a role with CREATE on the database, such as the one that ran the migrations',
-    }];
+    return [
+      {
+        table: 'schema',
+        message:
+          `cannot check the schema: creating a scratch schema (rolled back at once) failed: ${(error as Error).message}. ` +
+          'Run verify() as a role with CREATE on the database, such as the one that ran the migrations',
+      },
+    ];
   }
   const expected = new Map(expectedList.map((o) => [describeObject(o), o]));
   const problems: VerifyProblem[] = [];
   for (const o of await catalogOf(snapshot, schema)) {
     const want = expected.get(describeObject(o));
     expected.delete(describeObject(o));
-    if (!want) problems.push({ table: 'schema', message: `${describeObject(o)} is not part of the ledger's schema: it was added outside the ledger (${o.definition.slice(0, 200)})` });
+    if (!want)
+      problems.push({
+        table: 'schema',
+        message: `${describeObject(o)} is not part of the ledger's schema: it was added outside the ledger (${o.definition.slice(0, 200)})`,
+      });
     else if (want.definition !== o.definition) {
-      problems.push({ table: 'schema', message: `${describeObject(o)} differs from what the migrations create: it was changed outside the ledger (${o.definition.slice(0, 200)})` });
+      problems.push({
+        table: 'schema',
+        message: `${describeObject(o)} differs from what the migrations create: it was changed outside the ledger (${o.definition.slice(0, 200)})`,
+      });
     }
   }
   for (const o of expected.values()) problems.push({ table: 'schema', message: `${describeObject(o)} is missing: it was dropped outside the ledger` });

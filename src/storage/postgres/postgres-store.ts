@@ -91,7 +91,10 @@ export class PostgresStore extends EngineStore implements LedgerStore {
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     url = parseArg('PostgresStore.open', 'url', PathArg, url);
     if (!isPostgresUrl(url)) {
-      throw new LedgerError('validation_failed', `PostgresStore.open url: expected a postgres:// or postgresql:// URL, received ${JSON.stringify(safeLocation(url).slice(0, 80))}`);
+      throw new LedgerError(
+        'validation_failed',
+        `PostgresStore.open url: expected a postgres:// or postgresql:// URL, received ${JSON.stringify(safeLocation(url).slice(0, 80))}`,
+      );
     }
     options = parseArg('PostgresStore.open', 'options', PostgresStoreOptionsArg, options) ?? {};
     return new PostgresStore(await PgAdapter.open(url, options), options.now);

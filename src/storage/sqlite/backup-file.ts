@@ -18,26 +18,43 @@ import type { BackupOptions } from '../types.js';
  */
 export function backupTarget(path: unknown, options: unknown, source: string): { target: string; overwrite: boolean } {
   if (typeof path !== 'string' || path.trim() === '' || path.includes('\0') || path === ':memory:') {
-    throw new LedgerError('validation_failed', `backup: expected the path of the file to write, received ${JSON.stringify(path) ?? String(path)}: pass a file name such as ledger-backup.sqlite`);
+    throw new LedgerError(
+      'validation_failed',
+      `backup: expected the path of the file to write, received ${JSON.stringify(path) ?? String(path)}: pass a file name such as ledger-backup.sqlite`,
+    );
   }
-  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options) || Object.keys(options).some((k) => k !== 'overwrite'))) {
-    throw new LedgerError('validation_failed', `backup options: expected { overwrite?: boolean } or nothing, received ${JSON.stringify(options) ?? String(options)}`);
+  if (
+    options !== undefined &&
+    (typeof options !== 'object' || options === null || Array.isArray(options) || Object.keys(options).some((k) => k !== 'overwrite'))
+  ) {
+    throw new LedgerError(
+      'validation_failed',
+      `backup options: expected { overwrite?: boolean } or nothing, received ${JSON.stringify(options) ?? String(options)}`,
+    );
   }
   const overwrite = (options as BackupOptions | undefined)?.overwrite ?? false;
-  if (typeof overwrite !== 'boolean') throw new LedgerError('validation_failed', `backup options: overwrite: expected true or false, received ${JSON.stringify(overwrite)}`);
+  if (typeof overwrite !== 'boolean')
+    throw new LedgerError('validation_failed', `backup options: overwrite: expected true or false, received ${JSON.stringify(overwrite)}`);
   const target = resolve(path);
   if (source && source !== ':memory:' && resolve(source) === target) {
     throw new LedgerError('validation_failed', `backup: ${target} is the ledger itself: write the backup to another file`);
   }
   // Replacing the ledger's own WAL (or journal) would cut commits out of it for every other connection.
   if (source && source !== ':memory:' && ['-wal', '-shm', '-journal'].some((suffix) => `${resolve(source)}${suffix}` === target)) {
-    throw new LedgerError('validation_failed', `backup: ${target} is a file of the ledger itself (its SQLite ${target.slice(target.lastIndexOf('-') + 1)} file): write the backup to another file`);
+    throw new LedgerError(
+      'validation_failed',
+      `backup: ${target} is a file of the ledger itself (its SQLite ${target.slice(target.lastIndexOf('-') + 1)} file): write the backup to another file`,
+    );
   }
   if (existsSync(`${target}-wal`)) {
-    throw new LedgerError('file_exists', `backup: ${target} is a SQLite database in use (it has a -wal file): close it, or write the backup to another file`, { details: { path: target } });
+    throw new LedgerError('file_exists', `backup: ${target} is a SQLite database in use (it has a -wal file): close it, or write the backup to another file`, {
+      details: { path: target },
+    });
   }
   if (!overwrite && existsSync(target)) {
-    throw new LedgerError('file_exists', `backup: ${target} already exists: choose another file, or pass overwrite: true (--overwrite) to replace it`, { details: { path: target } });
+    throw new LedgerError('file_exists', `backup: ${target} already exists: choose another file, or pass overwrite: true (--overwrite) to replace it`, {
+      details: { path: target },
+    });
   }
   return { target, overwrite };
 }
@@ -60,9 +77,11 @@ export function placeFile(temp: string, target: string, overwrite: boolean): voi
     rmSync(temp, { force: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new LedgerError('file_exists', `backup: ${target} appeared while the backup was written: nothing was replaced`, { details: { path: target } });
+    if (code === 'EEXIST')
+      throw new LedgerError('file_exists', `backup: ${target} appeared while the backup was written: nothing was replaced`, { details: { path: target } });
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-    if (existsSync(target)) throw new LedgerError('file_exists', `backup: ${target} appeared while the backup was written: nothing was replaced`, { details: { path: target } });
+    if (existsSync(target))
+      throw new LedgerError('file_exists', `backup: ${target} appeared while the backup was written: nothing was replaced`, { details: { path: target } });
     renameSync(temp, target);
   }
 }

@@ -69,8 +69,14 @@ export function migrate(db: Database.Database, files: readonly MigrationFile[], 
     try {
       db.exec(file.sql);
       const orphan = db.pragma('foreign_key_check', { simple: false }) as { table: string; rowid: number; parent: string }[];
-      if (orphan.length) throw new Error(`foreign key check: a row of ${orphan[0]!.table} (rowid ${orphan[0]!.rowid}) refers to a missing ${orphan[0]!.parent} row`);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(file.version, file.name, file.checksum, now().toISOString());
+      if (orphan.length)
+        throw new Error(`foreign key check: a row of ${orphan[0]!.table} (rowid ${orphan[0]!.rowid}) refers to a missing ${orphan[0]!.parent} row`);
+      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+        file.version,
+        file.name,
+        file.checksum,
+        now().toISOString(),
+      );
     } catch (cause) {
       throw migrationFailedError(file, cause);
     }

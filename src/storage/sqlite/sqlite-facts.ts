@@ -38,10 +38,18 @@ function prepareFactStatements(db: Database.Database) {
     questionPayload: db.prepare('SELECT e.payload FROM questions q JOIN events e ON e.seq = q.event_seq WHERE q.id = ?').pluck(),
     questionFacts: db.prepare(QUESTION_FACTS).raw(),
     forecastPayload: db.prepare('SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.id = ?').pluck(),
-    forecastFacts: db.prepare(`SELECT f.question_id, e.payload, e.recorded_at FROM forecasts f
-      LEFT JOIN question_updates u ON u.forecast_id = f.id LEFT JOIN events e ON e.seq = u.event_seq WHERE f.id = ?`).raw(),
-    currentResolution: db.prepare(`SELECT e.payload, e.seq, e.recorded_at, r.supersedes_seq
-      FROM questions q JOIN resolutions r ON r.event_seq = q.resolution_seq JOIN events e ON e.seq = r.event_seq WHERE q.id = ?`).raw(),
+    forecastFacts: db
+      .prepare(
+        `SELECT f.question_id, e.payload, e.recorded_at FROM forecasts f
+      LEFT JOIN question_updates u ON u.forecast_id = f.id LEFT JOIN events e ON e.seq = u.event_seq WHERE f.id = ?`,
+      )
+      .raw(),
+    currentResolution: db
+      .prepare(
+        `SELECT e.payload, e.seq, e.recorded_at, r.supersedes_seq
+      FROM questions q JOIN resolutions r ON r.event_seq = q.resolution_seq JOIN events e ON e.seq = r.event_seq WHERE q.id = ?`,
+      )
+      .raw(),
     forecastTimes: db.prepare('SELECT id, made_at FROM forecasts WHERE question_id = ? ORDER BY event_seq').raw(),
     hasUpdate: db.prepare('SELECT 1 FROM events WHERE type = ? AND entity_id = ? AND payload = ? AND recorded_at = ?').pluck(),
   };
@@ -104,7 +112,11 @@ export class SqliteFacts {
     }
     for (const id of request.forecastTimes) {
       const rows = s.forecastTimes.all(id) as [id: string, madeAt: string][];
-      if (rows.length) loaded.forecastTimes.set(id, rows.map(([fid, madeAt]) => ({ id: fid, madeAt })));
+      if (rows.length)
+        loaded.forecastTimes.set(
+          id,
+          rows.map(([fid, madeAt]) => ({ id: fid, madeAt })),
+        );
     }
     for (const key of request.updates) {
       if (s.hasUpdate.get(key.type, key.entityId, key.payload, key.recordedAt) !== undefined) loaded.updates.add(updateKeyText(key));

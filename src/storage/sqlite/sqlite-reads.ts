@@ -28,13 +28,21 @@ function prepareReadStatements(db: Database.Database) {
     questionRecord: db.prepare(`${QUESTION_SELECT} WHERE q.id = ?`),
     allForecasts: db.prepare('SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq ORDER BY f.event_seq').pluck(),
     allUpdates: db.prepare('SELECT e.type, e.payload, e.recorded_at FROM question_updates u JOIN events e ON e.seq = u.event_seq ORDER BY u.event_seq').raw(),
-    questionUpdates: db.prepare(`SELECT e.type, e.payload, e.recorded_at FROM question_updates u JOIN events e ON e.seq = u.event_seq
-      WHERE u.question_id = ? ORDER BY u.event_seq`).raw(),
-    history: db.prepare(`SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events
+    questionUpdates: db
+      .prepare(
+        `SELECT e.type, e.payload, e.recorded_at FROM question_updates u JOIN events e ON e.seq = u.event_seq
+      WHERE u.question_id = ? ORDER BY u.event_seq`,
+      )
+      .raw(),
+    history: db
+      .prepare(
+        `SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events
       WHERE (type IN ('question.added', 'resolution.recorded') AND entity_id = ?)
          OR seq IN (SELECT event_seq FROM forecasts WHERE question_id = ?)
          OR seq IN (SELECT event_seq FROM question_updates WHERE question_id = ?)
-      ORDER BY seq`).raw(),
+      ORDER BY seq`,
+      )
+      .raw(),
     events: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw(),
     counts: db.prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM forecasters) AS forecasters,
       (SELECT count(*) FROM questions) AS questions, (SELECT count(*) FROM forecasts) AS forecasts,
@@ -173,7 +181,8 @@ export class SqliteReads {
 export function snapshotReads(reads: SqliteReads): { reader: LedgerReader; end: () => void } {
   let open = true;
   const run = <T>(fn: () => T): Promise<T> => {
-    if (!open) return Promise.reject(new LedgerError('storage_error', 'read(): the snapshot has ended: use the reader only inside the function given to read()'));
+    if (!open)
+      return Promise.reject(new LedgerError('storage_error', 'read(): the snapshot has ended: use the reader only inside the function given to read()'));
     return settled(fn);
   };
   const reader: LedgerReader = {

@@ -74,7 +74,10 @@ export class SqliteStore extends EngineStore implements LedgerStore {
    *   the migrations do not check out
    */
   static open(target: string | Database.Database, options: SqliteStoreOptions = {}): SqliteStore {
-    target = typeof target === 'string' ? parseArg('SqliteStore.open', 'target', PathArg, target) : (parseArg('SqliteStore.open', 'target', DatabaseArg, target) as Database.Database);
+    target =
+      typeof target === 'string'
+        ? parseArg('SqliteStore.open', 'target', PathArg, target)
+        : (parseArg('SqliteStore.open', 'target', DatabaseArg, target) as Database.Database);
     options = parseArg('SqliteStore.open', 'options', StoreOptionsArg, options) ?? {};
     let db: Database.Database;
     try {
@@ -185,7 +188,9 @@ export class SqliteStore extends EngineStore implements LedgerStore {
         await copy.close();
       }
       if (!report.ok) {
-        throw new LedgerError('storage_error', `backup to ${target}: the copy does not verify (${report.problems[0]?.message}): run verify() on this ledger`, { details: { problems: report.problems } });
+        throw new LedgerError('storage_error', `backup to ${target}: the copy does not verify (${report.problems[0]?.message}): run verify() on this ledger`, {
+          details: { problems: report.problems },
+        });
       }
       const hash = report.events ? await this.adapter.snapshot((reader) => reader.eventHashAt(report.events)) : GENESIS_HASH;
       if (hash !== report.head) throw new LedgerError('storage_error', `backup to ${target}: the copy's head ${report.anchor} is not in this ledger's history`);

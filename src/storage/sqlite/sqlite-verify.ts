@@ -20,7 +20,10 @@ function prepareVerifyStatements(db: Database.Database) {
   return {
     // Every row, from the lowest seq (even below 1), with seq as an exact BigInt.
     firstEvents: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events ORDER BY seq LIMIT ?').raw().safeIntegers(),
-    eventsAfter: db.prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw().safeIntegers(),
+    eventsAfter: db
+      .prepare('SELECT seq, type, entity_id, recorded_at, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?')
+      .raw()
+      .safeIntegers(),
     eventHashAt: db.prepare('SELECT hash FROM events WHERE seq = ?').pluck(),
     appliedVersions: db.prepare('SELECT version FROM schema_migrations').pluck(),
   };
@@ -87,7 +90,10 @@ export class SqliteSnapshot implements SnapshotReader {
 
   async checkSchema(): Promise<VerifyProblem[]> {
     const applied = new Set(this.#s.appliedVersions.all() as number[]);
-    return verifySchema(this.#db, this.#migrationFiles().filter((f) => applied.has(f.version)));
+    return verifySchema(
+      this.#db,
+      this.#migrationFiles().filter((f) => applied.has(f.version)),
+    );
   }
 
   async checkStorage(quick: boolean): Promise<VerifyProblem[]> {

@@ -13,7 +13,7 @@ interface ProjectionCheck {
   sql: string;
 }
 
-const P = "e.payload";
+const P = 'e.payload';
 
 /*
  * Every derived row must map to an event of its type carrying the same values, and every event must
@@ -119,7 +119,8 @@ export function verifyProjections(db: Database.Database, eventCounts?: Readonly<
   pushAll(problems, countProblems(rowCounts, counts));
   const tagRows = db.prepare('SELECT count(*) FROM question_tags').pluck().get() as number;
   const tags = db.prepare(TAG_SUMMARY).get() as { pairs: number; missing: number };
-  if (tagRows !== tags.pairs) problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
+  if (tagRows !== tags.pairs)
+    problems.push({ table: 'question_tags', message: `question_tags has ${tagRows} rows but the questions carry ${tags.pairs} tags` });
   const run = (check: ProjectionCheck): void => {
     for (const row of db.prepare(`${check.sql} LIMIT 5`).all() as { seq: number; detail: string }[]) {
       problems.push({ table: check.table, seq: row.seq, message: `${check.message}: ${row.detail} (event ${row.seq})` });

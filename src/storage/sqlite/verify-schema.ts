@@ -61,7 +61,8 @@ export function verifySchema(db: Database.Database, files: readonly MigrationFil
   for (const o of actual) {
     const want = expected.get(`${o.type} ${o.name}`);
     expected.delete(`${o.type} ${o.name}`);
-    if (!want) problems.push({ table: 'schema', message: `${describe(o)} is not part of the ledger's schema: it was added outside the ledger (${o.sql ?? 'no SQL'})` });
+    if (!want)
+      problems.push({ table: 'schema', message: `${describe(o)} is not part of the ledger's schema: it was added outside the ledger (${o.sql ?? 'no SQL'})` });
     else if (want.sql !== o.sql || want.tbl_name !== o.tbl_name) {
       problems.push({ table: 'schema', message: `${describe(o)} differs from what the migrations create: it was changed outside the ledger` });
     }

@@ -9,7 +9,13 @@ const ledger = await openLedger(db);
 writeSync(1, 'opened\n');
 for (let i = 0; i < Number(count); i++) {
   const id = `${prefix}-${i}`;
-  await ledger.addForecast({ id, questionId: questions[i % questions.length], forecasterId, madeAt: '2025-10-08', estimate: { kind: 'binary', probability: (i % 100) / 100 } });
+  await ledger.addForecast({
+    id,
+    questionId: questions[i % questions.length],
+    forecasterId,
+    madeAt: '2025-10-08',
+    estimate: { kind: 'binary', probability: (i % 100) / 100 },
+  });
   writeSync(1, `ack ${id}\n`);
 }
 await ledger.close();

@@ -50,9 +50,7 @@ let cached: ScoringFixture | undefined;
 
 /** Loads the fixture once per test file. */
 export function scoringFixture(): ScoringFixture {
-  cached ??= JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'scoring', 'random-cases.json'), 'utf8'),
-  ) as ScoringFixture;
+  cached ??= JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'scoring', 'random-cases.json'), 'utf8')) as ScoringFixture;
   return cached;
 }
 
@@ -72,9 +70,6 @@ type CaseLists = { [K in keyof ScoringFixture]: ScoringFixture[K] extends Array<
 /**
  * The cases of one rule as `it.each` rows `[label, case]`; `preview` picks what the label shows.
  */
-export function fixtureRows<K extends keyof CaseLists>(
-  rule: K,
-  preview: (c: CaseLists[K]) => unknown = (c) => c,
-): Array<readonly [string, CaseLists[K]]> {
+export function fixtureRows<K extends keyof CaseLists>(rule: K, preview: (c: CaseLists[K]) => unknown = (c) => c): Array<readonly [string, CaseLists[K]]> {
   return (scoringFixture()[rule] as Array<CaseLists[K]>).map((c, i) => [label(i, preview(c)), c] as const);
 }

@@ -3,10 +3,7 @@ import fc from 'fast-check';
 import type { ProbabilityOutcomePair } from '../../../src/scoring/rules.js';
 
 /** A probability in [0, 1], edges and exact grid values included. */
-export const probability = fc.oneof(
-  fc.double({ min: 0, max: 1, noNaN: true }),
-  fc.constantFrom(0, 0.1, 0.2, 0.25, 0.3, 0.5, 0.7, 0.75, 0.9, 1),
-);
+export const probability = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.1, 0.2, 0.25, 0.3, 0.5, 0.7, 0.75, 0.9, 1));
 
 /** One resolved binary forecast. */
 export const pair: fc.Arbitrary<ProbabilityOutcomePair> = fc.record({ probability, outcome: fc.boolean() });

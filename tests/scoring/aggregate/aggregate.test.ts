@@ -60,7 +60,13 @@ async function ledgerWithTwoQuestions(backend: LedgerBackend): Promise<Ledger> {
       { questionId: 'q2', forecasterId: 'alice', madeAt: '2025-01-01T00:00:00Z', estimate: { kind: 'binary', probability: 0.9 } },
       { questionId: 'q2', forecasterId: 'dave', madeAt: '2025-01-01T00:00:00Z', estimate: { kind: 'binary', probability: 0.7 } },
     ],
-    resolutions: ['q1', 'q2'].map((questionId) => ({ questionId, status: 'resolved' as const, outcome: { kind: 'binary' as const, value: true }, resolvedOn: '2025-01-10', evidence: [{ description: 'seen' }] })),
+    resolutions: ['q1', 'q2'].map((questionId) => ({
+      questionId,
+      status: 'resolved' as const,
+      outcome: { kind: 'binary' as const, value: true },
+      resolvedOn: '2025-01-10',
+      evidence: [{ description: 'seen' }],
+    })),
   });
   return ledger;
 }

@@ -11,7 +11,11 @@ import { parseExamples, runExample } from '../_helpers/doc-examples.js';
 const root = join(import.meta.dirname, '..', '..', '..', 'src', 'scoring');
 const files = [
   ...['time-weighted.ts', 'relative-scores.ts', 'load-scoring-data.ts', 'index.ts'].map((f) => join(root, f)),
-  ...['claims', 'scorecard', 'aggregate'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(root, dir, f))),
+  ...['claims', 'scorecard', 'aggregate'].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(root, dir, f)),
+  ),
 ].sort();
 const blocks = files.flatMap((file) => parseExamples(file).map((block) => ({ name: file.slice(root.length + 1), block })));
 const checked = blocks.filter(({ block }) => block.statements.some((s) => s.expected !== undefined));
@@ -19,11 +23,34 @@ const checked = blocks.filter(({ block }) => block.statements.some((s) => s.expe
 // The `data` the scorecard and leaderboard examples refer to: two questions that resolved yes;
 // alice said 0.5 and 1 (Brier 0.25 and 0 → mean 0.125), bob 0.5 and 0.75 (0.25 and 0.0625 → 0.15625).
 const question = (id: string) => ({
-  question: { id, kind: 'binary' as const, title: id, statement: id, tags: [], stance: 'forecast' as const, relations: [], resolution: { resolveOn: '2025-12-31', horizon: '2025', semantics: 'by' as const, criteria: 'x' } },
+  question: {
+    id,
+    kind: 'binary' as const,
+    title: id,
+    statement: id,
+    tags: [],
+    stance: 'forecast' as const,
+    relations: [],
+    resolution: { resolveOn: '2025-12-31', horizon: '2025', semantics: 'by' as const, criteria: 'x' },
+  },
   status: 'resolved' as const,
-  resolution: { questionId: id, status: 'resolved' as const, outcome: { kind: 'binary' as const, value: true }, resolvedOn: '2025-12-31', evidence: [], seq: 1, recordedAt: '2025-12-31T00:00:00Z' },
+  resolution: {
+    questionId: id,
+    status: 'resolved' as const,
+    outcome: { kind: 'binary' as const, value: true },
+    resolvedOn: '2025-12-31',
+    evidence: [],
+    seq: 1,
+    recordedAt: '2025-12-31T00:00:00Z',
+  },
 });
-const forecast = (questionId: string, forecasterId: string, probability: number) => ({ id: `${questionId}.${forecasterId}`, questionId, forecasterId, madeAt: '2025-06-01', estimate: { kind: 'binary' as const, probability } });
+const forecast = (questionId: string, forecasterId: string, probability: number) => ({
+  id: `${questionId}.${forecasterId}`,
+  questionId,
+  forecasterId,
+  madeAt: '2025-06-01',
+  estimate: { kind: 'binary' as const, probability },
+});
 const data: ScoringData = {
   forecasters: [
     { id: 'alice', name: 'Alice', type: 'person', aliases: [] },
@@ -41,7 +68,12 @@ describe('TSDoc @example blocks of the fair-scoring modules', () => {
     const added = Object.entries(scoring)
       .filter(([name, value]) => typeof value === 'function' && !(name in rules) && !ASYNC.has(name))
       .map(([name]) => name);
-    const used = new Set(checked.flatMap(({ block }) => block.statements.map((s) => s.code)).join('\n').match(/\b[a-zA-Z]+(?=\()/g));
+    const used = new Set(
+      checked
+        .flatMap(({ block }) => block.statements.map((s) => s.code))
+        .join('\n')
+        .match(/\b[a-zA-Z]+(?=\()/g),
+    );
     expect(added.filter((name) => !used.has(name))).toEqual([]);
   });
 

@@ -11,12 +11,17 @@ const numericQ = (tolerance?: number, stance: 'forecast' | 'plan' | 'goal' = 'fo
   stance,
   spec: { unit: 'USD/t', scale: 'linear' as const, ...(tolerance !== undefined ? { tolerance } : {}) },
 });
-const dateQ = (toleranceDays?: number, stance: 'forecast' | 'plan' = 'forecast') => ({ kind: 'date' as const, stance, spec: toleranceDays === undefined ? {} : { toleranceDays } });
+const dateQ = (toleranceDays?: number, stance: 'forecast' | 'plan' = 'forecast') => ({
+  kind: 'date' as const,
+  stance,
+  spec: toleranceDays === undefined ? {} : { toleranceDays },
+});
 const yes = { kind: 'binary' as const, value: true };
 const no = { kind: 'binary' as const, value: false };
 const actual = (value: number) => ({ kind: 'numeric' as const, value });
 const on = (value: string) => ({ kind: 'date' as const, value });
-const numeric = (q: ReturnType<typeof numericQ>, estimate: object, x: number) => scoreClaim(q, { estimate: { kind: 'numeric', ...estimate } }, actual(x)) as NumericClaimScore;
+const numeric = (q: ReturnType<typeof numericQ>, estimate: object, x: number) =>
+  scoreClaim(q, { estimate: { kind: 'numeric', ...estimate } }, actual(x)) as NumericClaimScore;
 const dated = (q: ReturnType<typeof dateQ>, estimate: object, x: string) => scoreClaim(q, { estimate: { kind: 'date', ...estimate } }, on(x)) as DateClaimScore;
 
 describe('claimProbability', () => {
@@ -83,7 +88,9 @@ describe('scoreClaim: numeric point claims', () => {
     expect(numeric(numericQ(), { point: 12000 }, 10000).hit).toBe(false);
     expect(numeric(numericQ(0.25), { point: 12000 }, 10000).point!.tolerance).toBe(0.25);
     expect(numeric(numericQ(0.25), { point: 12000 }, 10000).hit).toBe(true);
-    expect((scoreClaim(numericQ(), { estimate: { kind: 'numeric', point: 12000 } }, actual(10000), { numericTolerance: 0.2 }) as NumericClaimScore).hit).toBe(true);
+    expect((scoreClaim(numericQ(), { estimate: { kind: 'numeric', point: 12000 } }, actual(10000), { numericTolerance: 0.2 }) as NumericClaimScore).hit).toBe(
+      true,
+    );
   });
 
   it('leaves out the percentage error of a zero outcome and the log ratio of non-positive values', () => {
@@ -117,7 +124,17 @@ describe('scoreClaim: ranges and quantiles', () => {
 
   it('averages the pinball loss over quantiles and hits between the outermost ones', () => {
     // q10 = 8, q50 = 10, q90 = 14, outcome 11: 0.1×3 = 0.3; 0.5×1 = 0.5; (1 − 0.9)×3 = 0.3 → mean 1.1 / 3
-    const s = numeric(numericQ(), { quantiles: [{ tau: 0.1, value: 8 }, { tau: 0.5, value: 10 }, { tau: 0.9, value: 14 }] }, 11);
+    const s = numeric(
+      numericQ(),
+      {
+        quantiles: [
+          { tau: 0.1, value: 8 },
+          { tau: 0.5, value: 10 },
+          { tau: 0.9, value: 14 },
+        ],
+      },
+      11,
+    );
     expectClose(s.quantiles!.meanPinballLoss, 1.1 / 3);
     expect(s).toMatchObject({ hit: true, hitBasis: 'quantiles' });
   });
@@ -127,7 +144,15 @@ describe('scoreClaim: dates', () => {
   it('measures the signed error against the point and hits within ±90 days by default', () => {
     // 2027-06-30 → 2027-09-01: 63 days late, inside 2027-04-01..2027-09-28
     const s = dated(dateQ(), { point: '2027-06-30' }, '2027-09-01');
-    expect(s).toEqual({ kind: 'date', outcome: '2027-09-01', window: { start: '2027-04-01', end: '2027-09-28' }, errorDays: 63, errorBasis: 'point', hit: true, achieved: true });
+    expect(s).toEqual({
+      kind: 'date',
+      outcome: '2027-09-01',
+      window: { start: '2027-04-01', end: '2027-09-28' },
+      errorDays: 63,
+      errorBasis: 'point',
+      hit: true,
+      achieved: true,
+    });
   });
 
   it("uses the question's toleranceDays, and misses outside it", () => {
@@ -151,14 +176,22 @@ describe('scoreClaim: dates', () => {
 
 describe('scoreClaim: categorical', () => {
   it('scores the probability given to the option that happened and hits when it was the favourite', () => {
-    const s = scoreClaim({ kind: 'categorical', stance: 'forecast' }, { estimate: { kind: 'categorical', probabilities: { a: 0.6, b: 0.3, c: 0.1 } } }, { kind: 'categorical', value: 'b' });
+    const s = scoreClaim(
+      { kind: 'categorical', stance: 'forecast' },
+      { estimate: { kind: 'categorical', probabilities: { a: 0.6, b: 0.3, c: 0.1 } } },
+      { kind: 'categorical', value: 'b' },
+    );
     expect(s).toMatchObject({ probability: 0.3, hit: false });
     if (s.kind !== 'categorical') throw new Error('kind');
     expectClose(s.logLoss, -Math.log(0.3));
   });
 
   it('makes no call when several options tie for the top', () => {
-    const s = scoreClaim({ kind: 'categorical', stance: 'forecast' }, { estimate: { kind: 'categorical', probabilities: { a: 0.5, b: 0.5 } } }, { kind: 'categorical', value: 'a' });
+    const s = scoreClaim(
+      { kind: 'categorical', stance: 'forecast' },
+      { estimate: { kind: 'categorical', probabilities: { a: 0.5, b: 0.5 } } },
+      { kind: 'categorical', value: 'a' },
+    );
     expect(s.hit).toBeNull();
   });
 });
@@ -191,7 +224,9 @@ describe('scoreClaim: plans and goals', () => {
 
 describe('scoreClaim: invalid input', () => {
   it('rejects estimates or outcomes of another kind than the question', () => {
-    expect(expectLedgerError(() => scoreClaim(binaryQ, { estimate: { kind: 'numeric', point: 1 } }, yes)).message).toMatch(/match the question's kind "binary"/);
+    expect(expectLedgerError(() => scoreClaim(binaryQ, { estimate: { kind: 'numeric', point: 1 } }, yes)).message).toMatch(
+      /match the question's kind "binary"/,
+    );
     expectLedgerError(() => scoreClaim(binaryQ, { estimate: { kind: 'binary', probability: 0.5 } }, actual(1)));
   });
 

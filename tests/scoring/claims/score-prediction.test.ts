@@ -4,7 +4,12 @@ import { expectClose } from '../_helpers/expect-close.js';
 import { expectLedgerError } from '../_helpers/expect-ledger-error.js';
 
 const binary = (resolveOn: string, stance: 'forecast' | 'plan' = 'forecast') => ({ kind: 'binary' as const, stance, resolution: { resolveOn } });
-const numeric = (resolveOn: string) => ({ kind: 'numeric' as const, stance: 'forecast' as const, resolution: { resolveOn }, spec: { unit: 'GW', scale: 'linear' } });
+const numeric = (resolveOn: string) => ({
+  kind: 'numeric' as const,
+  stance: 'forecast' as const,
+  resolution: { resolveOn },
+  spec: { unit: 'GW', scale: 'linear' },
+});
 const p = (id: string, madeAt: string, probability: number) => ({ id, madeAt, estimate: { kind: 'binary' as const, probability } });
 const yes = { outcome: { kind: 'binary' as const, value: true } };
 
@@ -12,7 +17,14 @@ describe('scorePrediction', () => {
   it('closes at the end of the due date, weighting each forecast by how long it stood', () => {
     // due Jan 4 → close Jan 5 00:00; 0.5 from Jan 1 (2 days), 1 from Jan 3 (2 days): Brier ½ × 0.25 + ½ × 0 = 0.125
     const s = scorePrediction(binary('2025-01-04'), [p('a', '2025-01-01', 0.5), p('b', '2025-01-03', 1)], { ...yes, resolvedOn: '2025-01-10' });
-    expect(s).toMatchObject({ kind: 'binary', closeAt: '2025-01-05T00:00:00.000Z', forecasts: 2, brier: 0.125, probability: 0.75, probabilitySource: 'stated' });
+    expect(s).toMatchObject({
+      kind: 'binary',
+      closeAt: '2025-01-05T00:00:00.000Z',
+      forecasts: 2,
+      brier: 0.125,
+      probability: 0.75,
+      probabilitySource: 'stated',
+    });
     // hit fraction: no call (½) for half the time, hit (1) for the other half → 0.75 → hit
     expect([s.hitFraction, s.verdict]).toEqual([0.75, 'hit']);
     expect(s.final).toMatchObject({ kind: 'binary', probability: 1 });
@@ -32,7 +44,12 @@ describe('scorePrediction', () => {
   });
 
   it('marks a probability as implied when any standing forecast took it from wording', () => {
-    const worded = { id: 'w', madeAt: '2025-01-02', estimate: { kind: 'binary' as const }, confidence: { wording: 'likely', impliedProbability: 0.66, scale: 'ipcc-ar5' as const } };
+    const worded = {
+      id: 'w',
+      madeAt: '2025-01-02',
+      estimate: { kind: 'binary' as const },
+      confidence: { wording: 'likely', impliedProbability: 0.66, scale: 'ipcc-ar5' as const },
+    };
     expect(scorePrediction(binary('2025-01-04'), [p('a', '2025-01-01', 0.5), worded], yes).probabilitySource).toBe('implied');
   });
 

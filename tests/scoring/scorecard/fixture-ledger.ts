@@ -49,7 +49,9 @@ export async function fixtureLedger(backend?: LedgerBackend): Promise<Ledger> {
   );
   await ledger.addQuestion(question('q-goal', 'numeric', '2026-04-30', { stance: 'goal' }));
   await ledger.addQuestion(question('q-overdue', 'binary', '2026-05-01'));
-  await ledger.addQuestion(question('q-ipo-date', 'date', '2026-05-31', { resolution: { resolveOn: '2026-05-31', horizon: 'H1 2026', semantics: 'at', criteria: 'Listing date.' } }));
+  await ledger.addQuestion(
+    question('q-ipo-date', 'date', '2026-05-31', { resolution: { resolveOn: '2026-05-31', horizon: 'H1 2026', semantics: 'at', criteria: 'Listing date.' } }),
+  );
   await ledger.addQuestion(question('q-annulled', 'binary', '2026-06-30'));
   await ledger.addQuestion(question('q-ambiguous', 'binary', '2026-07-31'));
   await ledger.addQuestion(question('q-future', 'binary', '2026-12-31'));
@@ -61,7 +63,12 @@ export async function fixtureLedger(backend?: LedgerBackend): Promise<Ledger> {
   await p('q-rain', 'alice', '2026-01-06', 0.9);
   await p('q-rain', 'bob', '2026-01-01', 0.2);
   await p('q-plan', 'alice', '2026-01-01', 0.9);
-  await ledger.addForecast({ questionId: 'q-capacity', forecasterId: 'alice', madeAt: '2026-01-01', estimate: { kind: 'numeric', interval: { lower: 2000, upper: 3000 } } });
+  await ledger.addForecast({
+    questionId: 'q-capacity',
+    forecasterId: 'alice',
+    madeAt: '2026-01-01',
+    estimate: { kind: 'numeric', interval: { lower: 2000, upper: 3000 } },
+  });
   await p('q-late', 'alice', '2026-02-10', 0.9);
   await ledger.addForecast({ questionId: 'q-copper', forecasterId: 'alice', madeAt: '2026-01-01', estimate: { kind: 'numeric', point: 10750 } });
   await ledger.addForecast({

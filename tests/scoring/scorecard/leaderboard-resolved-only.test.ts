@@ -33,8 +33,16 @@ function finalResolution(record: QuestionRecord): Resolution | undefined {
 function earlierResolution(record: QuestionRecord, final: Resolution): Resolution {
   const q = record.question;
   if (final.status !== 'resolved') {
-    if (q.kind === 'binary') return { ...AFTER, questionId: q.id, status: 'resolved', resolvedOn: final.resolvedOn, evidence, outcome: { kind: 'binary', value: true } };
-    return { ...AFTER, questionId: q.id, status: final.status === 'annulled' ? 'ambiguous' : 'annulled', resolvedOn: final.resolvedOn, evidence, reason: 'first' };
+    if (q.kind === 'binary')
+      return { ...AFTER, questionId: q.id, status: 'resolved', resolvedOn: final.resolvedOn, evidence, outcome: { kind: 'binary', value: true } };
+    return {
+      ...AFTER,
+      questionId: q.id,
+      status: final.status === 'annulled' ? 'ambiguous' : 'annulled',
+      resolvedOn: final.resolvedOn,
+      evidence,
+      reason: 'first',
+    };
   }
   if (final.outcome?.kind === 'binary') return { ...final, outcome: { kind: 'binary', value: !final.outcome.value } };
   return { ...AFTER, questionId: q.id, status: 'annulled', resolvedOn: final.resolvedOn, evidence, reason: 'first' };

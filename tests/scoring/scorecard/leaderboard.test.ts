@@ -69,9 +69,26 @@ describe('leaderboard of the fixture ledger', () => {
 describe('leaderboard ties and edge cases', () => {
   const person = (id: string) => ({ id, name: id, type: 'person' as const, aliases: [] });
   const question = (id: string) => ({
-    question: { id, kind: 'binary' as const, title: id, statement: id, tags: [], stance: 'forecast' as const, relations: [], resolution: { resolveOn: '2026-02-01', horizon: 'x', semantics: 'by' as const, criteria: 'x' } },
+    question: {
+      id,
+      kind: 'binary' as const,
+      title: id,
+      statement: id,
+      tags: [],
+      stance: 'forecast' as const,
+      relations: [],
+      resolution: { resolveOn: '2026-02-01', horizon: 'x', semantics: 'by' as const, criteria: 'x' },
+    },
     status: 'resolved' as const,
-    resolution: { questionId: id, status: 'resolved' as const, outcome: { kind: 'binary' as const, value: true }, resolvedOn: '2026-02-01', evidence: [], seq: 1, recordedAt: '2026-02-01T00:00:00Z' },
+    resolution: {
+      questionId: id,
+      status: 'resolved' as const,
+      outcome: { kind: 'binary' as const, value: true },
+      resolvedOn: '2026-02-01',
+      evidence: [],
+      seq: 1,
+      recordedAt: '2026-02-01T00:00:00Z',
+    },
   });
   const forecast = (questionId: string, forecasterId: string, probability: number) => ({
     id: `${questionId}.${forecasterId}`,
@@ -114,7 +131,8 @@ describe('leaderboard ties and edge cases', () => {
         const board = buildLeaderboard(data, { minResolved: 0, asOf: '2026-06-01' });
         for (const e of board.entries) {
           const card = buildScorecard(data, e.forecasterId, { asOf: '2026-06-01' });
-          const close = (a: number | undefined, b: number | undefined) => (a === undefined ? b === undefined : b !== undefined && Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)));
+          const close = (a: number | undefined, b: number | undefined) =>
+            a === undefined ? b === undefined : b !== undefined && Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
           if (!close(e.meanBrier, card.probability?.meanBrier)) return false;
           if (!close(e.meanLogLoss, card.probability?.meanLogLoss)) return false;
           if (JSON.stringify(e.hitRate) !== JSON.stringify(card.hitRate)) return false;
@@ -147,8 +165,20 @@ describe('a leaderboard that ranks fairly', () => {
   const person = (id: string) => ({ id, name: id, type: 'person' as const, aliases: [] });
   const resolution = { resolveOn: '2026-02-01', horizon: 'x', semantics: 'by' as const, criteria: 'x' };
   const base = (id: string) => ({ id, title: id, statement: id, tags: [], stance: 'forecast' as const, relations: [], resolution });
-  const stored = (id: string, outcome: Outcome) => ({ questionId: id, status: 'resolved' as const, outcome, resolvedOn: '2026-02-01', evidence: [], seq: 1, recordedAt: '2026-02-01T00:00:00Z' });
-  const binary = (id: string, yes: boolean): QuestionRecord => ({ question: { ...base(id), kind: 'binary' }, status: 'resolved', resolution: stored(id, { kind: 'binary', value: yes }) });
+  const stored = (id: string, outcome: Outcome) => ({
+    questionId: id,
+    status: 'resolved' as const,
+    outcome,
+    resolvedOn: '2026-02-01',
+    evidence: [],
+    seq: 1,
+    recordedAt: '2026-02-01T00:00:00Z',
+  });
+  const binary = (id: string, yes: boolean): QuestionRecord => ({
+    question: { ...base(id), kind: 'binary' },
+    status: 'resolved',
+    resolution: stored(id, { kind: 'binary', value: yes }),
+  });
   const numeric = (id: string, value: number): QuestionRecord => ({
     question: { ...base(id), kind: 'numeric', spec: { unit: 'u', scale: 'linear' } } as Question,
     status: 'resolved',

@@ -56,7 +56,10 @@ describeEachBackend('asOf on the fixture ledger', (backend) => {
       expect([(await launch('2026-06-01')).outcome, (await launch('2026-06-01')).corrected]).toEqual([{ kind: 'binary', value: false }, true]);
       // The pure builder does the same from loadScoringData's output, which carries the corrected question's history.
       const data = await loadScoringData(ledger);
-      expect(buildScorecard(data, 'carol', { asOf: '2026-05-01' }).predictions.find((p) => p.questionId === 'q-launch')!.outcome).toEqual({ kind: 'binary', value: true });
+      expect(buildScorecard(data, 'carol', { asOf: '2026-05-01' }).predictions.find((p) => p.questionId === 'q-launch')!.outcome).toEqual({
+        kind: 'binary',
+        value: true,
+      });
     } finally {
       await ledger.close();
     }

@@ -42,13 +42,29 @@ export const scoringData: fc.Arbitrary<ScoringData> = fc
       const resolution = { resolveOn: iso(q.due), horizon: 'soon', semantics: 'by' as const, criteria: 'x' };
       const base = { id, title: id, statement: id, resolution, tags: [], stance: q.stance as Question['stance'], relations: [] };
       const question = (
-        q.kind === 'numeric' ? { ...base, kind: 'numeric', spec: { unit: 'u', scale: 'linear' } } : q.kind === 'date' ? { ...base, kind: 'date', spec: {} } : { ...base, kind: 'binary' }
+        q.kind === 'numeric'
+          ? { ...base, kind: 'numeric', spec: { unit: 'u', scale: 'linear' } }
+          : q.kind === 'date'
+            ? { ...base, kind: 'date', spec: {} }
+            : { ...base, kind: 'binary' }
       ) as Question;
       if (q.status === 'open') return { question, status: 'open' };
       const resolvedOn = iso(q.due + q.resolvedOffset);
       const outcome =
-        q.kind === 'numeric' ? { kind: 'numeric' as const, value: q.value } : q.kind === 'date' ? { kind: 'date' as const, value: iso(q.value) } : { kind: 'binary' as const, value: q.yes };
-      const stored = { questionId: id, status: q.status as 'resolved', resolvedOn, evidence: [], seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', ...(q.status === 'resolved' ? { outcome } : { reason: 'r' }) };
+        q.kind === 'numeric'
+          ? { kind: 'numeric' as const, value: q.value }
+          : q.kind === 'date'
+            ? { kind: 'date' as const, value: iso(q.value) }
+            : { kind: 'binary' as const, value: q.yes };
+      const stored = {
+        questionId: id,
+        status: q.status as 'resolved',
+        resolvedOn,
+        evidence: [],
+        seq: i + 1,
+        recordedAt: '2026-01-01T00:00:00Z',
+        ...(q.status === 'resolved' ? { outcome } : { reason: 'r' }),
+      };
       return { question, status: q.status as QuestionRecord['status'], resolution: stored };
     });
     const stored: StoredForecast[] = forecasts.map((f, i) => {

@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderLeaderboard as renderLeaderboardFromRoot, renderReport as renderReportFromRoot, renderScorecard as renderFromRoot, type Ledger } from '../../../src/index.js';
-import { buildLeaderboard, buildScorecard, renderLeaderboard, renderReport, renderScorecard, type Leaderboard, type Scorecard, type ScoringData } from '../../../src/scoring/index.js';
+import {
+  renderLeaderboard as renderLeaderboardFromRoot,
+  renderReport as renderReportFromRoot,
+  renderScorecard as renderFromRoot,
+  type Ledger,
+} from '../../../src/index.js';
+import {
+  buildLeaderboard,
+  buildScorecard,
+  renderLeaderboard,
+  renderReport,
+  renderScorecard,
+  type Leaderboard,
+  type Scorecard,
+  type ScoringData,
+} from '../../../src/scoring/index.js';
 import { expectLedgerError } from '../_helpers/expect-ledger-error.js';
 import { fixtureLedger } from './fixture-ledger.js';
 
@@ -43,7 +57,8 @@ describe('renderScorecard as HTML', () => {
     // One <g><title> per claim (13) plus the legend entries.
     expect(timeline.match(/<title>2026|<title>2027/g)).toHaveLength(13);
     expect(timeline).toContain('as of 2026-06-01');
-    for (const label of ['hit', 'miss', 'pending', 'achieved (plan/goal)', 'missed (plan/goal)', 'annulled', 'ambiguous', 'not scored']) expect(timeline).toContain(`>${label}</text>`);
+    for (const label of ['hit', 'miss', 'pending', 'achieved (plan/goal)', 'missed (plan/goal)', 'annulled', 'ambiguous', 'not scored'])
+      expect(timeline).toContain(`>${label}</text>`);
     expect(timeline).toMatch(/<title>2026-01-10 · hit · Question q-rain/);
     expect(timeline).toMatch(/<title>2026-02-28 · miss · Question q-capacity/);
   });
@@ -75,11 +90,29 @@ describe('escaping', () => {
     forecasters: [{ id: 'eve', name: evil, type: 'person', aliases: [], affiliation: '"quoted" \'single\'' }],
     questions: [
       {
-        question: { id: 'q1', kind: 'binary', title: evil, statement: 's', tags: [], stance: 'forecast', relations: [], resolution: { resolveOn: '2026-02-01', horizon: 'x', semantics: 'by', criteria: 'x' } },
+        question: {
+          id: 'q1',
+          kind: 'binary',
+          title: evil,
+          statement: 's',
+          tags: [],
+          stance: 'forecast',
+          relations: [],
+          resolution: { resolveOn: '2026-02-01', horizon: 'x', semantics: 'by', criteria: 'x' },
+        },
         status: 'open',
       },
     ],
-    forecasts: [{ id: 'f1', questionId: 'q1', forecasterId: 'eve', madeAt: '2026-01-01', estimate: { kind: 'binary' }, confidence: { wording: '</title><b>', impliedProbability: 0.7, scale: 'custom' } }],
+    forecasts: [
+      {
+        id: 'f1',
+        questionId: 'q1',
+        forecasterId: 'eve',
+        madeAt: '2026-01-01',
+        estimate: { kind: 'binary' },
+        confidence: { wording: '</title><b>', impliedProbability: 0.7, scale: 'custom' },
+      },
+    ],
   };
   const card = buildScorecard(data, 'eve', { asOf: '2026-01-15' });
 
@@ -97,7 +130,10 @@ describe('escaping', () => {
     const md = renderScorecard(card, 'markdown');
     expect(md).toContain('\\<script\\>');
     expect(md).toContain('\\| \\*bold\\* \\`code\\`');
-    const predictions = md.slice(md.indexOf('## Every prediction')).split('\n').filter((l) => l.startsWith('| 2026'));
+    const predictions = md
+      .slice(md.indexOf('## Every prediction'))
+      .split('\n')
+      .filter((l) => l.startsWith('| 2026'));
     expect(predictions).toHaveLength(1);
     for (const row of predictions) expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
   });
@@ -107,7 +143,16 @@ describe('renderScorecard as Markdown and JSON', () => {
   it('writes headings and tables in Markdown', () => {
     const md = renderScorecard(alice, 'markdown');
     expect(md.split('\n')[0]).toBe('# Scorecard: Alice');
-    for (const heading of ['## Claims', '## Probability forecasts (binary)', '## Numeric claims', '## Date claims', '## Plans and goals (not part of forecast accuracy)', '## Calibration', '## Coming due', '## Every prediction']) {
+    for (const heading of [
+      '## Claims',
+      '## Probability forecasts (binary)',
+      '## Numeric claims',
+      '## Date claims',
+      '## Plans and goals (not part of forecast accuracy)',
+      '## Calibration',
+      '## Coming due',
+      '## Every prediction',
+    ]) {
       expect(md).toContain(`${heading}\n`);
     }
     expect(md).toContain('| Hit rate (forecasts of every kind) | 80% (4/5; 95% CI 38%–96%) |');

@@ -28,7 +28,14 @@ describe("alice's scorecard", () => {
   it('time-weights the updated forecast on q-rain: ½ × 0.16 + ½ × 0.01 = 0.085', () => {
     // 0.6 stands Jan 1 → Jan 6 (5 days), 0.9 stands Jan 6 → the close at the end of Jan 10 (5 days)
     const rain = prediction(alice, 'q-rain');
-    expect(rain).toMatchObject({ verdict: 'hit', forecasts: 2, firstMadeAt: '2026-01-01', lastMadeAt: '2026-01-06', estimate: { kind: 'binary', probability: 0.9 }, coverage: 1 });
+    expect(rain).toMatchObject({
+      verdict: 'hit',
+      forecasts: 2,
+      firstMadeAt: '2026-01-01',
+      lastMadeAt: '2026-01-06',
+      estimate: { kind: 'binary', probability: 0.9 },
+      coverage: 1,
+    });
     expectClose(rain.score!.brier!, 0.085);
     expectClose(rain.score!.logLoss!, (-Math.log(0.6) - Math.log(0.9)) / 2); // 0.308093
     expectClose(rain.score!.probability!, 0.75);
@@ -38,7 +45,13 @@ describe("alice's scorecard", () => {
   it('scores the worded q-launch claim at its implied 0.33 against the corrected outcome (no)', () => {
     // (0.33 − 0)² = 0.1089; −ln(0.67) = 0.400478; p < 0.5 and no → hit
     const launch = prediction(alice, 'q-launch');
-    expect(launch).toMatchObject({ verdict: 'hit', corrected: true, outcome: { kind: 'binary', value: false }, resolvedOn: '2026-04-02', semantics: 'not_before' });
+    expect(launch).toMatchObject({
+      verdict: 'hit',
+      corrected: true,
+      outcome: { kind: 'binary', value: false },
+      resolvedOn: '2026-04-02',
+      semantics: 'not_before',
+    });
     expect(launch.score!.probabilitySource).toBe('implied');
     expectClose(launch.score!.brier!, 0.1089);
     expectClose(launch.score!.logLoss!, -Math.log(0.67));
@@ -157,7 +170,15 @@ describe("alice's scorecard", () => {
   });
 
   it('records the options it used, with every default', () => {
-    expect(alice.options).toEqual({ numericTolerance: 0.1, defaultIntervalLevel: 0.8, dateToleranceDays: 90, planRule: 'reach', brierScale: '0-1', logEpsilon: 0.001, calibrationBins: 10 });
+    expect(alice.options).toEqual({
+      numericTolerance: 0.1,
+      defaultIntervalLevel: 0.8,
+      dateToleranceDays: 90,
+      planRule: 'reach',
+      brierScale: '0-1',
+      logEpsilon: 0.001,
+      calibrationBins: 10,
+    });
     expect(alice.asOf).toBe('2026-06-01');
   });
 });
@@ -203,7 +224,9 @@ describe('scorecard options and errors', () => {
 
   it('fails with forecaster_not_found for an unknown forecaster', async () => {
     await expect(ledger.scorecard('nobody')).rejects.toMatchObject({ code: 'forecaster_not_found' });
-    expect(() => buildScorecard({ forecasters: [], questions: [], forecasts: [] }, 'nobody')).toThrow(expect.objectContaining({ code: 'forecaster_not_found' }));
+    expect(() => buildScorecard({ forecasters: [], questions: [], forecasts: [] }, 'nobody')).toThrow(
+      expect.objectContaining({ code: 'forecaster_not_found' }),
+    );
   });
 
   it('fails with validation_failed for a malformed asOf or limit', async () => {
