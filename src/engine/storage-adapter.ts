@@ -222,10 +222,11 @@ export interface SnapshotReader {
   /** Tables, indexes, triggers, views and functions against what the applied migrations create. */
   checkSchema(): Promise<VerifyProblem[]>;
   /**
-   * The stored scores (issue 11) and the records they are recomputed from, or `undefined` when the
-   * backend keeps none or has not filled them yet (then nothing reads them).
+   * The stored scores (issue 11) and the records they are recomputed from, or `undefined` when they
+   * are not filled yet (then nothing reads them). Absent on a backend without
+   * `StoreCapabilities.storedScores`.
    */
-  storedScores(): Promise<StoredScoresSnapshot | undefined>;
+  storedScores?(): Promise<StoredScoresSnapshot | undefined>;
   /** The database's own check of its storage (`PRAGMA integrity_check`), when {@link StoreCapabilities.storageCheck}. */
   checkStorage(quick: boolean): Promise<VerifyProblem[]>;
 }

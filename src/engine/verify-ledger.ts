@@ -70,7 +70,7 @@ export async function verifyLedger(reader: SnapshotReader, options: { expectedHe
     pushAll(problems, await reader.checkProjections(chain.eventCounts));
   });
   await check('checking the stored scores', async () => {
-    const stored = await reader.storedScores();
+    const stored = await reader.storedScores?.();
     if (stored) pushAll(problems, await checkStoredScores(stored));
   });
   pushAll(problems, await reader.checkMigrations());

@@ -36,14 +36,26 @@ const SQLITE: LedgerBackend = {
   open: async (target, options) => (await import('./sqlite/sqlite-store.js')).SqliteStore.open(target as never, options),
 };
 
-/**
- * Every backend. A server database adds its entry here, with its URL schemes (PostgreSQL:
- * `postgres`, `postgresql`); a target without a scheme is a SQLite file.
- */
-const LEDGER_BACKENDS: readonly LedgerBackend[] = [SQLITE];
+/** PostgreSQL: a `postgres://` or `postgresql://` URL; `pg` (an optional peer dependency) is loaded on open. */
+const POSTGRES: LedgerBackend = {
+  name: 'postgres',
+  schemes: ['postgres', 'postgresql'],
+  // The database lives on its server; opening it creates the ledger's tables when needed.
+  exists: () => true,
+  // The built package loads dist/postgres.js here (tsup.config.ts): the /postgres entry point.
+  open: async (target, options) => (await import('./postgres/postgres-store.js')).PostgresStore.open(target as string, options),
+};
+
+/** Every backend; a target without a scheme is a SQLite file. */
+const LEDGER_BACKENDS: readonly LedgerBackend[] = [SQLITE, POSTGRES];
 
 /** `scheme://…` (two letters at least, so a Windows drive `C:` is not a scheme). */
 const URL_SCHEME = /^([a-z][a-z0-9+.-]+):\/\//i;
+
+/** Whether `target` is a URL (`scheme://…`) rather than a file path or `:memory:`. @internal */
+export function isUrlTarget(target: string): boolean {
+  return URL_SCHEME.test(target);
+}
 
 /** A target with any password in its URL replaced by `***`, safe for messages. @internal */
 export function safeTarget(target: string): string {

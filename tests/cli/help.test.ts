@@ -40,7 +40,7 @@ describe('forecast-ledger --help', () => {
   it('lists every command, the global options, the environment and the exit codes', async () => {
     const { stdout, stderr } = expectOk(await cli(['--help']));
     for (const name of NAMES) expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
-    expect(stdout).toContain('--db <file>');
+    expect(stdout).toContain('--db <file|url>');
     expect(stdout).toContain('FORECAST_LEDGER_DB');
     expect(stdout).toContain('NO_COLOR');
     for (const code of ['0', '1', '2', '3', '4', '5', '70']) expect(stdout).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));

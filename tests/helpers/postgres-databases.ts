@@ -1,9 +1,14 @@
-// PostgreSQL slot of the backend matrix (tests/helpers/backends.ts), to be filled by the PostgreSQL
-// work of issue 10: a factory whose `create()` makes a fresh database on the test server (its URL
-// from vitest's `inject('pgUrl')`) and returns its `postgres://` URL, and whose `drop()` removes it.
-// While this is `undefined` the matrix has the two SQLite entries; once set, every matrix test runs
-// on PostgreSQL too, and a server that cannot start fails them (never a skip).
+// PostgreSQL entry of the backend matrix (tests/helpers/backends.ts): each `create()` is a new, empty
+// database on the run's test server (tests/helpers/postgres-global-setup.ts starts it, or
+// FORECAST_LEDGER_TEST_PG names it), opened through `openLedger('postgres://…')`; `drop()` removes
+// it once the test's ledgers are closed. A server that cannot start fails the run: nothing skips.
 import type { DatabaseFactory } from './backends.js';
+import { createDatabase, dropDatabase } from './postgres.js';
 
-/** The PostgreSQL entry of the matrix; `undefined` until the PostgreSQL store exists. */
-export const postgresDatabases: DatabaseFactory | undefined = undefined;
+/** The PostgreSQL entry of the matrix. */
+export const postgresDatabases: DatabaseFactory | undefined = {
+  name: 'postgres',
+  capabilities: ['reopen'],
+  create: createDatabase,
+  drop: dropDatabase,
+};

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 const require = createRequire(import.meta.url);
 
-describe.each(['index', 'scoring', 'predictions', 'importers', 'sqlite'])('dist/%s', (entry) => {
+describe.each(['index', 'scoring', 'predictions', 'importers', 'sqlite', 'postgres'])('dist/%s', (entry) => {
   it('exports the same names through import and require', async () => {
     expect(existsSync(join(dist, `${entry}.js`)), 'run `npm run build` first').toBe(true);
     const esm = Object.keys(await import(pathToFileURL(join(dist, `${entry}.js`)).href)).sort();

@@ -29,7 +29,7 @@ export async function run(ctx: CommandContext): Promise<ExitCode> {
     const verification = await ledger.verify();
     reportVerification(ctx.out, verification, ctx.dbLabel);
     if (!verification.ok) {
-      ctx.out.result({ db: ctx.db, import: imported, verify: verification });
+      ctx.out.result({ db: ctx.location, import: imported, verify: verification });
       ctx.out.info(`next: rebuild from the prediction files into a new ledger: ${ctx.cli('build').replace(/ --db \S+$/, '')} --db <new file>`);
       return EXIT_CODES.failed;
     }
@@ -58,7 +58,7 @@ export async function run(ctx: CommandContext): Promise<ExitCode> {
     // The site last, so its index path is the last line a person reads.
     const siteDir = ctx.string('site');
     const site = siteDir === undefined ? undefined : await writeSiteFor(ctx, ledger, siteDir, asOf);
-    ctx.out.result({ db: ctx.db, import: imported, verify: verification, due, forecasters: summaries, report, ...(site ? { site } : {}) });
+    ctx.out.result({ db: ctx.location, import: imported, verify: verification, due, forecasters: summaries, report, ...(site ? { site } : {}) });
     return EXIT_CODES.ok;
   });
 }

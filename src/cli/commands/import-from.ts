@@ -17,7 +17,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     ...(resolutionSet ? { resolutionSet: path(resolutionSet) } : {}),
   });
   const report = await withLedger(ctx, { create: true }, (ledger) => ledger.importPredictions(result.predictions));
-  ctx.out.result({ db: ctx.db, platform: result.platform, ...report, files: result.files, unmapped: result.unmapped });
+  ctx.out.result({ db: ctx.location, platform: result.platform, ...report, files: result.files, unmapped: result.unmapped });
   ctx.out.success(describeImport({ ...report, files: result.files }, `from ${result.platform} into ${ctx.dbLabel}`));
   if (result.unmapped.length) {
     ctx.out.warn(`${result.unmapped.length} record${result.unmapped.length === 1 ? ' was' : 's were'} not imported as is (see --json for all):`);

@@ -6,6 +6,6 @@ import { describeImport } from '../format-values.js';
 export async function run(ctx: CommandContext): Promise<void> {
   const source = ctx.positionals[0]!;
   const report = await importWithProgress(ctx, source, { create: true });
-  ctx.out.result({ db: ctx.db, ...report });
+  ctx.out.result({ db: ctx.location, ...report });
   ctx.out.success(describeImport(report, `into ${ctx.dbLabel}`));
 }

@@ -7,7 +7,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   await withLedger(ctx, { create: true }, async (ledger, session) => {
     const { version } = await ledger.store.migrate();
     const counts = await ledger.counts();
-    ctx.out.result({ db: ctx.db, created: session.created, schemaVersion: version, counts });
+    ctx.out.result({ db: ctx.location, created: session.created, schemaVersion: version, counts });
     if (session.created) {
       ctx.out.success(`created an empty ledger at ${ctx.dbLabel} (schema version ${version})`);
       ctx.out.info(`next: ${ctx.cli('import predictions/')}`);

@@ -11,7 +11,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   await withLedger(ctx, {}, async (ledger) => {
     const report = await ledger.store.migrate();
     const applied = [...appliedOnOpen(ledger), ...report.applied];
-    ctx.out.result({ db: ctx.db, schemaVersion: report.version, applied });
+    ctx.out.result({ db: ctx.location, schemaVersion: report.version, applied });
     const summary = applied.length ? `applied ${describeMigrations(applied)}` : 'every migration checks out, none pending';
     ctx.out.success(`${ctx.dbLabel}: ${summary}; schema version ${report.version}`);
   });

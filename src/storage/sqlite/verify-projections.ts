@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { pushAll } from '../../_internal/arrays.js';
+import { countProblems, PROJECTED_TABLES } from '../projection-counts.js';
 import type { VerifyProblem } from '../types.js';
 
 /**
@@ -12,16 +14,6 @@ interface ProjectionCheck {
 }
 
 const P = 'e.payload';
-const COUNT_CHECKS: [table: string, eventType: string][] = [
-  ['sources', 'source.added'],
-  ['forecasters', 'forecaster.added'],
-  ['questions', 'question.added'],
-  ['forecasts', 'forecast.added'],
-  ['resolutions', 'resolution.recorded'],
-];
-
-/** The question-life event types, all projected into question_updates. */
-const UPDATE_TYPES = ['question.clarified', 'question.amended', 'comment.added', 'forecast.withdrawn'];
 
 /*
  * Every derived row must map to an event of its type carrying the same values, and every event must
@@ -131,26 +123,8 @@ const TAG_SUMMARY = `SELECT count(DISTINCT e.entity_id || char(0) || j.value) AS
 export function verifyProjections(db: Database.Database, eventCounts?: Readonly<Record<string, number>>): VerifyProblem[] {
   const problems: VerifyProblem[] = [];
   const counts = eventCounts ?? Object.fromEntries(db.prepare('SELECT type, count(*) FROM events GROUP BY type').raw().all() as [string, number][]);
-  for (const [table, type] of COUNT_CHECKS) {
-    const rows = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    const events = counts[type] ?? 0;
-    if (rows !== events) {
-      problems.push({
-        table,
-        message: `${table} has ${rows} rows but the history has ${events} ${type} events: rows were ${rows < events ? 'deleted' : 'inserted'} outside the ledger`,
-      });
-    }
-  }
-  const updateRows = db.prepare('SELECT count(*) FROM question_updates').pluck().get() as number;
-  const updateEvents = UPDATE_TYPES.reduce((sum, type) => sum + (counts[type] ?? 0), 0);
-  if (updateRows !== updateEvents) {
-    problems.push({
-      table: 'question_updates',
-      message:
-        `question_updates has ${updateRows} rows but the history has ${updateEvents} clarification, amendment, comment and withdrawal events: ` +
-        `rows were ${updateRows < updateEvents ? 'deleted' : 'inserted'} outside the ledger`,
-    });
-  }
+  const rowCounts = Object.fromEntries(PROJECTED_TABLES.map(({ table }) => [table, db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]));
+  pushAll(problems, countProblems(rowCounts, counts));
   const tagRows = db.prepare('SELECT count(*) FROM question_tags').pluck().get() as number;
   const tags = db.prepare(TAG_SUMMARY).get() as { pairs: number; missing: number };
   if (tagRows !== tags.pairs)

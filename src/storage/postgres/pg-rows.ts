@@ -1,0 +1,25 @@
+/**
+ * Rows read from the PostgreSQL tables turned into the model's records.
+ *
+ * @internal
+ * @module
+ */
+import type { EventRow } from '../../engine/storage-adapter.js';
+import type { LedgerEvent } from '../types.js';
+
+export { toQuestionRecord, toResolution, type QuestionRow } from '../stored-records.js';
+
+/** The event columns under the names of an {@link EventRow} (quoted: PostgreSQL folds unquoted names to lower case). @internal */
+export const EVENT_COLUMNS = 'seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash';
+
+/** An event row as an event, its payload parsed. @internal */
+export function toEvent(row: EventRow): LedgerEvent {
+  return { ...row, payload: JSON.parse(row.payload) as unknown };
+}
+
+/** A question with its status and current resolution (a `QuestionRow`); add `WHERE`/`ORDER BY`. @internal */
+export const QUESTION_SELECT = `SELECT e.payload, q.status, re.payload AS "rPayload", re.seq AS "rSeq", re.recorded_at AS "rRecordedAt",
+    r.supersedes_seq AS "rSupersedes"
+  FROM questions q JOIN events e ON e.seq = q.event_seq
+  LEFT JOIN resolutions r ON r.event_seq = q.resolution_seq
+  LEFT JOIN events re ON re.seq = q.resolution_seq`;
