@@ -8,7 +8,6 @@
  */
 import { amendedQuestion } from '../core/question-revision.js';
 import type { Change } from '../model/change.js';
-import type { StoredForecast } from '../model/forecast.js';
 import type { Forecaster } from '../model/forecaster.js';
 import type { Question } from '../model/question.js';
 import type { QuestionRecord } from '../model/question-record.js';
@@ -90,7 +89,7 @@ export function scoreProjections(
     else if (change.type === 'question.amended') {
       const question = questions.get(change.record.questionId);
       if (question) questions.set(change.record.questionId, amendedQuestion(question, [change.record]));
-    } else if (change.type === 'forecast.added') forecasts.push(change.record as StoredForecast);
+    } else if (change.type === 'forecast.added') forecasts.push(change.record);
     // A withdrawal counts from the time its event is recorded (as `loadScoringData` reads it).
     else if (change.type === 'forecast.withdrawn') withdrawnAt.set(change.record.forecastId, events[i]!.recordedAt);
     else if (change.type === 'forecaster.added' && change.record.aggregate) aggregates.push(change.record);

@@ -36,15 +36,29 @@ function finalResolution(record: QuestionRecord): Resolution | undefined {
 function earlierResolution(record: QuestionRecord, final: Resolution): Resolution {
   const q = record.question;
   if (final.outcome?.kind === 'binary') return { ...final, outcome: { kind: 'binary', value: !final.outcome.value } };
-  if (final.status === 'resolved') return { ...final, status: 'annulled', outcome: undefined, reason: 'first' } as Resolution;
-  if (q.kind === 'binary') return { ...final, status: 'resolved', outcome: { kind: 'binary', value: true }, reason: undefined } as Resolution;
+  if (final.status === 'resolved') return { ...final, status: 'annulled', outcome: undefined, reason: 'first' };
+  if (q.kind === 'binary') return { ...final, status: 'resolved', outcome: { kind: 'binary', value: true }, reason: undefined };
   return { ...final, status: final.status === 'annulled' ? 'ambiguous' : 'annulled' };
+}
+
+const AMENDED_AT = '2027-01-01T00:00:00.000Z';
+
+/** A date `days` after an ISO date. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The instant `days` after a forecast was made (0: the moment it was made, so it never stood). */
+function withdrawalTime(madeAt: string, days: number): string {
+  const made = madeAt.length === 10 ? Date.parse(`${madeAt}T00:00:00Z`) : Date.parse(madeAt);
+  return new Date(made + days * 86_400_000).toISOString();
 }
 
 /**
  * Writes random data into a ledger in an order that exercises every path that changes stored
  * scores: some forecasts before the resolutions and some after (backdated), corrections, forecasts
- * withdrawn before and after the resolution, and an aggregate forecaster added before or after.
+ * withdrawn before and after the resolution (when made, within the question's window, after its close),
+ * due dates amended after the resolution, and an aggregate forecaster added before or after.
  */
 async function ledgerOf(data: ScoringData, plan: { pool: 'none' | 'first' | 'last'; split: number; withdraw: number }, path = ':memory:'): Promise<Ledger> {
   const ledger = await openLedger(path, { now: () => NOW });
@@ -64,9 +78,18 @@ async function ledgerOf(data: ScoringData, plan: { pool: 'none' | 'first' | 'las
   const early = forecasts.filter((f, i) => !lateOk(f, i));
   const late = forecasts.filter(lateOk);
   await apply(early.map((record) => ({ type: 'forecast.added', record })));
-  // Withdrawn before the resolution (recorded now) …
-  const withdrawnEarly = early.filter((_, i) => i % 5 === plan.withdraw % 5);
-  await apply(withdrawnEarly.map((f) => ({ type: 'forecast.withdrawn', record: { forecastId: f.id, reason: 'changed my mind' } })));
+  // Withdrawn before the resolution: at the moment it was made (it never stood), 1 or 5 days later (it counts until then, or
+  // to the close if that came first), or now (after every close) …
+  const withdrawnEarly = early.filter((_, i) => i % 3 === plan.withdraw % 3);
+  await apply(
+    withdrawnEarly.map((f, i) => {
+      const days = [1, 5, 1, 0, undefined][(i + plan.withdraw) % 5];
+      return {
+        type: 'forecast.withdrawn',
+        record: { forecastId: f.id, reason: 'changed my mind', ...(days === undefined ? {} : { recordedAt: withdrawalTime(f.madeAt, days) }) },
+      };
+    }),
+  );
   const firsts: Change[] = [];
   const corrections: Change[] = [];
   data.questions.forEach((record, i) => {
@@ -81,9 +104,25 @@ async function ledgerOf(data: ScoringData, plan: { pool: 'none' | 'first' | 'las
   // … forecasts recorded after the resolution (made before its close) …
   await apply(late.map((record) => ({ type: 'forecast.added', record })));
   await apply(corrections);
-  // … and withdrawn after it, with a recording time before the resolutions' (an import keeps it).
+  // … and withdrawn after it, with a recording time before the resolutions' (an import keeps it): the resolved question
+  // is scored again, the forecast counting until its withdrawal.
   const withdrawnLate = late.filter((_, i) => i % 3 === plan.withdraw % 3);
-  await apply(withdrawnLate.map((f) => ({ type: 'forecast.withdrawn', record: { forecastId: f.id, reason: 'r', recordedAt: '2026-01-01T00:00:00.000Z' } })));
+  await apply(
+    withdrawnLate.map((f, i) => ({
+      type: 'forecast.withdrawn',
+      record: { forecastId: f.id, reason: 'r', recordedAt: withdrawalTime(f.madeAt, [1, 2, 0][(i + plan.withdraw) % 3]!) },
+    })),
+  );
+  // Due dates moved 45 days later after the resolution (recorded before it, as an import keeps it): the close moves when
+  // the resolution came after the old due date, and the question is scored again.
+  await apply(
+    data.questions
+      .filter((r, i) => r.status === 'resolved' && i % 4 === plan.split % 4)
+      .map((r) => ({
+        type: 'question.amended',
+        record: { questionId: r.question.id, changes: { resolveOn: addDays(r.question.resolution.resolveOn, 45) }, reason: 'later', recordedAt: AMENDED_AT },
+      })),
+  );
   if (plan.pool === 'last') await apply([{ type: 'forecaster.added', record: POOL }]);
   return ledger;
 }
@@ -103,7 +142,7 @@ function richest(seed: number): ScoringData {
   return candidates.reduce((a, b) => (b.forecasts.length > a.forecasts.length ? b : a));
 }
 
-const plans = fc.record({ pool: fc.constantFrom('none', 'first', 'last') as fc.Arbitrary<'none' | 'first' | 'last'>, split: fc.nat(3), withdraw: fc.nat(14) });
+const plans = fc.record({ pool: fc.constantFrom<'none' | 'first' | 'last'>('none', 'first', 'last'), split: fc.nat(3), withdraw: fc.nat(14) });
 
 describe('stored scores in a ledger', () => {
   it('give the leaderboard and scorecards computed from scratch, byte for byte, and verify', async () => {
@@ -143,7 +182,7 @@ describe('stored scores in a ledger', () => {
     db.close();
     let ledger = await openLedger(path, { now: () => NOW });
     try {
-      expect(ledger.store.storedScoreTotals).toBeDefined();
+      expect(typeof ledger.store.storedScoreTotals).toBe('function');
       const { board } = await computed(ledger);
       expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify(board));
       expect((await ledger.verify()).problems).toEqual([]);
