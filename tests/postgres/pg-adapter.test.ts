@@ -138,6 +138,7 @@ describe('PgAdapter', () => {
       await expect(
         adapter.write(async (tx) => {
           await tx.append(EVENTS.slice(0, 1), PROJECTIONS.slice(0, 1));
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- the contract: anything fn throws passes through unchanged
           throw signal;
         }),
       ).rejects.toBe(signal);

@@ -237,7 +237,7 @@ export class PgAdapter implements StorageAdapter {
           const open = async (): Promise<PgSession> => {
             const scratch = await this.#pool.connect();
             scratch.on('error', ignore);
-            return { query: scratch.query.bind(scratch) as PgSession['query'], release: () => (scratch.removeListener('error', ignore), scratch.release()) };
+            return { query: scratch.query.bind(scratch), release: () => (scratch.removeListener('error', ignore), scratch.release()) };
           };
           return checkPgSchema(
             client,
@@ -267,7 +267,7 @@ async function withSession<T>(pool: Pg.Pool, fn: (session: PgSession) => Promise
   client.on('error', ignore);
   let broken: Error | undefined;
   try {
-    return await fn({ query: client.query.bind(client) as PgSession['query'], release: () => {} });
+    return await fn({ query: client.query.bind(client), release: () => {} });
   } catch (error) {
     // A connection that failed below SQL (lost, timed out) is not given back to the pool.
     if (error instanceof Error && !(error instanceof LedgerError) && !sqlState(error)) broken = error;

@@ -49,10 +49,7 @@ export async function loadPg(): Promise<PgModule> {
  * @internal
  */
 export function ledgerTypes(pg: PgModule): Pg.CustomTypesConfig {
-  return {
-    getTypeParser: ((oid: number, format?: string) =>
-      oid === INT8_OID && format !== 'binary'
-        ? (value: string) => Number(value)
-        : pg.types.getTypeParser(oid, format as 'text')) as Pg.CustomTypesConfig['getTypeParser'],
-  };
+  const parserOf = (oid: number, format?: string): ((value: string) => unknown) =>
+    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown);
+  return { getTypeParser: parserOf as Pg.CustomTypesConfig['getTypeParser'] };
 }

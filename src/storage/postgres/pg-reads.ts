@@ -94,7 +94,7 @@ export class PgReads {
     if (filter.tag) where.add('EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = q.id AND t.tag = ?)', filter.tag);
     if (filter.forecaster) where.add('q.id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = ?)', filter.forecaster);
     const order = filter.order === 'recorded' ? 'q.event_seq' : 'q.resolve_on, q.id';
-    return (await this.#rows<QuestionRow>(`${QUESTION_SELECT} ${where} ORDER BY ${order}`, where.params)).map(toQuestionRecord);
+    return (await this.#rows<QuestionRow>(`${QUESTION_SELECT} ${where.toString()} ORDER BY ${order}`, where.params)).map(toQuestionRecord);
   }
 
   async listForecasts(filter: ForecastFilter = {}): Promise<StoredForecast[]> {
@@ -103,7 +103,7 @@ export class PgReads {
     if (filter.forecasterId) where.add('f.forecaster_id = ?', filter.forecasterId);
     if (filter.questionStatus) where.add('f.question_id IN (SELECT q.id FROM questions q WHERE q.status = ?)', filter.questionStatus);
     if (filter.withdrawn !== undefined) where.add(`${filter.withdrawn ? '' : 'NOT '}EXISTS (SELECT 1 FROM question_updates u WHERE u.forecast_id = f.id)`);
-    const sql = `SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq ${where} ORDER BY f.event_seq`;
+    const sql = `SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq ${where.toString()} ORDER BY f.event_seq`;
     return parse<StoredForecast>(await this.#rows(sql, where.params));
   }
 
@@ -112,7 +112,7 @@ export class PgReads {
     if (filter.questionId) where.add('r.question_id = ?', filter.questionId);
     if (filter.currentOnly) where.add('r.event_seq = (SELECT q.resolution_seq FROM questions q WHERE q.id = r.question_id)');
     const rows = await this.#rows<{ payload: string; seq: number; recordedAt: string; supersedes: number | null }>(
-      `${RESOLUTION_SELECT} ${where} ORDER BY r.event_seq`,
+      `${RESOLUTION_SELECT} ${where.toString()} ORDER BY r.event_seq`,
       where.params,
     );
     return rows.map((r) => toResolution(r.payload, r.seq, r.recordedAt, r.supersedes));
@@ -122,7 +122,7 @@ export class PgReads {
     const where = new Where();
     if (filter.questionId !== undefined) where.add('u.question_id = ?', filter.questionId);
     const rows = await this.#rows<{ type: EventType; payload: string; recordedAt: string }>(
-      `SELECT e.type, e.payload, e.recorded_at AS "recordedAt" FROM question_updates u JOIN events e ON e.seq = u.event_seq ${where} ORDER BY u.event_seq`,
+      `SELECT e.type, e.payload, e.recorded_at AS "recordedAt" FROM question_updates u JOIN events e ON e.seq = u.event_seq ${where.toString()} ORDER BY u.event_seq`,
       where.params,
     );
     return rows.map(({ type, payload, recordedAt }) => ({ type, record: { ...(JSON.parse(payload) as object), recordedAt } }) as QuestionUpdate);

@@ -247,6 +247,7 @@ async function scratchCatalog(session: Queryable, files: readonly MigrationFile[
     await session.query(PG_SCHEMA_MIGRATIONS_SQL);
     for (const file of files) await session.query(file.sql);
     catalog = await catalogOf(session, scratch);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a signal to roll the scratch schema back, caught just below
     throw ROLLED_BACK;
   }).catch((error: unknown) => {
     if (error !== ROLLED_BACK) throw error;
