@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../../src/index.js';
 import { effectiveProbability } from '../../../src/core/effective-probability.js';
 import { madeBeforeClose, questionClose } from '../../../src/core/time-rules.js';
-import type { StoredForecast } from '../../../src/model/forecast.js';
 import {
   brierScore,
   buildLeaderboard,
@@ -112,7 +111,7 @@ describe('write check and scoring agree on the drift example (issue 10)', () => 
           },
         },
       ],
-      forecasts: [forecast('f-late', late) as StoredForecast],
+      forecasts: [forecast('f-late', late)],
     } as ScoringData;
     expect(buildLeaderboard(data, { asOf: ASOF }).unranked).toEqual([{ forecasterId: 'alice', name: 'Alice', resolved: 0 }]);
     expect(buildScorecard(data, 'alice', { asOf: ASOF }).predictions[0]).toMatchObject({ verdict: 'unscored' });

@@ -118,7 +118,7 @@ describe('stored scores', () => {
           },
         },
       ],
-    } as ScoringData;
+    };
     expect(resolutionsStandOn(data.questions, '2026-02-01')).toBe(true);
     expect(resolutionsStandOn(data.questions, '2026-01-31')).toBe(false);
   });
