@@ -36,12 +36,14 @@ import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates, UpdateFilt
 import type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
 import { backendFor } from './storage/backends.js';
 import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
-import { loadScoringData, type ScoringData } from './scoring/load-scoring-data.js';
+import { loadScoringData, withUpdates, type ScoringData } from './scoring/load-scoring-data.js';
 import { knownBy } from './scoring/point-in-time.js';
 import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
-import { asOfDate, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
+import { asOfDate, integerOption, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
+import { fromScoreRow, fromTotalsRow } from './scoring/stored/stored-rows.js';
+import { resolutionsStandOn, storedLeaderboard, storedScorecard } from './scoring/stored/stored-scores.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
   ApplyResult,
@@ -944,7 +946,11 @@ export class Ledger {
    * and goals, relative scores, the next claims to come due and every prediction with its score.
    *
    * @remarks
-   * Reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
+   * With no options but `upcomingLimit`, reads the scores the ledger keeps (issue 11: every resolved
+   * question is scored for everyone on it when its resolution, or a forecast on it, changes): the
+   * forecaster's questions, own forecasts and stored rows; only pending, overdue and upcoming depend on
+   * today. The result is identical to computing it. Otherwise, or on a store that keeps no scores,
+   * reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
    * questions and every forecast on them) and computes with the pure
    * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` (as things stood
    * at the end of that day) defaults to `options.recordedBy`, else today on the ledger's clock; `options.recordedBy`
@@ -965,6 +971,10 @@ export class Ledger {
     // Only this forecaster's part of the ledger: the scorecard reads nothing else.
     // An aggregate has no forecasts of its own: it reads its members' on every question.
     const { recordedBy, ...rest } = options;
+    if (!forecaster.aggregate && this.store.capabilities.storedScores && readsStoredScores(options)) {
+      const stored = await this.store.read((r) => this.#storedScorecard(r, forecaster, options));
+      if (stored) return stored;
+    }
     const data = await this.store.read(async (r) => this.#knownBy(r, await loadScoringData(r, forecaster.aggregate ? {} : { forecaster }), recordedBy));
     return buildScorecard(data, forecasterId, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
@@ -975,7 +985,8 @@ export class Ledger {
    * computed by the pure `buildLeaderboard` (forecast-ledger/scoring).
    *
    * @remarks
-   * Without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
+   * With no options but `minResolved`, reads the per-forecaster totals the ledger keeps (issue 11),
+   * identical to computing them. Otherwise, without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
    * `resolvedOnly`: every forecaster, the resolved questions and the forecasts on them), so its cost
    * grows with the resolved part of the ledger; the result is the same as `buildLeaderboard` over the
    * whole ledger. `asOf` ranks as things stood at the end of that day (a question open or annulled now
@@ -992,10 +1003,42 @@ export class Ledger {
   async leaderboard(options: LeaderboardOptions = {}): Promise<Leaderboard> {
     options = (parseArg('ledger.leaderboard', 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
     const { recordedBy, ...rest } = options;
+    if (this.store.capabilities.storedScores && readsStoredScores(options)) {
+      const stored = await this.store.read((r) => this.#storedLeaderboard(r, options));
+      if (stored) return stored;
+    }
     // Point in time: a question open or annulled now may have stood resolved then, so read every question.
     const resolvedOnly = options.asOf === undefined && recordedBy === undefined;
     const data = await this.store.read(async (r) => this.#knownBy(r, await loadScoringData(r, { resolvedOnly }), recordedBy));
     return buildLeaderboard(data, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
+  }
+
+  /** The leaderboard from the stored scores, when the store keeps them and they stand today. */
+  async #storedLeaderboard(reader: LedgerReader, options: LeaderboardOptions): Promise<Leaderboard | undefined> {
+    const stored = await reader.storedScoreTotals?.();
+    const asOf = this.#today();
+    if (!stored || (stored.latestResolvedOn !== undefined && stored.latestResolvedOn > asOf)) return undefined;
+    const minResolved = integerOption('buildLeaderboard', 'options.minResolved', options.minResolved ?? 1, 0);
+    const totals = new Map(stored.totals.map((row) => [row.forecasterId, fromTotalsRow(row)]));
+    return storedLeaderboard(await reader.listForecasters(), totals, { asOf, minResolved });
+  }
+
+  /** The scorecard from the stored scores, when the store keeps them and they stand today. */
+  async #storedScorecard(reader: LedgerReader, forecaster: Forecaster, options: ScorecardOptions): Promise<Scorecard | undefined> {
+    const rows = await reader.storedQuestionScores?.(forecaster.id);
+    if (!rows) return undefined;
+    const asOf = this.#today();
+    const upcomingLimit = integerOption('buildScorecard', 'options.upcomingLimit', options.upcomingLimit ?? 10, 0);
+    const [records, own] = await Promise.all([
+      reader.listQuestions({ forecaster: forecaster.id, order: 'recorded' }),
+      reader.listForecasts({ forecasterId: forecaster.id }),
+    ]);
+    if (!resolutionsStandOn(records, asOf)) return undefined;
+    // The questions' amendments and withdrawals, as loadScoringData reads them: current revisions, withdrawn forecasts counting until then.
+    const updates = (await Promise.all(records.map((r) => reader.listUpdates({ questionId: r.question.id })))).flat();
+    const { forecasts } = withUpdates({ forecasters: [forecaster], questions: records, forecasts: own }, updates);
+    const questions = currentRecords(records, amendmentsByQuestion(updates));
+    return storedScorecard({ forecaster, questions, forecasts, scores: rows.map(fromScoreRow) }, { asOf, upcomingLimit });
   }
 
   /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is; read through `reader`. */
@@ -1010,6 +1053,14 @@ export class Ledger {
   async close(): Promise<void> {
     return this.store.close();
   }
+}
+
+/**
+ * Whether scorecard or leaderboard options ask for the scores the ledger keeps: today, every
+ * question, the default scoring options (`minResolved` and `upcomingLimit` change no score).
+ */
+function readsStoredScores(options: LeaderboardOptions | ScorecardOptions): boolean {
+  return Object.entries(options).every(([key, value]) => value === undefined || key === 'minResolved' || key === 'upcomingLimit');
 }
 
 /**

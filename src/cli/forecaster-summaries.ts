@@ -48,7 +48,7 @@ export function summaryLine(s: ForecasterSummary): string {
 }
 
 /**
- * Every forecaster's scorecard as of a date, with its summary: those with the most claims first,
+ * Every forecaster's scorecard as of a date (today when `asOf` is undefined), with its summary: those with the most claims first,
  * then by id (the ledger's own order is the order the files were imported in, which tells a
  * reader nothing).
  *
@@ -56,11 +56,12 @@ export function summaryLine(s: ForecasterSummary): string {
  */
 export async function forecasterSummaries(
   ledger: Ledger,
-  asOf: string,
+  asOf: string | undefined,
   tag?: string,
   recordedBy?: string,
 ): Promise<{ scorecards: Scorecard[]; summaries: ForecasterSummary[] }> {
   const scorecards: Scorecard[] = [];
+  // Without a date (today), the ledger reads its stored scores.
   for (const f of await ledger.listForecasters()) scorecards.push(await ledger.scorecard(f.id, { asOf, tag, recordedBy }));
   const summaries = scorecards.map(summarize);
   const order = summaries.map((_, i) => i).sort((a, b) => summaries[b]!.made - summaries[a]!.made || (summaries[a]!.id < summaries[b]!.id ? -1 : 1));

@@ -16,7 +16,8 @@ import type { RecordCounts } from '../model/record-counts.js';
 import type { ApplyOptions, ApplyResult } from '../storage/types.js';
 import { BatchReader } from './batch-reader.js';
 import type { FactCache } from './fact-cache.js';
-import { factRequest, followUpRequest, mergeFacts } from './fact-request.js';
+import { emptyFactRequest, factRequest, followUpRequest, mergeFacts } from './fact-request.js';
+import { scoreProjections, scoresRequest } from './score-batch.js';
 import { projectChange } from './projection-rows.js';
 import type { EventRow, ProjectionRow, WriteTransaction } from './storage-adapter.js';
 
@@ -54,6 +55,7 @@ export interface ApplyOutcome {
  * @param options - `dryRun` (check only) and `invalidIds` (records rejected before the store saw them)
  * @param cache - the store's fact cache, validated here against the head read under the lock
  * @param now - the store's clock: the batch is recorded at this instant
+ * @param storedScores - whether the backend keeps stored scores (`StoreCapabilities.storedScores`): then the batch rescores what it changes
  * @internal
  */
 export async function applyChanges(
@@ -62,6 +64,7 @@ export async function applyChanges(
   options: ApplyOptions,
   cache: FactCache,
   now: () => Date,
+  storedScores: boolean,
 ): Promise<ApplyOutcome> {
   const head = await tx.head();
   cache.validate(head);
@@ -81,6 +84,7 @@ export async function applyChanges(
   let hash = head?.hash ?? GENESIS_HASH;
   const recordedAt = now().toISOString();
   const writtenQuestions: Extract<Change, { type: 'question.added' }>[] = [];
+  const applied: Change[] = [];
 
   for (const change of changes) {
     const verdict = checkChange(change, reader, failed, recordedAt);
@@ -102,6 +106,7 @@ export async function applyChanges(
     events.push({ seq, type: change.type, entityId, recordedAt: at, payload: verdict.payload, prevHash, hash });
     projectChange(change, seq, at, verdict.payload, reader, projections);
     if (change.type === 'question.added') writtenQuestions.push(change);
+    applied.push(change);
     added[COUNT_KEY[change.type]]++;
   }
 
@@ -122,6 +127,12 @@ export async function applyChanges(
     });
   }
 
-  if (!issues.length && !options.dryRun && events.length) await tx.append(events, projections);
+  if (!issues.length && !options.dryRun && events.length) {
+    // Stored scores (issue 11): the questions whose scores the batch changes, rescored in this transaction.
+    // Only on a backend that keeps them (StoreCapabilities.storedScores): another gets no score rows and no FactRequest.scores.
+    const scores = storedScores ? scoresRequest(applied, reader) : undefined;
+    if (scores) pushAll(projections, scoreProjections(applied, events, reader, scores, (await tx.loadFacts({ ...emptyFactRequest(), scores })).scores!));
+    await tx.append(events, projections);
+  }
   return { result: { added, unchanged, head: hash, lastSeq: seq }, issues, reader };
 }

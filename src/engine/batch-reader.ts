@@ -115,6 +115,11 @@ export class BatchReader implements StateReader {
     }
   }
 
+  /** The resolution this batch recorded for the question (its last), if any: what scoring reads as current. */
+  writtenResolution(questionId: string): StoredResolution | undefined {
+    return this.#resolutions.get(questionId);
+  }
+
   // ---- StateReader
 
   sourcePayload(id: string): string | undefined {

@@ -75,7 +75,7 @@ export abstract class EngineStore implements LedgerStore {
     let outcome: ApplyOutcome | undefined;
     try {
       await this.adapter.write(async (tx) => {
-        outcome = await applyChanges(tx, changes, options, this.#facts, this.#now);
+        outcome = await applyChanges(tx, changes, options, this.#facts, this.#now, this.adapter.capabilities.storedScores);
         // A symbol, not an Error: adapters translate Errors (driver failures) and pass anything else through unchanged.
         // eslint-disable-next-line @typescript-eslint/only-throw-error -- the rollback signal, caught just below
         if (outcome.issues.length || options.dryRun) throw ROLLBACK;

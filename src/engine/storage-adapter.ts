@@ -15,7 +15,11 @@
  */
 import type { QuestionFacts } from '../core/check-change.js';
 import type { EventType } from '../model/ledger-event.js';
-import type { StoredResolution } from '../model/question-record.js';
+import type { ScoringForecast } from '../scoring/load-scoring-data.js';
+import type { Forecaster } from '../model/forecaster.js';
+import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
+import type { ForecasterTotalsRow, QuestionScoreRow } from '../scoring/stored/stored-rows.js';
+import type { StoredScoresSnapshot } from './verify-scores.js';
 import type { OpenReport, StoreCapabilities } from '../storage/store-capabilities.js';
 import type { MigrationReport, VerifyProblem } from '../storage/types.js';
 
@@ -83,7 +87,11 @@ export type ProjectionRow =
        * becomes this date, so due-date filters and order follow the current revision.
        */
       resolveOn?: string;
-    };
+    }
+  /** A question's stored scores (issue 11): these rows replace every row the question had. */
+  | { kind: 'question-scores'; questionId: string; rows: readonly QuestionScoreRow[] }
+  /** A forecaster's stored totals, replacing the row they had. */
+  | { kind: 'forecaster-scores'; row: ForecasterTotalsRow };
 
 /**
  * What the engine asks for before checking a batch: every id the batch adds or refers to. The
@@ -112,6 +120,36 @@ export interface FactRequest {
   forecastTimes: ReadonlySet<string>;
   /** Question-life events that may already be in the history (a re-import): type, entity, payload, time. */
   updates: readonly UpdateKey[];
+  /** What rescoring questions reads (asked in a request of its own, once the batch is checked). */
+  scores?: ScoresRequest;
+}
+
+/**
+ * The committed state the stored scores of some questions are recomputed from (issue 11).
+ *
+ * @internal
+ */
+export interface ScoresRequest {
+  /** Questions to rescore. */
+  readonly questions: ReadonlySet<string>;
+  /** Every resolved question too (an aggregate forecaster joined: it is scored everywhere). */
+  readonly allResolved: boolean;
+  /** Forecasters whose totals are needed besides those the adapter finds (the batch's forecasters). */
+  readonly forecasters: ReadonlySet<string>;
+}
+
+/** The answer to a {@link ScoresRequest}: committed state only. @internal */
+export interface ScoringFacts {
+  /** The requested questions that exist, and with `allResolved` every resolved one, with their current resolutions. */
+  records: QuestionRecord[];
+  /** Every forecast on those questions, a withdrawn one with its `withdrawnAt` (it counts until then). */
+  forecasts: ScoringForecast[];
+  /** Every aggregate forecaster. */
+  aggregates: Forecaster[];
+  /** The stored score rows of those questions. */
+  rows: QuestionScoreRow[];
+  /** The stored totals of every forecaster in `rows`, with a forecast in `forecasts`, an aggregate, or requested. */
+  totals: Map<string, ForecasterTotalsRow>;
 }
 
 /** A question-life event's identity for re-import detection. @internal */
@@ -137,6 +175,8 @@ export interface LoadedFacts {
   forecastTimes: Map<string, { id: string; madeAt: string }[]>;
   /** The {@link updateKeyText} of every requested update already in the history. */
   updates: Set<string>;
+  /** The answer to {@link FactRequest.scores}, when asked. */
+  scores?: ScoringFacts;
 }
 
 /** A stable text for an {@link UpdateKey}, for sets. @internal */
@@ -181,6 +221,12 @@ export interface SnapshotReader {
   checkMigrations(): Promise<VerifyProblem[]>;
   /** Tables, indexes, triggers, views and functions against what the applied migrations create. */
   checkSchema(): Promise<VerifyProblem[]>;
+  /**
+   * The stored scores (issue 11) and the records they are recomputed from, or `undefined` when they
+   * are not filled yet (then nothing reads them). Absent on a backend without
+   * `StoreCapabilities.storedScores`.
+   */
+  storedScores?(): Promise<StoredScoresSnapshot | undefined>;
   /** The database's own check of its storage (`PRAGMA integrity_check`), when {@link StoreCapabilities.storageCheck}. */
   checkStorage(quick: boolean): Promise<VerifyProblem[]>;
 }

@@ -12,6 +12,7 @@ import { formatAnchor } from '../history/anchor.js';
 import { GENESIS_HASH, eventHash } from '../history/event-hash.js';
 import type { HeadAnchor, VerifyProblem, VerifyReport } from '../storage/types.js';
 import type { SnapshotReader } from './storage-adapter.js';
+import { checkStoredScores } from './verify-scores.js';
 
 /** Events read per page by the chain walk. */
 const VERIFY_PAGE = 4096;
@@ -67,6 +68,10 @@ export async function verifyLedger(reader: SnapshotReader, options: { expectedHe
   }
   await check('checking the derived tables', async () => {
     pushAll(problems, await reader.checkProjections(chain.eventCounts));
+  });
+  await check('checking the stored scores', async () => {
+    const stored = await reader.storedScores?.();
+    if (stored) pushAll(problems, await checkStoredScores(stored));
   });
   pushAll(problems, await reader.checkMigrations());
   await check('checking the schema', async () => {

@@ -159,10 +159,12 @@ export async function loadScoringData(
 
 /**
  * The data with each withdrawn forecast's `withdrawnAt` and the amendments: the one place the
- * withdrawal rule enters scoring data (see {@link ScoringForecast}); the builders and the
- * time-weighting functions read it from there.
+ * withdrawal rule enters scoring data (see {@link ScoringForecast}); the builders, the stored
+ * scorecard and the time-weighting functions read it from there.
+ *
+ * @internal
  */
-function withUpdates(data: ScoringData, updates: readonly QuestionUpdate[]): ScoringData {
+export function withUpdates(data: ScoringData, updates: readonly QuestionUpdate[]): ScoringData {
   if (!updates.length) return data;
   const withdrawnAt = new Map<string, string>();
   const amendments: QuestionAmendment[] = [];

@@ -12,14 +12,24 @@ import type { LedgerEvent } from '../model/ledger-event.js';
 import type { QuestionRecord, StoredResolution } from '../model/question-record.js';
 import type { ScoringData, ScoringForecast } from './load-scoring-data.js';
 
-/** A forecast made on or before the `day` (a bare date counts as made that day; an instant before the day ends). */
-function madeBy(madeAt: string, day: string): boolean {
+/** A forecast made on or before the `day` (a bare date counts as made that day; an instant before the day ends). @internal */
+export function madeBy(madeAt: string, day: string): boolean {
   return madeAt.length === 10 ? madeAt <= day : instantOf(madeAt) < endOfUtcDay(day);
 }
 
 /** An instant on or before the end of `day` (UTC). */
 function recordedOnOrBefore(recordedAt: string, day: string): boolean {
   return instantOf(recordedAt) < endOfUtcDay(day);
+}
+
+/**
+ * Whether a forecast ever stood: a forecast withdrawn at or before its `madeAt` never did, and scoring
+ * leaves it out like one not made (the computed and the stored scores alike).
+ *
+ * @internal
+ */
+export function everStood(f: ScoringForecast): boolean {
+  return f.withdrawnAt === undefined || instantOf(f.withdrawnAt) > instantOf(f.madeAt);
 }
 
 /**
@@ -90,7 +100,7 @@ export function standingOn(data: ScoringData, asOf: string): ScoringData {
   const forecasts = withdrawalsKnown(
     data.forecasts.filter((f) => madeBy(f.madeAt, asOf)),
     (at) => recordedOnOrBefore(at, asOf),
-  ).filter((f) => f.withdrawnAt === undefined || instantOf(f.withdrawnAt) > instantOf(f.madeAt));
+  ).filter(everStood);
   const history = resolutionsByQuestion(data);
   const stood = (r: StoredResolution) => r.resolvedOn <= asOf && (r.supersedes === undefined || recordedOnOrBefore(r.recordedAt, asOf));
   const resolved = data.questions.map((record) => withResolution(record, latest(history.get(record.question.id), stood)));

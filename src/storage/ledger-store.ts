@@ -18,7 +18,15 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './types.js';
+import type { ForecasterTotalsRow, QuestionScoreRow } from '../scoring/stored/stored-rows.js';
 import type { OpenReport, StoreCapabilities } from './store-capabilities.js';
+
+/** What {@link LedgerStore.storedScoreTotals} reads. @internal */
+export interface StoredScoreTotals {
+  readonly totals: readonly ForecasterTotalsRow[];
+  /** The latest `resolvedOn` of any resolution, superseded ones too (the stored scores stand from that day on). */
+  readonly latestResolvedOn: string | undefined;
+}
 
 /**
  * The storage port: domain operations a ledger backend provides.
@@ -93,6 +101,20 @@ export interface LedgerStore {
    */
   backup?(path: string, options?: BackupOptions): Promise<BackupReport>;
   /**
+   * The stored scores' per-forecaster totals (issue 11), with the latest `resolvedOn` of any current
+   * resolution; `undefined` when the store keeps no stored scores or has not filled them yet. Optional:
+   * without it, leaderboards are computed from scratch.
+   *
+   * @internal
+   */
+  storedScoreTotals?(): Promise<StoredScoreTotals | undefined>;
+  /**
+   * One forecaster's stored score rows (issue 11); `undefined` as for {@link LedgerStore.storedScoreTotals}.
+   *
+   * @internal
+   */
+  storedQuestionScores?(forecasterId: string): Promise<QuestionScoreRow[] | undefined>;
+  /**
    * Runs `fn` with reads that all see one consistent snapshot of the ledger: a write committed by
    * anyone meanwhile is seen by none of them or, after `fn`, by all.
    *
@@ -131,4 +153,6 @@ export type LedgerReader = Pick<
   | 'history'
   | 'events'
   | 'counts'
+  | 'storedScoreTotals'
+  | 'storedQuestionScores'
 >;

@@ -29,6 +29,12 @@ export interface StoreCapabilities {
   readonly storageCheck: boolean;
   /** Writers on other machines can share the ledger (a server database), not only other processes on this one. */
   readonly networkWriters: boolean;
+  /**
+   * The backend keeps stored scores (issue 11): every write rescores the resolved questions it
+   * changes in its own transaction, `verify()` checks them, and the default `leaderboard()` and
+   * `scorecard()` read them. Without it, they are always computed from the records.
+   */
+  readonly storedScores: boolean;
 }
 
 /**

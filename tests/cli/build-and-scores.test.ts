@@ -114,6 +114,20 @@ describe('scorecard and leaderboard', () => {
     expect(expectOk(table).stdout).toMatch(/^RANK +FORECASTER +RESOLVED/m);
   });
 
+  it('without --as-of reads the stored scores, the same as scoring as of today from scratch', async () => {
+    const db = await importedLedger();
+    const today = new Date().toISOString().slice(0, 10);
+    const [stored, computed, card, cardComputed] = await Promise.all([
+      cli(['leaderboard', '--db', db, '--json']),
+      cli(['leaderboard', '--db', db, '--json', '--as-of', today]),
+      cli(['scorecard', 'geoffrey-hinton', '--db', db, '--json']),
+      cli(['scorecard', 'geoffrey-hinton', '--db', db, '--json', '--as-of', today]),
+    ]);
+    expect(parseJson(LeaderboardJson, expectOk(stored)).entries.map((e) => e.forecasterId)).toEqual(['geoffrey-hinton']);
+    expect(stored.stdout).toBe(expectOk(computed).stdout);
+    expect(expectOk(card).stdout).toBe(expectOk(cardComputed).stdout);
+  });
+
   it('refuses an unknown forecaster with the command that lists them', async () => {
     const db = await importedLedger();
     const result = await cli(['scorecard', 'nobody', '--db', db, '--json']);

@@ -23,13 +23,13 @@ describe('init, migrate and import', () => {
   it('creates an empty ledger, then reports on it without changing it', async () => {
     const db = join(scratchDir(), 'new.sqlite');
     const first = parseJson(InitJson, expectOk(await cli(['init', '--db', db, '--json'])));
-    expect(first).toMatchObject({ db, created: true, schemaVersion: 3, counts: { questions: 0 } });
+    expect(first).toMatchObject({ db, created: true, schemaVersion: 4, counts: { questions: 0 } });
     // $FORECAST_LEDGER_DB names the ledger when --db is not given, relative to the working directory.
     const again = await cli(['init', '--json'], { cwd: join(db, '..'), env: { FORECAST_LEDGER_DB: 'new.sqlite' } });
-    expect(parseJson(InitJson, expectOk(again))).toMatchObject({ db, created: false, schemaVersion: 3 });
+    expect(parseJson(InitJson, expectOk(again))).toMatchObject({ db, created: false, schemaVersion: 4 });
     expect(again.stderr).toContain('is already a ledger');
     const migrated = parseJson(MigrateJson, expectOk(await cli(['migrate', '--db', db, '--json'])));
-    expect(migrated).toEqual({ db, schemaVersion: 3, applied: [] });
+    expect(migrated).toEqual({ db, schemaVersion: 4, applied: [] });
   });
 
   it('migrates a database made before any migration, and says which migrations it applied', async () => {
@@ -37,13 +37,14 @@ describe('init, migrate and import', () => {
     new Database(db).close(); // an SQLite file with no schema yet: every migration is pending
     const first = await cli(['migrate', '--db', db, '--json']);
     const migrated = parseJson(MigrateJson, expectOk(first));
-    expect(migrated.schemaVersion).toBe(3);
+    expect(migrated.schemaVersion).toBe(4);
     expect(migrated.applied.map((m) => [m.version, m.name])).toEqual([
       [1, 'initial'],
       [2, 'events_seq_order'],
       [3, 'question_life'],
+      [4, 'scores'],
     ]);
-    expect(first.stderr).toContain('applied 1 (initial), 2 (events_seq_order), 3 (question_life); schema version 3');
+    expect(first.stderr).toContain('applied 1 (initial), 2 (events_seq_order), 3 (question_life), 4 (scores); schema version 4');
     const second = await cli(['migrate', '--db', db, '--json']);
     expect(parseJson(MigrateJson, expectOk(second)).applied).toEqual([]);
     expect(second.stderr).toContain('none pending');
@@ -52,7 +53,7 @@ describe('init, migrate and import', () => {
     new Database(older).close();
     const init = await cli(['init', '--db', older]);
     expect(expectOk(init).stderr).toContain(
-      'is already a ledger (schema version 3): 0 questions, 0 forecasts; applied migrations 1 (initial), 2 (events_seq_order), 3 (question_life)',
+      'is already a ledger (schema version 4): 0 questions, 0 forecasts; applied migrations 1 (initial), 2 (events_seq_order), 3 (question_life), 4 (scores)',
     );
   });
 

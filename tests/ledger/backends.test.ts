@@ -10,12 +10,12 @@ describe('capabilities and the open report', () => {
   it('a SQLite store says what it can do and what opening it did', async () => {
     const file = join(tempDir(), 'ledger.sqlite');
     const first = await openLedger(file);
-    expect(first.store.capabilities).toEqual({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
-    expect(first.store.openReport).toMatchObject({ location: file, version: 3 });
-    expect(first.store.openReport.applied.map((m) => m.version)).toEqual([1, 2, 3]);
+    expect(first.store.capabilities).toEqual({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false, storedScores: true });
+    expect(first.store.openReport).toMatchObject({ location: file, version: 4 });
+    expect(first.store.openReport.applied.map((m) => m.version)).toEqual([1, 2, 3, 4]);
     await first.close();
     const again = await openLedger(file);
-    expect(again.store.openReport).toEqual({ location: file, applied: [], version: 3 });
+    expect(again.store.openReport).toEqual({ location: file, applied: [], version: 4 });
     await again.close();
   });
 

@@ -36,14 +36,17 @@ describe('migrations of an SQLite database', () => {
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
       'events',
+      'forecaster_scores',
       'forecasters',
       'forecasts',
+      'question_scores',
       'question_tags',
       'question_updates',
       'questions',
       'resolutions',
       'schema_migrations',
       'sources',
+      'stored_scores_state',
     ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -61,18 +64,18 @@ describe('migrations of an SQLite database', () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
     await (await openLedger(path, { migrationsDir: dir })).close();
-    writeFileSync(join(dir, '0004_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
+    writeFileSync(join(dir, '0005_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
     const ledger = await openLedger(path, { migrationsDir: dir });
     // Opening applied it, and the store says so.
-    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 4, applied: [{ version: 4, name: 'add_note' }] });
+    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 5, applied: [{ version: 5, name: 'add_note' }] });
     await ledger.close();
     const reopened = await openLedger(path, { migrationsDir: dir });
-    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 4, applied: [] });
+    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 5, applied: [] });
     await reopened.close();
-    appendFileSync(join(dir, '0004_add_note.sql'), '-- edited\n');
+    appendFileSync(join(dir, '0005_add_note.sql'), '-- edited\n');
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_checksum_mismatch');
-    expect(error.message).toMatch(/0004_add_note\.sql was changed after it was applied/);
+    expect(error.message).toMatch(/0005_add_note\.sql was changed after it was applied/);
   });
 
   it('with migrate: false, only checks: refuses a database that needs a migration and writes nothing', async () => {
@@ -85,7 +88,7 @@ describe('migrations of an SQLite database', () => {
     expect(error).toBeInstanceOf(LedgerError);
     expect((error as LedgerError).code).toBe('migration_pending');
     expect((error as LedgerError).message).toMatch(
-      /schema version 0 and needs 3 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql, 0003_question_life\.sql\)/,
+      /schema version 0 and needs 4 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql, 0003_question_life\.sql, 0004_scores\.sql\)/,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()).toBe(0);
@@ -93,20 +96,20 @@ describe('migrations of an SQLite database', () => {
     // Once migrated, migrate: false opens it and reports nothing applied.
     await (await openLedger(path)).close();
     const checked = await openLedger(path, { migrate: false });
-    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 3, applied: [] });
+    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 4, applied: [] });
     await checked.close();
   });
 
   it('refuses a gap in the migration files', async () => {
     const dir = migrationsCopy();
-    writeFileSync(join(dir, '0005_skip.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0006_skip.sql'), 'SELECT 1;\n');
     expect((await openError(join(tempDir(), 'l.sqlite'), dir)).code).toBe('migration_missing');
   });
 
   it('refuses a database whose applied migration has no file', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0004_extra.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0005_extra.sql'), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     expect((await openError(path, MIGRATIONS)).code).toBe('database_newer_than_library');
   });
@@ -114,11 +117,11 @@ describe('migrations of an SQLite database', () => {
   it('refuses a pending migration older than an applied one', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0004_a.sql'), 'SELECT 1;\n');
-    writeFileSync(join(dir, '0005_b.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0005_a.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, '0006_b.sql'), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     const db = new Database(path);
-    db.prepare('DELETE FROM schema_migrations WHERE version = 4').run();
+    db.prepare('DELETE FROM schema_migrations WHERE version = 5').run();
     db.close();
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_out_of_order');
@@ -127,11 +130,11 @@ describe('migrations of an SQLite database', () => {
   it('rolls back a failing migration entirely', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0004_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
+    writeFileSync(join(dir, '0005_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
     expect((await openError(path, dir)).code).toBe('migration_failed');
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(3);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(4);
     db.close();
   });
 
@@ -170,7 +173,7 @@ describe('migrations of an SQLite database', () => {
     await source.close();
 
     const ledger = await openLedger(path);
-    expect((ledger.store as SqliteStore).migratedOnOpen.applied.map((m) => m.name)).toEqual(['question_life']);
+    expect((ledger.store as SqliteStore).migratedOnOpen.applied.map((m) => m.name)).toEqual(['question_life', 'scores']);
     expect(await ledger.store.events()).toEqual(eventsBefore);
     await ledger.withdrawForecast('f', { reason: 'typo' });
     const report = await ledger.verify();

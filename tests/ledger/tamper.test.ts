@@ -48,6 +48,10 @@ const EDITS: [what: string, sql: string, table: string][] = [
   ['a forecast row', `DELETE FROM forecasts WHERE id = 'q-2.alice'`, 'forecasts'],
   ['a resolution outcome', `UPDATE resolutions SET outcome = 1 WHERE supersedes_seq IS NOT NULL`, 'resolutions'],
   ['a resolution row', `DELETE FROM resolutions WHERE supersedes_seq IS NOT NULL`, 'resolutions'],
+  ['a stored score', `UPDATE question_scores SET brier = brier + 0.25 WHERE brier IS NOT NULL`, 'question_scores'],
+  ['a stored score row', `DELETE FROM question_scores`, 'question_scores'],
+  ['an inserted stored score', `INSERT INTO question_scores VALUES ('q-2', 'alice', 'forecast', 'hit', 0.1, 0.2, NULL, NULL, '{}')`, 'question_scores'],
+  ['stored totals', `UPDATE forecaster_scores SET hits = hits + 1`, 'forecaster_scores'],
   ['a migration checksum', `UPDATE schema_migrations SET checksum = '${'f'.repeat(64)}'`, 'schema_migrations'],
 ];
 

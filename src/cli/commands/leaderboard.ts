@@ -2,7 +2,7 @@ import { renderLeaderboard, type Leaderboard } from '../../scoring/index.js';
 import { LEADERBOARD_RULE } from '../../scoring/scorecard/build-leaderboard.js';
 import type { CommandContext } from '../context.js';
 import { documentFormat, emitDocument } from '../document-output.js';
-import { asOfFlag, dateFlag, positiveIntFlag, slugFlag } from '../flags.js';
+import { dateFlag, positiveIntFlag, slugFlag } from '../flags.js';
 import { formatHitRate } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
 import { Output } from '../output.js';
@@ -39,11 +39,12 @@ export async function run(ctx: CommandContext): Promise<void> {
   const format = documentFormat(ctx, SCORE_FORMATS, 'table');
   const recordedBy = dateFlag(ctx, 'recorded-by');
   // As the ledger knew it on a date: as of that date too, unless --as-of says otherwise.
-  const asOf = dateFlag(ctx, 'as-of') ?? recordedBy ?? asOfFlag(ctx);
+  // A date given (or implied by --recorded-by) goes to the ledger; without one the ledger scores as of today (its stored scores).
+  const givenAsOf = dateFlag(ctx, 'as-of') ?? recordedBy;
   const minResolved = positiveIntFlag(ctx, 'min-resolved');
   const tag = slugFlag(ctx, 'tag');
   const content = await withLedger(ctx, {}, async (ledger) => {
-    const lb = await ledger.leaderboard({ asOf, recordedBy, ...(minResolved ? { minResolved } : {}), ...(tag ? { tag } : {}) });
+    const lb = await ledger.leaderboard({ asOf: givenAsOf, recordedBy, ...(minResolved ? { minResolved } : {}), ...(tag ? { tag } : {}) });
     if (format === 'table') return leaderboardText(ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io), lb);
     return renderLeaderboard(lb, format === 'md' ? 'markdown' : format);
   });

@@ -61,13 +61,15 @@ export async function run(ctx: CommandContext): Promise<void> {
   const format = documentFormat(ctx, SCORE_FORMATS, 'table');
   const recordedBy = dateFlag(ctx, 'recorded-by');
   // As the ledger knew it on a date: as of that date too, unless --as-of says otherwise.
-  const asOf = dateFlag(ctx, 'as-of') ?? recordedBy ?? asOfFlag(ctx);
+  // A date given (or implied by --recorded-by) goes to the ledger; without one the ledger scores as of today (its stored scores).
+  const givenAsOf = dateFlag(ctx, 'as-of') ?? recordedBy;
+  const asOf = givenAsOf ?? asOfFlag(ctx);
   const forecasterId = ctx.positionals[0] === undefined ? undefined : parseSlug(ctx.positionals[0], '<forecaster>');
   const tag = slugFlag(ctx, 'tag');
   const content = await withLedger(ctx, {}, async (ledger) => {
     const scorecards = forecasterId
-      ? [await ledger.scorecard(forecasterId, { asOf, tag, recordedBy })]
-      : (await forecasterSummaries(ledger, asOf, tag, recordedBy)).scorecards;
+      ? [await ledger.scorecard(forecasterId, { asOf: givenAsOf, tag, recordedBy })]
+      : (await forecasterSummaries(ledger, givenAsOf, tag, recordedBy)).scorecards;
     const text = ctx.string('out') === undefined ? ctx.out : Output.plain(ctx.io);
     switch (format) {
       case 'table':
@@ -77,7 +79,7 @@ export async function run(ctx: CommandContext): Promise<void> {
       case 'html':
         return forecasterId
           ? renderScorecard(scorecards[0]!, 'html')
-          : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf, tag, recordedBy }), asOf });
+          : renderReport({ scorecards, leaderboard: await ledger.leaderboard({ asOf: givenAsOf, tag, recordedBy }), asOf });
       default:
         return scorecards.map((sc) => renderScorecard(sc, 'markdown')).join('\n');
     }

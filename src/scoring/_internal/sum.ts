@@ -68,6 +68,29 @@ export class ExactSum {
     this.#n = kept;
   }
 
+  /**
+   * The running sum as text: its partials, then any non-finite part as a string. {@link ExactSum.parse}
+   * restores it exactly, so a sum kept in a database (the stored scores' per-forecaster totals) can
+   * take more values, or lose some (add the negated value: the partials stay exact), and still round
+   * to the same double as summing the final values afresh.
+   */
+  serialize(): string {
+    const parts: (number | string)[] = this.#partials.slice(0, this.#n);
+    if (this.#special !== 0 || Number.isNaN(this.#special)) parts.push(String(this.#special));
+    return JSON.stringify(parts);
+  }
+
+  /** An {@link ExactSum} from {@link ExactSum.serialize}'s text. */
+  static parse(text: string): ExactSum {
+    const s = new ExactSum();
+    const parts = JSON.parse(text) as (number | string)[];
+    for (const part of parts) {
+      if (typeof part === 'string') s.#special += Number(part);
+      else s.#partials[s.#n++] = part;
+    }
+    return s;
+  }
+
   /** The sum of everything added, correctly rounded. */
   total(): number {
     if (this.#special !== 0 || Number.isNaN(this.#special)) return this.#special;

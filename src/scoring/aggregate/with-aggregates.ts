@@ -1,4 +1,6 @@
 import { pushAll } from '../../_internal/arrays.js';
+import { effectiveProbability } from '../../core/effective-probability.js';
+import { instantOf } from '../../core/time-rules.js';
 import type { Estimate, StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { Question } from '../../model/question.js';
@@ -8,12 +10,8 @@ import { combineProbabilities, combineValues } from './combine-probabilities.js'
 
 const DAY_MS = 86_400_000;
 
-/** The instant of a `madeAt` (a bare date counts from its midnight, UTC). */
-const instant = (madeAt: string): number => Date.parse(madeAt.length === 10 ? `${madeAt}T00:00:00Z` : madeAt);
-
-/** The probability a binary forecast states or implies. */
-const probabilityOf = (f: StoredForecast): number | undefined =>
-  f.estimate.kind === 'binary' ? (f.estimate.probability ?? f.confidence?.impliedProbability) : undefined;
+/** The probability a binary forecast states or implies ({@link effectiveProbability}), or undefined. */
+const probabilityOf = (f: StoredForecast): number | undefined => effectiveProbability(f) ?? undefined;
 
 /** Whether a forecaster id is a member of an aggregate: `all` takes every forecaster that is not an aggregate. */
 function memberTest(spec: AggregateSpec, aggregateIds: ReadonlySet<string>): (id: string) => boolean {
@@ -69,7 +67,10 @@ export function aggregateForecasts(aggregate: Forecaster, question: Question, me
   const spec = aggregate.aggregate!;
   // A member's withdrawal is a step too: from then on that forecast no longer stands in the aggregate.
   const steps = memberForecasts
-    .flatMap((f, i) => [{ f, t: instant(f.madeAt), i, made: true }, ...(f.withdrawnAt === undefined ? [] : [{ f, t: instant(f.withdrawnAt), i, made: false }])])
+    .flatMap((f, i) => [
+      { f, t: instantOf(f.madeAt), i, made: true },
+      ...(f.withdrawnAt === undefined ? [] : [{ f, t: instantOf(f.withdrawnAt), i, made: false }]),
+    ])
     .sort((a, b) => a.t - b.t || a.i - b.i);
   const latest = new Map<string, { f: ScoringForecast; t: number; i: number }>();
   const out: ScoringForecast[] = [];

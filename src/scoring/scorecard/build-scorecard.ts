@@ -1,16 +1,14 @@
-import type { Question } from '../../model/question.js';
+import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { brierDecomposition } from '../brier-decomposition.js';
 import { calibrationCurve } from '../calibration-curve.js';
-import { instantOf, madeAfterOutcome, madeBeforeClose, questionClose, type QuestionClose } from '../../core/time-rules.js';
-import { scorePredictionWith, type PredictionScore } from '../claims/score-prediction.js';
+import { madeAfterOutcome } from '../../core/time-rules.js';
+import type { PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
-import { standingWeights } from '../time-weighted.js';
-import { sum } from '../_internal/sum.js';
 import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
-import { peerScores, relativeBrierScores } from '../relative-scores.js';
+import { isPlanStance, scoreQuestion, type QuestionScore } from '../stored/score-question.js';
 import { guardInput } from '../_internal/validate.js';
 import { IdArg, parseArg } from '../../_internal/validate-args.js';
 import { standingOn } from '../point-in-time.js';
@@ -40,50 +38,11 @@ import type {
   ScorecardPrediction,
 } from './types.js';
 
-/** A resolved question's outcome and close, when it can be scored. */
-function scorable(record: QuestionRecord): record is QuestionRecord & { resolution: { outcome: NonNullable<QuestionRecord['resolution']>['outcome'] } } {
-  return record.status === 'resolved' && record.resolution?.outcome !== undefined;
-}
-
-/** The forecasts made before the close (the ones time-weighting scores). */
-function madeBy(forecasts: readonly ScoringForecast[], close: QuestionClose): ScoringForecast[] {
-  return forecasts.filter((f) => madeBeforeClose(f.madeAt, close));
-}
-
-/**
- * The earliest instant anyone forecast the question before the close. A loop, not
- * `Math.min(...times)`: spreading one argument per forecast overflows the stack at ~150k forecasts.
- */
-function firstInstantBefore(everyone: Map<string, ScoringForecast[]>, close: QuestionClose): number {
-  let first = Infinity;
-  for (const forecasts of everyone.values()) {
-    for (const f of forecasts) {
-      if (!madeBeforeClose(f.madeAt, close)) continue;
-      const t = instantOf(f.madeAt);
-      if (t < first) first = t;
-    }
-  }
-  return first;
-}
-
-/**
- * How long some forecast of the forecaster stood before the close: from their first forecast, less
- * the gaps a withdrawal left (see `standingWeights`).
- */
-function coveredTime(standing: readonly ScoringForecast[], close: QuestionClose): number {
-  if (!standing.some((f) => f.withdrawnAt !== undefined)) return close.at - instantOf(standing[0]!.madeAt);
-  return sum(standingWeights(standing, new Date(close.at)).map((w) => w.to - w.from));
-}
-
-function isPlan(question: Question): boolean {
-  return question.stance === 'plan' || question.stance === 'goal';
-}
-
 function verdictOf(record: QuestionRecord, score: PredictionScore | undefined, asOf: string): PredictionVerdict {
   if (record.status === 'open') return record.question.resolution.resolveOn < asOf ? 'overdue' : 'pending';
   if (record.status !== 'resolved') return record.status;
   if (!score) return 'unscored';
-  if (!isPlan(record.question)) return score.verdict;
+  if (!isPlanStance(record.question.stance)) return score.verdict;
   return score.achievedFraction > 0.5 ? 'achieved' : score.achievedFraction < 0.5 ? 'missed' : 'no-call';
 }
 
@@ -96,24 +55,26 @@ function gather(data: ScoringData, forecasterId: string) {
     if (list) list.push(f);
     else mine.set(f.questionId, [f]);
   }
-  const everyone = new Map<string, Map<string, ScoringForecast[]>>();
+  const everyone = new Map<string, ScoringForecast[]>();
   for (const f of data.forecasts) {
     if (!mine.has(f.questionId)) continue;
-    let byForecaster = everyone.get(f.questionId);
-    if (!byForecaster) everyone.set(f.questionId, (byForecaster = new Map<string, ScoringForecast[]>()));
-    const list = byForecaster.get(f.forecasterId);
+    const list = everyone.get(f.questionId);
     if (list) list.push(f);
-    else byForecaster.set(f.forecasterId, [f]);
+    else everyone.set(f.questionId, [f]);
   }
   return { mine, everyone };
 }
 
-function predictionOf(
+/**
+ * One entry of a scorecard: the forecaster's claim on a question (from their own forecasts, as
+ * `asOf` saw them) and its score, computed ({@link scoreQuestion}) or stored.
+ *
+ * @internal
+ */
+export function predictionOf(
   record: QuestionRecord,
-  forecasts: ScoringForecast[],
-  everyone: Map<string, ScoringForecast[]>,
-  forecasterId: string,
-  o: ResolvedScoringOptions,
+  forecasts: readonly ScoringForecast[],
+  scored: QuestionScore | undefined,
   afterOutcome: ForecastAfterOutcome[],
   asOf: string,
 ): ScorecardPrediction {
@@ -131,20 +92,7 @@ function predictionOf(
   }
   const madeAfter = afterOutcome.length - before;
   const withdrawn = sorted.filter((f) => f.withdrawnAt !== undefined).length;
-  let score: PredictionScore | undefined;
-  let coverage: number | undefined;
-  let relative: { peerScore: number; relativeBrier: number; peers: number } | undefined;
-  if (scorable(record)) {
-    const close = questionClose(q.resolution.resolveOn, resolution!.resolvedOn);
-    const standing = madeBy(sorted, close);
-    if (standing.length) {
-      const outcome = { outcome: resolution!.outcome!, resolvedOn: resolution!.resolvedOn };
-      score = scorePredictionWith(q, standing, outcome, o);
-      const opened = firstInstantBefore(everyone, close);
-      coverage = close.at > opened ? coveredTime(standing, close) / (close.at - opened) : 1;
-      if (q.kind === 'binary' && !isPlan(q)) relative = relativeOn(q, everyone, forecasterId, outcome, close, score, o);
-    }
-  }
+  const score = scored?.score;
   return {
     questionId: q.id,
     title: q.title,
@@ -155,7 +103,7 @@ function predictionOf(
     dueOn: q.resolution.resolveOn,
     status: record.status,
     verdict: verdictOf(record, score, asOf),
-    section: isPlan(q) ? 'plan-goal' : 'forecast',
+    section: isPlanStance(q.stance) ? 'plan-goal' : 'forecast',
     forecasts: forecasts.length,
     ...(withdrawn ? { withdrawn } : {}),
     firstMadeAt: sorted[0]!.madeAt,
@@ -165,34 +113,10 @@ function predictionOf(
     ...(resolution?.outcome ? { outcome: resolution.outcome } : {}),
     ...(resolution ? { resolvedOn: resolution.resolvedOn } : {}),
     corrected: resolution?.supersedes !== undefined,
-    ...(coverage !== undefined ? { coverage } : {}),
+    ...(scored ? { coverage: scored.coverage } : {}),
     ...(score ? { score } : {}),
-    ...(relative ?? {}),
+    ...(scored?.relative ?? {}),
     ...(madeAfter ? { madeAfterOutcome: madeAfter } : {}),
-  };
-}
-
-/** Peer and relative Brier scores of `forecasterId` on one binary question, when others scored on it too. */
-function relativeOn(
-  q: Question,
-  everyone: Map<string, ScoringForecast[]>,
-  forecasterId: string,
-  outcome: Parameters<typeof scorePredictionWith>[2],
-  close: QuestionClose,
-  own: PredictionScore,
-  o: ResolvedScoringOptions,
-): { peerScore: number; relativeBrier: number; peers: number } | undefined {
-  const scores: PredictionScore[] = [own];
-  for (const [id, fs] of everyone) {
-    if (id === forecasterId) continue;
-    const standing = madeBy(fs, close);
-    if (standing.length) scores.push(scorePredictionWith(q, standing, outcome, o));
-  }
-  if (scores.length < 2) return undefined;
-  return {
-    peerScore: peerScores(scores.map((s) => -s.logLoss!))[0]!,
-    relativeBrier: relativeBrierScores(scores.map((s) => s.brier!))[0]!,
-    peers: scores.length - 1,
   };
 }
 
@@ -366,8 +290,25 @@ function buildScorecardUnchecked(data: ScoringData, forecasterId: string, option
   const afterOutcome: ForecastAfterOutcome[] = [];
   for (const [questionId, forecasts] of mine) {
     const record = records.get(questionId);
-    if (record) predictions.push(predictionOf(record, forecasts, everyone.get(questionId)!, forecasterId, o, afterOutcome, asOf));
+    if (!record) continue;
+    const scored = scoreQuestion(record, everyone.get(questionId)!, o, forecasterId)[0];
+    predictions.push(predictionOf(record, forecasts, scored, afterOutcome, asOf));
   }
+  return scorecardOf(forecaster, predictions, afterOutcome, { asOf, options: o, upcomingLimit });
+}
+
+/**
+ * A scorecard from its entries ({@link predictionOf}), computed or stored: the order, the counts and every summary.
+ *
+ * @internal
+ */
+export function scorecardOf(
+  forecaster: Forecaster,
+  predictions: ScorecardPrediction[],
+  afterOutcome: ForecastAfterOutcome[],
+  head: { asOf: string; options: ResolvedScoringOptions; upcomingLimit: number },
+): Scorecard {
+  const { asOf, options: o, upcomingLimit } = head;
   predictions.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
   const order = new Map(predictions.map((p, i) => [p.questionId, i]));
   afterOutcome.sort((a, b) => order.get(a.questionId)! - order.get(b.questionId)!); // stable: by time within a question

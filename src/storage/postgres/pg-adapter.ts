@@ -48,7 +48,7 @@ export interface PgAdapterOptions {
 /** How often a transaction aborted for serialization or a deadlock is run again before the error surfaces. */
 const MAX_ATTEMPTS = 20;
 
-const CAPABILITIES: StoreCapabilities = { backend: 'postgres', fileBackup: false, storageCheck: false, networkWriters: true };
+const CAPABILITIES: StoreCapabilities = { backend: 'postgres', fileBackup: false, storageCheck: false, networkWriters: true, storedScores: false };
 
 const SCAN_FIRST =
   'SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events ORDER BY events.seq LIMIT $1';

@@ -18,9 +18,10 @@ import { defaultMigrationsDir, migrate, readMigrations } from './migrations.js';
 import { retryWhileBusy } from './busy-retry.js';
 import { SqliteAppender } from './sqlite-append.js';
 import { SqliteFacts } from './sqlite-facts.js';
+import { SqliteScores } from './sqlite-scores.js';
 import { SqliteSnapshot } from './sqlite-verify.js';
 
-const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false });
+const CAPABILITIES: StoreCapabilities = Object.freeze({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false, storedScores: true });
 
 /**
  * Two locks, because better-sqlite3 transactions cannot span an `await`:
@@ -88,6 +89,8 @@ export class SqliteAdapter implements StorageAdapter {
   readonly capabilities = CAPABILITIES;
   readonly openReport: OpenReport;
   readonly database: Database.Database;
+  /** The stored scores' tables (issue 11). */
+  readonly scores: SqliteScores;
   readonly #lock: Mutex;
   readonly #fileWriteLock: Mutex | undefined;
   readonly #now: () => Date;
@@ -121,14 +124,15 @@ export class SqliteAdapter implements StorageAdapter {
       rollback: db.prepare('ROLLBACK'),
     };
     const head = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
-    const facts = new SqliteFacts(db);
-    const appender = new SqliteAppender(db);
+    this.scores = new SqliteScores(db);
+    const facts = new SqliteFacts(db, this.scores);
+    const appender = new SqliteAppender(db, this.scores);
     this.#tx = {
       head: async () => translated(() => head.get() as HeadRow | undefined),
       loadFacts: async (request) => translated(() => facts.load(request)),
       append: async (events, projections) => translated(() => appender.append(events, projections)),
     };
-    this.#snapshot = new SqliteSnapshot(db, () => readMigrations(this.#migrationsDir), this.#now);
+    this.#snapshot = new SqliteSnapshot(db, () => readMigrations(this.#migrationsDir), this.#now, this.scores);
   }
 
   /** The migration files' folder. */

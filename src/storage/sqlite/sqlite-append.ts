@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { EventRow, ProjectionRow } from '../../engine/storage-adapter.js';
+import type { SqliteScores } from './sqlite-scores.js';
 
 function prepareAppendStatements(db: Database.Database) {
   return {
@@ -30,8 +31,11 @@ function prepareAppendStatements(db: Database.Database) {
 export class SqliteAppender {
   readonly #s: ReturnType<typeof prepareAppendStatements>;
 
-  constructor(db: Database.Database) {
+  readonly #scores: SqliteScores;
+
+  constructor(db: Database.Database, scores: SqliteScores) {
     this.#s = prepareAppendStatements(db);
+    this.#scores = scores;
   }
 
   /** Inserts the events, then their projection rows in order; run inside the write transaction. */
@@ -60,6 +64,12 @@ export class SqliteAppender {
         case 'update':
           s.update.run(row.eventSeq, row.type, row.questionId, row.forecastId);
           if (row.resolveOn !== undefined) s.questionDue.run(row.resolveOn, row.questionId);
+          break;
+        case 'question-scores':
+          this.#scores.replaceQuestion(row.questionId, row.rows);
+          break;
+        case 'forecaster-scores':
+          this.#scores.writeTotals(row.row);
           break;
       }
     }

@@ -11,6 +11,7 @@ import { updateKeyText, type FactRequest, type LoadedFacts } from '../../engine/
 import type { Question } from '../../model/question.js';
 import type { StoredResolution } from '../../model/question-record.js';
 import { toResolution } from './sqlite-rows.js';
+import type { SqliteScores } from './sqlite-scores.js';
 
 /** What the write rules need of a question ({@link QuestionFacts}), from the projection columns. */
 const QUESTION_FACTS = `SELECT q.kind, q.resolve_on, q.resolution_seq, r.status, r.resolved_on,
@@ -63,8 +64,11 @@ function prepareFactStatements(db: Database.Database) {
 export class SqliteFacts {
   readonly #s: ReturnType<typeof prepareFactStatements>;
 
-  constructor(db: Database.Database) {
+  readonly #scores: SqliteScores;
+
+  constructor(db: Database.Database, scores: SqliteScores) {
     this.#s = prepareFactStatements(db);
+    this.#scores = scores;
   }
 
   /** The committed facts `request` names; run inside the write transaction. */
@@ -121,6 +125,7 @@ export class SqliteFacts {
     for (const key of request.updates) {
       if (s.hasUpdate.get(key.type, key.entityId, key.payload, key.recordedAt) !== undefined) loaded.updates.add(updateKeyText(key));
     }
+    if (request.scores) loaded.scores = this.#scores.load(request.scores);
     return loaded;
   }
 }

@@ -19,6 +19,10 @@ import { StoreOptionsArg, type SqliteStoreOptions } from '../open-options.js';
 import { backupTarget, placeFile } from './backup-file.js';
 import { SqliteAdapter } from './sqlite-adapter.js';
 import { SqliteReads, snapshotReads } from './sqlite-reads.js';
+import { retryWhileBusy } from './busy-retry.js';
+import type { StoredScoreTotals } from '../ledger-store.js';
+import { toScoreRow, toTotalsRow, type QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
+import { scoreLedger, totalsOf } from '../../scoring/stored/stored-scores.js';
 
 // The options live in a module without the driver, so openLedger can check them before loading it.
 export { DURABILITY_LEVELS, type Durability, type SqliteStoreOptions } from '../open-options.js';
@@ -88,7 +92,9 @@ export class SqliteStore extends EngineStore implements LedgerStore {
       });
     }
     try {
-      return new SqliteStore(new SqliteAdapter(db, options), options.now);
+      const store = new SqliteStore(new SqliteAdapter(db, options), options.now);
+      if (options.migrate ?? true) store.#fillStoredScores();
+      return store;
     } catch (error) {
       if (typeof target === 'string') db.close();
       if (error instanceof LedgerError) throw error;
@@ -96,6 +102,53 @@ export class SqliteStore extends EngineStore implements LedgerStore {
         cause: error,
       });
     }
+  }
+
+  /**
+   * Fills the stored scores once after migration 0004 ran on a ledger that already had resolutions
+   * (a SQL migration cannot run the scorer): every question scored from the records, in one write
+   * transaction that checks again, under the lock, that no other process filled them first.
+   * Idempotent: it replaces every row; nothing to do on a new or already filled ledger.
+   */
+  #fillStoredScores(): void {
+    const scores = this.#sqlite.scores;
+    if (!scores.hasTables() || scores.filled()) return;
+    retryWhileBusy(
+      () =>
+        this.database
+          .transaction(() => {
+            if (scores.filled()) return;
+            // Only resolved questions have scores: the rest of the ledger is not loaded.
+            const { questions, forecasts } = scores.page(scores.resolvedQuestionIds());
+            const rows = scoreLedger({ forecasters: this.#reads.listForecasters(), questions, forecasts });
+            scores.fill(
+              rows.map(toScoreRow),
+              [...totalsOf(rows)].map(([id, t]) => toTotalsRow(id, t)),
+            );
+          })
+          .immediate(),
+      5000,
+    );
+  }
+
+  /** @internal */
+  async storedScoreTotals(): Promise<StoredScoreTotals | undefined> {
+    return this.#sqlite.run(() => this.#storedTotals());
+  }
+
+  /** @internal */
+  async storedQuestionScores(forecasterId: string): Promise<QuestionScoreRow[] | undefined> {
+    return this.#sqlite.run(() => this.#storedRows(forecasterId));
+  }
+
+  #storedTotals(): StoredScoreTotals | undefined {
+    const scores = this.#sqlite.scores;
+    return scores.filled() ? { totals: scores.allTotals(), latestResolvedOn: scores.latestResolvedOn() } : undefined;
+  }
+
+  #storedRows(forecasterId: string): QuestionScoreRow[] | undefined {
+    const scores = this.#sqlite.scores;
+    return scores.filled() ? scores.forecasterRows(forecasterId) : undefined;
   }
 
   async getSource(id: string): Promise<Source | undefined> {
@@ -154,7 +207,8 @@ export class SqliteStore extends EngineStore implements LedgerStore {
     return this.adapter.snapshot(async () => {
       const view = snapshotReads(this.#reads);
       try {
-        return await fn(view.reader);
+        // The stored scores (issue 11), read in the same snapshot.
+        return await fn({ ...view.reader, storedScoreTotals: async () => this.#storedTotals(), storedQuestionScores: async (id) => this.#storedRows(id) });
       } finally {
         view.end();
       }

@@ -12,6 +12,12 @@ import type { VerifyProblem } from '../types.js';
 import { migrate, type MigrationFile } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
 import { verifySchema } from './verify-schema.js';
+import { SqliteReads } from './sqlite-reads.js';
+import type { SqliteScores } from './sqlite-scores.js';
+import type { StoredScoresSnapshot } from '../../engine/verify-scores.js';
+
+/** Resolved questions per page of the stored-scores check. */
+const STORED_SCORES_PAGE = 2000;
 
 /** An event row as the scan reads it: seq as a BigInt (safeIntegers), the other columns text. */
 type ScanTuple = [seq: bigint, type: EventType, entityId: string, recordedAt: string, payload: string, prevHash: string, hash: string];
@@ -47,8 +53,13 @@ export class SqliteSnapshot implements SnapshotReader {
    * @param migrations - reads the migration files (each snapshot reads them again: they may have been edited)
    * @param now - the store's clock
    */
-  constructor(db: Database.Database, migrations: () => readonly MigrationFile[], now: () => Date) {
+  readonly #scores: SqliteScores;
+  readonly #reads: SqliteReads;
+
+  constructor(db: Database.Database, migrations: () => readonly MigrationFile[], now: () => Date, scores: SqliteScores) {
     this.#db = db;
+    this.#scores = scores;
+    this.#reads = new SqliteReads(db);
     this.#s = prepareVerifyStatements(db);
     this.#migrations = migrations;
     this.#now = now;
@@ -68,6 +79,18 @@ export class SqliteSnapshot implements SnapshotReader {
     // `all()` is cheaper per row than `iterate()`, and a page keeps memory bounded.
     const rows = (afterSeq === null ? this.#s.firstEvents.all(limit) : this.#s.eventsAfter.all(afterSeq, limit)) as ScanTuple[];
     return rows.map(([seq, type, entityId, recordedAt, payload, prevHash, hash]) => ({ seq, type, entityId, recordedAt, payload, prevHash, hash }));
+  }
+
+  async storedScores(): Promise<StoredScoresSnapshot | undefined> {
+    if (!this.#scores.filled()) return undefined;
+    const scores = this.#scores;
+    // Every resolved question, a page at a time: what scoring reads (the records from the event payloads, through the
+    // projections verify() also checks), so memory stays bounded at any size.
+    const ids = scores.resolvedQuestionIds();
+    async function* pages() {
+      for (let i = 0; i < ids.length; i += STORED_SCORES_PAGE) yield scores.page(ids.slice(i, i + STORED_SCORES_PAGE));
+    }
+    return { forecasters: this.#reads.listForecasters(), pages: pages(), strayRows: scores.strayRows(), totals: scores.allTotals() };
   }
 
   async eventHashAt(seq: number): Promise<string | undefined> {
