@@ -12,7 +12,10 @@
 // 4% ambiguous), and 2% of the resolved ones a later correction.
 
 const DAY = 86_400_000;
-const D2020 = Date.UTC(2020, 0, 1) / DAY;
+// Questions open from 2015 on and fall due by 2024 at the latest (open + 30–1,530 days), so every
+// resolution, correction and appended resolution is dated in the past: the ledger refuses a
+// resolvedOn after the day it is recorded (resolution_in_future).
+const D2015 = Date.UTC(2015, 0, 1) / DAY;
 
 /** mulberry32: a tiny, fast, seeded PRNG (returns floats in [0, 1)). */
 function mulberry32(a) {
@@ -76,7 +79,7 @@ export class SyntheticLedger {
       const r = rng(seed, 'q', i);
       const roll = r();
       this.kind[i] = roll < 0.55 ? 0 : roll < 0.75 ? 1 : roll < 0.9 ? 2 : 3;
-      this.open[i] = D2020 + Math.floor(r() * 1800);
+      this.open[i] = D2015 + Math.floor(r() * 1800);
       this.due[i] = this.open[i] + 30 + Math.floor(r() * 1500);
       this.options[i] = 3 + Math.floor(r() * 2);
       this.resolved[i] = rng(seed, 'r', i)() < 0.5 ? 1 : 0;
@@ -88,7 +91,7 @@ export class SyntheticLedger {
       id: `src-${i}`,
       title: `Synthetic article ${i}`,
       outlet: ['Daily Planet', 'Gazette', 'Tribune', '經濟日報'][i % 4],
-      published: { date: iso(D2020 + (i % 1800)), precision: 'day' },
+      published: { date: iso(D2015 + (i % 1800)), precision: 'day' },
       language: i % 4 === 3 ? 'zh-Hant' : 'en',
       url: `https://example.org/articles/${i}`,
     };
