@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { effectiveProbabilitySql } from '../../core/effective-probability.js';
 import { randomBytes } from 'node:crypto';
 import { pushAll } from '../../_internal/arrays.js';
 import type { MigrationFile } from '../migration-files.js';
@@ -38,6 +39,9 @@ const OUTCOME = `(CASE jsonb_typeof(j.p #> '{outcome,value}') WHEN 'boolean' THE
  * compare with json_extract; here `->>` (text), `#>` (jsonb) and `num()` give the same readings, and
  * IS DISTINCT FROM is SQLite's IS NOT.
  */
+/** The forecast's effective probability, re-derived from its payload by the library's one rule. */
+const PROBABILITY = effectiveProbabilitySql({ text: (path) => `(j.p #>> '{${path.join(',')}}')`, number: (path) => num(path.join(',')) });
+
 /**
  * The due date the question's latest amendment of it set, or NULL: read through question_updates
  * (indexed by question, and itself checked row by row against the events) from the event payloads.
@@ -77,8 +81,7 @@ const ROW_CHECKS: ProjectionCheck[] = [
              OR f.question_id IS DISTINCT FROM j.p ->> 'questionId'
              OR f.forecaster_id IS DISTINCT FROM j.p ->> 'forecasterId'
              OR f.made_at IS DISTINCT FROM j.p ->> 'madeAt'
-             OR f.probability IS DISTINCT FROM (CASE WHEN j.p #>> '{estimate,kind}' = 'binary'
-                  THEN coalesce(${num('estimate,probability')}, ${num('confidence,impliedProbability')}) END)`,
+             OR f.probability IS DISTINCT FROM ${PROBABILITY}`,
   },
   {
     table: 'resolutions',

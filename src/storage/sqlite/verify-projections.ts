@@ -1,3 +1,4 @@
+import { effectiveProbabilitySql } from '../../core/effective-probability.js';
 import type Database from 'better-sqlite3';
 import { pushAll } from '../../_internal/arrays.js';
 import { countProblems, PROJECTED_TABLES } from '../projection-counts.js';
@@ -14,6 +15,8 @@ interface ProjectionCheck {
 }
 
 const P = 'e.payload';
+/** A payload field as SQLite's json_extract reads it (the reading the writer's columns must agree with). */
+const jsonField = (path: readonly string[]): string => `json_extract(${P}, '$.${path.join('.')}')`;
 
 /*
  * Every derived row must map to an event of its type carrying the same values, and every event must
@@ -27,6 +30,9 @@ const P = 'e.payload';
 const LATEST_DUE_DATE = `(SELECT json_extract(a.payload, '$.changes.resolveOn') FROM question_updates u JOIN events a ON a.seq = u.event_seq
           WHERE u.question_id = q.id AND u.type = 'question.amended' AND json_extract(a.payload, '$.changes.resolveOn') IS NOT NULL
           ORDER BY u.event_seq DESC LIMIT 1)`;
+
+/** The forecast's effective probability, re-derived from its payload by the library's one rule. */
+const PROBABILITY = effectiveProbabilitySql({ text: jsonField, number: jsonField });
 
 const ROW_CHECKS: ProjectionCheck[] = [
   {
@@ -59,8 +65,7 @@ const ROW_CHECKS: ProjectionCheck[] = [
              OR f.question_id IS NOT json_extract(${P}, '$.questionId')
              OR f.forecaster_id IS NOT json_extract(${P}, '$.forecasterId')
              OR f.made_at IS NOT json_extract(${P}, '$.madeAt')
-             OR f.probability IS NOT (CASE WHEN json_extract(${P}, '$.estimate.kind') = 'binary'
-                  THEN coalesce(json_extract(${P}, '$.estimate.probability'), json_extract(${P}, '$.confidence.impliedProbability')) END)`,
+             OR f.probability IS NOT ${PROBABILITY}`,
   },
   {
     table: 'resolutions',
