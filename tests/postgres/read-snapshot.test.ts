@@ -2,10 +2,28 @@
 // reader refuses calls once fn has settled (its connection is back in the pool by then).
 import { describe, expect, it } from 'vitest';
 import { LedgerError, openLedger } from '../../src/index.js';
-import { forecaster } from '../helpers/fixtures.js';
+import { forecaster, predictionFile } from '../helpers/fixtures.js';
 import { freshDatabase } from '../helpers/postgres.js';
 
 describe('read() on PostgreSQL', () => {
+  it('runs the reads of one snapshot one after another on its connection (pg 9 will refuse overlapping queries)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const ledger = await openLedger(await freshDatabase());
+      await ledger.importPredictions(predictionFile(3));
+      await ledger.exportData();
+      await ledger.leaderboard();
+      await ledger.scorecard('alice');
+      await ledger.close();
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((m) => m.includes('already executing a query'))).toEqual([]);
+  });
+
   it('does not see a write committed by another connection between its reads', async () => {
     const url = await freshDatabase();
     const ledger = await openLedger(url);

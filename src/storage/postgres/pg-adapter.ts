@@ -17,7 +17,7 @@ import { LedgerError } from '../../errors.js';
 import type { OpenReport, ScannedEventRow, SnapshotReader, StorageAdapter, StoreCapabilities, WriteTransaction } from '../../engine/storage-adapter.js';
 import type { MigrationReport } from '../types.js';
 import { readMigrations } from '../migration-files.js';
-import { ledgerTypes, loadPg, type Queryable } from './pg-client.js';
+import { ledgerTypes, loadPg, oneAtATime, type Queryable } from './pg-client.js';
 import { appendPg } from './pg-append.js';
 import { PgErrors, RETRYABLE_SQLSTATES, sqlState } from './pg-errors.js';
 import { loadPgFacts } from './pg-facts.js';
@@ -189,7 +189,7 @@ export class PgAdapter implements StorageAdapter {
     try {
       return await withSession(this.#pool, (client) =>
         inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () =>
-          fn(new PgReads(client)).catch((error: unknown) => {
+          fn(new PgReads(oneAtATime(client))).catch((error: unknown) => {
             fromFn = { error };
             throw error;
           }),

@@ -16,6 +16,24 @@ export interface Queryable {
   query<R extends Pg.QueryResultRow = Pg.QueryResultRow>(text: string, values?: unknown[]): Promise<Pg.QueryResult<R>>;
 }
 
+/**
+ * `db`'s queries one after another: each starts when the one before has settled. A client runs one
+ * query at a time; pg 8 queues overlapping calls itself but deprecates it, and pg 9 refuses them. The
+ * reads of one snapshot share one client and a caller may run them together (`Promise.all`).
+ *
+ * @internal
+ */
+export function oneAtATime(db: Queryable): Queryable {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query<R extends Pg.QueryResultRow = Pg.QueryResultRow>(text: string, values?: unknown[]): Promise<Pg.QueryResult<R>> {
+      const run = last.then(() => db.query<R>(text, values));
+      last = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
 /** The `pg` module, as `import('pg')` gives it (its CommonJS exports). @internal */
 export type PgModule = typeof Pg;
 
