@@ -72,6 +72,10 @@ const HOSTILE_CONSTANTS: readonly unknown[] = [
   'prototype',
   [],
   [1, 'a', null],
+  // Sparse arrays: forEach skips a hole, for…of reads it as undefined (calibrationCurve once threw a TypeError on one).
+  // eslint-disable-next-line no-sparse-arrays
+  [, { probability: 0.7, outcome: true }],
+  new Array(2),
   {},
   new Date(Number.NaN),
   new Date(0),

@@ -88,11 +88,22 @@ export function assertNonEmptyArray(fn: string, field: string, value: unknown): 
   assertReadable(fn, field, value as readonly unknown[]);
 }
 
-/** Reads every element once, so an array whose elements throw when read is `validation_failed` here. @internal */
+/**
+ * Reads every element once, so an array whose elements throw when read is `validation_failed` here,
+ * and so is a sparse array: a hole (`[, 0.5]`) is skipped by `forEach` and `every` but read as
+ * `undefined` by `for…of`, so the checks and the computation would see different arrays.
+ *
+ * @internal
+ */
 export function assertReadable(fn: string, field: string, values: readonly unknown[]): void {
-  guardInput(fn, field, 'an array of plain values', () => {
-    for (let i = 0; i < values.length; i++) void values[i];
+  const hole = guardInput(fn, field, 'an array of plain values', () => {
+    for (let i = 0; i < values.length; i++) {
+      if (!(i in values)) return i;
+      void values[i];
+    }
+    return -1;
   });
+  if (hole >= 0) throw invalidInput(fn, `${field}[${hole}]`, 'to be present (the array has a hole there)', undefined);
 }
 
 /**
@@ -106,12 +117,13 @@ export function assertPairs(fn: string, pairs: unknown): asserts pairs is readon
 }
 
 function checkPairs(fn: string, pairs: readonly unknown[]): void {
-  pairs.forEach((pair, i) => {
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i];
     if (typeof pair !== 'object' || pair === null) throw invalidInput(fn, `pairs[${i}]`, 'to be { probability, outcome }', pair);
     const { probability, outcome } = pair as Record<string, unknown>;
     assertProbability(fn, `pairs[${i}].probability`, probability);
     assertBoolean(fn, `pairs[${i}].outcome`, outcome);
-  });
+  }
 }
 
 /** Throws unless `bins` is an integer ≥ 1. @internal */
