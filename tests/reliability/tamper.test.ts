@@ -383,6 +383,38 @@ describe('tamper catalogue: a recomputed chain', () => {
   });
 });
 
+describe('tamper catalogue: stored scores marked unfilled', () => {
+  const scoreRows = (path: string): unknown[] => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return ['SELECT * FROM question_scores ORDER BY 1, 2', 'SELECT * FROM forecaster_scores ORDER BY 1', 'SELECT * FROM stored_scores_state'].map((sql) =>
+        db.prepare(sql).all(),
+      );
+    } finally {
+      db.close();
+    }
+  };
+
+  it('verify() does not check the score tables while filled = 0; the next migrating open fills them again from the records', async () => {
+    const path = copy();
+    tamper(path, (db) =>
+      db.exec(`UPDATE stored_scores_state SET filled = 0;
+        UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL;
+        DELETE FROM forecaster_scores WHERE forecaster_id = 'alice';`),
+    );
+    // Nothing reads unfilled tables (scores are computed from the records), so their content changes
+    // no output: the documented limit (docs/reliability.md, "History and verify()").
+    expect(await verifyFile(path)).toMatchObject({ ok: true, problems: [] });
+    // Opened as usual (migrate on), the ledger refills every row before anything reads them.
+    await (await openLedger(path)).close();
+    expect(scoreRows(path)).toEqual(scoreRows(template));
+    expect(await verifyFile(path)).toMatchObject({ ok: true });
+    // Filled, the same edit is reported.
+    rawSql(path, 'UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL');
+    await expectCaught(path, 'question_scores');
+  });
+});
+
 describe('tamper catalogue: byte corruption of the file', () => {
   const TRIALS = scaled(6, 40);
 
