@@ -92,7 +92,9 @@ export interface HintContext {
  */
 function ledgerHint(error: LedgerError, ctx: HintContext): string {
   const issue = (error.details.issues as ValidationIssue[] | undefined)?.[0];
-  const questionId = error.details.questionId ?? issue?.recordId;
+  // An issue's record is a question only in a question or resolution record: a forecast's record id
+  // (`x.1`) is not a question to show.
+  const questionId = error.details.questionId ?? (issue && !/^(?:forecasts|forecasters|sources)\[/.test(issue.path) ? issue.recordId : undefined);
   const q = typeof questionId === 'string' ? questionId : '<id>';
   switch (error.code) {
     case 'question_not_found':
