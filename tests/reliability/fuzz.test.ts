@@ -374,6 +374,12 @@ const forecastsOnIt = [
   { id: 'b', madeAt: '2025-01-03T10:00:00Z', estimate: { kind: 'binary', probability: 1 } },
 ];
 const data = { forecasters: [{ id: 'alice', name: 'Alice', type: 'person', aliases: [] }], questions: [], forecasts: [] };
+/** Scoring data with an aggregate forecaster and forecasts for it to combine, for withAggregates. */
+const aggregateData = {
+  forecasters: [...data.forecasters, { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } }],
+  questions: [{ question: { ...question, tags: [] }, status: 'open' }],
+  forecasts: forecastsOnIt.map((f) => ({ ...f, questionId: 'q', forecasterId: 'alice' })),
+};
 
 const libraryCall: fc.Arbitrary<Call> = fc.oneof(
   scoringCall('brierScore', [0.7, true, { scale: '0-2' }], scoring.brierScore),
@@ -407,6 +413,7 @@ const libraryCall: fc.Arbitrary<Call> = fc.oneof(
   scoringCall('timeWeightedScore', [forecastsOnIt, '2025-01-05', () => 0.5], scoring.timeWeightedScore),
   scoringCall('buildScorecard', [data, 'alice', { asOf: '2026-01-01', upcomingLimit: 2 }], scoring.buildScorecard),
   scoringCall('buildLeaderboard', [data, { asOf: '2026-01-01', minResolved: 0 }], scoring.buildLeaderboard),
+  scoringCall('withAggregates', [aggregateData], scoring.withAggregates),
   scoringCall('resolveHorizon', ['2025-10-08', '+5y'], resolveHorizon),
   scoringCall('canonicalJson', [{ b: 1, a: [true, null] }], canonicalJson),
 );

@@ -4,8 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLedger } from '../../src/index.js';
-import { binaryQuestion, forecaster } from '../helpers/fixtures.js';
+import { appendConcurrently } from '../helpers/concurrent-appends.js';
 import { freshDatabase, queryAt } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp.js';
 import { start } from './processes.js';
@@ -13,49 +12,12 @@ import { scaled } from './scale.js';
 
 const WRITERS = 8;
 const APPENDS = scaled(60, 500);
-const QUESTIONS = ['q-0', 'q-1', 'q-2', 'q-3', 'q-4', 'q-5', 'q-6', 'q-7'];
 
 describe(`PostgreSQL: ${WRITERS} processes × ${APPENDS} appends on one ledger, a verifier running`, () => {
   it(`keeps all ${WRITERS * APPENDS} writes in one gapless chain that verifies throughout`, { timeout: 60_000 + WRITERS * APPENDS * 50 }, async () => {
-    const url = await freshDatabase();
-    const stop = join(tempDir(), 'stop');
-    const setup = await openLedger(url);
-    for (let w = 0; w < WRITERS; w++) await setup.addForecaster(forecaster(`writer-${w}`, `Writer ${w}`));
-    for (const q of QUESTIONS) await setup.addQuestion(binaryQuestion(q));
-    const baseEvents = (await setup.verify()).events;
-    await setup.close();
-
-    const verifier = start('verify-loop.mjs', [url, stop]);
-    const writers = Array.from({ length: WRITERS }, (_, w) => start('append.mjs', [url, `writer-${w}`, `w${w}`, String(APPENDS), ...QUESTIONS]));
-    const results = await Promise.all(writers.map((w) => w.done));
-    writeFileSync(stop, '');
-    const verified = await verifier.done;
-
-    const acknowledged = results.flatMap((r, w) => {
-      expect(r.code, `writer ${w}: ${r.stderr}`).toBe(0);
-      return r.stdout.split('\n').flatMap((line) => (line.startsWith('ack ') ? [line.slice(4)] : []));
-    });
-    expect(acknowledged).toHaveLength(WRITERS * APPENDS);
-    expect(verified.code, verified.stderr).toBe(0);
-    const loop = JSON.parse(verified.stdout) as { runs: number; failures: unknown[]; shrank: boolean };
-    expect(loop.failures).toEqual([]);
-    expect(loop.shrank).toBe(false);
-    expect(loop.runs).toBeGreaterThan(0);
-
-    const ledger = await openLedger(url);
-    const report = await ledger.verify();
-    expect(report.problems).toEqual([]);
-    expect(report.events).toBe(baseEvents + WRITERS * APPENDS);
-    const ids = new Set((await ledger.listForecasts()).map((f) => f.id));
-    expect(ids.size).toBe(WRITERS * APPENDS);
-    expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
-    const events = await ledger.store.events();
-    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: report.events }, (_, i) => i + 1));
-    // One linear chain: each event links to the one before it.
-    expect(events.slice(1).every((e, i) => e.prevHash === events[i]!.hash)).toBe(true);
-    await ledger.close();
+    const { acknowledged, verifierRuns } = await appendConcurrently(await freshDatabase(), WRITERS, APPENDS);
     console.info(
-      `postgres appends: ${acknowledged.length} acknowledged from ${WRITERS} processes, all kept; verifier ran ${loop.runs} times meanwhile, 0 failures`,
+      `postgres appends: ${acknowledged.length} acknowledged from ${WRITERS} processes, all kept; verifier ran ${verifierRuns} times meanwhile, 0 failures`,
     );
   });
 });

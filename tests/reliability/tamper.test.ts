@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventHash, GENESIS_HASH } from '../../src/history/event-hash.js';
 import { LedgerError, openLedger, type VerifyReport } from '../../src/index.js';
-import { numericQuestion, predictionFile } from '../helpers/fixtures.js';
+import { openTamperLedger } from '../helpers/tamper-ledger.js';
 import { tempDir } from '../helpers/temp.js';
 import { prng } from './processes.js';
 import { scaled } from './scale.js';
@@ -22,21 +22,7 @@ afterAll(() => rmSync(templateDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   template = join(templateDir, 'template.sqlite');
-  // The clock stands after the numeric question's 2028 resolution (no resolution may be dated after it is recorded).
-  const ledger = await openLedger(template, { now: () => new Date('2028-02-01T00:00:00Z') });
-  await ledger.importPredictions(predictionFile(4));
-  await ledger.addQuestion(numericQuestion());
-  await ledger.addForecast({
-    id: 'copper.alice',
-    questionId: 'q-numeric',
-    forecasterId: 'alice',
-    madeAt: '2025-10-08',
-    estimate: { kind: 'numeric', point: 9800 },
-  });
-  await ledger.resolve('q-0', { outcome: true, resolvedOn: '2026-03-01', evidence: [{ description: 'report' }] });
-  await ledger.correctResolution('q-0', { outcome: false, resolvedOn: '2026-03-02', evidence: [{ description: 'better report' }], reason: 'misread' });
-  await ledger.annul('q-1', { reason: 'premise failed', resolvedOn: '2026-04-01' });
-  await ledger.resolve('q-numeric', { outcome: 10120, resolvedOn: '2028-01-05', evidence: [{ description: 'LME' }] });
+  const ledger = await openTamperLedger(template);
   const report = await ledger.verify();
   expect(report.ok).toBe(true);
   templateAnchor = report.anchor;
@@ -380,6 +366,38 @@ describe('tamper catalogue: a recomputed chain', () => {
     expect(await verifyFile(path)).toMatchObject({ ok: true });
     const report = await expectCaught(path, 'events', { expectedHead: templateAnchor });
     expect(report.problems.at(-1)!.message).toMatch(/not in the history.*removed/);
+  });
+});
+
+describe('tamper catalogue: stored scores marked unfilled', () => {
+  const scoreRows = (path: string): unknown[] => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return ['SELECT * FROM question_scores ORDER BY 1, 2', 'SELECT * FROM forecaster_scores ORDER BY 1', 'SELECT * FROM stored_scores_state'].map((sql) =>
+        db.prepare(sql).all(),
+      );
+    } finally {
+      db.close();
+    }
+  };
+
+  it('verify() does not check the score tables while filled = 0; the next migrating open fills them again from the records', async () => {
+    const path = copy();
+    tamper(path, (db) =>
+      db.exec(`UPDATE stored_scores_state SET filled = 0;
+        UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL;
+        DELETE FROM forecaster_scores WHERE forecaster_id = 'alice';`),
+    );
+    // Nothing reads unfilled tables (scores are computed from the records), so their content changes
+    // no output: the documented limit (docs/reliability.md, "History and verify()").
+    expect(await verifyFile(path)).toMatchObject({ ok: true, problems: [] });
+    // Opened as usual (migrate on), the ledger refills every row before anything reads them.
+    await (await openLedger(path)).close();
+    expect(scoreRows(path)).toEqual(scoreRows(template));
+    expect(await verifyFile(path)).toMatchObject({ ok: true });
+    // Filled, the same edit is reported.
+    rawSql(path, 'UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL');
+    await expectCaught(path, 'question_scores');
   });
 });
 

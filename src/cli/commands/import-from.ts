@@ -1,20 +1,22 @@
-import { resolve } from 'node:path';
 import { readPlatformExport } from '../../importers/read-platform-export.js';
 import type { CommandContext } from '../context.js';
+import { parsePath } from '../flags.js';
 import { describeImport } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
 
 /** `forecast-ledger import-from PLATFORM FILES…`: imports another platform's export, all or nothing. */
 export async function run(ctx: CommandContext): Promise<void> {
   const [platform, ...files] = ctx.positionals as [string, ...string[]];
-  const path = (file: string) => resolve(ctx.io.cwd, file);
+  const path = (file: string, name: string) => parsePath(ctx.io.cwd, file, name);
+  // An empty value is refused, never taken for "not given" (a resolution set left out silently would
+  // leave every question open).
   const questionSet = ctx.string('question-set');
   const resolutionSet = ctx.string('resolution-set');
   const result = readPlatformExport(platform, {
-    files: files.map(path),
-    forecastSets: ctx.strings('forecast-set').map(path),
-    ...(questionSet ? { questionSet: path(questionSet) } : {}),
-    ...(resolutionSet ? { resolutionSet: path(resolutionSet) } : {}),
+    files: files.map((file) => path(file, '<files…>')),
+    forecastSets: ctx.strings('forecast-set').map((file) => path(file, 'forecast-set')),
+    ...(questionSet === undefined ? {} : { questionSet: path(questionSet, 'question-set') }),
+    ...(resolutionSet === undefined ? {} : { resolutionSet: path(resolutionSet, 'resolution-set') }),
   });
   const report = await withLedger(ctx, { create: true }, (ledger) => ledger.importPredictions(result.predictions));
   ctx.out.result({ db: ctx.location, platform: result.platform, ...report, files: result.files, unmapped: result.unmapped });

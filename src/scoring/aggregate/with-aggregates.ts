@@ -4,8 +4,10 @@ import { instantOf } from '../../core/time-rules.js';
 import type { Estimate, StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { Question } from '../../model/question.js';
-import type { AggregateSpec } from '../../model/aggregate.js';
+import { AggregateSpec } from '../../model/aggregate.js';
 import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
+import { assertScoringData, SCORING_DATA } from '../scorecard/_shared.js';
+import { guardInput, invalidInput } from '../_internal/validate.js';
 import { combineProbabilities, combineValues } from './combine-probabilities.js';
 
 const DAY_MS = 86_400_000;
@@ -119,8 +121,15 @@ export function aggregateForecasts(aggregate: Forecaster, question: Question, me
  * an aggregate's id (there should be none) are ignored. Members that are themselves aggregates are
  * left out. Pure; the input is not changed.
  *
+ * The argument is checked like the builders' ({@link buildLeaderboard}): it must be an object with the
+ * arrays `forecasters`, `questions` and `forecasts`, each aggregate's `aggregate` a valid definition
+ * (method, members, parameter), and a value that cannot be read as scoring data (a `null` record, a
+ * throwing getter) is refused rather than failing with a TypeError.
+ *
  * @param data - scoring data as {@link loadScoringData} returns it
  * @returns the same data with the aggregates' forecasts added
+ * @throws LedgerError `validation_failed` naming the field (`data.forecasts`, `data.forecasters[2].aggregate.method`…)
+ *   when `data` is not scoring data
  *
  * @example
  * ```ts
@@ -132,6 +141,30 @@ export function aggregateForecasts(aggregate: Forecaster, question: Question, me
  * ```
  */
 export function withAggregates(data: ScoringData): ScoringData {
+  const fn = 'withAggregates';
+  assertScoringData(fn, data);
+  return guardInput(fn, 'data', SCORING_DATA, () => {
+    data.forecasters.forEach((f, i) => {
+      if (f.aggregate === undefined) return;
+      const parsed = AggregateSpec.safeParse(f.aggregate);
+      if (!parsed.success) {
+        const { path, message } = parsed.error.issues[0]!;
+        const field = [`data.forecasters[${i}].aggregate`, ...path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))].join('');
+        const received = path.reduce<unknown>((value, k) => (value as Record<PropertyKey, unknown> | undefined)?.[k], f.aggregate);
+        throw invalidInput(fn, field, `to be valid (${message})`, received);
+      }
+    });
+    return addAggregates(data);
+  });
+}
+
+/**
+ * {@link withAggregates} on data already checked (the builders check theirs; the stored scores' data
+ * comes from the store).
+ *
+ * @internal
+ */
+export function addAggregates(data: ScoringData): ScoringData {
   const aggregates = data.forecasters.filter((f) => f.aggregate);
   if (!aggregates.length) return data;
   const aggregateIds = new Set(aggregates.map((a) => a.id));

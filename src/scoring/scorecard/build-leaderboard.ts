@@ -3,7 +3,7 @@ import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
-import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
+import { addAggregates, limitToTag } from '../aggregate/with-aggregates.js';
 import { guardInput } from '../_internal/validate.js';
 import { parseArg } from '../../_internal/validate-args.js';
 import { standingOn } from '../point-in-time.js';
@@ -57,7 +57,7 @@ export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions
   refuseRecordedBy(fn, options.recordedBy, 'ledger.leaderboard()');
   const asOf = asOfDate(fn, options.asOf);
   return guardInput(fn, 'data', SCORING_DATA, () =>
-    buildLeaderboardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }),
+    buildLeaderboardUnchecked(addAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }),
   );
 }
 

@@ -6,7 +6,7 @@ import { madeAfterOutcome } from '../../core/time-rules.js';
 import type { PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
-import { limitToTag, withAggregates } from '../aggregate/with-aggregates.js';
+import { addAggregates, limitToTag } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
 import { isPlanStance, scoreQuestion, type QuestionScore } from '../stored/score-question.js';
 import { guardInput } from '../_internal/validate.js';
@@ -274,7 +274,7 @@ export function buildScorecard(input: ScoringData, forecasterId: string, options
   refuseRecordedBy(fn, options.recordedBy, 'ledger.scorecard()');
   const asOf = asOfDate(fn, options.asOf);
   return guardInput(fn, 'data', SCORING_DATA, () =>
-    buildScorecardUnchecked(withAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }),
+    buildScorecardUnchecked(addAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }),
   );
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
-import { withAggregates } from '../aggregate/with-aggregates.js';
+import { addAggregates } from '../aggregate/with-aggregates.js';
 import type { ScoringForecast } from '../load-scoring-data.js';
 import { everStood } from '../point-in-time.js';
 import type { ClaimVerdict } from '../claims/score-prediction.js';
@@ -140,7 +140,7 @@ export interface RescoreOutput {
  */
 export function rescoreQuestions(input: RescoreInput): RescoreOutput {
   const o = storedScoringOptions();
-  const data = withAggregates({ forecasters: input.aggregates, questions: input.records, forecasts: input.forecasts.filter(everStood) });
+  const data = addAggregates({ forecasters: input.aggregates, questions: input.records, forecasts: input.forecasts.filter(everStood) });
   const byQuestion = forecastsByQuestion(data.forecasts);
   const totals = new Map<string, ForecasterTotals>();
   const totalsOf = (id: string): ForecasterTotals => {

@@ -14,7 +14,7 @@
 import { instantOf, endOfUtcDay } from '../../core/time-rules.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
-import { withAggregates } from '../aggregate/with-aggregates.js';
+import { addAggregates } from '../aggregate/with-aggregates.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
 import { everStood, madeBy } from '../point-in-time.js';
@@ -54,7 +54,7 @@ export function forecastsByQuestion<F extends ScoringForecast>(forecasts: readon
  */
 export function scoreLedger(data: ScoringData, o: ResolvedScoringOptions = storedScoringOptions()): QuestionScore[] {
   // As point-in-time scoring reads them: a forecast withdrawn when made never stood.
-  const withComputed = withAggregates({ ...data, forecasts: data.forecasts.filter(everStood) });
+  const withComputed = addAggregates({ ...data, forecasts: data.forecasts.filter(everStood) });
   const byQuestion = forecastsByQuestion(withComputed.forecasts);
   const rows: QuestionScore[] = [];
   for (const record of withComputed.questions) {

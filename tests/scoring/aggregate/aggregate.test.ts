@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../../src/index.js';
 import { describeEachBackend, type LedgerBackend } from '../../helpers/backends.js';
 import { combineProbabilities, recencyWeights } from '../../../src/scoring/aggregate/combine-probabilities.js';
+import { withAggregates } from '../../../src/scoring/index.js';
+import { expectLedgerError } from '../_helpers/expect-ledger-error.js';
 
 describe('combineProbabilities', () => {
   it('takes the median, the middle two averaged for an even count', () => {
@@ -116,6 +118,67 @@ describeEachBackend('aggregate forecasters in a ledger', (backend) => {
       await expect(ledger.addAggregate({ id: 'z', name: 'Z', method: 'extremized-geometric-mean-odds', members: 'all' })).rejects.toMatchObject({
         code: 'validation_failed',
       });
+    });
+  });
+});
+
+describe('withAggregates', () => {
+  const pool = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
+  const question = {
+    question: { id: 'q', kind: 'binary', stance: 'forecast', spec: {}, tags: [], resolution: { resolveOn: '2025-01-10' } },
+    status: 'open',
+  };
+  const forecast = (forecasterId: string, probability: number, madeAt: string) => ({
+    id: `${forecasterId}-${madeAt}`,
+    questionId: 'q',
+    forecasterId,
+    madeAt,
+    estimate: { kind: 'binary', probability },
+  });
+  const data = {
+    forecasters: [{ id: 'alice', name: 'Alice', type: 'person', aliases: [] }, { id: 'bob', name: 'Bob', type: 'person', aliases: [] }, pool],
+    questions: [question],
+    forecasts: [forecast('alice', 0.2, '2025-01-01T00:00:00Z'), forecast('bob', 0.6, '2025-01-05T00:00:00Z')],
+  };
+
+  it("adds the aggregate's forecasts: the mean of the members' forecasts standing at each change", () => {
+    const added = withAggregates(data as never).forecasts.filter((f) => f.forecasterId === 'pool');
+    expect(added.map((f) => [f.madeAt, f.estimate.kind === 'binary' ? f.estimate.probability : undefined])).toEqual([
+      ['2025-01-01T00:00:00Z', 0.2],
+      ['2025-01-05T00:00:00Z', 0.4],
+    ]);
+  });
+
+  describe('invalid input', () => {
+    // Each of these threw a bare TypeError (or gave no forecasts for the aggregate, silently) before.
+    it.each([
+      ['null', null, /^withAggregates: expected data to be ScoringData .*, received null$/],
+      ['no forecasts array', { ...data, forecasts: undefined }, /^withAggregates: expected data\.forecasts to be an array, received undefined$/],
+      ['a null question record', { ...data, questions: [null] }, /^withAggregates: expected data to be ScoringData .*could not be read as one \(TypeError/],
+      ['a null forecaster', { ...data, forecasters: [pool, null] }, /^withAggregates: expected data to be ScoringData .*could not be read as one \(TypeError/],
+      ['a forecast without an estimate', { ...data, forecasts: [{ ...data.forecasts[0], estimate: null }] }, /could not be read as one \(TypeError/],
+      [
+        'an unknown method',
+        { ...data, forecasters: [pool, { ...pool, id: 'odd', aggregate: { method: 'mode', members: 'all' } }] },
+        /^withAggregates: expected data\.forecasters\[1\]\.aggregate\.method to be valid \(.*"median".*\), received "mode"$/,
+      ],
+      [
+        'a member that is not an id',
+        { ...data, forecasters: [{ ...pool, aggregate: { method: 'mean', members: ['alice', 7] } }] },
+        /^withAggregates: expected data\.forecasters\[0\]\.aggregate\.members to be valid \(.*\), received an array of length 2$/,
+      ],
+      [
+        'a throwing getter',
+        Object.defineProperty({ ...data }, 'forecasts', {
+          get: () => {
+            throw new Error('hostile');
+          },
+        }),
+        /could not be read as one/,
+      ],
+    ])('refuses %s with validation_failed naming the field', (_name, value, message) => {
+      const error = expectLedgerError(() => withAggregates(value as never));
+      expect(error.message).toMatch(message);
     });
   });
 });
