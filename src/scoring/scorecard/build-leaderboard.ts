@@ -103,7 +103,21 @@ export function leaderboardFromTotals(
   totals: ReadonlyMap<string, ForecasterTotals>,
   head: { asOf: string; minResolved: number; options: ResolvedScoringOptions },
 ): Leaderboard {
-  const rows = forecasters.map((forecaster): Row => {
+  return rankLeaderboard(leaderboardRows(forecasters, totals), head);
+}
+
+/** A forecaster's figures on the leaderboard, before ranking. @internal */
+export type LeaderboardRow = Omit<LeaderboardEntry, 'rank'>;
+
+/**
+ * Each forecaster's figures from their totals (none: ranked on nothing), in `forecasters` order: what
+ * the leaderboard ranks. They depend on nothing but the totals, so a stored leaderboard keeps them
+ * while the ledger is unchanged.
+ *
+ * @internal
+ */
+export function leaderboardRows(forecasters: readonly Forecaster[], totals: ReadonlyMap<string, ForecasterTotals>): LeaderboardRow[] {
+  return forecasters.map((forecaster): LeaderboardRow => {
     const t = totals.get(forecaster.id) ?? emptyTotals();
     const hitRate = hitRateOf(t.hits, t.misses, t.noCalls);
     return {
@@ -119,13 +133,23 @@ export function leaderboardFromTotals(
         : {}),
     };
   });
+}
+
+/**
+ * The leaderboard of {@link leaderboardRows}: ranked (see {@link compareRows}) among those with at least
+ * `minResolved` resolved, the rest unranked by id. The rows are not changed, nor shared with the result.
+ *
+ * @internal
+ */
+export function rankLeaderboard(rows: readonly LeaderboardRow[], head: { asOf: string; minResolved: number; options: ResolvedScoringOptions }): Leaderboard {
   const { minResolved } = head;
   const ranked = rows.filter((r) => r.resolved >= minResolved).sort(compareRows);
   return {
     asOf: head.asOf,
     minResolved,
     options: head.options,
-    entries: ranked.map((row, i): LeaderboardEntry => ({ rank: i + 1, ...row })),
+    // A copy of the one nested object too (same key order), so that changing a result changes no kept row.
+    entries: ranked.map((row, i): LeaderboardEntry => ({ rank: i + 1, ...row, ...(row.hitRate ? { hitRate: { ...row.hitRate } } : {}) })),
     unranked: rows
       .filter((r) => r.resolved < minResolved)
       .map(({ forecasterId, name, resolved }) => ({ forecasterId, name, resolved }))
@@ -133,7 +157,7 @@ export function leaderboardFromTotals(
   };
 }
 
-type Row = Omit<LeaderboardEntry, 'rank'>;
+type Row = LeaderboardRow;
 
 /**
  * The ranking rule in one sentence, as the leaderboard pages and the CLI print it.
