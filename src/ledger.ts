@@ -948,8 +948,8 @@ export class Ledger {
    * @remarks
    * With no options but `upcomingLimit`, reads the scores the ledger keeps (issue 11: every resolved
    * question is scored for everyone on it when its resolution, or a forecast on it, changes): the
-   * forecaster's questions, own forecasts and stored rows; only pending, overdue and upcoming depend on
-   * today. The result is identical to computing it. Otherwise, or on a store that keeps no scores,
+   * forecaster's questions, own forecasts, those questions' updates and stored rows (four reads on SQLite);
+   * only pending, overdue and upcoming depend on today. The result is identical to computing it. Otherwise, or on a store that keeps no scores,
    * reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
    * questions and every forecast on them) and computes with the pure
    * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` (as things stood
@@ -986,7 +986,9 @@ export class Ledger {
    *
    * @remarks
    * With no options but `minResolved`, reads the per-forecaster totals the ledger keeps (issue 11),
-   * identical to computing them. Otherwise, without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
+   * identical to computing them; while nothing is recorded (the store's head is unchanged, checked with one
+   * index probe at each call, whichever process writes) the figures of the last call are ranked again without
+   * reading or parsing anything else. Otherwise, without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
    * `resolvedOnly`: every forecaster, the resolved questions and the forecasts on them), so its cost
    * grows with the resolved part of the ledger; the result is the same as `buildLeaderboard` over the
    * whole ledger. `asOf` ranks as things stood at the end of that day (a question open or annulled now

@@ -234,8 +234,8 @@ describe('stored scores in a ledger', () => {
       expect(JSON.stringify(first)).toBe(await fresh());
       // Kept: the same totals object while nothing was recorded, and a result changed by its caller changes no later one.
       expect(await ledger.store.storedScoreTotals?.()).toBe(await ledger.store.storedScoreTotals?.());
-      const entry = first.entries.find((e) => e.hitRate)!;
-      entry.hitRate!.lower = 2;
+      const entry = first.entries.find((e) => e.hitRate)! as { resolved: number; hitRate: { lower: number } };
+      entry.hitRate.lower = 2;
       entry.resolved = -1;
       expect(JSON.stringify(await ledger.leaderboard())).toBe(await fresh());
       // A new forecaster, resolved on a new question through this connection …
