@@ -257,4 +257,25 @@ describe('stored scores in a ledger', () => {
       await ledger.close();
     }
   });
+
+  it("give the same scorecards on a store that reads a forecaster's part only through its list reads", async () => {
+    const data = richest(8);
+    const ledger = await ledgerOf(data, { pool: 'none', split: 3, withdraw: 4 });
+    try {
+      const { cards } = await computed(ledger);
+      // The reads of a store without storedScorecardParts (PostgreSQL, say): the same SQLite file, that one method hidden.
+      const store = ledger.store;
+      const read = store.read.bind(store);
+      let composed = 0;
+      store.read = (fn) =>
+        read((reader) => {
+          composed++;
+          return fn({ ...reader, storedScorecardParts: undefined });
+        });
+      for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify(cards.get(f.id)));
+      expect(composed).toBe(data.forecasters.length);
+    } finally {
+      await ledger.close();
+    }
+  });
 });
