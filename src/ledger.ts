@@ -33,12 +33,12 @@ import {
 } from './model/question-update.js';
 import { amendedQuestion, amendmentsByQuestion, currentRecords, revisionAt } from './core/question-revision.js';
 import { ChangesArg, ClarifyArg, CommentArg, ReasonArg, splitUpdates, UpdateFilterArg } from './_internal/question-life-args.js';
-import type { LedgerReader, LedgerStore } from './storage/ledger-store.js';
+import type { LedgerReader, LedgerStore, StoredScorecardParts, StoredScoreTotals } from './storage/ledger-store.js';
 import { backendFor } from './storage/backends.js';
 import { StoreOptionsArg, type SqliteDatabase, type SqliteStoreOptions } from './storage/open-options.js';
 import { loadScoringData, withUpdates, type ScoringData } from './scoring/load-scoring-data.js';
 import { knownBy } from './scoring/point-in-time.js';
-import { buildLeaderboard } from './scoring/scorecard/build-leaderboard.js';
+import { buildLeaderboard, leaderboardRows, type LeaderboardRow } from './scoring/scorecard/build-leaderboard.js';
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
 import { asOfDate, integerOption, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
@@ -948,8 +948,8 @@ export class Ledger {
    * @remarks
    * With no options but `upcomingLimit`, reads the scores the ledger keeps (issue 11: every resolved
    * question is scored for everyone on it when its resolution, or a forecast on it, changes): the
-   * forecaster's questions, own forecasts and stored rows; only pending, overdue and upcoming depend on
-   * today. The result is identical to computing it. Otherwise, or on a store that keeps no scores,
+   * forecaster's questions, own forecasts, those questions' updates and stored rows (four reads on SQLite);
+   * only pending, overdue and upcoming depend on today. The result is identical to computing it. Otherwise, or on a store that keeps no scores,
    * reads only the forecaster's part of the ledger ({@link loadScoringData} with `forecaster`: their
    * questions and every forecast on them) and computes with the pure
    * `buildScorecard` (forecast-ledger/scoring); see `docs/scoring.md` for every rule. `options.asOf` (as things stood
@@ -986,7 +986,9 @@ export class Ledger {
    *
    * @remarks
    * With no options but `minResolved`, reads the per-forecaster totals the ledger keeps (issue 11),
-   * identical to computing them. Otherwise, without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
+   * identical to computing them; while nothing is recorded (the store's head is unchanged, checked with one
+   * index probe at each call, whichever process writes) the figures of the last call are ranked again without
+   * reading or parsing anything else. Otherwise, without `asOf` or `recordedBy`, reads only what the ranking uses ({@link loadScoringData} with
    * `resolvedOnly`: every forecaster, the resolved questions and the forecasts on them), so its cost
    * grows with the resolved part of the ledger; the result is the same as `buildLeaderboard` over the
    * whole ledger. `asOf` ranks as things stood at the end of that day (a question open or annulled now
@@ -1013,32 +1015,50 @@ export class Ledger {
     return buildLeaderboard(data, { ...rest, asOf: options.asOf ?? recordedBy ?? this.#today() });
   }
 
+  /**
+   * The stored leaderboard's rows before ranking, and the totals they were made from: while the store
+   * hands back the very same totals object, the ledger is unchanged (see {@link StoredScoreTotals}),
+   * so neither the totals nor the forecaster list are read or parsed again.
+   */
+  #storedBoard: { from: StoredScoreTotals; rows: readonly LeaderboardRow[] } | undefined;
+
   /** The leaderboard from the stored scores, when the store keeps them and they stand today. */
   async #storedLeaderboard(reader: LedgerReader, options: LeaderboardOptions): Promise<Leaderboard | undefined> {
     const stored = await reader.storedScoreTotals?.();
     const asOf = this.#today();
     if (!stored || (stored.latestResolvedOn !== undefined && stored.latestResolvedOn > asOf)) return undefined;
     const minResolved = integerOption('buildLeaderboard', 'options.minResolved', options.minResolved ?? 1, 0);
-    const totals = new Map(stored.totals.map((row) => [row.forecasterId, fromTotalsRow(row)]));
-    return storedLeaderboard(await reader.listForecasters(), totals, { asOf, minResolved });
+    if (this.#storedBoard?.from !== stored) {
+      const totals = new Map(stored.totals.map((row) => [row.forecasterId, fromTotalsRow(row)]));
+      this.#storedBoard = { from: stored, rows: leaderboardRows(await reader.listForecasters(), totals) };
+    }
+    return storedLeaderboard(this.#storedBoard.rows, { asOf, minResolved });
   }
 
   /** The scorecard from the stored scores, when the store keeps them and they stand today. */
   async #storedScorecard(reader: LedgerReader, forecaster: Forecaster, options: ScorecardOptions): Promise<Scorecard | undefined> {
-    const rows = await reader.storedQuestionScores?.(forecaster.id);
-    if (!rows) return undefined;
+    const parts = await this.#storedScorecardParts(reader, forecaster.id);
+    if (!parts) return undefined;
     const asOf = this.#today();
     const upcomingLimit = integerOption('buildScorecard', 'options.upcomingLimit', options.upcomingLimit ?? 10, 0);
-    const [records, own] = await Promise.all([
-      reader.listQuestions({ forecaster: forecaster.id, order: 'recorded' }),
-      reader.listForecasts({ forecasterId: forecaster.id }),
-    ]);
-    if (!resolutionsStandOn(records, asOf)) return undefined;
+    if (!resolutionsStandOn(parts.questions, asOf)) return undefined;
     // The questions' amendments and withdrawals, as loadScoringData reads them: current revisions, withdrawn forecasts counting until then.
-    const updates = (await Promise.all(records.map((r) => reader.listUpdates({ questionId: r.question.id })))).flat();
-    const { forecasts } = withUpdates({ forecasters: [forecaster], questions: records, forecasts: own }, updates);
-    const questions = currentRecords(records, amendmentsByQuestion(updates));
-    return storedScorecard({ forecaster, questions, forecasts, scores: rows.map(fromScoreRow) }, { asOf, upcomingLimit });
+    const { forecasts } = withUpdates({ forecasters: [forecaster], questions: parts.questions, forecasts: parts.forecasts }, parts.updates);
+    const questions = currentRecords(parts.questions, amendmentsByQuestion(parts.updates));
+    return storedScorecard({ forecaster, questions, forecasts, scores: parts.rows.map(fromScoreRow) }, { asOf, upcomingLimit });
+  }
+
+  /** One forecaster's part of the ledger for a stored scorecard: in one call where the store offers it, else composed of the list reads. */
+  async #storedScorecardParts(reader: LedgerReader, forecasterId: string): Promise<StoredScorecardParts | undefined> {
+    if (reader.storedScorecardParts) return reader.storedScorecardParts(forecasterId);
+    const rows = await reader.storedQuestionScores?.(forecasterId);
+    if (!rows) return undefined;
+    const [questions, forecasts] = await Promise.all([
+      reader.listQuestions({ forecaster: forecasterId, order: 'recorded' }),
+      reader.listForecasts({ forecasterId }),
+    ]);
+    const updates = (await Promise.all(questions.map((r) => reader.listUpdates({ questionId: r.question.id })))).flat();
+    return { rows, questions, forecasts, updates };
   }
 
   /** The data as the ledger knew it at the end of `recordedBy` (by the event chain's recording times), or as is; read through `reader`. */

@@ -21,11 +21,32 @@ import type {
 import type { ForecasterTotalsRow, QuestionScoreRow } from '../scoring/stored/stored-rows.js';
 import type { OpenReport, StoreCapabilities } from './store-capabilities.js';
 
-/** What {@link LedgerStore.storedScoreTotals} reads. @internal */
+/**
+ * What {@link LedgerStore.storedScoreTotals} reads.
+ *
+ * @remarks
+ * A store may hand back the very same object again while the ledger is unchanged (no event recorded
+ * since: its head is the same); the ledger then reuses what it derived from it, the forecaster list
+ * included, without reading or parsing again. A new object means nothing may be reused.
+ *
+ * @internal
+ */
 export interface StoredScoreTotals {
   readonly totals: readonly ForecasterTotalsRow[];
   /** The latest `resolvedOn` of any resolution, superseded ones too (the stored scores stand from that day on). */
   readonly latestResolvedOn: string | undefined;
+}
+
+/** What {@link LedgerStore.storedScorecardParts} reads: one forecaster's part of the ledger. @internal */
+export interface StoredScorecardParts {
+  /** The forecaster's stored score rows. */
+  readonly rows: readonly QuestionScoreRow[];
+  /** The questions the forecaster made a claim on, as recorded (no amendment applied), in recorded order, with their current resolutions. */
+  readonly questions: readonly QuestionRecord[];
+  /** The forecaster's forecasts, in recorded order. */
+  readonly forecasts: readonly StoredForecast[];
+  /** Every update of those questions (amendments, withdrawals, clarifications, comments), in recorded order. */
+  readonly updates: readonly QuestionUpdate[];
 }
 
 /**
@@ -115,6 +136,14 @@ export interface LedgerStore {
    */
   storedQuestionScores?(forecasterId: string): Promise<QuestionScoreRow[] | undefined>;
   /**
+   * One forecaster's part of the ledger for a stored scorecard, read at once (issue 11); `undefined` as
+   * for {@link LedgerStore.storedScoreTotals}. Optional: without it, the ledger composes it from
+   * {@link LedgerStore.storedQuestionScores} and the list reads (one `listUpdates` per question).
+   *
+   * @internal
+   */
+  storedScorecardParts?(forecasterId: string): Promise<StoredScorecardParts | undefined>;
+  /**
    * Runs `fn` with reads that all see one consistent snapshot of the ledger: a write committed by
    * anyone meanwhile is seen by none of them or, after `fn`, by all.
    *
@@ -155,4 +184,5 @@ export type LedgerReader = Pick<
   | 'counts'
   | 'storedScoreTotals'
   | 'storedQuestionScores'
+  | 'storedScorecardParts'
 >;

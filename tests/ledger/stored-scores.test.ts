@@ -13,6 +13,7 @@ import type { Change, QuestionRecord } from '../../src/storage/types.js';
 import { scaled } from '../reliability/scale.js';
 import { scoringData } from '../scoring/scorecard/random-data.js';
 import { tempDir } from '../helpers/temp.js';
+import { binaryForecast, binaryQuestion, forecaster } from '../helpers/fixtures.js';
 
 const NOW = new Date('2027-06-01T12:00:00Z');
 const TODAY = '2027-06-01';
@@ -216,6 +217,63 @@ describe('stored scores in a ledger', () => {
     try {
       expect(await ledger.store.storedScoreTotals?.()).toBeUndefined();
       expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify((await computed(ledger)).board));
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('are read again once the ledger changes: a leaderboard kept between reads follows every write, through this connection or another', async () => {
+    const path = join(tempDir(), 'kept.sqlite');
+    const data = richest(3);
+    await (await ledgerOf(data, { pool: 'first', split: 2, withdraw: 1 }, path)).close();
+    const ledger = await openLedger(path, { now: () => NOW });
+    const other = await openLedger(path, { now: () => NOW });
+    const fresh = async () => JSON.stringify((await computed(ledger)).board);
+    try {
+      const first = await ledger.leaderboard();
+      expect(JSON.stringify(first)).toBe(await fresh());
+      // Kept: the same totals object while nothing was recorded, and a result changed by its caller changes no later one.
+      expect(await ledger.store.storedScoreTotals?.()).toBe(await ledger.store.storedScoreTotals?.());
+      const entry = first.entries.find((e) => e.hitRate)! as { resolved: number; hitRate: { lower: number } };
+      entry.hitRate.lower = 2;
+      entry.resolved = -1;
+      expect(JSON.stringify(await ledger.leaderboard())).toBe(await fresh());
+      // A new forecaster, resolved on a new question through this connection …
+      await ledger.addForecaster(forecaster('zed', 'Zed'));
+      await ledger.addQuestion(binaryQuestion('q-new', '2027-01-31'));
+      await ledger.addForecast(binaryForecast('q-new', 'zed', 0.9, '2026-12-01'));
+      await ledger.resolve('q-new', { outcome: true, resolvedOn: '2027-01-31', evidence });
+      const afterOwn = await ledger.leaderboard();
+      expect(afterOwn.entries.some((e) => e.forecasterId === 'zed' && e.resolved === 1)).toBe(true);
+      expect(JSON.stringify(afterOwn)).toBe(await fresh());
+      // … and its resolution corrected through another connection to the same file.
+      await other.correctResolution('q-new', { outcome: false, resolvedOn: '2027-01-31', evidence, reason: 'misread' });
+      const afterOther = await ledger.leaderboard();
+      expect(afterOther.entries.find((e) => e.forecasterId === 'zed')?.hitRate?.hits).toBe(0);
+      expect(JSON.stringify(afterOther)).toBe(await fresh());
+      for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify((await computed(ledger)).cards.get(f.id)));
+    } finally {
+      await other.close();
+      await ledger.close();
+    }
+  });
+
+  it("give the same scorecards on a store that reads a forecaster's part only through its list reads", async () => {
+    const data = richest(8);
+    const ledger = await ledgerOf(data, { pool: 'none', split: 3, withdraw: 4 });
+    try {
+      const { cards } = await computed(ledger);
+      // The reads of a store without storedScorecardParts (PostgreSQL, say): the same SQLite file, that one method hidden.
+      const store = ledger.store;
+      const read = store.read.bind(store);
+      let composed = 0;
+      store.read = (fn) =>
+        read((reader) => {
+          composed++;
+          return fn({ ...reader, storedScorecardParts: undefined });
+        });
+      for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify(cards.get(f.id)));
+      expect(composed).toBe(data.forecasters.length);
     } finally {
       await ledger.close();
     }

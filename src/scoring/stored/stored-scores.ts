@@ -18,7 +18,7 @@ import { addAggregates } from '../aggregate/with-aggregates.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
 import { everStood, madeBy } from '../point-in-time.js';
-import { leaderboardFromTotals } from '../scorecard/build-leaderboard.js';
+import { rankLeaderboard, type LeaderboardRow } from '../scorecard/build-leaderboard.js';
 import { predictionOf, scorecardOf } from '../scorecard/build-scorecard.js';
 import type { ForecastAfterOutcome, Leaderboard, Scorecard, ScorecardPrediction } from '../scorecard/types.js';
 import { addFigures, emptyTotals, figuresOf, type ForecasterTotals } from './forecaster-totals.js';
@@ -82,18 +82,13 @@ export function totalsOf(rows: Iterable<QuestionScore>): Map<string, ForecasterT
 }
 
 /**
- * The leaderboard from stored totals: what `buildLeaderboard` gives with the default scoring options.
+ * The leaderboard from the rows of stored totals (`leaderboardRows`, kept by the ledger while it is unchanged): what `buildLeaderboard`
+ * gives with the default scoring options.
  *
- * @param forecasters - every forecaster of the ledger
- * @param totals - their stored totals (a forecaster without is ranked on nothing)
  * @internal
  */
-export function storedLeaderboard(
-  forecasters: readonly Forecaster[],
-  totals: ReadonlyMap<string, ForecasterTotals>,
-  head: { asOf: string; minResolved: number },
-): Leaderboard {
-  return leaderboardFromTotals(forecasters, totals, { ...head, options: storedScoringOptions() });
+export function storedLeaderboard(rows: readonly LeaderboardRow[], head: { asOf: string; minResolved: number }): Leaderboard {
+  return rankLeaderboard(rows, { ...head, options: storedScoringOptions() });
 }
 
 /** What a stored scorecard is built from: one forecaster's part of the ledger and their stored rows. @internal */

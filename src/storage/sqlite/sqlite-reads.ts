@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { pushAll } from '../../_internal/arrays.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
-import type { EventType, LedgerEvent } from '../../model/ledger-event.js';
+import type { LedgerEvent } from '../../model/ledger-event.js';
 import type { QuestionRecord, StoredResolution } from '../../model/question-record.js';
 import type { QuestionUpdate } from '../../model/question-update.js';
 import type { RecordCounts } from '../../model/record-counts.js';
@@ -17,7 +17,7 @@ import { LedgerError } from '../../errors.js';
 import type { LedgerReader } from '../ledger-store.js';
 import type { ForecastFilter, QuestionFilter } from '../types.js';
 import { settled } from './sqlite-adapter.js';
-import { QUESTION_SELECT, toEvent, toQuestionRecord, toResolution, type EventTuple, type QuestionRow } from './sqlite-rows.js';
+import { QUESTION_SELECT, toEvent, toQuestionRecord, toResolution, toUpdate, type EventTuple, type QuestionRow, type UpdateTuple } from './sqlite-rows.js';
 
 function prepareReadStatements(db: Database.Database) {
   return {
@@ -182,8 +182,8 @@ export class SqliteReads {
   }
 
   listUpdates(filter: { questionId?: string } = {}): QuestionUpdate[] {
-    const rows = (filter.questionId === undefined ? this.#s.allUpdates.all() : this.#s.questionUpdates.all(filter.questionId)) as [EventType, string, string][];
-    return rows.map(([type, payload, recordedAt]) => ({ type, record: { ...(JSON.parse(payload) as object), recordedAt } }) as QuestionUpdate);
+    const rows = (filter.questionId === undefined ? this.#s.allUpdates.all() : this.#s.questionUpdates.all(filter.questionId)) as UpdateTuple[];
+    return rows.map(toUpdate);
   }
 
   history(questionId: string): LedgerEvent[] {

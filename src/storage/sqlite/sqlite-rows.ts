@@ -5,6 +5,7 @@
  * @module
  */
 import type { EventType, LedgerEvent } from '../../model/ledger-event.js';
+import type { QuestionUpdate } from '../../model/question-update.js';
 
 export { toQuestionRecord, toResolution, type QuestionRow } from '../stored-records.js';
 
@@ -15,6 +16,14 @@ export type EventTuple = [seq: number, type: EventType, entityId: string, record
 export function toEvent(row: EventTuple): LedgerEvent {
   const [seq, type, entityId, recordedAt, payload, prevHash, hash] = row;
   return { seq, type, entityId, recordedAt, payload: JSON.parse(payload) as unknown, prevHash, hash };
+}
+
+/** An update row (`SELECT e.type, e.payload, e.recorded_at …`) as read with `.raw()`. @internal */
+export type UpdateTuple = [type: EventType, payload: string, recordedAt: string];
+
+/** An update row as the update, its recording time in the record. @internal */
+export function toUpdate([type, payload, recordedAt]: UpdateTuple): QuestionUpdate {
+  return { type, record: { ...(JSON.parse(payload) as object), recordedAt } } as QuestionUpdate;
 }
 
 /** A question with its status and current resolution; add `WHERE`/`ORDER BY`. @internal */

@@ -18,15 +18,36 @@ import type { QuestionRecord } from '../../model/question-record.js';
 import type { QuestionAmendment } from '../../model/question-update.js';
 import type { ScoringForecast } from '../../scoring/load-scoring-data.js';
 import type { ForecasterTotalsRow, QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
-import { QUESTION_SELECT, toQuestionRecord, type QuestionRow } from './sqlite-rows.js';
+import type { StoredScorecardParts } from '../ledger-store.js';
+import { QUESTION_SELECT, toQuestionRecord, toUpdate, type QuestionRow, type UpdateTuple } from './sqlite-rows.js';
 
 const SCORE_COLUMNS = `question_id AS questionId, forecaster_id AS forecasterId, section, verdict, brier, log_loss AS logLoss,
   peer_score AS peerScore, relative_brier AS relativeBrier, detail`;
+/** The columns of a {@link ForecasterTotalsRow}, in {@link TotalsTuple} order. */
 const TOTALS_COLUMNS = `forecaster_id AS forecasterId, hits, misses, no_calls AS noCalls, binary, relative_questions AS relativeQuestions,
   brier_sum AS brier, log_loss_sum AS logLoss, peer_score_sum AS peerScore, relative_brier_sum AS relativeBrier`;
 /** Every forecast with its withdrawal's recording time, if withdrawn (scoring counts it until then); add `WHERE`/`ORDER BY`. */
 const FORECAST_SELECT = `SELECT e.payload, (SELECT we.recorded_at FROM question_updates u JOIN events we ON we.seq = u.event_seq WHERE u.forecast_id = f.id)
   AS withdrawnAt FROM forecasts f JOIN events e ON e.seq = f.event_seq`;
+
+/** A row of {@link TOTALS_COLUMNS} as read with `.raw()`: a tuple is read a third faster than an object with named keys. */
+type TotalsTuple = [string, number, number, number, number, number, string, string, string, string];
+
+/** A {@link TotalsTuple} as its row. */
+function toTotalsRowObject([
+  forecasterId,
+  hits,
+  misses,
+  noCalls,
+  binary,
+  relativeQuestions,
+  brier,
+  logLoss,
+  peerScore,
+  relativeBrier,
+]: TotalsTuple): ForecasterTotalsRow {
+  return { forecasterId, hits, misses, noCalls, binary, relativeQuestions, brier, logLoss, peerScore, relativeBrier };
+}
 
 /** A row of {@link FORECAST_SELECT}. */
 interface ForecastRow {
@@ -62,7 +83,21 @@ function prepareScoreStatements(db: Database.Database) {
     allRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores`),
     forecasterRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE forecaster_id = ?`),
     totals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores WHERE forecaster_id = ?`),
-    allTotals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores ORDER BY forecaster_id`),
+    allTotals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores ORDER BY forecaster_id`).raw(),
+    // One forecaster's part of the ledger for a stored scorecard: each question they made a claim on (the
+    // forecasts_forecaster index gives them), its updates in one read rather than one per question.
+    forecasterQuestions: db.prepare(`${QUESTION_SELECT} WHERE q.id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = ?) ORDER BY q.event_seq`),
+    forecasterForecasts: db
+      .prepare('SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.forecaster_id = ? ORDER BY f.event_seq')
+      .pluck(),
+    forecasterUpdates: db
+      .prepare(
+        `SELECT e.type, e.payload, e.recorded_at FROM question_updates u JOIN events e ON e.seq = u.event_seq
+        WHERE u.question_id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = ?) ORDER BY u.event_seq`,
+      )
+      .raw(),
+    // The last event: history is append-only and numbered without gaps, so the same head means the same ledger.
+    head: db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck(),
     deleteRows: db.prepare('DELETE FROM question_scores WHERE question_id = ?'),
     insertRow: db.prepare(`INSERT INTO question_scores (question_id, forecaster_id, section, verdict, brier, log_loss, peer_score, relative_brier, detail)
       VALUES (@questionId, @forecasterId, @section, @verdict, @brier, @logLoss, @peerScore, @relativeBrier, @detail)`),
@@ -178,7 +213,27 @@ export class SqliteScores {
 
   /** Every stored total, by forecaster id. */
   allTotals(): ForecasterTotalsRow[] {
-    return this.#s.allTotals.all() as ForecasterTotalsRow[];
+    return (this.#s.allTotals.all() as TotalsTuple[]).map(toTotalsRowObject);
+  }
+
+  /** The seq of the last event (0 for an empty ledger): unchanged, the ledger is unchanged (history is append-only). */
+  head(): number {
+    return this.#s.head.get() as number;
+  }
+
+  /**
+   * One forecaster's part of the ledger for a stored scorecard, in four reads: their stored rows, the questions
+   * they made a claim on (as recorded, recorded order, current resolutions), their forecasts and those
+   * questions' updates (recorded order).
+   */
+  forecasterPart(forecasterId: string): StoredScorecardParts {
+    const s = this.#s;
+    return {
+      rows: this.forecasterRows(forecasterId),
+      questions: (s.forecasterQuestions.all(forecasterId) as QuestionRow[]).map(toQuestionRecord),
+      forecasts: (s.forecasterForecasts.all(forecasterId) as string[]).map((payload) => JSON.parse(payload) as StoredForecast),
+      updates: (s.forecasterUpdates.all(forecasterId) as UpdateTuple[]).map(toUpdate),
+    };
   }
 
   /** Every stored row. */

@@ -20,7 +20,7 @@ import { backupTarget, placeFile } from './backup-file.js';
 import { SqliteAdapter } from './sqlite-adapter.js';
 import { SqliteReads, snapshotReads } from './sqlite-reads.js';
 import { retryWhileBusy } from './busy-retry.js';
-import type { StoredScoreTotals } from '../ledger-store.js';
+import type { StoredScorecardParts, StoredScoreTotals } from '../ledger-store.js';
 import { toScoreRow, toTotalsRow, type QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import { scoreLedger, totalsOf } from '../../scoring/stored/stored-scores.js';
 
@@ -141,9 +141,32 @@ export class SqliteStore extends EngineStore implements LedgerStore {
     return this.#sqlite.run(() => this.#storedRows(forecasterId));
   }
 
+  /** @internal */
+  async storedScorecardParts(forecasterId: string): Promise<StoredScorecardParts | undefined> {
+    return this.#sqlite.run(() => this.#storedParts(forecasterId));
+  }
+
+  /** The last totals read, and the head they were read at. */
+  #totalsCache: { head: number; totals: StoredScoreTotals } | undefined;
+
+  /**
+   * The stored totals; the very same object as last time while the ledger's head is unchanged (see
+   * {@link StoredScoreTotals}): nothing is read but the head, one index probe.
+   */
   #storedTotals(): StoredScoreTotals | undefined {
     const scores = this.#sqlite.scores;
-    return scores.filled() ? { totals: scores.allTotals(), latestResolvedOn: scores.latestResolvedOn() } : undefined;
+    if (!scores.filled()) return undefined;
+    const head = scores.head();
+    if (this.#totalsCache?.head !== head) {
+      const totals = Object.freeze({ totals: Object.freeze(scores.allTotals()), latestResolvedOn: scores.latestResolvedOn() });
+      this.#totalsCache = { head, totals };
+    }
+    return this.#totalsCache.totals;
+  }
+
+  #storedParts(forecasterId: string): StoredScorecardParts | undefined {
+    const scores = this.#sqlite.scores;
+    return scores.filled() ? scores.forecasterPart(forecasterId) : undefined;
   }
 
   #storedRows(forecasterId: string): QuestionScoreRow[] | undefined {
@@ -208,7 +231,12 @@ export class SqliteStore extends EngineStore implements LedgerStore {
       const view = snapshotReads(this.#reads);
       try {
         // The stored scores (issue 11), read in the same snapshot.
-        return await fn({ ...view.reader, storedScoreTotals: async () => this.#storedTotals(), storedQuestionScores: async (id) => this.#storedRows(id) });
+        return await fn({
+          ...view.reader,
+          storedScoreTotals: async () => this.#storedTotals(),
+          storedQuestionScores: async (id) => this.#storedRows(id),
+          storedScorecardParts: async (id) => this.#storedParts(id),
+        });
       } finally {
         view.end();
       }

@@ -8,6 +8,7 @@ import { withAggregates } from '../../../src/scoring/aggregate/with-aggregates.j
 import { addFigures, emptyTotals, figuresOf } from '../../../src/scoring/stored/forecaster-totals.js';
 import { resolutionsStandOn, scoreLedger, storedLeaderboard, storedScorecard, totalsOf } from '../../../src/scoring/stored/stored-scores.js';
 import { ExactSum } from '../../../src/scoring/_internal/sum.js';
+import { leaderboardRows } from '../../../src/scoring/scorecard/build-leaderboard.js';
 import { fromTotalsRow, rescoreQuestions, toScoreRow, type ForecasterTotalsRow, type QuestionScoreRow } from '../../../src/scoring/stored/stored-rows.js';
 import { scaled } from '../../reliability/scale.js';
 import { scoringData } from '../scorecard/random-data.js';
@@ -31,7 +32,7 @@ describe('stored scores', () => {
         const stands = resolutionsStandOn(data.questions, asOf);
         if (!stands) return;
         compared++;
-        const board = storedLeaderboard(data.forecasters, totalsOf(rows), { asOf, minResolved });
+        const board = storedLeaderboard(leaderboardRows(data.forecasters, totalsOf(rows)), { asOf, minResolved });
         expect(JSON.stringify(board)).toBe(JSON.stringify(buildLeaderboard(data, { asOf, minResolved })));
         const all = withAggregates(data).forecasts;
         for (const forecaster of data.forecasters) {
