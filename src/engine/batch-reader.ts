@@ -115,11 +115,6 @@ export class BatchReader implements StateReader {
     }
   }
 
-  /** The resolution this batch recorded for the question (its last), if any: what scoring reads as current. */
-  writtenResolution(questionId: string): StoredResolution | undefined {
-    return this.#resolutions.get(questionId);
-  }
-
   // ---- StateReader
 
   sourcePayload(id: string): string | undefined {

@@ -42,9 +42,7 @@ function toScoringForecast(row: ForecastRow): ScoringForecast {
 
 function prepareScoreStatements(db: Database.Database) {
   return {
-    record: db.prepare(`${QUESTION_SELECT} WHERE q.id = ?`),
     resolvedRecords: db.prepare(`${QUESTION_SELECT} WHERE q.status = 'resolved' ORDER BY q.event_seq`),
-    forecasts: db.prepare(`${FORECAST_SELECT} WHERE f.question_id = ? ORDER BY f.event_seq`),
     resolvedForecasts: db.prepare(`${FORECAST_SELECT} WHERE +f.question_id IN (SELECT q.id FROM questions q WHERE q.status = 'resolved') ORDER BY f.event_seq`),
     // The amendments of some questions (a due-date amendment moves the close scoring uses), in recorded order.
     amendments: db
@@ -58,7 +56,6 @@ function prepareScoreStatements(db: Database.Database) {
         `SELECT e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq WHERE json_type(e.payload, '$.aggregate') IS NOT NULL ORDER BY f.event_seq`,
       )
       .pluck(),
-    rows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id = ?`),
     allRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores`),
     forecasterRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE forecaster_id = ?`),
     totals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores WHERE forecaster_id = ?`),
@@ -102,20 +99,19 @@ export class SqliteScores {
     return (this.#statements ??= prepareScoreStatements(this.#db));
   }
 
-  /** The committed state a {@link ScoresRequest} asks for. */
+  /** The state a {@link ScoresRequest} asks for, as the write transaction sees it: one read per kind of fact. */
   load(request: ScoresRequest): ScoringFacts {
     const s = this.#s;
     const records = request.allResolved ? (s.resolvedRecords.all() as QuestionRow[]).map(toQuestionRecord) : [];
-    const listed = new Set(records.map((r) => r.question.id));
     const forecasts: ScoringForecast[] = request.allResolved ? (s.resolvedForecasts.all() as ForecastRow[]).map(toScoringForecast) : [];
     const rows: QuestionScoreRow[] = request.allResolved ? (s.allRows.all() as QuestionScoreRow[]) : [];
-    for (const id of request.questions) {
-      if (listed.has(id)) continue;
-      const row = s.record.get(id) as QuestionRow | undefined;
-      if (!row) continue;
-      records.push(toQuestionRecord(row));
-      for (const row of s.forecasts.iterate(id) as IterableIterator<ForecastRow>) forecasts.push(toScoringForecast(row));
-      for (const r of s.rows.iterate(id) as IterableIterator<QuestionScoreRow>) rows.push(r);
+    const listed = new Set(records.map((r) => r.question.id));
+    const more = [...request.questions].filter((id) => !listed.has(id));
+    if (more.length) {
+      const list = JSON.stringify(more);
+      for (const row of s.pageRecords.iterate(list) as IterableIterator<QuestionRow>) records.push(toQuestionRecord(row));
+      for (const row of s.pageForecasts.iterate(list) as IterableIterator<ForecastRow>) forecasts.push(toScoringForecast(row));
+      for (const row of s.pageRows.iterate(list) as IterableIterator<QuestionScoreRow>) rows.push(row);
     }
     const aggregates = this.#aggregates();
     const ids = new Set(request.forecasters);
