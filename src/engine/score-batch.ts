@@ -75,7 +75,11 @@ export async function rescoreBatch(tx: WriteTransaction, request: ScoresRequest,
   const ids = [...request.questions];
   // Every resolved question (an aggregate forecaster joined) comes with the first page, in one read.
   for (let start = 0; start < ids.length || (start === 0 && request.allResolved); start += pageSize) {
-    const page: ScoresRequest = { questions: new Set(ids.slice(start, start + pageSize)), allResolved: start === 0 && request.allResolved, forecasters: request.forecasters };
+    const page: ScoresRequest = {
+      questions: new Set(ids.slice(start, start + pageSize)),
+      allResolved: start === 0 && request.allResolved,
+      forecasters: request.forecasters,
+    };
     const facts = (await tx.loadFacts({ ...emptyFactRequest(), scores: page })).scores!;
     await tx.append([], scoreProjections(facts));
   }

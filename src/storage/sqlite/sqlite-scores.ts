@@ -62,7 +62,7 @@ function prepareScoreStatements(db: Database.Database) {
     allTotals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores ORDER BY forecaster_id`),
     deleteRows: db.prepare('DELETE FROM question_scores WHERE question_id = ?'),
     insertRow: db.prepare(`INSERT INTO question_scores (question_id, forecaster_id, section, verdict, brier, log_loss, peer_score, relative_brier, detail)
-      VALUES (@questionId, @forecasterId, @section, @verdict, @brier, @logLoss, @peerScore, @relativeBrier, @detail)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     upsertTotals: db.prepare(`INSERT OR REPLACE INTO forecaster_scores
       (forecaster_id, hits, misses, no_calls, binary, relative_questions, brier_sum, log_loss_sum, peer_score_sum, relative_brier_sum)
       VALUES (@forecasterId, @hits, @misses, @noCalls, @binary, @relativeQuestions, @brier, @logLoss, @peerScore, @relativeBrier)`),
@@ -146,9 +146,14 @@ export class SqliteScores {
 
   /** Replaces a question's rows. */
   replaceQuestion(questionId: string, rows: readonly QuestionScoreRow[]): void {
-    const s = this.#s;
-    s.deleteRows.run(questionId);
-    for (const row of rows) s.insertRow.run(row);
+    this.#s.deleteRows.run(questionId);
+    this.#insert(rows);
+  }
+
+  /** Inserts rows, binding by position (binding an object by name costs a property lookup per parameter). */
+  #insert(rows: readonly QuestionScoreRow[]): void {
+    const insert = this.#s.insertRow;
+    for (const r of rows) insert.run(r.questionId, r.forecasterId, r.section, r.verdict, r.brier, r.logLoss, r.peerScore, r.relativeBrier, r.detail);
   }
 
   /** Writes a forecaster's totals. */
@@ -167,7 +172,7 @@ export class SqliteScores {
     const s = this.#s;
     s.clear.run();
     s.clearTotals.run();
-    for (const row of rows) s.insertRow.run(row);
+    this.#insert(rows);
     for (const row of totals) s.upsertTotals.run(row);
     s.setFilled.run();
   }
