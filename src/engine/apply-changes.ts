@@ -129,6 +129,9 @@ export async function applyChanges(
 
   if (!issues.length && !options.dryRun && events.length) {
     await tx.append(events, projections);
+    // The checks are done and the rows written: what only they needed is not kept alive through the rescoring.
+    reader.releaseForecastTimes();
+    projections.length = 0;
     // Stored scores (issue 11): the questions whose scores the batch changes, rescored in this transaction, a page at a time.
     // Only on a backend that keeps them (StoreCapabilities.storedScores): another gets no score rows and no FactRequest.scores.
     const scores = storedScores ? scoresRequest(applied, reader) : undefined;
