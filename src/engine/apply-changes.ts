@@ -16,8 +16,8 @@ import type { RecordCounts } from '../model/record-counts.js';
 import type { ApplyOptions, ApplyResult } from '../storage/types.js';
 import { BatchReader } from './batch-reader.js';
 import type { FactCache } from './fact-cache.js';
-import { emptyFactRequest, factRequest, followUpRequest, mergeFacts } from './fact-request.js';
-import { scoreProjections, scoresRequest } from './score-batch.js';
+import { factRequest, followUpRequest, mergeFacts } from './fact-request.js';
+import { rescoreBatch, scoresRequest } from './score-batch.js';
 import { projectChange } from './projection-rows.js';
 import type { EventRow, ProjectionRow, WriteTransaction } from './storage-adapter.js';
 
@@ -128,11 +128,14 @@ export async function applyChanges(
   }
 
   if (!issues.length && !options.dryRun && events.length) {
-    // Stored scores (issue 11): the questions whose scores the batch changes, rescored in this transaction.
+    await tx.append(events, projections);
+    // The checks are done and the rows written: what only they needed is not kept alive through the rescoring.
+    reader.releaseForecastTimes();
+    projections.length = 0;
+    // Stored scores (issue 11): the questions whose scores the batch changes, rescored in this transaction, a page at a time.
     // Only on a backend that keeps them (StoreCapabilities.storedScores): another gets no score rows and no FactRequest.scores.
     const scores = storedScores ? scoresRequest(applied, reader) : undefined;
-    if (scores) pushAll(projections, scoreProjections(applied, events, reader, scores, (await tx.loadFacts({ ...emptyFactRequest(), scores })).scores!));
-    await tx.append(events, projections);
+    if (scores) await rescoreBatch(tx, scores);
   }
   return { result: { added, unchanged, head: hash, lastSeq: seq }, issues, reader };
 }

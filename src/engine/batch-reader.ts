@@ -53,6 +53,17 @@ export class BatchReader implements StateReader {
     for (const id of loaded.sources) cache.sources.add(id);
   }
 
+  /**
+   * Drops the forecasts' times the time rules read (one entry per forecast on every question the batch
+   * resolves: the bulk of a big resolve's facts), once every change is checked, so that the rescoring
+   * after the checks does not keep them alive. Reading them afterwards is an engine bug, and throws.
+   */
+  releaseForecastTimes(): void {
+    this.#request.forecastTimes.clear();
+    this.#loaded.forecastTimes.clear();
+    this.#forecastTimes.clear();
+  }
+
   /** Publishes what the batch wrote to the cache; call once the transaction committed at `head`. */
   committed(head: HeadRow): void {
     this.#cache.committed(head, this.#questions, this.#forecasterPayloads.keys(), this.#sourcePayloads.keys());
@@ -113,11 +124,6 @@ export class BatchReader implements StateReader {
       const facts = this.forecastFacts(entityId);
       if (facts) this.#forecasts.set(entityId, { questionId: facts.questionId, withdrawal: { payload, recordedAt } });
     }
-  }
-
-  /** The resolution this batch recorded for the question (its last), if any: what scoring reads as current. */
-  writtenResolution(questionId: string): StoredResolution | undefined {
-    return this.#resolutions.get(questionId);
   }
 
   // ---- StateReader

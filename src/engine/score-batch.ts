@@ -1,20 +1,16 @@
 /**
  * Stored scores kept current by the engine (issue 11): which questions a batch changes the scores
  * of, and the projection rows that replace their scores and update the forecasters' totals, written
- * in the batch's own transaction.
+ * in the batch's own transaction after its events, a page of questions at a time.
  *
  * @internal
  * @module
  */
-import { amendedQuestion } from '../core/question-revision.js';
 import type { Change } from '../model/change.js';
-import type { Forecaster } from '../model/forecaster.js';
-import type { Question } from '../model/question.js';
-import type { QuestionRecord } from '../model/question-record.js';
-import type { ScoringForecast } from '../scoring/load-scoring-data.js';
 import { rescoreQuestions } from '../scoring/stored/stored-rows.js';
 import type { BatchReader } from './batch-reader.js';
-import type { EventRow, ProjectionRow, ScoresRequest, ScoringFacts } from './storage-adapter.js';
+import { emptyFactRequest } from './fact-request.js';
+import type { ProjectionRow, ScoresRequest, ScoringFacts, WriteTransaction } from './storage-adapter.js';
 
 /**
  * The questions whose stored scores the applied changes alter: every question resolved, corrected,
@@ -60,62 +56,44 @@ export function scoresRequest(applied: readonly Change[], reader: BatchReader): 
   return questions.size || allResolved ? { questions, allResolved, forecasters } : undefined;
 }
 
+/** Questions rescored per page: a page's forecasts, rows and scores are all a rescore holds in memory at once. @internal */
+export const RESCORE_PAGE = 2000;
+
 /**
- * The projection rows that bring the stored scores up to date with the batch: each rescored
- * question's rows (replacing its old ones) and every changed forecaster's totals.
+ * Brings the stored scores up to date with the batch, inside its transaction, once the batch's
+ * events and projection rows are appended: the questions rescored a page at a time, each page's
+ * state read (`FactRequest.scores`, which then includes the batch), scored, and its rows appended
+ * before the next page is read, so memory is bounded by a page, not by the batch. Each page's
+ * totals start from those the pages before it wrote.
  *
- * @param applied - the changes the batch writes, in order
- * @param events - their events, one per change (the recording times of withdrawals)
- * @param reader - the batch's reader (for the resolutions the batch records)
+ * @param tx - the batch's write transaction, after `append` of its events
  * @param request - what {@link scoresRequest} asked
- * @param facts - the committed state the adapter loaded for it
+ * @param pageSize - questions per page
  * @internal
  */
-export function scoreProjections(
-  applied: readonly Change[],
-  events: readonly EventRow[],
-  reader: BatchReader,
-  request: ScoresRequest,
-  facts: ScoringFacts,
-): ProjectionRow[] {
-  const committed = new Map(facts.records.map((r) => [r.question.id, r]));
-  // Each question as the batch leaves it: committed records are current revisions, the batch's amendments apply on top.
-  const questions = new Map<string, Question>(facts.records.map((r) => [r.question.id, r.question]));
-  const forecasts: ScoringForecast[] = [...facts.forecasts];
-  const withdrawnAt = new Map<string, string>();
-  const aggregates: Forecaster[] = [...facts.aggregates];
-  applied.forEach((change, i) => {
-    if (change.type === 'question.added') questions.set(change.record.id, change.record);
-    else if (change.type === 'question.amended') {
-      const question = questions.get(change.record.questionId);
-      if (question) questions.set(change.record.questionId, amendedQuestion(question, [change.record]));
-    } else if (change.type === 'forecast.added') forecasts.push(change.record);
-    // A withdrawal counts from the time its event is recorded (as `loadScoringData` reads it).
-    else if (change.type === 'forecast.withdrawn') withdrawnAt.set(change.record.forecastId, events[i]!.recordedAt);
-    else if (change.type === 'forecaster.added' && change.record.aggregate) aggregates.push(change.record);
-  });
-  const ids = new Set(request.questions);
-  if (request.allResolved) for (const r of facts.records) ids.add(r.question.id);
-  const records: QuestionRecord[] = [];
-  for (const qid of ids) {
-    const question = questions.get(qid);
-    if (!question) continue;
-    // The batch's own resolution when it records one (a correction supersedes the committed one).
-    const resolution = reader.writtenResolution(qid) ?? committed.get(qid)?.resolution;
-    records.push(resolution ? { question, status: resolution.status, resolution } : { question, status: 'open' });
+export async function rescoreBatch(tx: WriteTransaction, request: ScoresRequest, pageSize = RESCORE_PAGE): Promise<void> {
+  const ids = [...request.questions];
+  // Every resolved question (an aggregate forecaster joined) comes with the first page, in one read.
+  for (let start = 0; start < ids.length || (start === 0 && request.allResolved); start += pageSize) {
+    const page: ScoresRequest = {
+      questions: new Set(ids.slice(start, start + pageSize)),
+      allResolved: start === 0 && request.allResolved,
+      forecasters: request.forecasters,
+    };
+    const facts = (await tx.loadFacts({ ...emptyFactRequest(), scores: page })).scores!;
+    await tx.append([], scoreProjections(facts));
   }
-  const out = rescoreQuestions({
-    records,
-    // Committed forecasts first, then the batch's: recorded order, as every other reader sees them.
-    forecasts: forecasts.flatMap((f) => {
-      if (!ids.has(f.questionId)) return [];
-      const at = withdrawnAt.get(f.id);
-      return [at === undefined ? f : { ...f, withdrawnAt: at }];
-    }),
-    aggregates,
-    oldRows: facts.rows,
-    totals: facts.totals,
-  });
+}
+
+/**
+ * The projection rows that bring the stored scores of the loaded questions up to date: each
+ * question's rows (replacing its old ones) and every changed forecaster's totals.
+ *
+ * @param facts - the state of the questions as the batch leaves them (loaded after its events were appended)
+ * @internal
+ */
+export function scoreProjections(facts: ScoringFacts): ProjectionRow[] {
+  const out = rescoreQuestions({ records: facts.records, forecasts: facts.forecasts, aggregates: facts.aggregates, oldRows: facts.rows, totals: facts.totals });
   const rows: ProjectionRow[] = out.questions.map((q) => ({ kind: 'question-scores', questionId: q.questionId, rows: q.rows }));
   for (const row of out.totals) rows.push({ kind: 'forecaster-scores', row });
   return rows;

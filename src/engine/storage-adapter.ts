@@ -120,12 +120,17 @@ export interface FactRequest {
   forecastTimes: ReadonlySet<string>;
   /** Question-life events that may already be in the history (a re-import): type, entity, payload, time. */
   updates: readonly UpdateKey[];
-  /** What rescoring questions reads (asked in a request of its own, once the batch is checked). */
+  /**
+   * What rescoring questions reads, asked in requests of their own (a page of questions each) once the batch's events and
+   * projection rows are appended: the answer is the state inside the write transaction, the batch and earlier pages' score rows included.
+   */
   scores?: ScoresRequest;
 }
 
 /**
- * The committed state the stored scores of some questions are recomputed from (issue 11).
+ * The state the stored scores of some questions are recomputed from (issue 11), as the write
+ * transaction sees it after the batch's `append` (and the `append` of the score rows of the pages
+ * before this one).
  *
  * @internal
  */
@@ -138,7 +143,7 @@ export interface ScoresRequest {
   readonly forecasters: ReadonlySet<string>;
 }
 
-/** The answer to a {@link ScoresRequest}: committed state only. @internal */
+/** The answer to a {@link ScoresRequest}: the state in the write transaction, the batch's own events included. @internal */
 export interface ScoringFacts {
   /** The requested questions that exist, and with `allResolved` every resolved one, with their current resolutions. */
   records: QuestionRecord[];
@@ -200,7 +205,7 @@ export interface WriteTransaction {
   head(): Promise<HeadRow | undefined>;
   /** The committed facts the request names, in as few round trips as the backend can manage. */
   loadFacts(request: FactRequest): Promise<LoadedFacts>;
-  /** Appends the events (consecutive seqs after the head) and their projection rows. */
+  /** Appends the events (consecutive seqs after the head) and their projection rows; called again with no events for each page of score rows. */
   append(events: readonly EventRow[], projections: readonly ProjectionRow[]): Promise<void>;
 }
 

@@ -14,6 +14,7 @@ import { scaled } from '../reliability/scale.js';
 import { scoringData } from '../scoring/scorecard/random-data.js';
 import { tempDir } from '../helpers/temp.js';
 import { binaryForecast, binaryQuestion, forecaster } from '../helpers/fixtures.js';
+import { RESCORE_PAGE } from '../../src/engine/score-batch.js';
 
 const NOW = new Date('2027-06-01T12:00:00Z');
 const TODAY = '2027-06-01';
@@ -274,6 +275,47 @@ describe('stored scores in a ledger', () => {
         });
       for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify(cards.get(f.id)));
       expect(composed).toBe(data.forecasters.length);
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('rescore a batch of more questions than one page, the totals carried from page to page', async () => {
+    // Every forecaster is on questions of every page, and the batch both corrects resolutions (old rows taken out of the
+    // totals) and records new ones (rows added), so a page that started from totals read before the pages ahead of it
+    // wrote theirs would leave totals that verify() and the computed leaderboard disagree with.
+    const ledger = await openLedger(':memory:', { now: () => NOW });
+    try {
+      const n = RESCORE_PAGE + 300;
+      const people = ['ana', 'ben', 'cy', 'dee', 'eli'];
+      const questions = Array.from({ length: n }, (_, i) => binaryQuestion(`q-${i}`, '2026-06-30'));
+      await ledger.importPredictions({
+        formatVersion: 1,
+        forecasters: [...people.map((id) => forecaster(id, id)), POOL],
+        questions,
+        forecasts: questions.flatMap((q, i) => [0, 1, 2].map((k) => binaryForecast(q.id, people[(i + k) % 5], ((i * 7 + k * 3) % 9) / 10 + 0.05))),
+      });
+      const resolution = (i: number, value: boolean): Resolution => ({
+        questionId: `q-${i}`,
+        status: 'resolved',
+        resolvedOn: '2026-07-01',
+        evidence,
+        outcome: { kind: 'binary', value },
+      });
+      // Resolved first: every fifth question, spread over all the pages of the batch below.
+      const early = questions.map((_, i) => i).filter((i) => i % 5 === 0);
+      await ledger.importPredictions({ formatVersion: 1, resolutions: early.map((i) => resolution(i, i % 2 === 0)) });
+      await ledger.importPredictions({
+        formatVersion: 1,
+        resolutions: questions.map((_, i) =>
+          i % 5 === 0 ? { ...resolution(i, i % 2 !== 0), correction: { reason: 'the other way' } } : resolution(i, i % 3 === 0),
+        ),
+      });
+      const { board, cards } = await computed(ledger);
+      expect(board.entries.reduce((sum, e) => sum + e.binary, 0)).toBe(4 * n); // three people and the pool on each
+      expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify(board));
+      for (const id of people) expect(JSON.stringify(await ledger.scorecard(id))).toBe(JSON.stringify(cards.get(id)));
+      expect((await ledger.verify()).problems).toEqual([]);
     } finally {
       await ledger.close();
     }

@@ -147,10 +147,13 @@ export function scorePredictionWith(
   const all = standingWeights(forecasts, new Date(close));
   const weights = all.filter((w) => w.weight > 0);
   const scored = weights.map((w) => ({ weight: w.weight, score: scoreClaimWith(question, w.forecast, resolution.outcome, o) }));
+  // One scored forecast (the common case) has weight 1: each metric is its claim's own, with no arrays built.
+  const only = scored.length === 1 ? scored[0]!.score : undefined;
   const weighted = (metric: (s: ClaimScore) => number | undefined): number | undefined => {
+    if (only) return metric(only);
     const values = scored.map((s) => metric(s.score));
     if (values.some((v) => v === undefined)) return undefined;
-    return scored.length === 1 ? values[0] : sum(values.map((v, i) => v! * scored[i]!.weight));
+    return sum(values.map((v, i) => v! * scored[i]!.weight));
   };
   const hitFraction = weighted(hitValue)!;
   const achievedFraction = weighted((s) => Number(s.achieved))!;

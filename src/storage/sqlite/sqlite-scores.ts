@@ -63,9 +63,7 @@ function toScoringForecast(row: ForecastRow): ScoringForecast {
 
 function prepareScoreStatements(db: Database.Database) {
   return {
-    record: db.prepare(`${QUESTION_SELECT} WHERE q.id = ?`),
     resolvedRecords: db.prepare(`${QUESTION_SELECT} WHERE q.status = 'resolved' ORDER BY q.event_seq`),
-    forecasts: db.prepare(`${FORECAST_SELECT} WHERE f.question_id = ? ORDER BY f.event_seq`),
     resolvedForecasts: db.prepare(`${FORECAST_SELECT} WHERE +f.question_id IN (SELECT q.id FROM questions q WHERE q.status = 'resolved') ORDER BY f.event_seq`),
     // The amendments of some questions (a due-date amendment moves the close scoring uses), in recorded order.
     amendments: db
@@ -79,7 +77,6 @@ function prepareScoreStatements(db: Database.Database) {
         `SELECT e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq WHERE json_type(e.payload, '$.aggregate') IS NOT NULL ORDER BY f.event_seq`,
       )
       .pluck(),
-    rows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id = ?`),
     allRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores`),
     forecasterRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE forecaster_id = ?`),
     totals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores WHERE forecaster_id = ?`),
@@ -100,7 +97,7 @@ function prepareScoreStatements(db: Database.Database) {
     head: db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck(),
     deleteRows: db.prepare('DELETE FROM question_scores WHERE question_id = ?'),
     insertRow: db.prepare(`INSERT INTO question_scores (question_id, forecaster_id, section, verdict, brier, log_loss, peer_score, relative_brier, detail)
-      VALUES (@questionId, @forecasterId, @section, @verdict, @brier, @logLoss, @peerScore, @relativeBrier, @detail)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     upsertTotals: db.prepare(`INSERT OR REPLACE INTO forecaster_scores
       (forecaster_id, hits, misses, no_calls, binary, relative_questions, brier_sum, log_loss_sum, peer_score_sum, relative_brier_sum)
       VALUES (@forecasterId, @hits, @misses, @noCalls, @binary, @relativeQuestions, @brier, @logLoss, @peerScore, @relativeBrier)`),
@@ -137,20 +134,19 @@ export class SqliteScores {
     return (this.#statements ??= prepareScoreStatements(this.#db));
   }
 
-  /** The committed state a {@link ScoresRequest} asks for. */
+  /** The state a {@link ScoresRequest} asks for, as the write transaction sees it: one read per kind of fact. */
   load(request: ScoresRequest): ScoringFacts {
     const s = this.#s;
     const records = request.allResolved ? (s.resolvedRecords.all() as QuestionRow[]).map(toQuestionRecord) : [];
-    const listed = new Set(records.map((r) => r.question.id));
     const forecasts: ScoringForecast[] = request.allResolved ? (s.resolvedForecasts.all() as ForecastRow[]).map(toScoringForecast) : [];
     const rows: QuestionScoreRow[] = request.allResolved ? (s.allRows.all() as QuestionScoreRow[]) : [];
-    for (const id of request.questions) {
-      if (listed.has(id)) continue;
-      const row = s.record.get(id) as QuestionRow | undefined;
-      if (!row) continue;
-      records.push(toQuestionRecord(row));
-      for (const row of s.forecasts.iterate(id) as IterableIterator<ForecastRow>) forecasts.push(toScoringForecast(row));
-      for (const r of s.rows.iterate(id) as IterableIterator<QuestionScoreRow>) rows.push(r);
+    const listed = new Set(records.map((r) => r.question.id));
+    const more = [...request.questions].filter((id) => !listed.has(id));
+    if (more.length) {
+      const list = JSON.stringify(more);
+      for (const row of s.pageRecords.iterate(list) as IterableIterator<QuestionRow>) records.push(toQuestionRecord(row));
+      for (const row of s.pageForecasts.iterate(list) as IterableIterator<ForecastRow>) forecasts.push(toScoringForecast(row));
+      for (const row of s.pageRows.iterate(list) as IterableIterator<QuestionScoreRow>) rows.push(row);
     }
     const aggregates = this.#aggregates();
     const ids = new Set(request.forecasters);
@@ -185,9 +181,14 @@ export class SqliteScores {
 
   /** Replaces a question's rows. */
   replaceQuestion(questionId: string, rows: readonly QuestionScoreRow[]): void {
-    const s = this.#s;
-    s.deleteRows.run(questionId);
-    for (const row of rows) s.insertRow.run(row);
+    this.#s.deleteRows.run(questionId);
+    this.#insert(rows);
+  }
+
+  /** Inserts rows, binding by position (binding an object by name costs a property lookup per parameter). */
+  #insert(rows: readonly QuestionScoreRow[]): void {
+    const insert = this.#s.insertRow;
+    for (const r of rows) insert.run(r.questionId, r.forecasterId, r.section, r.verdict, r.brier, r.logLoss, r.peerScore, r.relativeBrier, r.detail);
   }
 
   /** Writes a forecaster's totals. */
@@ -206,7 +207,7 @@ export class SqliteScores {
     const s = this.#s;
     s.clear.run();
     s.clearTotals.run();
-    for (const row of rows) s.insertRow.run(row);
+    this.#insert(rows);
     for (const row of totals) s.upsertTotals.run(row);
     s.setFilled.run();
   }
