@@ -12,13 +12,13 @@
 import type Database from 'better-sqlite3';
 import type { ScoresRequest, ScoringFacts } from '../../engine/storage-adapter.js';
 import { amendmentsByQuestion, currentRecords } from '../../core/question-revision.js';
-import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import type { QuestionAmendment } from '../../model/question-update.js';
 import type { ScoringForecast } from '../../scoring/load-scoring-data.js';
 import type { ForecasterTotalsRow, QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import { QUESTION_SELECT, toQuestionRecord, type QuestionRow } from './sqlite-rows.js';
+import { toScoringForecast, type ScoringForecastRow } from '../stored-records.js';
 
 const SCORE_COLUMNS = `question_id AS questionId, forecaster_id AS forecasterId, section, verdict, brier, log_loss AS logLoss,
   peer_score AS peerScore, relative_brier AS relativeBrier, detail`;
@@ -27,18 +27,6 @@ const TOTALS_COLUMNS = `forecaster_id AS forecasterId, hits, misses, no_calls AS
 /** Every forecast with its withdrawal's recording time, if withdrawn (scoring counts it until then); add `WHERE`/`ORDER BY`. */
 const FORECAST_SELECT = `SELECT e.payload, (SELECT we.recorded_at FROM question_updates u JOIN events we ON we.seq = u.event_seq WHERE u.forecast_id = f.id)
   AS withdrawnAt FROM forecasts f JOIN events e ON e.seq = f.event_seq`;
-
-/** A row of {@link FORECAST_SELECT}. */
-interface ForecastRow {
-  payload: string;
-  withdrawnAt: string | null;
-}
-
-/** A {@link ForecastRow} as scoring reads it. */
-function toScoringForecast(row: ForecastRow): ScoringForecast {
-  const f = JSON.parse(row.payload) as StoredForecast;
-  return row.withdrawnAt === null ? f : { ...f, withdrawnAt: row.withdrawnAt };
-}
 
 function prepareScoreStatements(db: Database.Database) {
   return {
@@ -107,14 +95,14 @@ export class SqliteScores {
     const s = this.#s;
     const records = request.allResolved ? (s.resolvedRecords.all() as QuestionRow[]).map(toQuestionRecord) : [];
     const listed = new Set(records.map((r) => r.question.id));
-    const forecasts: ScoringForecast[] = request.allResolved ? (s.resolvedForecasts.all() as ForecastRow[]).map(toScoringForecast) : [];
+    const forecasts: ScoringForecast[] = request.allResolved ? (s.resolvedForecasts.all() as ScoringForecastRow[]).map(toScoringForecast) : [];
     const rows: QuestionScoreRow[] = request.allResolved ? (s.allRows.all() as QuestionScoreRow[]) : [];
     for (const id of request.questions) {
       if (listed.has(id)) continue;
       const row = s.record.get(id) as QuestionRow | undefined;
       if (!row) continue;
       records.push(toQuestionRecord(row));
-      for (const row of s.forecasts.iterate(id) as IterableIterator<ForecastRow>) forecasts.push(toScoringForecast(row));
+      for (const row of s.forecasts.iterate(id) as IterableIterator<ScoringForecastRow>) forecasts.push(toScoringForecast(row));
       for (const r of s.rows.iterate(id) as IterableIterator<QuestionScoreRow>) rows.push(r);
     }
     const aggregates = this.#aggregates();
@@ -197,7 +185,7 @@ export class SqliteScores {
     const list = JSON.stringify(ids);
     return {
       questions: this.#current((s.pageRecords.all(list) as QuestionRow[]).map(toQuestionRecord)),
-      forecasts: (s.pageForecasts.all(list) as ForecastRow[]).map(toScoringForecast),
+      forecasts: (s.pageForecasts.all(list) as ScoringForecastRow[]).map(toScoringForecast),
       rows: s.pageRows.all(list) as QuestionScoreRow[],
     };
   }
