@@ -33,15 +33,18 @@ const TOTALS_COLUMNS = `forecaster_id AS "forecasterId", hits, misses, no_calls 
 const SQL = {
   records: `${QUESTION_SELECT} WHERE q.id = ANY($1::text[]) ORDER BY q.event_seq`,
   recordsAndResolved: `${QUESTION_SELECT} WHERE q.status = 'resolved' OR q.id = ANY($1::text[]) ORDER BY q.event_seq`,
-  // Every forecast on the questions, with its withdrawal's recording time if withdrawn (scoring counts it until then).
-  forecasts: `SELECT e.payload, (SELECT we.recorded_at FROM question_updates u JOIN events we ON we.seq = u.event_seq WHERE u.forecast_id = f.id)
-      AS "withdrawnAt"
-    FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.question_id = ANY($1::text[]) ORDER BY f.event_seq`,
+  // Every forecast on the questions, with its withdrawal's recording time if withdrawn (scoring counts it until then; a
+  // forecast is withdrawn at most once: question_updates_withdrawn).
+  forecasts: `SELECT e.payload, we.recorded_at AS "withdrawnAt" FROM forecasts f JOIN events e ON e.seq = f.event_seq
+    LEFT JOIN question_updates u ON u.forecast_id = f.id LEFT JOIN events we ON we.seq = u.event_seq
+    WHERE f.question_id = ANY($1::text[]) ORDER BY f.event_seq`,
   // The amendments of the questions (a due-date amendment moves the close scoring uses), in recorded order.
   amendments: `SELECT e.payload FROM question_updates u JOIN events e ON e.seq = u.event_seq
     WHERE u.type = 'question.amended' AND u.question_id = ANY($1::text[]) ORDER BY u.event_seq`,
-  aggregates: `SELECT e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq
-    WHERE (e.payload::jsonb -> 'aggregate') IS NOT NULL ORDER BY f.event_seq`,
+  // The forecasters' payloads first (MATERIALIZED): with the test inside the join, the planner walks every event and parses
+  // each payload as jsonb, 0.07 s at 23,000 events on every write that rescores.
+  aggregates: `WITH f AS MATERIALIZED (SELECT f.event_seq, e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq)
+    SELECT payload FROM f WHERE (payload::jsonb -> 'aggregate') IS NOT NULL ORDER BY event_seq`,
   rows: `SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id = ANY($1::text[])`,
   forecasterRows: `SELECT ${SCORE_COLUMNS} FROM question_scores WHERE forecaster_id = $1`,
   strayRows: `SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id NOT IN (SELECT id FROM questions WHERE status = 'resolved')`,
