@@ -32,7 +32,8 @@ export interface StoreCapabilities {
   /**
    * The backend keeps stored scores (issue 11): every write rescores the resolved questions it
    * changes in its own transaction, `verify()` checks them, and the default `leaderboard()` and
-   * `scorecard()` read them. Without it, they are always computed from the records.
+   * `scorecard()` read them. Without it, they are always computed from the records. True on SQLite
+   * and PostgreSQL.
    */
   readonly storedScores: boolean;
 }

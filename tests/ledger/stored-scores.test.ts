@@ -5,153 +5,27 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openLedger, type Ledger } from '../../src/index.js';
-import type { Forecaster } from '../../src/model/forecaster.js';
+import { openLedger } from '../../src/index.js';
 import type { Resolution } from '../../src/model/resolution.js';
-import { buildLeaderboard, buildScorecard, loadScoringData, type ScoringData } from '../../src/scoring/index.js';
-import type { Change, QuestionRecord } from '../../src/storage/types.js';
-import { scaled } from '../reliability/scale.js';
-import { scoringData } from '../scoring/scorecard/random-data.js';
-import { tempDir } from '../helpers/temp.js';
-import { binaryForecast, binaryQuestion, forecaster } from '../helpers/fixtures.js';
 import { RESCORE_PAGE } from '../../src/engine/score-batch.js';
+import { binaryForecast, binaryQuestion, forecaster } from '../helpers/fixtures.js';
+import { scoringData } from '../scoring/scorecard/random-data.js';
+import { scaled } from '../reliability/scale.js';
+import { describeEachBackend } from '../helpers/backends.js';
+import { tempDir } from '../helpers/temp.js';
+import { computed, ledgerOf, NOW, plans, POOL, richest } from './stored-scores-ledgers.js';
 
-const NOW = new Date('2027-06-01T12:00:00Z');
-const TODAY = '2027-06-01';
 const evidence = [{ description: 'test evidence' }];
-const POOL: Forecaster = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
 
-function finalResolution(record: QuestionRecord): Resolution | undefined {
-  const r = record.resolution;
-  if (!r) return undefined;
-  return {
-    questionId: r.questionId,
-    status: r.status,
-    resolvedOn: r.resolvedOn,
-    evidence,
-    ...(r.outcome ? { outcome: r.outcome } : { reason: 'r' }),
-    allowForecastsAfterOutcome: true,
-  };
-}
+describeEachBackend('stored scores in a ledger', (backend) => {
+  // A new database per run: fewer runs where a database outlives its connection (a file, a server), each costlier to make.
+  const runs = backend.has('reopen') ? scaled(30, 300) : scaled(60, 600);
 
-/** An earlier, different resolution the final one corrects. */
-function earlierResolution(record: QuestionRecord, final: Resolution): Resolution {
-  const q = record.question;
-  if (final.outcome?.kind === 'binary') return { ...final, outcome: { kind: 'binary', value: !final.outcome.value } };
-  if (final.status === 'resolved') return { ...final, status: 'annulled', outcome: undefined, reason: 'first' };
-  if (q.kind === 'binary') return { ...final, status: 'resolved', outcome: { kind: 'binary', value: true }, reason: undefined };
-  return { ...final, status: final.status === 'annulled' ? 'ambiguous' : 'annulled' };
-}
-
-const AMENDED_AT = '2027-01-01T00:00:00.000Z';
-
-/** A date `days` after an ISO date. */
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The instant `days` after a forecast was made (0: the moment it was made, so it never stood). */
-function withdrawalTime(madeAt: string, days: number): string {
-  const made = madeAt.length === 10 ? Date.parse(`${madeAt}T00:00:00Z`) : Date.parse(madeAt);
-  return new Date(made + days * 86_400_000).toISOString();
-}
-
-/**
- * Writes random data into a ledger in an order that exercises every path that changes stored
- * scores: some forecasts before the resolutions and some after (backdated), corrections, forecasts
- * withdrawn before and after the resolution (when made, within the question's window, after its close),
- * due dates amended after the resolution, and an aggregate forecaster added before or after.
- */
-async function ledgerOf(data: ScoringData, plan: { pool: 'none' | 'first' | 'last'; split: number; withdraw: number }, path = ':memory:'): Promise<Ledger> {
-  const ledger = await openLedger(path, { now: () => NOW });
-  const due = new Map(data.questions.map((r) => [r.question.id, r.question.resolution.resolveOn]));
-  const apply = async (changes: Change[]) => {
-    if (changes.length) await ledger.store.apply(changes);
-  };
-  await apply([
-    ...data.forecasters.map((record): Change => ({ type: 'forecaster.added', record })),
-    ...(plan.pool === 'first' ? [{ type: 'forecaster.added', record: POOL } as Change] : []),
-  ]);
-  await apply(data.questions.map((r) => ({ type: 'question.added', record: r.question })));
-  const forecasts = data.forecasts.filter((f) => f.madeAt.slice(0, 10) <= due.get(f.questionId)!);
-  // Late forecasts are recorded after the resolutions: only those the ledger takes then (made by the end of the resolution's day).
-  const resolvedOn = new Map(data.questions.map((r) => [r.question.id, r.resolution?.resolvedOn ?? '9999-12-31']));
-  const lateOk = (f: (typeof forecasts)[number], i: number) => i % 4 === plan.split % 4 && f.madeAt.slice(0, 10) <= resolvedOn.get(f.questionId)!;
-  const early = forecasts.filter((f, i) => !lateOk(f, i));
-  const late = forecasts.filter(lateOk);
-  await apply(early.map((record) => ({ type: 'forecast.added', record })));
-  // Withdrawn before the resolution: at the moment it was made (it never stood), 1 or 5 days later (it counts until then, or
-  // to the close if that came first), or now (after every close) …
-  const withdrawnEarly = early.filter((_, i) => i % 3 === plan.withdraw % 3);
-  await apply(
-    withdrawnEarly.map((f, i) => {
-      const days = [1, 5, 1, 0, undefined][(i + plan.withdraw) % 5];
-      return {
-        type: 'forecast.withdrawn',
-        record: { forecastId: f.id, reason: 'changed my mind', ...(days === undefined ? {} : { recordedAt: withdrawalTime(f.madeAt, days) }) },
-      };
-    }),
-  );
-  const firsts: Change[] = [];
-  const corrections: Change[] = [];
-  data.questions.forEach((record, i) => {
-    const final = finalResolution(record);
-    if (!final) return;
-    if (i % 3 === 0) {
-      firsts.push({ type: 'resolution.recorded', record: earlierResolution(record, final) });
-      corrections.push({ type: 'resolution.recorded', record: { ...final, correction: { reason: 'corrected' } } });
-    } else firsts.push({ type: 'resolution.recorded', record: final });
-  });
-  await apply(firsts);
-  // … forecasts recorded after the resolution (made before its close) …
-  await apply(late.map((record) => ({ type: 'forecast.added', record })));
-  await apply(corrections);
-  // … and withdrawn after it, with a recording time before the resolutions' (an import keeps it): the resolved question
-  // is scored again, the forecast counting until its withdrawal.
-  const withdrawnLate = late.filter((_, i) => i % 3 === plan.withdraw % 3);
-  await apply(
-    withdrawnLate.map((f, i) => ({
-      type: 'forecast.withdrawn',
-      record: { forecastId: f.id, reason: 'r', recordedAt: withdrawalTime(f.madeAt, [1, 2, 0][(i + plan.withdraw) % 3]!) },
-    })),
-  );
-  // Due dates moved 45 days later after the resolution (recorded before it, as an import keeps it): the close moves when
-  // the resolution came after the old due date, and the question is scored again.
-  await apply(
-    data.questions
-      .filter((r, i) => r.status === 'resolved' && i % 4 === plan.split % 4)
-      .map((r) => ({
-        type: 'question.amended',
-        record: { questionId: r.question.id, changes: { resolveOn: addDays(r.question.resolution.resolveOn, 45) }, reason: 'later', recordedAt: AMENDED_AT },
-      })),
-  );
-  if (plan.pool === 'last') await apply([{ type: 'forecaster.added', record: POOL }]);
-  return ledger;
-}
-
-/** The computed path, over the whole ledger, as of today. */
-async function computed(ledger: Ledger) {
-  const data = await loadScoringData(ledger.store);
-  return {
-    board: buildLeaderboard(data, { asOf: TODAY }),
-    cards: new Map(data.forecasters.map((f) => [f.id, buildScorecard(data, f.id, { asOf: TODAY })])),
-  };
-}
-
-/** Of 300 random ledgers with a resolved question, the one with the most forecasts. */
-function richest(seed: number): ScoringData {
-  const candidates = fc.sample(scoringData, { seed, numRuns: 300 }).filter((d) => d.questions.some((q) => q.status === 'resolved'));
-  return candidates.reduce((a, b) => (b.forecasts.length > a.forecasts.length ? b : a));
-}
-
-const plans = fc.record({ pool: fc.constantFrom<'none' | 'first' | 'last'>('none', 'first', 'last'), split: fc.nat(3), withdraw: fc.nat(14) });
-
-describe('stored scores in a ledger', () => {
-  it('give the leaderboard and scorecards computed from scratch, byte for byte, and verify', async () => {
+  it('give the leaderboard and scorecards computed from scratch, byte for byte, and verify', { timeout: 180_000 }, async () => {
     let stored = 0;
     await fc.assert(
       fc.asyncProperty(scoringData, plans, async (data, plan) => {
-        const ledger = await ledgerOf(data, plan);
+        const ledger = await ledgerOf(data, plan, () => backend.open({ now: () => NOW }));
         try {
           expect(await ledger.store.storedScoreTotals?.()).toBeDefined();
           const { board, cards } = await computed(ledger);
@@ -167,15 +41,17 @@ describe('stored scores in a ledger', () => {
           await ledger.close();
         }
       }),
-      { numRuns: scaled(60, 600) },
+      { numRuns: runs },
     );
     expect(stored).toBeGreaterThan(0);
   });
+});
 
+describe('stored scores in an SQLite ledger', () => {
   it('are filled once for a ledger written before migration 0004, and the fill can run again', async () => {
     const path = join(tempDir(), 'old.sqlite');
-    const data = richest(11);
-    await (await ledgerOf(data, { pool: 'last', split: 1, withdraw: 2 }, path)).close();
+    const data = richest(23);
+    await (await ledgerOf(data, { pool: 'last', split: 1, withdraw: 2 }, () => openLedger(path, { now: () => NOW }))).close();
     // The same file as a ledger at schema 3 would be: no score tables, migration 0004 not applied.
     const db = new Database(path);
     db.exec(
@@ -193,6 +69,7 @@ describe('stored scores in a ledger', () => {
     }
     // Marked unfilled again (as if the fill had been interrupted): the next open fills it again, the same.
     const before = new Database(path).prepare('SELECT * FROM question_scores ORDER BY question_id, forecaster_id').all();
+    expect(before.length).toBeGreaterThan(0);
     const db2 = new Database(path);
     db2.exec("UPDATE stored_scores_state SET filled = 0; UPDATE question_scores SET detail = '{}';");
     db2.close();
@@ -207,8 +84,8 @@ describe('stored scores in a ledger', () => {
 
   it('are not read while unfilled: the scores are computed instead', async () => {
     const path = join(tempDir(), 'unfilled.sqlite');
-    const data = richest(5);
-    await (await ledgerOf(data, { pool: 'none', split: 0, withdraw: 0 }, path)).close();
+    const data = richest(1);
+    await (await ledgerOf(data, { pool: 'none', split: 0, withdraw: 0 }, () => openLedger(path, { now: () => NOW }))).close();
     const db = new Database(path);
     db.exec(
       'UPDATE stored_scores_state SET filled = 0; UPDATE question_scores SET brier = 0.999 WHERE brier IS NOT NULL; UPDATE forecaster_scores SET hits = 1000;',
@@ -226,7 +103,7 @@ describe('stored scores in a ledger', () => {
   it('are read again once the ledger changes: a leaderboard kept between reads follows every write, through this connection or another', async () => {
     const path = join(tempDir(), 'kept.sqlite');
     const data = richest(3);
-    await (await ledgerOf(data, { pool: 'first', split: 2, withdraw: 1 }, path)).close();
+    await (await ledgerOf(data, { pool: 'first', split: 2, withdraw: 1 }, () => openLedger(path, { now: () => NOW }))).close();
     const ledger = await openLedger(path, { now: () => NOW });
     const other = await openLedger(path, { now: () => NOW });
     const fresh = async () => JSON.stringify((await computed(ledger)).board);

@@ -22,7 +22,7 @@ describe('forecast-ledger on a postgres:// URL', () => {
     const [init, imported, listed, verified, exported, backup] = runs;
     expect(`${init!.stdout}${init!.stderr}`).toContain(`created an empty ledger at ${url.replace(password, '***')}`);
     const again = await cli(['init', '--db', url]);
-    expect(`${again.stdout}${again.stderr}`).toMatch(/is already a ledger \(schema version 1\)/);
+    expect(`${again.stdout}${again.stderr}`).toMatch(/is already a ledger \(schema version 2\)/);
     const report = JSON.parse(imported!.stdout) as { db: string; added: { questions: number } };
     expect(report.db).toBe(url.replace(password, '***'));
     expect(report.added.questions).toBeGreaterThan(10);

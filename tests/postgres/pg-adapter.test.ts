@@ -79,11 +79,11 @@ describe('PgAdapter', () => {
     const url = await freshDatabase();
     const adapter = await PgAdapter.open(url);
     try {
-      expect(adapter.openReport.version).toBe(1);
-      expect(adapter.openReport.applied.map((m) => m.name)).toEqual(['initial']);
+      expect(adapter.openReport.version).toBe(2);
+      expect(adapter.openReport.applied.map((m) => m.name)).toEqual(['initial', 'scores']);
       expect(adapter.openReport.location).toContain('***@127.0.0.1');
       expect(adapter.openReport.location).not.toContain(new URL(url).password);
-      expect(adapter.capabilities).toMatchObject({ backend: 'postgres', networkWriters: true, fileBackup: false });
+      expect(adapter.capabilities).toMatchObject({ backend: 'postgres', networkWriters: true, fileBackup: false, storedScores: true });
     } finally {
       await adapter.close();
     }

@@ -45,14 +45,31 @@ function migrationsCopy(): string {
 const TABLES: Record<string, string[]> = {
   events: ['seq', 'type', 'entity_id', 'recorded_at', 'payload', 'prev_hash', 'hash'],
   forecasters: ['id', 'type', 'event_seq'],
+  forecaster_scores: [
+    'forecaster_id',
+    'hits',
+    'misses',
+    'no_calls',
+    'binary',
+    'relative_questions',
+    'brier_sum',
+    'log_loss_sum',
+    'peer_score_sum',
+    'relative_brier_sum',
+  ],
   forecasts: ['id', 'question_id', 'forecaster_id', 'made_at', 'probability', 'event_seq'],
+  question_scores: ['question_id', 'forecaster_id', 'section', 'verdict', 'brier', 'log_loss', 'peer_score', 'relative_brier', 'detail'],
   question_tags: ['question_id', 'tag'],
   question_updates: ['event_seq', 'type', 'question_id', 'forecast_id'],
   questions: ['id', 'kind', 'stance', 'resolve_on', 'status', 'resolution_seq', 'event_seq'],
   resolutions: ['event_seq', 'question_id', 'status', 'resolved_on', 'outcome', 'supersedes_seq'],
   schema_migrations: ['version', 'name', 'checksum', 'applied_at'],
   sources: ['id', 'event_seq'],
+  stored_scores_state: ['id', 'filled'],
 };
+
+/** The schema version the package's migrations bring a database to. */
+const LATEST = readMigrations(defaultPgMigrationsDir()).length;
 
 const EVENT = (seq: number) => [seq, 'source.added', `s${seq}`, '2026-01-01T00:00:00.000Z', '{"id":"s"}', '0'.repeat(64), 'a'.repeat(64)];
 const INSERT_EVENT = 'INSERT INTO events (seq, type, entity_id, recorded_at, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)';
@@ -78,27 +95,28 @@ describe('PostgreSQL migrations', () => {
   it('apply nothing the second time', async () => {
     const url = await freshDatabase();
     await migrateAt(url);
-    expect(await migrateAt(url)).toEqual({ version: 1, applied: [] });
+    expect(await migrateAt(url)).toEqual({ version: LATEST, applied: [] });
   });
 
   it('all succeed when many connections open a new database at once, and each migration is applied once', async () => {
     const url = await freshDatabase();
     const reports = await Promise.all(Array.from({ length: 8 }, () => migrateAt(url)));
-    expect(reports.every((r) => r.version === 1)).toBe(true);
-    expect(reports.filter((r) => r.applied.length > 0)).toHaveLength(1);
-    expect(await queryAt(url, 'SELECT count(*)::int AS n FROM schema_migrations')).toEqual([{ n: 1 }]);
+    expect(reports.every((r) => r.version === LATEST)).toBe(true);
+    // Each migration applied by exactly one of them.
+    expect(reports.flatMap((r) => r.applied.map((m) => m.version)).sort()).toEqual(Array.from({ length: LATEST }, (_, i) => i + 1));
+    expect(await queryAt(url, 'SELECT count(*)::int AS n FROM schema_migrations')).toEqual([{ n: LATEST }]);
   });
 
   it('refuse an applied migration that was edited, and a newer database', async () => {
     const dir = migrationsCopy();
     const url = await freshDatabase();
     await migrateAt(url, dir);
-    writeFileSync(join(dir, '0002_notes.sql'), 'CREATE TABLE notes (id integer PRIMARY KEY);\n');
+    writeFileSync(join(dir, '0003_notes.sql'), 'CREATE TABLE notes (id integer PRIMARY KEY);\n');
     expect((await migrateAt(url, dir)).applied.map((m) => m.name)).toEqual(['notes']);
-    appendFileSync(join(dir, '0002_notes.sql'), '-- edited\n');
+    appendFileSync(join(dir, '0003_notes.sql'), '-- edited\n');
     const edited = await failure(migrateAt(url, dir));
     expect(edited.code).toBe('migration_checksum_mismatch');
-    expect(edited.message).toMatch(/0002_notes\.sql was changed after it was applied/);
+    expect(edited.message).toMatch(/0003_notes\.sql was changed after it was applied/);
     expect((await failure(migrateAt(url))).code).toBe('database_newer_than_library');
   });
 
@@ -106,19 +124,19 @@ describe('PostgreSQL migrations', () => {
     const dir = migrationsCopy();
     const url = await freshDatabase();
     await migrateAt(url, dir);
-    writeFileSync(join(dir, '0002_broken.sql'), 'CREATE TABLE half (id integer);\nSELECT no_such_function();\n');
+    writeFileSync(join(dir, '0003_broken.sql'), 'CREATE TABLE half (id integer);\nSELECT no_such_function();\n');
     const error = await failure(migrateAt(url, dir));
     expect(error.code).toBe('migration_failed');
-    expect(error.message).toMatch(/0002_broken\.sql failed and was rolled back: function no_such_function\(\) does not exist/);
+    expect(error.message).toMatch(/0003_broken\.sql failed and was rolled back: function no_such_function\(\) does not exist/);
     expect(await queryAt(url, "SELECT to_regclass('half') AS t")).toEqual([{ t: null }]);
-    expect(await queryAt(url, 'SELECT max(version) AS v FROM schema_migrations')).toEqual([{ v: 1 }]);
+    expect(await queryAt(url, 'SELECT max(version) AS v FROM schema_migrations')).toEqual([{ v: LATEST }]);
   });
 
   it('with apply false, refuse a database that needs a migration and write nothing', async () => {
     const url = await freshDatabase();
     const error = await failure(migrateAt(url, defaultPgMigrationsDir(), false));
     expect(error.code).toBe('migration_pending');
-    expect(error.message).toMatch(/schema version 0 and needs 1 migration \(0001_initial\.sql\)/);
+    expect(error.message).toMatch(/schema version 0 and needs 2 migrations \(0001_initial\.sql, 0002_scores\.sql\)/);
     expect(await queryAt(url, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).toEqual([{ n: 0 }]);
   });
 });

@@ -48,7 +48,8 @@ describe('the roles of docs/storage.md', () => {
       database,
       `GRANT CONNECT ON DATABASE ${db} TO ${app.name}; GRANT USAGE ON SCHEMA public TO ${app.name};
       GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${app.name}; GRANT INSERT ON ${TABLES} TO ${app.name};
-      GRANT UPDATE (status, resolution_seq) ON questions TO ${app.name}; GRANT CREATE ON DATABASE ${db} TO ${app.name}`,
+      GRANT UPDATE (status, resolution_seq) ON questions TO ${app.name};
+      GRANT INSERT, UPDATE, DELETE ON question_scores, forecaster_scores TO ${app.name}; GRANT CREATE ON DATABASE ${db} TO ${app.name}`,
     );
 
     const ledger = await openLedger(app.url, { now: () => new Date('2027-01-02T00:00:00Z') });

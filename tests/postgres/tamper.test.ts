@@ -63,10 +63,33 @@ describe('verify() on PostgreSQL after direct edits of its tables', () => {
     for (const table of ['forecasts', 'questions', 'question_tags', 'sources']) expect(tables, table).toContain(table);
   });
 
+  it.each([
+    ['a stored score', `UPDATE question_scores SET brier = brier + 0.25 WHERE brier IS NOT NULL`, 'question_scores', /differs from the records in brier/],
+    ['a stored score detail', `UPDATE question_scores SET detail = '{}' WHERE question_id = 'q-numeric'`, 'question_scores', /in detail/],
+    ['a stored score row', `DELETE FROM question_scores WHERE question_id = 'q-0'`, 'question_scores', /no score of question "q-0" for forecaster "alice"/],
+    [
+      'an inserted stored score',
+      `INSERT INTO question_scores VALUES ('q-2', 'alice', 'forecast', 'hit', 0.1, 0.2, NULL, NULL, '{}')`,
+      'question_scores',
+      /a score of question "q-2" for forecaster "alice", who has no standing forecast/,
+    ],
+    ['stored totals', `UPDATE forecaster_scores SET hits = hits + 1`, 'forecaster_scores', /the totals of forecaster "alice" differ .* in hits/],
+    ['a stored sum', `UPDATE forecaster_scores SET brier_sum = '[0.5]'`, 'forecaster_scores', /the totals of forecaster "alice" differ .* in brier/],
+    ['a totals row', `DELETE FROM forecaster_scores`, 'forecaster_scores', /no totals for forecaster "alice", who has scores/],
+  ])('reports %s edited', async (_what, sql, table, message) => {
+    await tamper(sql);
+    const report = await ledger.verify();
+    expect(report.ok).toBe(false);
+    expect(report.problems.filter((p) => p.table === table).map((p) => p.message)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+  });
+
   it('reports a recomputed chain cut short only against an anchor', async () => {
     // The newest event and its rows removed: the chain left checks out on its own.
     const last = Number(anchor.split(':')[0]);
+    // The stored scores are derived: the question's removed and the tables marked unfilled (nothing reads or checks them until the
+    // next open fills them again).
     await tamper(`DELETE FROM resolutions WHERE event_seq = ${last}; UPDATE questions SET status = 'open', resolution_seq = NULL WHERE id = 'q-numeric';
+      DELETE FROM question_scores WHERE question_id = 'q-numeric'; UPDATE stored_scores_state SET filled = false;
       DELETE FROM events WHERE seq = ${last}`);
     expect((await ledger.verify()).problems).toEqual([]);
     expect(messages(await ledger.verify({ expectedHead: anchor }))).toEqual([

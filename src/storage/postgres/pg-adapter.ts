@@ -15,6 +15,7 @@
 import type * as Pg from 'pg';
 import { LedgerError } from '../../errors.js';
 import type { OpenReport, ScannedEventRow, SnapshotReader, StorageAdapter, StoreCapabilities, WriteTransaction } from '../../engine/storage-adapter.js';
+import type { StoredScoresSnapshot } from '../../engine/verify-scores.js';
 import type { MigrationReport } from '../types.js';
 import { readMigrations } from '../migration-files.js';
 import { ledgerTypes, loadPg, oneAtATime, type Queryable } from './pg-client.js';
@@ -23,6 +24,7 @@ import { PgErrors, RETRYABLE_SQLSTATES, sqlState } from './pg-errors.js';
 import { loadPgFacts } from './pg-facts.js';
 import { advisoryXactLock, defaultPgMigrationsDir, inTransaction, migratePostgres, readMigrationState, type PgSession } from './pg-migrations.js';
 import { PgReads } from './pg-reads.js';
+import { PgScores, ScoreTables } from './pg-scores.js';
 import { checkPgProjections, checkPgSchema } from './pg-verify.js';
 
 /** Options of {@link PgAdapter.open}. @internal */
@@ -48,7 +50,10 @@ export interface PgAdapterOptions {
 /** How often a transaction aborted for serialization or a deadlock is run again before the error surfaces. */
 const MAX_ATTEMPTS = 20;
 
-const CAPABILITIES: StoreCapabilities = { backend: 'postgres', fileBackup: false, storageCheck: false, networkWriters: true, storedScores: false };
+const CAPABILITIES: StoreCapabilities = { backend: 'postgres', fileBackup: false, storageCheck: false, networkWriters: true, storedScores: true };
+
+/** Resolved questions per page of the stored-scores check. */
+const STORED_SCORES_PAGE = 2000;
 
 const SCAN_FIRST =
   'SELECT seq::text AS seq, type, entity_id AS "entityId", recorded_at AS "recordedAt", payload, prev_hash AS "prevHash", hash FROM events ORDER BY events.seq LIMIT $1';
@@ -88,19 +93,23 @@ export class PgAdapter implements StorageAdapter {
   readonly #migrationsDir: string;
   readonly #now: () => Date;
   readonly #relaxed: boolean;
+  /** Whether the score tables exist, for every connection of the pool. */
+  readonly #tables: ScoreTables;
 
-  private constructor(pool: Pg.Pool, errors: PgErrors, options: PgAdapterOptions, openReport: OpenReport) {
+  private constructor(pool: Pg.Pool, errors: PgErrors, options: PgAdapterOptions, openReport: OpenReport, tables: ScoreTables) {
     this.#pool = pool;
+    this.#tables = tables;
     this.#errors = errors;
     this.#migrationsDir = options.migrationsDir ?? defaultPgMigrationsDir();
     this.#now = options.now ?? (() => new Date());
     this.#relaxed = options.durability === 'normal';
     this.openReport = openReport;
-    this.reads = new PgReads(pool);
+    this.reads = new PgReads(pool, tables);
   }
 
   /**
-   * Connects (loading `pg` now), checks the migrations and, unless `migrate: false`, applies the pending ones.
+   * Connects (loading `pg` now), checks the migrations and, unless `migrate: false`, applies the pending
+   * ones and fills the stored scores if migration 0002 left them to fill ({@link fillStoredScores}).
    *
    * @param url - `postgres://user:password@host:port/database` (or `postgresql://`), with any parameter `pg` takes
    * @throws LedgerError `storage_error` (no `pg`, the server unreachable, a privilege missing), the migration codes
@@ -118,14 +127,19 @@ export class PgAdapter implements StorageAdapter {
     // query opens a new one. Without a listener, its error would end the process.
     pool.on('error', () => {});
     const files = readMigrations(options.migrationsDir ?? defaultPgMigrationsDir());
+    const tables = new ScoreTables();
     let report: MigrationReport;
     try {
-      report = await withSession(pool, (session) => migratePostgres(session, files, options.now ?? (() => new Date()), options.migrate ?? true));
+      report = await withSession(pool, async (session) => {
+        const migrated = await migratePostgres(session, files, options.now ?? (() => new Date()), options.migrate ?? true);
+        if (options.migrate ?? true) await fillStoredScores(session, tables);
+        return migrated;
+      });
     } catch (error) {
       await pool.end().catch(() => {});
       throw errors.translate(error, 'opening the ledger');
     }
-    return new PgAdapter(pool, errors, options, { location: errors.location, applied: report.applied, version: report.version });
+    return new PgAdapter(pool, errors, options, { location: errors.location, applied: report.applied, version: report.version }, tables);
   }
 
   /** Translates a driver error; a LedgerError, and anything thrown that is not an Error (the engine's rollback signal), pass through. */
@@ -150,10 +164,11 @@ export class PgAdapter implements StorageAdapter {
             // First, before anything is read: every writer of this ledger waits here for the one before.
             await client.query(advisoryXactLock('write'));
             if (this.#relaxed) await client.query('SET LOCAL synchronous_commit = off');
+            const scores = new PgScores(client, this.#tables);
             return fn({
               head: async () => (await client.query<{ seq: number; hash: string }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1')).rows[0],
-              loadFacts: (request) => loadPgFacts(client, request),
-              append: (events, projections) => appendPg(client, events, projections),
+              loadFacts: (request) => loadPgFacts(client, request, scores),
+              append: (events, projections) => appendPg(client, events, projections, scores),
             });
           }),
         );
@@ -189,7 +204,7 @@ export class PgAdapter implements StorageAdapter {
     try {
       return await withSession(this.#pool, (client) =>
         inTransaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () =>
-          fn(new PgReads(oneAtATime(client))).catch((error: unknown) => {
+          fn(new PgReads(oneAtATime(client), this.#tables)).catch((error: unknown) => {
             fromFn = { error };
             throw error;
           }),
@@ -217,6 +232,7 @@ export class PgAdapter implements StorageAdapter {
         const result = afterSeq === null ? await client.query(SCAN_FIRST, [limit]) : await client.query(SCAN_AFTER, [afterSeq.toString(), limit]);
         return result.rows.map((row) => ({ ...row, seq: BigInt(row.seq as string) }) as ScannedEventRow);
       },
+      storedScores: () => storedScoresOf(new PgScores(client, this.#tables)),
       eventHashAt: async (seq) => (await client.query<{ hash: string }>('SELECT hash FROM events WHERE seq = $1', [seq])).rows[0]?.hash,
       checkProjections: (eventCounts) => guarded(client, () => checkPgProjections(client, eventCounts)),
       checkMigrations: () =>
@@ -250,7 +266,11 @@ export class PgAdapter implements StorageAdapter {
   }
 
   async migrate(): Promise<MigrationReport> {
-    return this.#session('migrating the ledger', (session) => migratePostgres(session, readMigrations(this.#migrationsDir), this.#now));
+    return this.#session('migrating the ledger', async (session) => {
+      const report = await migratePostgres(session, readMigrations(this.#migrationsDir), this.#now);
+      await fillStoredScores(session, this.#tables);
+      return report;
+    });
   }
 
   async close(): Promise<void> {
@@ -259,6 +279,37 @@ export class PgAdapter implements StorageAdapter {
 }
 
 const ignore = (): void => {};
+
+/**
+ * Fills the stored scores once after migration 0002 ran on a ledger that already had resolutions (a
+ * SQL migration cannot run the scorer): every resolved question scored from the records, every row
+ * and total written and `filled` set in one transaction. It takes the migration's advisory lock and
+ * then the write lock (the order every other holder of both would use; writers take only the
+ * second), and checks `filled` again under them: two processes opening the ledger at once fill it
+ * once, and no write lands between the records read and the rows written. Idempotent; nothing to
+ * do (one read) on a new or already filled ledger.
+ */
+async function fillStoredScores(session: PgSession, tables: ScoreTables): Promise<void> {
+  const scores = new PgScores(session, tables);
+  if (!(await tables.exist(session)) || (await scores.filled())) return;
+  await inTransaction(session, 'BEGIN', async () => {
+    await session.query(advisoryXactLock('migrate'));
+    await session.query(advisoryXactLock('write'));
+    await scores.fillIfNeeded();
+  });
+}
+
+/** What verify() recomputes of the stored scores, in the snapshot; `undefined` while they are not filled. */
+async function storedScoresOf(scores: PgScores): Promise<StoredScoresSnapshot | undefined> {
+  if (!(await scores.filled())) return undefined;
+  // Every resolved question, a page at a time: what scoring reads (the records from the event payloads, through the
+  // projections verify() also checks), so memory stays bounded at any size.
+  const ids = await scores.resolvedQuestionIds();
+  async function* pages() {
+    for (let i = 0; i < ids.length; i += STORED_SCORES_PAGE) yield scores.page(ids.slice(i, i + STORED_SCORES_PAGE));
+  }
+  return { forecasters: await scores.forecasters(), pages: pages(), strayRows: await scores.strayRows(), totals: await scores.allTotals() };
+}
 
 /** Runs `fn` on a client of `pool`, with an error listener while it is checked out, released after. */
 async function withSession<T>(pool: Pg.Pool, fn: (session: PgSession) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@
  */
 import type { EventRow, ProjectionRow } from '../../engine/storage-adapter.js';
 import type { Queryable } from './pg-client.js';
+import type { PgScores } from './pg-scores.js';
 
 /** Rows per statement. */
 const CHUNK = 5000;
@@ -44,11 +45,12 @@ const SQL = {
 /**
  * Appends the events (in seq order, which the `events_seq_next` trigger demands) and then their
  * projection rows, parents before children (questions before their tags and forecasts, forecasts
- * before the withdrawals that name them).
+ * before the withdrawals that name them), and last the stored scores (through `scores`, on the same
+ * connection): each question's rows replaced, each forecaster's totals written.
  *
  * @internal
  */
-export async function appendPg(db: Queryable, events: readonly EventRow[], projections: readonly ProjectionRow[]): Promise<void> {
+export async function appendPg(db: Queryable, events: readonly EventRow[], projections: readonly ProjectionRow[], scores: PgScores): Promise<void> {
   await insertColumns(db, SQL.events, events, (rows) => [
     rows.map((e) => e.seq),
     rows.map((e) => e.type),
@@ -99,4 +101,6 @@ export async function appendPg(db: Queryable, events: readonly EventRow[], proje
   ]);
   // An amendment of the due date moves the question's column; in seq order, so the latest one wins.
   for (const r of of('update')) if (r.resolveOn !== undefined) await db.query(SQL.questionDue, [r.resolveOn, r.questionId]);
+  await scores.replaceQuestions(of('question-scores'));
+  await scores.writeTotals(of('forecaster-scores').map((r) => r.row));
 }

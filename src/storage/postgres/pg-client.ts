@@ -9,6 +9,7 @@
  * @module
  */
 import type * as Pg from 'pg';
+import { Mutex } from '../../_internal/mutex.js';
 import { LedgerError } from '../../errors.js';
 
 /** A pool or one of its clients: anything that runs a query. @internal */
@@ -24,12 +25,16 @@ export interface Queryable {
  * @internal
  */
 export function oneAtATime(db: Queryable): Queryable {
-  let last: Promise<unknown> = Promise.resolve();
+  // First come, first served: each query waits for the lock, and gives it back once it has settled, failed or not.
+  const lock = new Mutex();
   return {
-    query<R extends Pg.QueryResultRow = Pg.QueryResultRow>(text: string, values?: unknown[]): Promise<Pg.QueryResult<R>> {
-      const run = last.then(() => db.query<R>(text, values));
-      last = run.catch(() => undefined);
-      return run;
+    async query<R extends Pg.QueryResultRow = Pg.QueryResultRow>(text: string, values?: unknown[]): Promise<Pg.QueryResult<R>> {
+      const release = await lock.acquire();
+      try {
+        return await db.query<R>(text, values);
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Question } from '../../model/question.js';
 import type { StoredResolution } from '../types.js';
 import type { Queryable } from './pg-client.js';
 import { toResolution } from './pg-rows.js';
+import type { PgScores } from './pg-scores.js';
 
 /** What the write rules need of a question ({@link QuestionFacts}), from the projection columns. */
 const QUESTION_FACTS = `SELECT q.id, q.kind, q.resolve_on AS "resolveOn", q.resolution_seq AS seq, r.status, r.resolved_on AS "resolvedOn",
@@ -47,11 +48,12 @@ const SQL = {
 };
 
 /**
- * The committed facts `request` names; run inside the write transaction, on its connection.
+ * The committed facts `request` names; run inside the write transaction, on its connection (`scores`
+ * reads the stored scores through it too).
  *
  * @internal
  */
-export async function loadPgFacts(db: Queryable, request: FactRequest): Promise<LoadedFacts> {
+export async function loadPgFacts(db: Queryable, request: FactRequest, scores: PgScores): Promise<LoadedFacts> {
   const rows = async <R extends object>(sql: string, ids: ReadonlySet<string>): Promise<R[]> =>
     ids.size ? (await db.query<R & Record<string, unknown>>(sql, [[...ids]])).rows : [];
   const payloads = async (sql: string, ids: ReadonlySet<string>): Promise<Map<string, string>> =>
@@ -95,6 +97,7 @@ export async function loadPgFacts(db: Queryable, request: FactRequest): Promise<
     ]);
     for (const { i } of found.rows) loaded.updates.add(updateKeyText(keys[i - 1]!));
   }
+  if (request.scores) loaded.scores = await scores.load(request.scores);
   return loaded;
 }
 

@@ -14,6 +14,7 @@ import type { EventType, ForecastFilter, LedgerEvent, QuestionFilter, QuestionRe
 import type { EventRow } from '../../engine/storage-adapter.js';
 import type { Queryable } from './pg-client.js';
 import { EVENT_COLUMNS, QUESTION_SELECT, toEvent, toQuestionRecord, toResolution, type QuestionRow } from './pg-rows.js';
+import { PgScores, type ScoreTables } from './pg-scores.js';
 
 /** A filtered query being built: conditions joined with AND, and their parameters as `$n`. */
 class Where {
@@ -55,9 +56,12 @@ const COUNTS = `SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(
  */
 export class PgReads {
   readonly #db: Queryable;
+  /** The stored scores (issue 11), read on the same pool or client. */
+  readonly scores: PgScores;
 
-  constructor(db: Queryable) {
+  constructor(db: Queryable, tables: ScoreTables) {
     this.#db = db;
+    this.scores = new PgScores(db, tables);
   }
 
   async #rows<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {

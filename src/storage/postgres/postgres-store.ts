@@ -9,7 +9,8 @@ import type { QuestionRecord, StoredResolution } from '../../model/question-reco
 import type { QuestionUpdate } from '../../model/question-update.js';
 import type { RecordCounts } from '../../model/record-counts.js';
 import type { Source } from '../../model/source.js';
-import type { LedgerReader, LedgerStore } from '../ledger-store.js';
+import type { LedgerReader, LedgerStore, StoredScoreTotals } from '../ledger-store.js';
+import type { QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import type { ForecastFilter, QuestionFilter } from '../types.js';
 import { PgAdapter } from './pg-adapter.js';
 import { isPostgresUrl, safeLocation } from './pg-errors.js';
@@ -106,6 +107,16 @@ export class PostgresStore extends EngineStore implements LedgerStore {
     return this.#pg.run(fn);
   }
 
+  /** @internal */
+  async storedScoreTotals(): Promise<StoredScoreTotals | undefined> {
+    return this.#read((r) => r.scores.storedTotals());
+  }
+
+  /** @internal */
+  async storedQuestionScores(forecasterId: string): Promise<QuestionScoreRow[] | undefined> {
+    return this.#read((r) => r.scores.storedRows(forecasterId));
+  }
+
   async getSource(id: string): Promise<Source | undefined> {
     return this.#read((r) => r.getSource(id));
   }
@@ -180,6 +191,9 @@ export class PostgresStore extends EngineStore implements LedgerStore {
         history: (questionId) => run((r) => r.history(questionId)),
         events: (options) => run((r) => r.events(options)),
         counts: () => run((r) => r.counts()),
+        // The stored scores (issue 11), read in the same snapshot.
+        storedScoreTotals: () => run((r) => r.scores.storedTotals()),
+        storedQuestionScores: (forecasterId) => run((r) => r.scores.storedRows(forecasterId)),
       };
       try {
         return await fn(reader);

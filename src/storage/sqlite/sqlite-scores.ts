@@ -12,14 +12,15 @@
 import type Database from 'better-sqlite3';
 import type { ScoresRequest, ScoringFacts } from '../../engine/storage-adapter.js';
 import { amendmentsByQuestion, currentRecords } from '../../core/question-revision.js';
-import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
+import type { StoredForecast } from '../../model/forecast.js';
 import type { QuestionAmendment } from '../../model/question-update.js';
 import type { ScoringForecast } from '../../scoring/load-scoring-data.js';
 import type { ForecasterTotalsRow, QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import type { StoredScorecardParts } from '../ledger-store.js';
 import { QUESTION_SELECT, toQuestionRecord, toUpdate, type QuestionRow, type UpdateTuple } from './sqlite-rows.js';
+import { toScoringForecast, type ScoringForecastRow } from '../stored-records.js';
 
 const SCORE_COLUMNS = `question_id AS questionId, forecaster_id AS forecasterId, section, verdict, brier, log_loss AS logLoss,
   peer_score AS peerScore, relative_brier AS relativeBrier, detail`;
@@ -47,18 +48,6 @@ function toTotalsRowObject([
   relativeBrier,
 ]: TotalsTuple): ForecasterTotalsRow {
   return { forecasterId, hits, misses, noCalls, binary, relativeQuestions, brier, logLoss, peerScore, relativeBrier };
-}
-
-/** A row of {@link FORECAST_SELECT}. */
-interface ForecastRow {
-  payload: string;
-  withdrawnAt: string | null;
-}
-
-/** A {@link ForecastRow} as scoring reads it. */
-function toScoringForecast(row: ForecastRow): ScoringForecast {
-  const f = JSON.parse(row.payload) as StoredForecast;
-  return row.withdrawnAt === null ? f : { ...f, withdrawnAt: row.withdrawnAt };
 }
 
 function prepareScoreStatements(db: Database.Database) {
@@ -138,14 +127,14 @@ export class SqliteScores {
   load(request: ScoresRequest): ScoringFacts {
     const s = this.#s;
     const records = request.allResolved ? (s.resolvedRecords.all() as QuestionRow[]).map(toQuestionRecord) : [];
-    const forecasts: ScoringForecast[] = request.allResolved ? (s.resolvedForecasts.all() as ForecastRow[]).map(toScoringForecast) : [];
+    const forecasts: ScoringForecast[] = request.allResolved ? (s.resolvedForecasts.all() as ScoringForecastRow[]).map(toScoringForecast) : [];
     const rows: QuestionScoreRow[] = request.allResolved ? (s.allRows.all() as QuestionScoreRow[]) : [];
     const listed = new Set(records.map((r) => r.question.id));
     const more = [...request.questions].filter((id) => !listed.has(id));
     if (more.length) {
       const list = JSON.stringify(more);
       for (const row of s.pageRecords.iterate(list) as IterableIterator<QuestionRow>) records.push(toQuestionRecord(row));
-      for (const row of s.pageForecasts.iterate(list) as IterableIterator<ForecastRow>) forecasts.push(toScoringForecast(row));
+      for (const row of s.pageForecasts.iterate(list) as IterableIterator<ScoringForecastRow>) forecasts.push(toScoringForecast(row));
       for (const row of s.pageRows.iterate(list) as IterableIterator<QuestionScoreRow>) rows.push(row);
     }
     const aggregates = this.#aggregates();
@@ -253,7 +242,7 @@ export class SqliteScores {
     const list = JSON.stringify(ids);
     return {
       questions: this.#current((s.pageRecords.all(list) as QuestionRow[]).map(toQuestionRecord)),
-      forecasts: (s.pageForecasts.all(list) as ForecastRow[]).map(toScoringForecast),
+      forecasts: (s.pageForecasts.all(list) as ScoringForecastRow[]).map(toScoringForecast),
       rows: s.pageRows.all(list) as QuestionScoreRow[],
     };
   }
