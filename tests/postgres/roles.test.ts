@@ -48,7 +48,7 @@ describe('the roles of docs/storage.md', () => {
       database,
       `GRANT CONNECT ON DATABASE ${db} TO ${app.name}; GRANT USAGE ON SCHEMA public TO ${app.name};
       GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${app.name}; GRANT INSERT ON ${TABLES} TO ${app.name};
-      GRANT UPDATE (status, resolution_seq) ON questions TO ${app.name};
+      GRANT UPDATE (status, resolution_seq, resolve_on) ON questions TO ${app.name};
       GRANT INSERT, UPDATE, DELETE ON question_scores, forecaster_scores TO ${app.name}; GRANT CREATE ON DATABASE ${db} TO ${app.name}`,
     );
 
@@ -57,6 +57,9 @@ describe('the roles of docs/storage.md', () => {
     await ledger.addQuestion(binaryQuestion());
     await ledger.addForecast(binaryForecast());
     await ledger.resolve('q-binary', { outcome: true, resolvedOn: '2027-01-01', evidence: [{ description: 'report' }] });
+    // A due-date amendment updates questions.resolve_on: the role needs that column too.
+    await ledger.addQuestion(binaryQuestion('q-open', '2027-03-31'));
+    await ledger.amendQuestion('q-open', { resolveOn: '2027-06-30' }, { reason: 'the report moved to June' });
     expect((await ledger.verify()).problems).toEqual([]);
     await ledger.close();
 
