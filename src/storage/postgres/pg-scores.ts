@@ -17,9 +17,10 @@ import type { QuestionAmendment } from '../../model/question-update.js';
 import type { ScoringForecast } from '../../scoring/load-scoring-data.js';
 import { toScoreRow, toTotalsRow, type ForecasterTotalsRow, type QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import { scoreLedger, totalsOf } from '../../scoring/stored/stored-scores.js';
-import type { StoredScoreTotals } from '../ledger-store.js';
+import type { StoredScorecardParts, StoredScoreTotals } from '../ledger-store.js';
+import type { StoredForecast } from '../../model/forecast.js';
 import type { Queryable } from './pg-client.js';
-import { QUESTION_SELECT, toQuestionRecord, type QuestionRow } from './pg-rows.js';
+import { QUESTION_SELECT, toQuestionRecord, toUpdate, UPDATE_COLUMNS, type QuestionRow, type UpdateRow } from './pg-rows.js';
 import { toScoringForecast, type ScoringForecastRow } from '../stored-records.js';
 
 /** Rows per INSERT statement. */
@@ -29,6 +30,11 @@ const SCORE_COLUMNS = `question_id AS "questionId", forecaster_id AS "forecaster
   peer_score AS "peerScore", relative_brier AS "relativeBrier", detail`;
 const TOTALS_COLUMNS = `forecaster_id AS "forecasterId", hits, misses, no_calls AS "noCalls", "binary", relative_questions AS "relativeQuestions",
   brier_sum AS brier, log_loss_sum AS "logLoss", peer_score_sum AS "peerScore", relative_brier_sum AS "relativeBrier"`;
+
+// Over every resolution, superseded ones too (one probe of resolutions_resolved_on): a later superseded date only sends a read
+// to the computed path.
+const LATEST_RESOLVED_ON = '(SELECT max(resolved_on) FROM resolutions) AS "latestResolvedOn"';
+const HEAD = '(SELECT coalesce(max(seq), 0) FROM events) AS head';
 
 const SQL = {
   records: `${QUESTION_SELECT} WHERE q.id = ANY($1::text[]) ORDER BY q.event_seq`,
@@ -51,9 +57,18 @@ const SQL = {
   totals: `SELECT ${TOTALS_COLUMNS} FROM forecaster_scores WHERE forecaster_id = ANY($1::text[])`,
   allTotals: `SELECT ${TOTALS_COLUMNS} FROM forecaster_scores ORDER BY forecaster_id`,
   resolvedIds: "SELECT id FROM questions WHERE status = 'resolved' ORDER BY event_seq",
-  // Over every resolution, superseded ones too (one probe of resolutions_resolved_on): a later superseded date only sends a read
-  // to the computed path.
-  state: 'SELECT filled, (SELECT max(resolved_on) FROM resolutions) AS "latestResolvedOn" FROM stored_scores_state WHERE id = 1',
+  state: `SELECT filled, ${LATEST_RESOLVED_ON} FROM stored_scores_state WHERE id = 1`,
+  // The head (the seq of the last event, 0 for an empty ledger): unchanged, the ledger is unchanged (history is append-only).
+  stateAndHead: `SELECT filled, ${LATEST_RESOLVED_ON}, ${HEAD} FROM stored_scores_state WHERE id = 1`,
+  // The totals with the head and latest date they stand at, in one statement: one snapshot even on the pool (READ COMMITTED).
+  totalsAndHead: `SELECT filled, ${LATEST_RESOLVED_ON}, ${HEAD},
+    (SELECT coalesce(json_agg(t ORDER BY t."forecasterId"), '[]') FROM (SELECT ${TOTALS_COLUMNS} FROM forecaster_scores) t) AS totals
+    FROM stored_scores_state WHERE id = 1`,
+  // One forecaster's part of the ledger for a stored scorecard (see PgScores.scorecardParts).
+  forecasterQuestions: `${QUESTION_SELECT} WHERE q.id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = $1) ORDER BY q.event_seq`,
+  forecasterForecasts: 'SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.forecaster_id = $1 ORDER BY f.event_seq',
+  forecasterUpdates: `SELECT ${UPDATE_COLUMNS} FROM question_updates u JOIN events e ON e.seq = u.event_seq
+    WHERE u.question_id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = $1) ORDER BY u.event_seq`,
   hasTables: "SELECT to_regclass('stored_scores_state') IS NOT NULL AS found",
   deleteRows: 'DELETE FROM question_scores WHERE question_id = ANY($1::text[])',
   insertRows: `INSERT INTO question_scores (question_id, forecaster_id, section, verdict, brier, log_loss, peer_score, relative_brier, detail)
@@ -78,6 +93,11 @@ const SQL = {
  */
 export class ScoreTables {
   #found = false;
+  /**
+   * The last totals read through any connection of the store, and the head they stand at: handed back, the very same
+   * object, while the head read in the caller's snapshot is unchanged (see `StoredScoreTotals`).
+   */
+  kept: { head: number; totals: StoredScoreTotals } | undefined;
 
   async exist(db: Queryable): Promise<boolean> {
     return (this.#found ||= (await db.query<{ found: boolean }>(SQL.hasTables)).rows[0]!.found);
@@ -187,11 +207,38 @@ export class PgScores {
     return (await this.#state())?.filled === true;
   }
 
-  /** The totals the leaderboard reads, when the tables are filled. */
+  /**
+   * The totals the leaderboard reads, when the tables are filled: the very same object as last time while the ledger's
+   * head is unchanged, whichever connection or process wrote last (one query reads the head; the totals are read again
+   * only once it moved, with the head they stand at in the same statement).
+   */
   async storedTotals(): Promise<StoredScoreTotals | undefined> {
-    const state = await this.#state();
+    if (!(await this.#tables.exist(this.#db))) return undefined;
+    const state = (await this.#rows<{ filled: boolean; head: number }>(SQL.stateAndHead))[0];
     if (!state?.filled) return undefined;
-    return { totals: await this.#rows<ForecasterTotalsRow>(SQL.allTotals), latestResolvedOn: state.latestResolvedOn ?? undefined };
+    const kept = this.#tables.kept;
+    if (kept?.head === state.head) return kept.totals;
+    type Fresh = { filled: boolean; latestResolvedOn: string | null; head: number; totals: ForecasterTotalsRow[] };
+    const fresh = (await this.#rows<Fresh>(SQL.totalsAndHead))[0];
+    if (!fresh?.filled) return undefined;
+    const totals: StoredScoreTotals = Object.freeze({ totals: Object.freeze(fresh.totals), latestResolvedOn: fresh.latestResolvedOn ?? undefined });
+    this.#tables.kept = { head: fresh.head, totals };
+    return totals;
+  }
+
+  /**
+   * One forecaster's part of the ledger for a stored scorecard, when the tables are filled, in four reads: their stored
+   * rows, the questions they made a claim on (as recorded, recorded order, current resolutions), their forecasts and
+   * those questions' updates (recorded order). Run it in one snapshot: the reads must agree.
+   */
+  async scorecardParts(forecasterId: string): Promise<StoredScorecardParts | undefined> {
+    if (!(await this.filled())) return undefined;
+    return {
+      rows: await this.#rows<QuestionScoreRow>(SQL.forecasterRows, [forecasterId]),
+      questions: (await this.#rows<QuestionRow>(SQL.forecasterQuestions, [forecasterId])).map(toQuestionRecord),
+      forecasts: (await this.#rows<{ payload: string }>(SQL.forecasterForecasts, [forecasterId])).map((r) => JSON.parse(r.payload) as StoredForecast),
+      updates: (await this.#rows<UpdateRow>(SQL.forecasterUpdates, [forecasterId])).map(toUpdate),
+    };
   }
 
   /** One forecaster's stored rows, when the tables are filled. */
