@@ -20,7 +20,7 @@ import { scoreLedger, totalsOf } from '../../scoring/stored/stored-scores.js';
 import type { StoredScorecardParts, StoredScoreTotals } from '../ledger-store.js';
 import type { StoredForecast } from '../../model/forecast.js';
 import type { Queryable } from './pg-client.js';
-import { QUESTION_SELECT, toQuestionRecord, toUpdate, UPDATE_COLUMNS, type QuestionRow, type UpdateRow } from './pg-rows.js';
+import { QUESTION_COLUMNS, QUESTION_FROM, QUESTION_SELECT, toQuestionRecord, toUpdate, UPDATE_COLUMNS, type QuestionRow, type UpdateRow } from './pg-rows.js';
 import { toScoringForecast, type ScoringForecastRow } from '../stored-records.js';
 
 /** Rows per INSERT statement. */
@@ -36,9 +36,18 @@ const TOTALS_COLUMNS = `forecaster_id AS "forecasterId", hits, misses, no_calls 
 const LATEST_RESOLVED_ON = '(SELECT max(resolved_on) FROM resolutions) AS "latestResolvedOn"';
 const HEAD = '(SELECT coalesce(max(seq), 0) FROM events) AS head';
 
+// Each question with whether it has an amendment (one probe of question_updates_question each), so that the amendments are
+// read only when there are some: most writes that rescore have none, and save that round trip.
+const RECORD_SELECT = `SELECT ${QUESTION_COLUMNS},
+    EXISTS (SELECT 1 FROM question_updates a WHERE a.question_id = q.id AND a.type = 'question.amended') AS amended
+  ${QUESTION_FROM}`;
+
+/** A question read with {@link RECORD_SELECT}. */
+type RecordRow = QuestionRow & { amended: boolean };
+
 const SQL = {
-  records: `${QUESTION_SELECT} WHERE q.id = ANY($1::text[]) ORDER BY q.event_seq`,
-  recordsAndResolved: `${QUESTION_SELECT} WHERE q.status = 'resolved' OR q.id = ANY($1::text[]) ORDER BY q.event_seq`,
+  records: `${RECORD_SELECT} WHERE q.id = ANY($1::text[]) ORDER BY q.event_seq`,
+  recordsAndResolved: `${RECORD_SELECT} WHERE q.status = 'resolved' OR q.id = ANY($1::text[]) ORDER BY q.event_seq`,
   // Every forecast on the questions, with its withdrawal's recording time if withdrawn (scoring counts it until then; a
   // forecast is withdrawn at most once: question_updates_withdrawn).
   forecasts: `SELECT e.payload, we.recorded_at AS "withdrawnAt" FROM forecasts f JOIN events e ON e.seq = f.event_seq
@@ -126,10 +135,13 @@ export class PgScores {
   /** The committed state a {@link ScoresRequest} asks for. */
   async load(request: ScoresRequest): Promise<ScoringFacts> {
     const asked = [...request.questions];
-    const records = (await this.#rows<QuestionRow>(request.allResolved ? SQL.recordsAndResolved : SQL.records, [asked])).map(toQuestionRecord);
+    const found = await this.#rows<RecordRow>(request.allResolved ? SQL.recordsAndResolved : SQL.records, [asked]);
+    const records = found.map(toQuestionRecord);
     const ids = records.map((r) => r.question.id);
     const forecasts = ids.length ? (await this.#rows<ScoringForecastRow>(SQL.forecasts, [ids])).map(toScoringForecast) : [];
     const rows = ids.length ? await this.#rows<QuestionScoreRow>(SQL.rows, [ids]) : [];
+    for (const id of ids) this.#withoutRows.add(id);
+    for (const r of rows) this.#withoutRows.delete(r.questionId);
     const aggregates = (await this.#rows<{ payload: string }>(SQL.aggregates)).map((r) => JSON.parse(r.payload) as Forecaster);
     const wanted = new Set(request.forecasters);
     for (const r of rows) wanted.add(r.forecasterId);
@@ -137,13 +149,14 @@ export class PgScores {
     for (const a of aggregates) wanted.add(a.id);
     const totals = new Map<string, ForecasterTotalsRow>();
     if (wanted.size) for (const t of await this.#rows<ForecasterTotalsRow>(SQL.totals, [[...wanted]])) totals.set(t.forecasterId, t);
-    return { records: await this.#current(records), forecasts, aggregates, rows, totals };
+    return { records: await this.#current(records, found), forecasts, aggregates, rows, totals };
   }
 
-  /** The records with each question's current revision (its amendments applied), as scoring reads them. */
-  async #current(records: QuestionRecord[]): Promise<QuestionRecord[]> {
-    if (!records.length) return records;
-    const payloads = await this.#rows<{ payload: string }>(SQL.amendments, [records.map((r) => r.question.id)]);
+  /** The records with each question's current revision (its amendments applied), as scoring reads them; `found[i]` read `records[i]`. */
+  async #current(records: QuestionRecord[], found: readonly RecordRow[]): Promise<QuestionRecord[]> {
+    const amended = records.filter((_, i) => found[i]!.amended).map((r) => r.question.id);
+    if (!amended.length) return records;
+    const payloads = await this.#rows<{ payload: string }>(SQL.amendments, [amended]);
     if (!payloads.length) return records;
     return currentRecords(
       records,
@@ -151,11 +164,20 @@ export class PgScores {
     );
   }
 
+  /**
+   * Questions that {@link PgScores.load} found without stored rows, and that nothing replaced since: in the write
+   * transaction, under the ledger's lock, they still have none, so replacing their rows needs no DELETE (one round trip
+   * fewer for a question resolved for the first time).
+   */
+  readonly #withoutRows = new Set<string>();
+
   /** Replaces the rows of each question in `replaced` (a later entry for one question wins, as if applied in order). */
   async replaceQuestions(replaced: readonly { questionId: string; rows: readonly QuestionScoreRow[] }[]): Promise<void> {
     if (!replaced.length) return;
     const latest = new Map(replaced.map((r) => [r.questionId, r.rows]));
-    await this.#db.query(SQL.deleteRows, [[...latest.keys()]]);
+    const stale = [...latest.keys()].filter((id) => !this.#withoutRows.has(id));
+    if (stale.length) await this.#db.query(SQL.deleteRows, [stale]);
+    for (const id of latest.keys()) this.#withoutRows.delete(id);
     await this.#insertRows([...latest.values()].flat());
   }
 
@@ -260,8 +282,9 @@ export class PgScores {
   /** Some questions' records (current revisions), forecasts (recorded order, withdrawn ones with `withdrawnAt`) and stored rows. */
   async page(ids: readonly string[]): Promise<StoredScoresPage & { forecasts: ScoringForecast[] }> {
     const list = [...ids];
+    const found = await this.#rows<RecordRow>(SQL.records, [list]);
     return {
-      questions: await this.#current((await this.#rows<QuestionRow>(SQL.records, [list])).map(toQuestionRecord)),
+      questions: await this.#current(found.map(toQuestionRecord), found),
       forecasts: (await this.#rows<ScoringForecastRow>(SQL.forecasts, [list])).map(toScoringForecast),
       rows: await this.#rows<QuestionScoreRow>(SQL.rows, [list]),
     };
