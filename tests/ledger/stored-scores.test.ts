@@ -47,6 +47,85 @@ describeEachBackend('stored scores in a ledger', (backend) => {
   });
 });
 
+describeEachBackend(
+  'stored scores kept between reads',
+  (backend) => {
+    it('are read again once the ledger changes: a leaderboard kept between reads follows every write, through this connection or another', async () => {
+      const data = richest(3);
+      const ledger = await ledgerOf(data, { pool: 'first', split: 2, withdraw: 1 }, () => backend.open({ now: () => NOW }));
+      const other = await backend.reopen(ledger, { now: () => NOW });
+      const fresh = async () => JSON.stringify((await computed(ledger)).board);
+      try {
+        const first = await ledger.leaderboard();
+        expect(JSON.stringify(first)).toBe(await fresh());
+        // Kept: the same totals object while nothing was recorded (read directly or in a snapshot), and a result changed by its
+        // caller changes no later one.
+        const kept = await ledger.store.storedScoreTotals?.();
+        expect(kept).toBeDefined();
+        expect(await ledger.store.storedScoreTotals?.()).toBe(kept);
+        expect(await ledger.store.read(async (r) => r.storedScoreTotals?.())).toBe(kept);
+        const entry = first.entries.find((e) => e.hitRate)! as { resolved: number; hitRate: { lower: number } };
+        entry.hitRate.lower = 2;
+        entry.resolved = -1;
+        expect(JSON.stringify(await ledger.leaderboard())).toBe(await fresh());
+        // A new forecaster, resolved on a new question through this connection …
+        await ledger.addForecaster(forecaster('zed', 'Zed'));
+        await ledger.addQuestion(binaryQuestion('q-new', '2027-01-31'));
+        await ledger.addForecast(binaryForecast('q-new', 'zed', 0.9, '2026-12-01'));
+        await ledger.resolve('q-new', { outcome: true, resolvedOn: '2027-01-31', evidence });
+        const afterOwn = await ledger.leaderboard();
+        expect(afterOwn.entries.some((e) => e.forecasterId === 'zed' && e.resolved === 1)).toBe(true);
+        expect(JSON.stringify(afterOwn)).toBe(await fresh());
+        // … and its resolution corrected through another connection to the same file.
+        const beforeOther = await ledger.store.storedScoreTotals?.();
+        await other.correctResolution('q-new', { outcome: false, resolvedOn: '2027-01-31', evidence, reason: 'misread' });
+        expect(await ledger.store.storedScoreTotals?.()).not.toBe(beforeOther);
+        const afterOther = await ledger.leaderboard();
+        expect(afterOther.entries.find((e) => e.forecasterId === 'zed')?.hitRate?.hits).toBe(0);
+        expect(JSON.stringify(afterOther)).toBe(await fresh());
+        const { cards } = await computed(ledger);
+        for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify(cards.get(f.id)));
+      } finally {
+        await other.close();
+        await ledger.close();
+      }
+    });
+
+    it("give the scorecards computed from scratch, a forecaster's part read at once or through the list reads", async () => {
+      const data = richest(8);
+      const ledger = await ledgerOf(data, { pool: 'none', split: 3, withdraw: 4 }, () => backend.open({ now: () => NOW }));
+      try {
+        const { cards } = await computed(ledger);
+        // Read at once (storedScorecardParts), directly and in a snapshot: the same parts, the same scorecards as computed.
+        expect(typeof ledger.store.storedScorecardParts).toBe('function');
+        let rows = 0;
+        for (const f of data.forecasters) {
+          const parts = await ledger.store.storedScorecardParts!(f.id);
+          expect(parts).toBeDefined();
+          rows += parts!.rows.length;
+          expect(await ledger.store.read(async (r) => r.storedScorecardParts?.(f.id))).toEqual(parts);
+          expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify(cards.get(f.id)));
+        }
+        expect(rows).toBeGreaterThan(0);
+        // The reads of a store without storedScorecardParts: the same ledger, that one method hidden.
+        const store = ledger.store;
+        const read = store.read.bind(store);
+        let composed = 0;
+        store.read = (fn) =>
+          read((reader) => {
+            composed++;
+            return fn({ ...reader, storedScorecardParts: undefined });
+          });
+        for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify(cards.get(f.id)));
+        expect(composed).toBe(data.forecasters.length);
+      } finally {
+        await ledger.close();
+      }
+    });
+  },
+  { needs: ['reopen'] },
+);
+
 describe('stored scores in an SQLite ledger', () => {
   it('are filled once for a ledger written before migration 0004, and the fill can run again', async () => {
     const path = join(tempDir(), 'old.sqlite');
@@ -95,63 +174,6 @@ describe('stored scores in an SQLite ledger', () => {
     try {
       expect(await ledger.store.storedScoreTotals?.()).toBeUndefined();
       expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify((await computed(ledger)).board));
-    } finally {
-      await ledger.close();
-    }
-  });
-
-  it('are read again once the ledger changes: a leaderboard kept between reads follows every write, through this connection or another', async () => {
-    const path = join(tempDir(), 'kept.sqlite');
-    const data = richest(3);
-    await (await ledgerOf(data, { pool: 'first', split: 2, withdraw: 1 }, () => openLedger(path, { now: () => NOW }))).close();
-    const ledger = await openLedger(path, { now: () => NOW });
-    const other = await openLedger(path, { now: () => NOW });
-    const fresh = async () => JSON.stringify((await computed(ledger)).board);
-    try {
-      const first = await ledger.leaderboard();
-      expect(JSON.stringify(first)).toBe(await fresh());
-      // Kept: the same totals object while nothing was recorded, and a result changed by its caller changes no later one.
-      expect(await ledger.store.storedScoreTotals?.()).toBe(await ledger.store.storedScoreTotals?.());
-      const entry = first.entries.find((e) => e.hitRate)! as { resolved: number; hitRate: { lower: number } };
-      entry.hitRate.lower = 2;
-      entry.resolved = -1;
-      expect(JSON.stringify(await ledger.leaderboard())).toBe(await fresh());
-      // A new forecaster, resolved on a new question through this connection …
-      await ledger.addForecaster(forecaster('zed', 'Zed'));
-      await ledger.addQuestion(binaryQuestion('q-new', '2027-01-31'));
-      await ledger.addForecast(binaryForecast('q-new', 'zed', 0.9, '2026-12-01'));
-      await ledger.resolve('q-new', { outcome: true, resolvedOn: '2027-01-31', evidence });
-      const afterOwn = await ledger.leaderboard();
-      expect(afterOwn.entries.some((e) => e.forecasterId === 'zed' && e.resolved === 1)).toBe(true);
-      expect(JSON.stringify(afterOwn)).toBe(await fresh());
-      // … and its resolution corrected through another connection to the same file.
-      await other.correctResolution('q-new', { outcome: false, resolvedOn: '2027-01-31', evidence, reason: 'misread' });
-      const afterOther = await ledger.leaderboard();
-      expect(afterOther.entries.find((e) => e.forecasterId === 'zed')?.hitRate?.hits).toBe(0);
-      expect(JSON.stringify(afterOther)).toBe(await fresh());
-      for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify((await computed(ledger)).cards.get(f.id)));
-    } finally {
-      await other.close();
-      await ledger.close();
-    }
-  });
-
-  it("give the same scorecards on a store that reads a forecaster's part only through its list reads", async () => {
-    const data = richest(8);
-    const ledger = await ledgerOf(data, { pool: 'none', split: 3, withdraw: 4 });
-    try {
-      const { cards } = await computed(ledger);
-      // The reads of a store without storedScorecardParts (PostgreSQL, say): the same SQLite file, that one method hidden.
-      const store = ledger.store;
-      const read = store.read.bind(store);
-      let composed = 0;
-      store.read = (fn) =>
-        read((reader) => {
-          composed++;
-          return fn({ ...reader, storedScorecardParts: undefined });
-        });
-      for (const f of data.forecasters) expect(JSON.stringify(await ledger.scorecard(f.id))).toBe(JSON.stringify(cards.get(f.id)));
-      expect(composed).toBe(data.forecasters.length);
     } finally {
       await ledger.close();
     }

@@ -101,6 +101,8 @@ export async function appendPg(db: Queryable, events: readonly EventRow[], proje
   ]);
   // An amendment of the due date moves the question's column; in seq order, so the latest one wins.
   for (const r of of('update')) if (r.resolveOn !== undefined) await db.query(SQL.questionDue, [r.resolveOn, r.questionId]);
-  await scores.replaceQuestions(of('question-scores'));
-  await scores.writeTotals(of('forecaster-scores').map((r) => r.row));
+  await scores.writeScores(
+    of('question-scores'),
+    of('forecaster-scores').map((r) => r.row),
+  );
 }

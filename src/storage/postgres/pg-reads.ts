@@ -10,10 +10,20 @@ import type { StoredForecast } from '../../model/forecast.js';
 import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionUpdate } from '../../model/question-update.js';
 import type { Source } from '../../model/source.js';
-import type { EventType, ForecastFilter, LedgerEvent, QuestionFilter, QuestionRecord, RecordCounts, StoredResolution } from '../types.js';
+import type { ForecastFilter, LedgerEvent, QuestionFilter, QuestionRecord, RecordCounts, StoredResolution } from '../types.js';
 import type { EventRow } from '../../engine/storage-adapter.js';
 import type { Queryable } from './pg-client.js';
-import { EVENT_COLUMNS, QUESTION_SELECT, toEvent, toQuestionRecord, toResolution, type QuestionRow } from './pg-rows.js';
+import {
+  EVENT_COLUMNS,
+  QUESTION_SELECT,
+  toEvent,
+  toQuestionRecord,
+  toResolution,
+  toUpdate,
+  UPDATE_COLUMNS,
+  type QuestionRow,
+  type UpdateRow,
+} from './pg-rows.js';
 import { PgScores, type ScoreTables } from './pg-scores.js';
 
 /** A filtered query being built: conditions joined with AND, and their parameters as `$n`. */
@@ -125,11 +135,8 @@ export class PgReads {
   async listUpdates(filter: { questionId?: string } = {}): Promise<QuestionUpdate[]> {
     const where = new Where();
     if (filter.questionId !== undefined) where.add('u.question_id = ?', filter.questionId);
-    const rows = await this.#rows<{ type: EventType; payload: string; recordedAt: string }>(
-      `SELECT e.type, e.payload, e.recorded_at AS "recordedAt" FROM question_updates u JOIN events e ON e.seq = u.event_seq ${where.toString()} ORDER BY u.event_seq`,
-      where.params,
-    );
-    return rows.map(({ type, payload, recordedAt }) => ({ type, record: { ...(JSON.parse(payload) as object), recordedAt } }) as QuestionUpdate);
+    const sql = `SELECT ${UPDATE_COLUMNS} FROM question_updates u JOIN events e ON e.seq = u.event_seq ${where.toString()} ORDER BY u.event_seq`;
+    return (await this.#rows<UpdateRow>(sql, where.params)).map(toUpdate);
   }
 
   async history(questionId: string): Promise<LedgerEvent[]> {

@@ -17,9 +17,10 @@ import type { QuestionAmendment } from '../../model/question-update.js';
 import type { ScoringForecast } from '../../scoring/load-scoring-data.js';
 import { toScoreRow, toTotalsRow, type ForecasterTotalsRow, type QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import { scoreLedger, totalsOf } from '../../scoring/stored/stored-scores.js';
-import type { StoredScoreTotals } from '../ledger-store.js';
+import type { StoredScorecardParts, StoredScoreTotals } from '../ledger-store.js';
+import type { StoredForecast } from '../../model/forecast.js';
 import type { Queryable } from './pg-client.js';
-import { QUESTION_SELECT, toQuestionRecord, type QuestionRow } from './pg-rows.js';
+import { QUESTION_COLUMNS, QUESTION_FROM, QUESTION_SELECT, toQuestionRecord, toUpdate, UPDATE_COLUMNS, type QuestionRow, type UpdateRow } from './pg-rows.js';
 import { toScoringForecast, type ScoringForecastRow } from '../stored-records.js';
 
 /** Rows per INSERT statement. */
@@ -30,9 +31,23 @@ const SCORE_COLUMNS = `question_id AS "questionId", forecaster_id AS "forecaster
 const TOTALS_COLUMNS = `forecaster_id AS "forecasterId", hits, misses, no_calls AS "noCalls", "binary", relative_questions AS "relativeQuestions",
   brier_sum AS brier, log_loss_sum AS "logLoss", peer_score_sum AS "peerScore", relative_brier_sum AS "relativeBrier"`;
 
+// Over every resolution, superseded ones too (one probe of resolutions_resolved_on): a later superseded date only sends a read
+// to the computed path.
+const LATEST_RESOLVED_ON = '(SELECT max(resolved_on) FROM resolutions) AS "latestResolvedOn"';
+const HEAD = '(SELECT coalesce(max(seq), 0) FROM events) AS head';
+
+// Each question with whether it has an amendment (one probe of question_updates_question each), so that the amendments are
+// read only when there are some: most writes that rescore have none, and save that round trip.
+const RECORD_SELECT = `SELECT ${QUESTION_COLUMNS},
+    EXISTS (SELECT 1 FROM question_updates a WHERE a.question_id = q.id AND a.type = 'question.amended') AS amended
+  ${QUESTION_FROM}`;
+
+/** A question read with {@link RECORD_SELECT}. */
+type RecordRow = QuestionRow & { amended: boolean };
+
 const SQL = {
-  records: `${QUESTION_SELECT} WHERE q.id = ANY($1::text[]) ORDER BY q.event_seq`,
-  recordsAndResolved: `${QUESTION_SELECT} WHERE q.status = 'resolved' OR q.id = ANY($1::text[]) ORDER BY q.event_seq`,
+  records: `${RECORD_SELECT} WHERE q.id = ANY($1::text[]) ORDER BY q.event_seq`,
+  recordsAndResolved: `${RECORD_SELECT} WHERE q.status = 'resolved' OR q.id = ANY($1::text[]) ORDER BY q.event_seq`,
   // Every forecast on the questions, with its withdrawal's recording time if withdrawn (scoring counts it until then; a
   // forecast is withdrawn at most once: question_updates_withdrawn).
   forecasts: `SELECT e.payload, we.recorded_at AS "withdrawnAt" FROM forecasts f JOIN events e ON e.seq = f.event_seq
@@ -41,19 +56,31 @@ const SQL = {
   // The amendments of the questions (a due-date amendment moves the close scoring uses), in recorded order.
   amendments: `SELECT e.payload FROM question_updates u JOIN events e ON e.seq = u.event_seq
     WHERE u.type = 'question.amended' AND u.question_id = ANY($1::text[]) ORDER BY u.event_seq`,
-  // The forecasters' payloads first (MATERIALIZED): with the test inside the join, the planner walks every event and parses
-  // each payload as jsonb, 0.07 s at 23,000 events on every write that rescores.
-  aggregates: `WITH f AS MATERIALIZED (SELECT f.event_seq, e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq)
-    SELECT payload FROM f WHERE (payload::jsonb -> 'aggregate') IS NOT NULL ORDER BY event_seq`,
+  // The aggregate forecasters (their payloads, recorded order) and the totals of the forecasters named in $1 and of the
+  // aggregates, in one statement. The forecasters' payloads first (MATERIALIZED): with the test inside the join, the
+  // planner walks every event and parses each payload as jsonb, 0.07 s at 23,000 events on every write that rescores.
+  aggregatesAndTotals: `WITH f AS MATERIALIZED (SELECT f.id, f.event_seq, e.payload FROM forecasters f JOIN events e ON e.seq = f.event_seq),
+      a AS (SELECT id, event_seq, payload FROM f WHERE (payload::jsonb -> 'aggregate') IS NOT NULL)
+    SELECT (SELECT coalesce(json_agg(a.payload ORDER BY a.event_seq), '[]') FROM a) AS aggregates,
+      (SELECT coalesce(json_agg(t), '[]') FROM (SELECT ${TOTALS_COLUMNS} FROM forecaster_scores
+        WHERE forecaster_id = ANY($1::text[]) OR forecaster_id IN (SELECT id FROM a)) t) AS totals`,
   rows: `SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id = ANY($1::text[])`,
   forecasterRows: `SELECT ${SCORE_COLUMNS} FROM question_scores WHERE forecaster_id = $1`,
   strayRows: `SELECT ${SCORE_COLUMNS} FROM question_scores WHERE question_id NOT IN (SELECT id FROM questions WHERE status = 'resolved')`,
-  totals: `SELECT ${TOTALS_COLUMNS} FROM forecaster_scores WHERE forecaster_id = ANY($1::text[])`,
   allTotals: `SELECT ${TOTALS_COLUMNS} FROM forecaster_scores ORDER BY forecaster_id`,
   resolvedIds: "SELECT id FROM questions WHERE status = 'resolved' ORDER BY event_seq",
-  // Over every resolution, superseded ones too (one probe of resolutions_resolved_on): a later superseded date only sends a read
-  // to the computed path.
-  state: 'SELECT filled, (SELECT max(resolved_on) FROM resolutions) AS "latestResolvedOn" FROM stored_scores_state WHERE id = 1',
+  state: `SELECT filled, ${LATEST_RESOLVED_ON} FROM stored_scores_state WHERE id = 1`,
+  // The head (the seq of the last event, 0 for an empty ledger): unchanged, the ledger is unchanged (history is append-only).
+  stateAndHead: `SELECT filled, ${LATEST_RESOLVED_ON}, ${HEAD} FROM stored_scores_state WHERE id = 1`,
+  // The totals with the head and latest date they stand at, in one statement: one snapshot even on the pool (READ COMMITTED).
+  totalsAndHead: `SELECT filled, ${LATEST_RESOLVED_ON}, ${HEAD},
+    (SELECT coalesce(json_agg(t ORDER BY t."forecasterId"), '[]') FROM (SELECT ${TOTALS_COLUMNS} FROM forecaster_scores) t) AS totals
+    FROM stored_scores_state WHERE id = 1`,
+  // One forecaster's part of the ledger for a stored scorecard (see PgScores.scorecardParts).
+  forecasterQuestions: `${QUESTION_SELECT} WHERE q.id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = $1) ORDER BY q.event_seq`,
+  forecasterForecasts: 'SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.forecaster_id = $1 ORDER BY f.event_seq',
+  forecasterUpdates: `SELECT ${UPDATE_COLUMNS} FROM question_updates u JOIN events e ON e.seq = u.event_seq
+    WHERE u.question_id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = $1) ORDER BY u.event_seq`,
   hasTables: "SELECT to_regclass('stored_scores_state') IS NOT NULL AS found",
   deleteRows: 'DELETE FROM question_scores WHERE question_id = ANY($1::text[])',
   insertRows: `INSERT INTO question_scores (question_id, forecaster_id, section, verdict, brier, log_loss, peer_score, relative_brier, detail)
@@ -71,6 +98,46 @@ const SQL = {
 };
 
 /**
+ * The rows and the totals of a write in one statement (different tables: neither part reads the other's rows; a data-modifying
+ * `WITH` runs to completion unread); the upsert's parameters follow the insert's nine.
+ */
+const INSERT_ROWS_AND_TOTALS = `WITH totals AS (${SQL.upsertTotals.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 9}`)}) ${SQL.insertRows}`;
+
+/** The parameters of {@link SQL.insertRows}: one array per column. */
+function rowColumns(rows: readonly QuestionScoreRow[]): unknown[][] {
+  return [
+    rows.map((r) => r.questionId),
+    rows.map((r) => r.forecasterId),
+    rows.map((r) => r.section),
+    rows.map((r) => r.verdict),
+    rows.map((r) => r.brier),
+    rows.map((r) => r.logLoss),
+    rows.map((r) => r.peerScore),
+    rows.map((r) => r.relativeBrier),
+    rows.map((r) => r.detail),
+  ];
+}
+
+/** The parameters of {@link SQL.upsertTotals}: one array per column. */
+function totalsColumns(rows: readonly ForecasterTotalsRow[]): unknown[][] {
+  return [
+    rows.map((r) => r.forecasterId),
+    rows.map((r) => r.hits),
+    rows.map((r) => r.misses),
+    rows.map((r) => r.noCalls),
+    rows.map((r) => r.binary),
+    rows.map((r) => r.relativeQuestions),
+    rows.map((r) => r.brier),
+    rows.map((r) => r.logLoss),
+    rows.map((r) => r.peerScore),
+    rows.map((r) => r.relativeBrier),
+  ];
+}
+
+/** The last row for each forecaster: one statement may not update a row twice. */
+const latestTotals = (totals: readonly ForecasterTotalsRow[]): ForecasterTotalsRow[] => [...new Map(totals.map((t) => [t.forecasterId, t])).values()];
+
+/**
  * Whether migration 0002 created the score tables in a ledger's schema, shared by every connection
  * of one store: remembered once true (the tables are never dropped).
  *
@@ -78,6 +145,11 @@ const SQL = {
  */
 export class ScoreTables {
   #found = false;
+  /**
+   * The last totals read through any connection of the store, and the head they stand at: handed back, the very same
+   * object, while the head read in the caller's snapshot is unchanged (see `StoredScoreTotals`).
+   */
+  kept: { head: number; totals: StoredScoreTotals } | undefined;
 
   async exist(db: Queryable): Promise<boolean> {
     return (this.#found ||= (await db.query<{ found: boolean }>(SQL.hasTables)).rows[0]!.found);
@@ -106,24 +178,29 @@ export class PgScores {
   /** The committed state a {@link ScoresRequest} asks for. */
   async load(request: ScoresRequest): Promise<ScoringFacts> {
     const asked = [...request.questions];
-    const records = (await this.#rows<QuestionRow>(request.allResolved ? SQL.recordsAndResolved : SQL.records, [asked])).map(toQuestionRecord);
+    const found = await this.#rows<RecordRow>(request.allResolved ? SQL.recordsAndResolved : SQL.records, [asked]);
+    const records = found.map(toQuestionRecord);
     const ids = records.map((r) => r.question.id);
     const forecasts = ids.length ? (await this.#rows<ScoringForecastRow>(SQL.forecasts, [ids])).map(toScoringForecast) : [];
     const rows = ids.length ? await this.#rows<QuestionScoreRow>(SQL.rows, [ids]) : [];
-    const aggregates = (await this.#rows<{ payload: string }>(SQL.aggregates)).map((r) => JSON.parse(r.payload) as Forecaster);
+    for (const id of ids) this.#withoutRows.add(id);
+    for (const r of rows) this.#withoutRows.delete(r.questionId);
     const wanted = new Set(request.forecasters);
     for (const r of rows) wanted.add(r.forecasterId);
     for (const f of forecasts) wanted.add(f.forecasterId);
-    for (const a of aggregates) wanted.add(a.id);
-    const totals = new Map<string, ForecasterTotalsRow>();
-    if (wanted.size) for (const t of await this.#rows<ForecasterTotalsRow>(SQL.totals, [[...wanted]])) totals.set(t.forecasterId, t);
-    return { records: await this.#current(records), forecasts, aggregates, rows, totals };
+    // The aggregates' totals are read with them (one round trip); totals hold only integers and text, exact through JSON.
+    type Both = { aggregates: string[]; totals: ForecasterTotalsRow[] };
+    const both = (await this.#rows<Both>(SQL.aggregatesAndTotals, [[...wanted]]))[0]!;
+    const aggregates = both.aggregates.map((payload) => JSON.parse(payload) as Forecaster);
+    const totals = new Map(both.totals.map((t) => [t.forecasterId, t]));
+    return { records: await this.#current(records, found), forecasts, aggregates, rows, totals };
   }
 
-  /** The records with each question's current revision (its amendments applied), as scoring reads them. */
-  async #current(records: QuestionRecord[]): Promise<QuestionRecord[]> {
-    if (!records.length) return records;
-    const payloads = await this.#rows<{ payload: string }>(SQL.amendments, [records.map((r) => r.question.id)]);
+  /** The records with each question's current revision (its amendments applied), as scoring reads them; `found[i]` read `records[i]`. */
+  async #current(records: QuestionRecord[], found: readonly RecordRow[]): Promise<QuestionRecord[]> {
+    const amended = records.filter((_, i) => found[i]!.amended).map((r) => r.question.id);
+    if (!amended.length) return records;
+    const payloads = await this.#rows<{ payload: string }>(SQL.amendments, [amended]);
     if (!payloads.length) return records;
     return currentRecords(
       records,
@@ -131,49 +208,41 @@ export class PgScores {
     );
   }
 
-  /** Replaces the rows of each question in `replaced` (a later entry for one question wins, as if applied in order). */
-  async replaceQuestions(replaced: readonly { questionId: string; rows: readonly QuestionScoreRow[] }[]): Promise<void> {
-    if (!replaced.length) return;
+  /**
+   * Questions that {@link PgScores.load} found without stored rows, and that nothing replaced since: in the write
+   * transaction, under the ledger's lock, they still have none, so replacing their rows needs no DELETE (one round trip
+   * fewer for a question resolved for the first time).
+   */
+  readonly #withoutRows = new Set<string>();
+
+  /**
+   * Writes the scores a write computed: replaces the rows of each question in `replaced` (a later entry for one question
+   * wins, as if applied in order) and writes the forecasters' `totals` (a later row for one forecaster wins). When both
+   * fit one chunk, the rows and the totals go in one statement (the upsert in a `WITH`): one round trip fewer.
+   */
+  async writeScores(replaced: readonly { questionId: string; rows: readonly QuestionScoreRow[] }[], totals: readonly ForecasterTotalsRow[]): Promise<void> {
     const latest = new Map(replaced.map((r) => [r.questionId, r.rows]));
-    await this.#db.query(SQL.deleteRows, [[...latest.keys()]]);
-    await this.#insertRows([...latest.values()].flat());
+    const stale = [...latest.keys()].filter((id) => !this.#withoutRows.has(id));
+    if (stale.length) await this.#db.query(SQL.deleteRows, [stale]);
+    for (const id of latest.keys()) this.#withoutRows.delete(id);
+    const rows = [...latest.values()].flat();
+    const totalRows = latestTotals(totals);
+    if (rows.length && totalRows.length && rows.length <= CHUNK && totalRows.length <= CHUNK) {
+      await this.#db.query(INSERT_ROWS_AND_TOTALS, [...rowColumns(rows), ...totalsColumns(totalRows)]);
+      return;
+    }
+    await this.#insertRows(rows);
+    await this.writeTotals(totalRows);
   }
 
   async #insertRows(rows: readonly QuestionScoreRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      await this.#db.query(SQL.insertRows, [
-        chunk.map((r) => r.questionId),
-        chunk.map((r) => r.forecasterId),
-        chunk.map((r) => r.section),
-        chunk.map((r) => r.verdict),
-        chunk.map((r) => r.brier),
-        chunk.map((r) => r.logLoss),
-        chunk.map((r) => r.peerScore),
-        chunk.map((r) => r.relativeBrier),
-        chunk.map((r) => r.detail),
-      ]);
-    }
+    for (let i = 0; i < rows.length; i += CHUNK) await this.#db.query(SQL.insertRows, rowColumns(rows.slice(i, i + CHUNK)));
   }
 
   /** Writes forecasters' totals (a later row for one forecaster wins: one statement may not update a row twice). */
   async writeTotals(totals: readonly ForecasterTotalsRow[]): Promise<void> {
-    const rows = [...new Map(totals.map((t) => [t.forecasterId, t])).values()];
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      await this.#db.query(SQL.upsertTotals, [
-        chunk.map((r) => r.forecasterId),
-        chunk.map((r) => r.hits),
-        chunk.map((r) => r.misses),
-        chunk.map((r) => r.noCalls),
-        chunk.map((r) => r.binary),
-        chunk.map((r) => r.relativeQuestions),
-        chunk.map((r) => r.brier),
-        chunk.map((r) => r.logLoss),
-        chunk.map((r) => r.peerScore),
-        chunk.map((r) => r.relativeBrier),
-      ]);
-    }
+    const rows = latestTotals(totals);
+    for (let i = 0; i < rows.length; i += CHUNK) await this.#db.query(SQL.upsertTotals, totalsColumns(rows.slice(i, i + CHUNK)));
   }
 
   /** `filled` and the latest `resolvedOn` of any resolution; `undefined` before migration 0002. */
@@ -187,11 +256,38 @@ export class PgScores {
     return (await this.#state())?.filled === true;
   }
 
-  /** The totals the leaderboard reads, when the tables are filled. */
+  /**
+   * The totals the leaderboard reads, when the tables are filled: the very same object as last time while the ledger's
+   * head is unchanged, whichever connection or process wrote last (one query reads the head; the totals are read again
+   * only once it moved, with the head they stand at in the same statement).
+   */
   async storedTotals(): Promise<StoredScoreTotals | undefined> {
-    const state = await this.#state();
+    if (!(await this.#tables.exist(this.#db))) return undefined;
+    const state = (await this.#rows<{ filled: boolean; head: number }>(SQL.stateAndHead))[0];
     if (!state?.filled) return undefined;
-    return { totals: await this.#rows<ForecasterTotalsRow>(SQL.allTotals), latestResolvedOn: state.latestResolvedOn ?? undefined };
+    const kept = this.#tables.kept;
+    if (kept?.head === state.head) return kept.totals;
+    type Fresh = { filled: boolean; latestResolvedOn: string | null; head: number; totals: ForecasterTotalsRow[] };
+    const fresh = (await this.#rows<Fresh>(SQL.totalsAndHead))[0];
+    if (!fresh?.filled) return undefined;
+    const totals: StoredScoreTotals = Object.freeze({ totals: Object.freeze(fresh.totals), latestResolvedOn: fresh.latestResolvedOn ?? undefined });
+    this.#tables.kept = { head: fresh.head, totals };
+    return totals;
+  }
+
+  /**
+   * One forecaster's part of the ledger for a stored scorecard, when the tables are filled, in four reads: their stored
+   * rows, the questions they made a claim on (as recorded, recorded order, current resolutions), their forecasts and
+   * those questions' updates (recorded order). Run it in one snapshot: the reads must agree.
+   */
+  async scorecardParts(forecasterId: string): Promise<StoredScorecardParts | undefined> {
+    if (!(await this.filled())) return undefined;
+    return {
+      rows: await this.#rows<QuestionScoreRow>(SQL.forecasterRows, [forecasterId]),
+      questions: (await this.#rows<QuestionRow>(SQL.forecasterQuestions, [forecasterId])).map(toQuestionRecord),
+      forecasts: (await this.#rows<{ payload: string }>(SQL.forecasterForecasts, [forecasterId])).map((r) => JSON.parse(r.payload) as StoredForecast),
+      updates: (await this.#rows<UpdateRow>(SQL.forecasterUpdates, [forecasterId])).map(toUpdate),
+    };
   }
 
   /** One forecaster's stored rows, when the tables are filled. */
@@ -213,8 +309,9 @@ export class PgScores {
   /** Some questions' records (current revisions), forecasts (recorded order, withdrawn ones with `withdrawnAt`) and stored rows. */
   async page(ids: readonly string[]): Promise<StoredScoresPage & { forecasts: ScoringForecast[] }> {
     const list = [...ids];
+    const found = await this.#rows<RecordRow>(SQL.records, [list]);
     return {
-      questions: await this.#current((await this.#rows<QuestionRow>(SQL.records, [list])).map(toQuestionRecord)),
+      questions: await this.#current(found.map(toQuestionRecord), found),
       forecasts: (await this.#rows<ScoringForecastRow>(SQL.forecasts, [list])).map(toScoringForecast),
       rows: await this.#rows<QuestionScoreRow>(SQL.rows, [list]),
     };

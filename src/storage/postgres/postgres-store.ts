@@ -9,7 +9,7 @@ import type { QuestionRecord, StoredResolution } from '../../model/question-reco
 import type { QuestionUpdate } from '../../model/question-update.js';
 import type { RecordCounts } from '../../model/record-counts.js';
 import type { Source } from '../../model/source.js';
-import type { LedgerReader, LedgerStore, StoredScoreTotals } from '../ledger-store.js';
+import type { LedgerReader, LedgerStore, StoredScorecardParts, StoredScoreTotals } from '../ledger-store.js';
 import type { QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
 import type { ForecastFilter, QuestionFilter } from '../types.js';
 import { PgAdapter } from './pg-adapter.js';
@@ -117,6 +117,13 @@ export class PostgresStore extends EngineStore implements LedgerStore {
     return this.#read((r) => r.scores.storedRows(forecasterId));
   }
 
+  /** @internal */
+  async storedScorecardParts(forecasterId: string): Promise<StoredScorecardParts | undefined> {
+    if (this.closed) throw ledgerClosed();
+    // Several reads that must agree: one snapshot.
+    return this.#pg.read((r) => this.#pg.translated(() => r.scores.scorecardParts(forecasterId)));
+  }
+
   async getSource(id: string): Promise<Source | undefined> {
     return this.#read((r) => r.getSource(id));
   }
@@ -194,6 +201,7 @@ export class PostgresStore extends EngineStore implements LedgerStore {
         // The stored scores (issue 11), read in the same snapshot.
         storedScoreTotals: () => run((r) => r.scores.storedTotals()),
         storedQuestionScores: (forecasterId) => run((r) => r.scores.storedRows(forecasterId)),
+        storedScorecardParts: (forecasterId) => run((r) => r.scores.scorecardParts(forecasterId)),
       };
       try {
         return await fn(reader);
