@@ -8,24 +8,11 @@ import type { Resolution } from '../../src/model/resolution.js';
 import { buildLeaderboard, buildScorecard, loadScoringData, type ScoringData } from '../../src/scoring/index.js';
 import type { Change, QuestionRecord } from '../../src/storage/types.js';
 import { scoringData } from '../scoring/scorecard/random-data.js';
+import { finalResolution } from '../helpers/final-resolution.js';
 
 export const NOW = new Date('2027-06-01T12:00:00Z');
 export const TODAY = '2027-06-01';
-const evidence = [{ description: 'test evidence' }];
 export const POOL: Forecaster = { id: 'pool', name: 'Pool', type: 'organization', aliases: [], aggregate: { method: 'mean', members: 'all' } };
-
-function finalResolution(record: QuestionRecord): Resolution | undefined {
-  const r = record.resolution;
-  if (!r) return undefined;
-  return {
-    questionId: r.questionId,
-    status: r.status,
-    resolvedOn: r.resolvedOn,
-    evidence,
-    ...(r.outcome ? { outcome: r.outcome } : { reason: 'r' }),
-    allowForecastsAfterOutcome: true,
-  };
-}
 
 /** An earlier, different resolution the final one corrects. */
 function earlierResolution(record: QuestionRecord, final: Resolution): Resolution {

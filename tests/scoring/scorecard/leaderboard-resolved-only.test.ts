@@ -10,24 +10,10 @@ import type { Change, QuestionRecord } from '../../../src/storage/types.js';
 import { describeEachBackend } from '../../helpers/backends.js';
 import { fixtureLedger } from './fixture-ledger.js';
 import { scoringData } from './random-data.js';
+import { finalResolution } from '../../helpers/final-resolution.js';
 
 const evidence = [{ description: 'test evidence' }];
 const AFTER = { allowForecastsAfterOutcome: true } as const;
-
-/** The final resolution of a random question, as a record. */
-function finalResolution(record: QuestionRecord): Resolution | undefined {
-  const r = record.resolution;
-  if (!r) return undefined;
-  return {
-    questionId: r.questionId,
-    status: r.status,
-    resolvedOn: r.resolvedOn,
-    evidence,
-    ...(r.outcome ? { outcome: r.outcome } : { reason: 'r' }),
-    // Random forecasts may come after the outcome: the ledger keeps them only when the resolution says so.
-    ...AFTER,
-  };
-}
 
 /** An earlier resolution the final one corrects: a flipped binary outcome, else annulled. */
 function earlierResolution(record: QuestionRecord, final: Resolution): Resolution {
