@@ -62,13 +62,13 @@ export interface BrierDecomposition {
  * and to outweigh WBV, so REL − RES + UNC slightly overestimates brier, as in Stephenson et al.'s
  * example. They call RES − WBV + WBC the generalised resolution.
  *
- * Valid input: non-empty pairs as for {@link meanBrierScore}; `bins` an integer ≥ 1.
+ * Valid input: non-empty pairs as for {@link meanBrierScore}; `bins` an integer from 1 to 1,000,000.
  *
  * @param pairs - the forecasts and what happened, non-empty
  * @param options - `bins`: the number of equal-width bins, default 10
  * @returns the components; see {@link BrierDecomposition}
  * @throws LedgerError `validation_failed` when the pairs are invalid (see {@link meanBrierScore}) or
- *   `bins` is not an integer ≥ 1
+ *   `bins` is not an integer from 1 to 1,000,000
  *
  * @example
  * ```ts

@@ -4,7 +4,7 @@ import type { ProbabilityOutcomePair } from './probability-outcome-pair.js';
 
 /** Options of {@link calibrationCurve}. */
 export interface CalibrationCurveOptions {
-  /** The number of equal-width bins over [0, 1]; an integer ≥ 1. Default 10. */
+  /** The number of equal-width bins over [0, 1]; an integer from 1 to 1,000,000. Default 10. */
   readonly bins?: number;
 }
 
@@ -43,13 +43,13 @@ export interface CalibrationBin {
  * `5 / 6` in the top bin where this function, following its contract, puts it in the lower one. With
  * 10 bins, and for any probability written with two decimals and n ≤ 30, the two agree.
  *
- * Valid input: non-empty pairs as for {@link meanBrierScore}; `bins` an integer ≥ 1.
+ * Valid input: non-empty pairs as for {@link meanBrierScore}; `bins` an integer from 1 to 1,000,000.
  *
  * @param pairs - the forecasts and what happened, non-empty
  * @param options - `bins`: the number of equal-width bins, default 10
  * @returns one {@link CalibrationBin} per non-empty bin, by ascending probability
  * @throws LedgerError `validation_failed` when the pairs are invalid (see {@link meanBrierScore}) or
- *   `bins` is not an integer ≥ 1
+ *   `bins` is not an integer from 1 to 1,000,000
  *
  * @example
  * ```ts

@@ -498,6 +498,15 @@ const importerCall: fc.Arbitrary<Call> = fc.oneof(
 
 // ---------------------------------------------------------------------------------------------
 
+// One seed for the whole file, printed, so a failing or hanging run can be replayed:
+// FORECAST_LEDGER_FUZZ_SEED=<seed> npm run test:reliability -- fuzz
+const SEED = process.env.FORECAST_LEDGER_FUZZ_SEED
+  ? Number.parseInt(process.env.FORECAST_LEDGER_FUZZ_SEED, 10)
+  : (Date.now() ^ (Math.random() * 0x100000000)) | 0;
+if (!Number.isSafeInteger(SEED)) throw new Error(`FORECAST_LEDGER_FUZZ_SEED must be an integer, received ${process.env.FORECAST_LEDGER_FUZZ_SEED}`);
+fc.configureGlobal({ seed: SEED });
+console.log(`fuzz: seed ${SEED}`);
+
 describe('fuzz: hostile input at every public door', () => {
   afterAll(() => {
     // Nothing reached Object.prototype through a __proto__ or constructor key.

@@ -138,7 +138,16 @@ describe('brierDecomposition', () => {
     it('rejects empty pairs and bad bins', () => {
       expectLedgerError(() => brierDecomposition([]));
       const error = expectLedgerError(() => brierDecomposition([{ probability: 0.5, outcome: true }], { bins: 0 }));
-      expect(error.message).toMatchInlineSnapshot(`"brierDecomposition: expected bins to be an integer ≥ 1, received 0"`);
+      expect(error.message).toMatchInlineSnapshot(`"brierDecomposition: expected bins to be an integer from 1 to 1,000,000, received 0"`);
+    });
+
+    it('refuses more bins than it can place a probability in, instead of looping for ever', () => {
+      // Number.MAX_VALUE bins once hung the process: beyond 2⁵³, k - 1 === k in the bin search.
+      for (const bins of [1_000_001, 2 ** 53, Number.MAX_VALUE]) {
+        const error = expectLedgerError(() => brierDecomposition([{ probability: 0.7, outcome: true }], { bins }));
+        expect(error.message).toContain('expected bins to be an integer from 1 to 1,000,000');
+      }
+      expect(brierDecomposition([{ probability: 0.7, outcome: true }], { bins: 1_000_000 }).brier).toBeCloseTo(0.09, 12);
     });
   });
 });

@@ -120,9 +120,14 @@ describe('calibrationCurve', () => {
   });
 
   describe('invalid input', () => {
-    it.each([0, -1, 2.5, Number.NaN, '10' as unknown as number])('rejects bins = %s', (n) => {
+    it.each([0, -1, 2.5, Number.NaN, '10' as unknown as number, 1_000_001, 2 ** 53, Number.MAX_VALUE, Number.POSITIVE_INFINITY])('rejects bins = %s', (n) => {
       const error = expectLedgerError(() => calibrationCurve(docstring, { bins: n }));
-      expect(error.message).toContain('calibrationCurve: expected bins to be an integer ≥ 1');
+      expect(error.message).toContain('calibrationCurve: expected bins to be an integer from 1 to 1,000,000');
+    });
+
+    it('takes the largest number of bins it allows', () => {
+      // One more than this is refused above: bins beyond 2⁵³ once made finding a bin loop for ever.
+      expect(calibrationCurve(docstring, { bins: 1_000_000 }).reduce((n, b) => n + b.count, 0)).toBe(docstring.length);
     });
 
     it('rejects empty or invalid pairs', () => {

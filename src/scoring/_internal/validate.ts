@@ -126,9 +126,23 @@ function checkPairs(fn: string, pairs: readonly unknown[]): void {
   }
 }
 
-/** Throws unless `bins` is an integer ≥ 1. @internal */
+/**
+ * The most equal-width bins `calibrationCurve` and `brierDecomposition` take.
+ *
+ * @remarks
+ * Far more than any calibration plot needs (a bin narrower than 10⁻⁶ holds one distinct probability
+ * at most for forecasts given to six decimals). Beyond 2⁵³ the bin arithmetic stops being exact:
+ * `k - 1 === k`, so finding a probability's bin never ended (`bins: Number.MAX_VALUE` hung the process).
+ *
+ * @internal
+ */
+export const MAX_BINS = 1_000_000;
+
+/** Throws unless `bins` is an integer from 1 to {@link MAX_BINS}. @internal */
 export function assertBins(fn: string, bins: unknown): asserts bins is number {
-  assertInteger(fn, 'bins', bins, 1);
+  if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
+    throw invalidInput(fn, 'bins', 'to be an integer from 1 to 1,000,000', bins);
+  }
 }
 
 /**
