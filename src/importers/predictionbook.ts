@@ -101,7 +101,7 @@ function mapPredictionBook(input: { file: string; data: unknown }): PlatformImpo
       title: p.description,
       statement: p.description_with_group || p.description,
       resolution: { resolveOn, horizon: `by ${p.deadline}`, semantics: 'by', criteria: 'as judged right or wrong on PredictionBook' },
-      tags: ['predictionbook', ...(p.prediction_group_id ? [`predictionbook-group-${p.prediction_group_id}`] : [])],
+      tags: ['predictionbook', ...(p.prediction_group_id != null ? [`predictionbook-group-${p.prediction_group_id}`] : [])],
       provenance,
     });
     let resolvedOn: string | undefined;

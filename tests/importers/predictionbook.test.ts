@@ -54,6 +54,26 @@ describe('PredictionBook importer', () => {
     expect(predictionBookToPredictions({ file: 'one.json', data: data[0] }).predictions.questions![0]!.provenance).toMatchObject({ record: 'prediction' });
   });
 
+  it('tags a prediction with its group, group 0 included, and an ungrouped one with none', () => {
+    const base = {
+      id: 1,
+      description: 'x',
+      deadline: '2030-01-01T00:00:00.000Z',
+      created_at: '2020-01-01T00:00:00.000Z',
+      updated_at: '2020-01-01T00:00:00.000Z',
+      creator_id: 1,
+      outcome: null,
+      withdrawn: false,
+      responses: [],
+    };
+    const tags = (group: number | null | undefined) =>
+      predictionBookToPredictions({ file: 'g.json', data: { ...base, prediction_group_id: group } }).predictions.questions![0]!.tags;
+    expect(tags(0)).toEqual(['predictionbook', 'predictionbook-group-0']);
+    expect(tags(7)).toEqual(['predictionbook', 'predictionbook-group-7']);
+    expect(tags(null)).toEqual(['predictionbook']);
+    expect(tags(undefined)).toEqual(['predictionbook']);
+  });
+
   describe('bad files', () => {
     it('names the file and record, and maps nothing', () => {
       const data = [
