@@ -6,6 +6,19 @@ import { importAndRoundTrip } from './round-trip.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'importers', 'predictionbook', 'my_predictions.json');
 
+/** The least a PredictionBook prediction holds: open, no responses. */
+const OPEN_PREDICTION = {
+  id: 1,
+  description: 'x',
+  deadline: '2030-01-01T00:00:00.000Z',
+  created_at: '2020-01-01T00:00:00.000Z',
+  updated_at: '2020-01-01T00:00:00.000Z',
+  creator_id: 1,
+  outcome: null,
+  withdrawn: false,
+  responses: [],
+};
+
 describe('PredictionBook importer', () => {
   it('maps judgements, withdrawals and responses, and round-trips', async () => {
     const result = readPredictionBook(FIXTURE);
@@ -37,37 +50,14 @@ describe('PredictionBook importer', () => {
   });
 
   it('reads a single prediction and a plain list too', () => {
-    const data = [
-      {
-        id: 1,
-        description: 'x',
-        deadline: '2030-01-01T00:00:00.000Z',
-        created_at: '2020-01-01T00:00:00.000Z',
-        updated_at: '2020-01-01T00:00:00.000Z',
-        creator_id: 1,
-        outcome: null,
-        withdrawn: false,
-        responses: [],
-      },
-    ];
+    const data = [OPEN_PREDICTION];
     expect(predictionBookToPredictions({ file: 'list.json', data }).predictions.questions).toHaveLength(1);
     expect(predictionBookToPredictions({ file: 'one.json', data: data[0] }).predictions.questions![0]!.provenance).toMatchObject({ record: 'prediction' });
   });
 
   it('tags a prediction with its group, group 0 included, and an ungrouped one with none', () => {
-    const base = {
-      id: 1,
-      description: 'x',
-      deadline: '2030-01-01T00:00:00.000Z',
-      created_at: '2020-01-01T00:00:00.000Z',
-      updated_at: '2020-01-01T00:00:00.000Z',
-      creator_id: 1,
-      outcome: null,
-      withdrawn: false,
-      responses: [],
-    };
     const tags = (group: number | null | undefined) =>
-      predictionBookToPredictions({ file: 'g.json', data: { ...base, prediction_group_id: group } }).predictions.questions![0]!.tags;
+      predictionBookToPredictions({ file: 'g.json', data: { ...OPEN_PREDICTION, prediction_group_id: group } }).predictions.questions![0]!.tags;
     expect(tags(0)).toEqual(['predictionbook', 'predictionbook-group-0']);
     expect(tags(7)).toEqual(['predictionbook', 'predictionbook-group-7']);
     expect(tags(null)).toEqual(['predictionbook']);
