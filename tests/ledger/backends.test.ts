@@ -11,6 +11,7 @@ describe('capabilities and the open report', () => {
     const file = join(tempDir(), 'ledger.sqlite');
     const first = await openLedger(file);
     expect(first.store.capabilities).toEqual({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false, storedScores: true });
+    expect(Object.isFrozen(first.store.capabilities)).toBe(true); // shared by every store in the process
     expect(first.store.openReport).toMatchObject({ location: file, version: 4 });
     expect(first.store.openReport.applied.map((m) => m.version)).toEqual([1, 2, 3, 4]);
     await first.close();

@@ -84,6 +84,7 @@ describe('PgAdapter', () => {
       expect(adapter.openReport.location).toContain('***@127.0.0.1');
       expect(adapter.openReport.location).not.toContain(new URL(url).password);
       expect(adapter.capabilities).toMatchObject({ backend: 'postgres', networkWriters: true, fileBackup: false, storedScores: true });
+      expect(Object.isFrozen(adapter.capabilities)).toBe(true); // shared by every store in the process
     } finally {
       await adapter.close();
     }

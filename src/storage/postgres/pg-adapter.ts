@@ -50,7 +50,14 @@ export interface PgAdapterOptions {
 /** How often a transaction aborted for serialization or a deadlock is run again before the error surfaces. */
 const MAX_ATTEMPTS = 20;
 
-const CAPABILITIES: StoreCapabilities = { backend: 'postgres', fileBackup: false, storageCheck: false, networkWriters: true, storedScores: true };
+// Frozen: one object shared by every store in the process, so a caller's write to it would change them all.
+const CAPABILITIES: StoreCapabilities = Object.freeze({
+  backend: 'postgres',
+  fileBackup: false,
+  storageCheck: false,
+  networkWriters: true,
+  storedScores: true,
+});
 
 /** Resolved questions per page of the stored-scores check. */
 const STORED_SCORES_PAGE = 2000;
