@@ -144,17 +144,29 @@ export function withAggregates(data: ScoringData): ScoringData {
   const fn = 'withAggregates';
   assertScoringData(fn, data);
   return guardInput(fn, 'data', SCORING_DATA, () => {
-    data.forecasters.forEach((f, i) => {
-      if (f.aggregate === undefined) return;
-      const parsed = AggregateSpec.safeParse(f.aggregate);
-      if (!parsed.success) {
-        const { path, message } = parsed.error.issues[0]!;
-        const field = [`data.forecasters[${i}].aggregate`, ...path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))].join('');
-        const received = path.reduce<unknown>((value, k) => (value as Record<PropertyKey, unknown> | undefined)?.[k], f.aggregate);
-        throw invalidInput(fn, field, `to be valid (${message})`, received);
-      }
-    });
+    assertAggregateSpecs(fn, data);
     return addAggregates(data);
+  });
+}
+
+/**
+ * Throws `validation_failed` naming the field (`data.forecasters[2].aggregate.method`) unless every
+ * forecaster's `aggregate`, where there is one, is a valid definition. Called by every public door
+ * that combines aggregates ({@link withAggregates}, `buildLeaderboard`, `buildScorecard`), inside
+ * their `guardInput`.
+ *
+ * @internal
+ */
+export function assertAggregateSpecs(fn: string, data: ScoringData): void {
+  data.forecasters.forEach((f, i) => {
+    if (f.aggregate === undefined) return;
+    const parsed = AggregateSpec.safeParse(f.aggregate);
+    if (!parsed.success) {
+      const { path, message } = parsed.error.issues[0]!;
+      const field = [`data.forecasters[${i}].aggregate`, ...path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))].join('');
+      const received = path.reduce<unknown>((value, k) => (value as Record<PropertyKey, unknown> | undefined)?.[k], f.aggregate);
+      throw invalidInput(fn, field, `to be valid (${message})`, received);
+    }
   });
 }
 

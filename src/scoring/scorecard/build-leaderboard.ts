@@ -3,7 +3,7 @@ import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData } from '../load-scoring-data.js';
-import { addAggregates, limitToTag } from '../aggregate/with-aggregates.js';
+import { addAggregates, assertAggregateSpecs, limitToTag } from '../aggregate/with-aggregates.js';
 import { guardInput } from '../_internal/validate.js';
 import { parseArg } from '../../_internal/validate-args.js';
 import { standingOn } from '../point-in-time.js';
@@ -38,7 +38,8 @@ import type { Leaderboard, LeaderboardEntry, LeaderboardOptions } from './types.
  *   their computed forecasts ({@link withAggregates}), and `options.tag` keeps only the questions with that tag
  * @param options - `minResolved` (default 1), `asOf` (recorded only), and {@link ScoringOptions}
  * @returns the ranked entries and the unranked forecasters
- * @throws LedgerError `validation_failed` when an option is out of range
+ * @throws LedgerError `validation_failed` when an option is out of range, or a forecaster's `aggregate`
+ *   is not a valid definition (naming the field, e.g. `data.forecasters[2].aggregate.method`)
  *
  * @example
  * ```ts
@@ -56,9 +57,10 @@ export function buildLeaderboard(input: ScoringData, options: LeaderboardOptions
   options = (parseArg(fn, 'options', LeaderboardOptionsArg, options) ?? {}) as LeaderboardOptions;
   refuseRecordedBy(fn, options.recordedBy, 'ledger.leaderboard()');
   const asOf = asOfDate(fn, options.asOf);
-  return guardInput(fn, 'data', SCORING_DATA, () =>
-    buildLeaderboardUnchecked(addAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf }),
-  );
+  return guardInput(fn, 'data', SCORING_DATA, () => {
+    assertAggregateSpecs(fn, input);
+    return buildLeaderboardUnchecked(addAggregates(limitToTag(standingOn(input, asOf), options.tag)), { ...options, asOf });
+  });
 }
 
 function buildLeaderboardUnchecked(data: ScoringData, options: LeaderboardOptions): Leaderboard {

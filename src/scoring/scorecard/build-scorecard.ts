@@ -6,7 +6,7 @@ import { madeAfterOutcome } from '../../core/time-rules.js';
 import type { PredictionScore } from '../claims/score-prediction.js';
 import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/scoring-options.js';
 import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
-import { addAggregates, limitToTag } from '../aggregate/with-aggregates.js';
+import { addAggregates, assertAggregateSpecs, limitToTag } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
 import { isPlanStance, scoreQuestion, type QuestionScore } from '../stored/score-question.js';
 import { guardInput } from '../_internal/validate.js';
@@ -251,7 +251,8 @@ function relativeOf(scored: readonly ScorecardPrediction[]): RelativeSummary | u
  * @param options - `asOf` (default today, UTC), `upcomingLimit`, and {@link ScoringOptions}
  * @returns the scorecard
  * @throws LedgerError `forecaster_not_found` when the forecaster is not in `data`;
- *   `validation_failed` when an option is out of range
+ *   `validation_failed` when an option is out of range, or a forecaster's `aggregate` is not a valid
+ *   definition (naming the field, e.g. `data.forecasters[2].aggregate.method`)
  *
  * @example
  * ```ts
@@ -273,9 +274,10 @@ export function buildScorecard(input: ScoringData, forecasterId: string, options
   options = (parseArg(fn, 'options', ScorecardOptionsArg, options) ?? {}) as ScorecardOptions;
   refuseRecordedBy(fn, options.recordedBy, 'ledger.scorecard()');
   const asOf = asOfDate(fn, options.asOf);
-  return guardInput(fn, 'data', SCORING_DATA, () =>
-    buildScorecardUnchecked(addAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf }),
-  );
+  return guardInput(fn, 'data', SCORING_DATA, () => {
+    assertAggregateSpecs(fn, input);
+    return buildScorecardUnchecked(addAggregates(limitToTag(standingOn(input, asOf), options.tag)), forecasterId, { ...options, asOf });
+  });
 }
 
 function buildScorecardUnchecked(data: ScoringData, forecasterId: string, options: ScorecardOptions): Scorecard {

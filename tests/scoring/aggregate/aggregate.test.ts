@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../../src/index.js';
 import { describeEachBackend, type LedgerBackend } from '../../helpers/backends.js';
 import { combineProbabilities, recencyWeights } from '../../../src/scoring/aggregate/combine-probabilities.js';
-import { withAggregates } from '../../../src/scoring/index.js';
+import { buildLeaderboard, buildScorecard, withAggregates } from '../../../src/scoring/index.js';
 import { expectLedgerError } from '../_helpers/expect-ledger-error.js';
 
 describe('combineProbabilities', () => {
@@ -179,6 +179,21 @@ describe('withAggregates', () => {
     ])('refuses %s with validation_failed naming the field', (_name, value, message) => {
       const error = expectLedgerError(() => withAggregates(value as never));
       expect(error.message).toMatch(message);
+    });
+
+    it('is checked the same way by the builders that combine aggregates', () => {
+      // buildLeaderboard and buildScorecard once ranked an unknown method without a word (no questions)
+      // or failed inside the combination with a TypeError (with questions).
+      const odd = { ...data, forecasters: [...data.forecasters, { ...pool, aggregate: { method: 'mode', members: 'all' } }] };
+      for (const [name, build] of [
+        ['buildLeaderboard', () => buildLeaderboard(odd as never, { asOf: '2026-01-01' })],
+        ['buildScorecard', () => buildScorecard(odd as never, 'alice', { asOf: '2026-01-01' })],
+      ] as const) {
+        const error = expectLedgerError(build);
+        expect(error.message).toMatch(
+          new RegExp(`^${name}: expected data\\.forecasters\\[\\d+\\]\\.aggregate\\.method to be valid \\(.*\\), received "mode"$`),
+        );
+      }
     });
   });
 });
