@@ -96,7 +96,12 @@ export function scoreProjections(facts: ScoringFacts): ProjectionRow[] {
   const out = rescoreQuestions({ records: facts.records, forecasts: facts.forecasts, aggregates: facts.aggregates, oldRows: facts.rows, totals: facts.totals });
   const stored = new Set<string>();
   for (const row of facts.rows) stored.add(row.questionId);
-  const rows: ProjectionRow[] = out.questions.map((q) => ({ kind: 'question-scores', questionId: q.questionId, rows: q.rows, replaces: stored.has(q.questionId) }));
+  const rows: ProjectionRow[] = out.questions.map((q) => ({
+    kind: 'question-scores',
+    questionId: q.questionId,
+    rows: q.rows,
+    replaces: stored.has(q.questionId),
+  }));
   for (const row of out.totals) rows.push({ kind: 'forecaster-scores', row });
   return rows;
 }
