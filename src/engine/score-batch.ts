@@ -94,7 +94,14 @@ export async function rescoreBatch(tx: WriteTransaction, request: ScoresRequest,
  */
 export function scoreProjections(facts: ScoringFacts): ProjectionRow[] {
   const out = rescoreQuestions({ records: facts.records, forecasts: facts.forecasts, aggregates: facts.aggregates, oldRows: facts.rows, totals: facts.totals });
-  const rows: ProjectionRow[] = out.questions.map((q) => ({ kind: 'question-scores', questionId: q.questionId, rows: q.rows }));
+  const stored = new Set<string>();
+  for (const row of facts.rows) stored.add(row.questionId);
+  const rows: ProjectionRow[] = out.questions.map((q) => ({
+    kind: 'question-scores',
+    questionId: q.questionId,
+    rows: q.rows,
+    replaces: stored.has(q.questionId),
+  }));
   for (const row of out.totals) rows.push({ kind: 'forecaster-scores', row });
   return rows;
 }

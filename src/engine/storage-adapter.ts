@@ -88,8 +88,11 @@ export type ProjectionRow =
        */
       resolveOn?: string;
     }
-  /** A question's stored scores (issue 11): these rows replace every row the question had. */
-  | { kind: 'question-scores'; questionId: string; rows: readonly QuestionScoreRow[] }
+  /**
+   * A question's stored scores (issue 11): these rows replace every row the question had. `replaces` is false when the
+   * question had no stored row (its first resolution, the common case): nothing to delete, and a backend may skip the delete.
+   */
+  | { kind: 'question-scores'; questionId: string; rows: readonly QuestionScoreRow[]; replaces: boolean }
   /** A forecaster's stored totals, replacing the row they had. */
   | { kind: 'forecaster-scores'; row: ForecasterTotalsRow };
 

@@ -179,6 +179,36 @@ describe('stored scores in an SQLite ledger', () => {
     }
   });
 
+  it('replace whatever rows a question has when it is resolved, a stray row left on an open question included', async () => {
+    // The write skips the delete of a question's rows only when the rows it read for the question are none (a first
+    // resolution). A skip decided any other way (say, "not a correction, so no rows") would hit this stray row's key.
+    const path = join(tempDir(), 'stray.sqlite');
+    let ledger = await openLedger(path, { now: () => NOW });
+    await ledger.importPredictions({
+      formatVersion: 1,
+      forecasters: [forecaster('ana', 'ana'), forecaster('ben', 'ben')],
+      questions: [binaryQuestion('q-1', '2026-06-30')],
+      forecasts: [binaryForecast('q-1', 'ana', 0.7), binaryForecast('q-1', 'ben', 0.2)],
+    });
+    await ledger.close();
+    const db = new Database(path);
+    db.prepare("INSERT INTO question_scores (question_id, forecaster_id, section, verdict, detail) VALUES ('q-1', 'ana', 'plan-goal', 'miss', '{}')").run(); // a plan's row: no totals to take it out of
+    db.close();
+    ledger = await openLedger(path, { now: () => NOW });
+    try {
+      await ledger.resolve('q-1', { outcome: true, resolvedOn: '2026-07-01', evidence });
+      const rows = new Database(path).prepare("SELECT forecaster_id, verdict FROM question_scores WHERE question_id = 'q-1' ORDER BY forecaster_id").all();
+      expect(rows).toEqual([
+        { forecaster_id: 'ana', verdict: 'hit' },
+        { forecaster_id: 'ben', verdict: 'miss' },
+      ]);
+      expect(JSON.stringify(await ledger.leaderboard())).toBe(JSON.stringify((await computed(ledger)).board));
+      expect((await ledger.verify()).problems).toEqual([]);
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('rescore a batch of more questions than one page, the totals carried from page to page', async () => {
     // Every forecaster is on questions of every page, and the batch both corrects resolutions (old rows taken out of the
     // totals) and records new ones (rows added), so a page that started from totals read before the pages ahead of it

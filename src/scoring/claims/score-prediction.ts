@@ -81,6 +81,9 @@ const METRICS = {
   errorDays: (s) => (s.kind === 'date' ? s.errorDays : undefined),
 } satisfies Record<string, Metric>;
 
+/** {@link METRICS} as [name, metric] pairs, listed once: scoring a prediction walks them for every forecaster on every question. */
+const METRIC_ENTRIES: readonly (readonly [string, Metric])[] = Object.entries(METRICS);
+
 function hitValue(s: ClaimScore): number {
   return s.hit === null ? 0.5 : Number(s.hit);
 }
@@ -158,11 +161,13 @@ export function scorePredictionWith(
   const hitFraction = weighted(hitValue)!;
   const achievedFraction = weighted((s) => Number(s.achieved))!;
   const metrics: Record<string, number> = {};
-  for (const [name, metric] of Object.entries(METRICS)) {
+  for (const [name, metric] of METRIC_ENTRIES) {
     const value = weighted(metric);
     if (value !== undefined) metrics[name] = value;
   }
-  const binary = scored.flatMap((s) => (s.score.kind === 'binary' ? [s.score.probabilitySource] : []));
+  // 'stated' when every scored binary probability was stated, 'implied' when one was not, absent when none is binary.
+  let probabilitySource: 'stated' | 'implied' | undefined;
+  for (const s of scored) if (s.score.kind === 'binary' && probabilitySource !== 'implied') probabilitySource = s.score.probabilitySource;
   return {
     kind: question.kind,
     closeAt: new Date(close).toISOString(),
@@ -171,7 +176,7 @@ export function scorePredictionWith(
     verdict: hitFraction > 0.5 ? 'hit' : hitFraction < 0.5 ? 'miss' : 'no-call',
     achievedFraction,
     ...metrics,
-    ...(binary.length ? { probabilitySource: binary.every((s) => s === 'stated') ? 'stated' : 'implied' } : {}),
+    ...(probabilitySource ? { probabilitySource } : {}),
     final: scored[scored.length - 1]!.score,
   };
 }

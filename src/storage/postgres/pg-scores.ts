@@ -183,8 +183,6 @@ export class PgScores {
     const ids = records.map((r) => r.question.id);
     const forecasts = ids.length ? (await this.#rows<ScoringForecastRow>(SQL.forecasts, [ids])).map(toScoringForecast) : [];
     const rows = ids.length ? await this.#rows<QuestionScoreRow>(SQL.rows, [ids]) : [];
-    for (const id of ids) this.#withoutRows.add(id);
-    for (const r of rows) this.#withoutRows.delete(r.questionId);
     const wanted = new Set(request.forecasters);
     for (const r of rows) wanted.add(r.forecasterId);
     for (const f of forecasts) wanted.add(f.forecasterId);
@@ -209,22 +207,18 @@ export class PgScores {
   }
 
   /**
-   * Questions that {@link PgScores.load} found without stored rows, and that nothing replaced since: in the write
-   * transaction, under the ledger's lock, they still have none, so replacing their rows needs no DELETE (one round trip
-   * fewer for a question resolved for the first time).
-   */
-  readonly #withoutRows = new Set<string>();
-
-  /**
    * Writes the scores a write computed: replaces the rows of each question in `replaced` (a later entry for one question
    * wins, as if applied in order) and writes the forecasters' `totals` (a later row for one forecaster wins). When both
    * fit one chunk, the rows and the totals go in one statement (the upsert in a `WITH`): one round trip fewer.
    */
-  async writeScores(replaced: readonly { questionId: string; rows: readonly QuestionScoreRow[] }[], totals: readonly ForecasterTotalsRow[]): Promise<void> {
+  async writeScores(
+    replaced: readonly { questionId: string; rows: readonly QuestionScoreRow[]; replaces: boolean }[],
+    totals: readonly ForecasterTotalsRow[],
+  ): Promise<void> {
     const latest = new Map(replaced.map((r) => [r.questionId, r.rows]));
-    const stale = [...latest.keys()].filter((id) => !this.#withoutRows.has(id));
+    // Only questions that had rows when the write read them: a first resolution needs no DELETE (one round trip fewer).
+    const stale = [...new Set(replaced.filter((r) => r.replaces).map((r) => r.questionId))];
     if (stale.length) await this.#db.query(SQL.deleteRows, [stale]);
-    for (const id of latest.keys()) this.#withoutRows.delete(id);
     const rows = [...latest.values()].flat();
     const totalRows = latestTotals(totals);
     if (rows.length && totalRows.length && rows.length <= CHUNK && totalRows.length <= CHUNK) {

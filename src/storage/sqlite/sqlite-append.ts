@@ -66,7 +66,7 @@ export class SqliteAppender {
           if (row.resolveOn !== undefined) s.questionDue.run(row.resolveOn, row.questionId);
           break;
         case 'question-scores':
-          this.#scores.replaceQuestion(row.questionId, row.rows);
+          this.#scores.replaceQuestion(row.questionId, row.rows, row.replaces);
           break;
         case 'forecaster-scores':
           this.#scores.writeTotals(row.row);

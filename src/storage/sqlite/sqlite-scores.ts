@@ -87,9 +87,12 @@ function prepareScoreStatements(db: Database.Database) {
     deleteRows: db.prepare('DELETE FROM question_scores WHERE question_id = ?'),
     insertRow: db.prepare(`INSERT INTO question_scores (question_id, forecaster_id, section, verdict, brier, log_loss, peer_score, relative_brier, detail)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    upsertTotals: db.prepare(`INSERT OR REPLACE INTO forecaster_scores
+    // Updated in place when the forecaster has totals (INSERT OR REPLACE would delete the row and insert it again).
+    upsertTotals: db.prepare(`INSERT INTO forecaster_scores
       (forecaster_id, hits, misses, no_calls, binary, relative_questions, brier_sum, log_loss_sum, peer_score_sum, relative_brier_sum)
-      VALUES (@forecasterId, @hits, @misses, @noCalls, @binary, @relativeQuestions, @brier, @logLoss, @peerScore, @relativeBrier)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (forecaster_id) DO UPDATE SET hits = excluded.hits, misses = excluded.misses,
+      no_calls = excluded.no_calls, binary = excluded.binary, relative_questions = excluded.relative_questions, brier_sum = excluded.brier_sum,
+      log_loss_sum = excluded.log_loss_sum, peer_score_sum = excluded.peer_score_sum, relative_brier_sum = excluded.relative_brier_sum`),
     filled: db.prepare('SELECT filled FROM stored_scores_state WHERE id = 1').pluck(),
     setFilled: db.prepare('UPDATE stored_scores_state SET filled = 1 WHERE id = 1'),
     clear: db.prepare('DELETE FROM question_scores'),
@@ -168,9 +171,9 @@ export class SqliteScores {
     return this.#aggregateCache.list;
   }
 
-  /** Replaces a question's rows. */
-  replaceQuestion(questionId: string, rows: readonly QuestionScoreRow[]): void {
-    this.#s.deleteRows.run(questionId);
+  /** Replaces a question's rows; `replaces` false: it had none (the delete would find nothing, so it is skipped). */
+  replaceQuestion(questionId: string, rows: readonly QuestionScoreRow[], replaces: boolean): void {
+    if (replaces) this.#s.deleteRows.run(questionId);
     this.#insert(rows);
   }
 
@@ -180,9 +183,9 @@ export class SqliteScores {
     for (const r of rows) insert.run(r.questionId, r.forecasterId, r.section, r.verdict, r.brier, r.logLoss, r.peerScore, r.relativeBrier, r.detail);
   }
 
-  /** Writes a forecaster's totals. */
-  writeTotals(row: ForecasterTotalsRow): void {
-    this.#s.upsertTotals.run(row);
+  /** Writes a forecaster's totals, bound by position. */
+  writeTotals(r: ForecasterTotalsRow): void {
+    this.#s.upsertTotals.run(r.forecasterId, r.hits, r.misses, r.noCalls, r.binary, r.relativeQuestions, r.brier, r.logLoss, r.peerScore, r.relativeBrier);
   }
 
   /** Whether the tables hold the scores of the whole ledger (see migration 0004); false before that migration. */
@@ -197,7 +200,7 @@ export class SqliteScores {
     s.clear.run();
     s.clearTotals.run();
     this.#insert(rows);
-    for (const row of totals) s.upsertTotals.run(row);
+    for (const row of totals) this.writeTotals(row);
     s.setFilled.run();
   }
 
