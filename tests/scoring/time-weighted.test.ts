@@ -94,6 +94,33 @@ describe('timeWeightedScore', () => {
     expectLedgerError(() => timeWeightedScore([f('a', '2025-01-01', 0.5)], '2025-01-02', () => Number.NaN));
   });
 
+  // Found by the fuzz run: a class is a function to typeof, and calling it without new threw a bare TypeError.
+  it('refuses a class given as the score function, and one that throws, keeping what it threw as the cause', () => {
+    const two = [f('a', '2025-01-01', 0.5), f('b', '2025-01-02', 0.6)];
+    const ofClass = expectLedgerError(() => timeWeightedScore(two, '2025-01-03', class {} as never));
+    expect(ofClass.message).toMatch(/^timeWeightedScore: expected scoreFn to be a function scoring one forecast, received .*TypeError/);
+    expect(ofClass.cause).toBeInstanceOf(TypeError);
+    const boom = new RangeError('boom');
+    const thrown = expectLedgerError(() =>
+      timeWeightedScore([f('a', '2025-01-01', 0.5)], '2025-01-02', () => {
+        throw boom;
+      }),
+    );
+    expect(thrown.cause).toBe(boom);
+  });
+
+  it('passes on a LedgerError the score function throws, unchanged', () => {
+    let inner: unknown;
+    try {
+      brierScore(2, true);
+    } catch (error) {
+      inner = error;
+    }
+    const passedOn = expectLedgerError(() => timeWeightedScore([f('a', '2025-01-01', 2)], '2025-01-02', (x) => brierScore(x.p, true)));
+    expect(passedOn.message).toBe((inner as Error).message);
+    expect(passedOn.cause).toBeUndefined();
+  });
+
   describe('laws', () => {
     const forecasts = fc
       .uniqueArray(fc.record({ day: fc.integer({ min: 0, max: 400 }), hour: fc.integer({ min: 0, max: 23 }), p: fc.double({ min: 0, max: 1, noNaN: true }) }), {
