@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BrierScale } from '../brier-score.js';
-import { invalidInput } from '../_internal/validate.js';
+import { MAX_BINS, invalidInput } from '../_internal/validate.js';
 import { optionsSchema } from '../../_internal/validate-args.js';
 
 /** How a numeric or date plan/goal counts as achieved, as an `as const` tuple. */
@@ -111,16 +111,19 @@ export function resolveScoringOptions(fn: string, options: ScoringOptions = {}):
   const o = Object.fromEntries(
     Object.entries(DEFAULT_SCORING_OPTIONS).map(([key, fallback]) => [key, given[key] === undefined ? fallback : given[key]]),
   ) as Required<ScoringOptions>;
-  if (!(o.numericTolerance >= 0 && Number.isFinite(o.numericTolerance)))
+  // typeof first: a comparison would convert an object (and throw a TypeError for one it cannot convert).
+  const isNumber = (v: unknown): v is number => typeof v === 'number';
+  if (!(isNumber(o.numericTolerance) && o.numericTolerance >= 0 && Number.isFinite(o.numericTolerance)))
     throw invalidInput(fn, 'options.numericTolerance', 'to be a finite number ≥ 0', o.numericTolerance);
-  if (!(o.defaultIntervalLevel > 0 && o.defaultIntervalLevel < 1))
+  if (!(isNumber(o.defaultIntervalLevel) && o.defaultIntervalLevel > 0 && o.defaultIntervalLevel < 1))
     throw invalidInput(fn, 'options.defaultIntervalLevel', 'in the open interval (0, 1)', o.defaultIntervalLevel);
   if (!(Number.isInteger(o.dateToleranceDays) && o.dateToleranceDays >= 0))
     throw invalidInput(fn, 'options.dateToleranceDays', 'to be an integer ≥ 0', o.dateToleranceDays);
   if (!PLAN_RULES.includes(o.planRule)) throw invalidInput(fn, 'options.planRule', 'to be "reach" or "hit"', o.planRule);
   if (o.brierScale !== '0-1' && o.brierScale !== '0-2') throw invalidInput(fn, 'options.brierScale', 'to be "0-1" or "0-2"', o.brierScale);
-  if (!(o.logEpsilon > 0 && o.logEpsilon < 0.5)) throw invalidInput(fn, 'options.logEpsilon', 'in the open interval (0, 0.5)', o.logEpsilon);
-  if (!(Number.isInteger(o.calibrationBins) && o.calibrationBins >= 1))
-    throw invalidInput(fn, 'options.calibrationBins', 'to be an integer ≥ 1', o.calibrationBins);
+  if (!(isNumber(o.logEpsilon) && o.logEpsilon > 0 && o.logEpsilon < 0.5))
+    throw invalidInput(fn, 'options.logEpsilon', 'in the open interval (0, 0.5)', o.logEpsilon);
+  if (!(Number.isInteger(o.calibrationBins) && o.calibrationBins >= 1 && o.calibrationBins <= MAX_BINS))
+    throw invalidInput(fn, 'options.calibrationBins', `to be an integer from 1 to ${MAX_BINS.toLocaleString('en-US')}`, o.calibrationBins);
   return Object.freeze(o);
 }

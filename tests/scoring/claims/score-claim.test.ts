@@ -239,5 +239,18 @@ describe('scoreClaim: invalid input', () => {
     expectLedgerError(() => scoreClaim(binaryQ, claim, yes, { planRule: 'soon' as never }));
     expectLedgerError(() => scoreClaim(binaryQ, claim, yes, { brierScale: '0-3' as never }));
     expectLedgerError(() => scoreClaim(binaryQ, claim, yes, { calibrationBins: 0 }));
+    expect(expectLedgerError(() => scoreClaim(binaryQ, claim, yes, { calibrationBins: 1_000_001 })).message).toMatch(/options\.calibrationBins/);
+  });
+
+  // Found by the fuzz run: `o > 0` converts an object first, and one that cannot be converted threw a bare TypeError.
+  it('refuses objects as numeric options, naming them, whether or not they convert to a number', () => {
+    const claim = { estimate: { kind: 'binary' as const, probability: 0.5 } };
+    const unconvertible = Object.create(null) as never;
+    const convertible = { valueOf: () => 0.5 } as never;
+    for (const key of ['numericTolerance', 'defaultIntervalLevel', 'logEpsilon'] as const) {
+      for (const value of [unconvertible, convertible]) {
+        expect(expectLedgerError(() => scoreClaim(binaryQ, claim, yes, { [key]: value })).message).toContain(`options.${key}`);
+      }
+    }
   });
 });
