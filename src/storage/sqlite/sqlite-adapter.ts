@@ -155,7 +155,7 @@ export class SqliteAdapter implements StorageAdapter {
   }
 
   snapshot<T>(fn: (reader: SnapshotReader) => Promise<T>): Promise<T> {
-    return this.#exclusive(() => this.#transaction(this.#control.beginDeferred, () => fn(this.#snapshot.reset())));
+    return this.#exclusive(() => this.#transaction(this.#control.beginDeferred, () => fn(this.#snapshot.reset()), { readOnly: true }));
   }
 
   migrate(): Promise<MigrationReport> {
@@ -197,12 +197,13 @@ export class SqliteAdapter implements StorageAdapter {
     }
   }
 
-  /** `begin`, then `fn`, then `COMMIT`; `ROLLBACK` when anything throws, and the error rethrown as it is. */
-  async #transaction<T>(begin: Database.Statement, fn: () => Promise<T>): Promise<T> {
+  /** `begin`, then `fn`, then `COMMIT` (for a read snapshot, `#endReadOnly`); `ROLLBACK` when anything throws, and the error rethrown as it is. */
+  async #transaction<T>(begin: Database.Statement, fn: () => Promise<T>, { readOnly = false } = {}): Promise<T> {
     translated(() => begin.run());
     try {
       const result = await fn();
-      translated(() => this.#control.commit.run());
+      if (readOnly) this.#endReadOnly();
+      else translated(() => this.#control.commit.run());
       return result;
     } catch (error) {
       try {
@@ -211,6 +212,20 @@ export class SqliteAdapter implements StorageAdapter {
         // The connection already ended the transaction (SQLite rolls back on some errors): the first error tells why.
       }
       throw error;
+    }
+  }
+
+  /**
+   * Ends a read snapshot whose reads all succeeded. Its COMMIT has nothing to write, but SQLite can
+   * still fail it: after `integrity_check` met a page it cannot read, the connection's error stays
+   * (`SQLITE_CORRUPT`), and `verify()` would throw instead of returning the report that names the
+   * damage. The reads are done, so a failed COMMIT is followed by a ROLLBACK and not reported.
+   */
+  #endReadOnly(): void {
+    try {
+      this.#control.commit.run();
+    } catch {
+      if (this.database.inTransaction) translated(() => this.#control.rollback.run());
     }
   }
 }
