@@ -134,7 +134,7 @@ function compareIds(a: string | undefined, b: string | undefined): number {
  * @param scoreFn - the score of one forecast (e.g. its Brier score against the outcome)
  * @returns the time-weighted score
  * @throws LedgerError `validation_failed` when a time is invalid, no forecast was made before
- *   `closeAt`, or `scoreFn` returns a value that is not a number or throws (a {@link LedgerError} it
+ *   `closeAt`, or `scoreFn` returns a value that is not a number or throws (a `LedgerError` it
  *   throws is passed on as it is; anything else is the `cause`)
  *
  * @example
@@ -157,7 +157,7 @@ export function timeWeightedScore<F extends TimedForecast>(forecasts: readonly F
   return sum(weights.map((w, i) => (w.weight === 0 ? 0 : w.weight * checkedScore(scoreFn, w.forecast, i))));
 }
 
-/** `scoreFn(forecast)`, refused unless it is a number; anything it throws that is not a {@link LedgerError} becomes `validation_failed`. */
+/** `scoreFn(forecast)`, refused unless it is a number; anything it throws that is not a `LedgerError` becomes `validation_failed`. */
 function checkedScore<F>(scoreFn: (forecast: F) => number, forecast: F, i: number): number {
   const score = guardInput('timeWeightedScore', 'scoreFn', 'a function scoring one forecast', () => scoreFn(forecast));
   if (typeof score !== 'number' || Number.isNaN(score)) throw invalidInput('timeWeightedScore', `scoreFn(forecasts[${i}])`, 'to return a number', score);
