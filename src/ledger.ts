@@ -42,7 +42,7 @@ import { buildLeaderboard, leaderboardRows, type LeaderboardRow } from './scorin
 import { buildScorecard } from './scoring/scorecard/build-scorecard.js';
 import { aggregateForecasterInput, type AggregateInput } from './scoring/aggregate/aggregate-forecaster.js';
 import { asOfDate, integerOption, LeaderboardOptionsArg, ScorecardOptionsArg } from './scoring/scorecard/_shared.js';
-import { fromScoreRow, fromTotalsRow } from './scoring/stored/stored-rows.js';
+import { fromTotalsRow, scorecardScoresOf } from './scoring/stored/stored-rows.js';
 import { resolutionsStandOn, storedLeaderboard, storedScorecard } from './scoring/stored/stored-scores.js';
 import type { Leaderboard, LeaderboardOptions, Scorecard, ScorecardOptions } from './scoring/scorecard/types.js';
 import type {
@@ -1045,7 +1045,7 @@ export class Ledger {
     // The questions' amendments and withdrawals, as loadScoringData reads them: current revisions, withdrawn forecasts counting until then.
     const { forecasts } = withUpdates({ forecasters: [forecaster], questions: parts.questions, forecasts: parts.forecasts }, parts.updates);
     const questions = currentRecords(parts.questions, amendmentsByQuestion(parts.updates));
-    return storedScorecard({ forecaster, questions, forecasts, scores: parts.rows.map(fromScoreRow) }, { asOf, upcomingLimit });
+    return storedScorecard({ forecaster, questions, forecasts, scores: scorecardScoresOf(parts.rows) }, { asOf, upcomingLimit });
   }
 
   /** One forecaster's part of the ledger for a stored scorecard: in one call where the store offers it, else composed of the list reads. */

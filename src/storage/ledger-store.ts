@@ -18,7 +18,7 @@ import type {
   VerifyOptions,
   VerifyReport,
 } from './types.js';
-import type { ForecasterTotalsRow, QuestionScoreRow } from '../scoring/stored/stored-rows.js';
+import type { ForecasterTotalsRow, QuestionScoreRow, ScorecardScoreRow } from '../scoring/stored/stored-rows.js';
 import type { OpenReport, StoreCapabilities } from './store-capabilities.js';
 
 /**
@@ -39,8 +39,8 @@ export interface StoredScoreTotals {
 
 /** What {@link LedgerStore.storedScorecardParts} reads: one forecaster's part of the ledger. @internal */
 export interface StoredScorecardParts {
-  /** The forecaster's stored score rows. */
-  readonly rows: readonly QuestionScoreRow[];
+  /** The forecaster's stored score rows: only the columns a scorecard shows (a full {@link QuestionScoreRow} will do). */
+  readonly rows: readonly ScorecardScoreRow[];
   /** The questions the forecaster made a claim on, as recorded (no amendment applied), in recorded order, with their current resolutions. */
   readonly questions: readonly QuestionRecord[];
   /** The forecaster's forecasts, in recorded order. */

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS, SQLITE_VERSION } from '../helpers/sqlite-migrations.js';
 import { cli, expectOk, importedLedger, parseJson, PREDICTIONS, scratchDir } from './harness.js';
 import {
   DueJson,
@@ -23,13 +24,13 @@ describe('init, migrate and import', () => {
   it('creates an empty ledger, then reports on it without changing it', async () => {
     const db = join(scratchDir(), 'new.sqlite');
     const first = parseJson(InitJson, expectOk(await cli(['init', '--db', db, '--json'])));
-    expect(first).toMatchObject({ db, created: true, schemaVersion: 4, counts: { questions: 0 } });
+    expect(first).toMatchObject({ db, created: true, schemaVersion: SQLITE_VERSION, counts: { questions: 0 } });
     // $FORECAST_LEDGER_DB names the ledger when --db is not given, relative to the working directory.
     const again = await cli(['init', '--json'], { cwd: join(db, '..'), env: { FORECAST_LEDGER_DB: 'new.sqlite' } });
-    expect(parseJson(InitJson, expectOk(again))).toMatchObject({ db, created: false, schemaVersion: 4 });
+    expect(parseJson(InitJson, expectOk(again))).toMatchObject({ db, created: false, schemaVersion: SQLITE_VERSION });
     expect(again.stderr).toContain('is already a ledger');
     const migrated = parseJson(MigrateJson, expectOk(await cli(['migrate', '--db', db, '--json'])));
-    expect(migrated).toEqual({ db, schemaVersion: 4, applied: [] });
+    expect(migrated).toEqual({ db, schemaVersion: SQLITE_VERSION, applied: [] });
   });
 
   it('migrates a database made before any migration, and says which migrations it applied', async () => {
@@ -37,14 +38,11 @@ describe('init, migrate and import', () => {
     new Database(db).close(); // an SQLite file with no schema yet: every migration is pending
     const first = await cli(['migrate', '--db', db, '--json']);
     const migrated = parseJson(MigrateJson, expectOk(first));
-    expect(migrated.schemaVersion).toBe(4);
-    expect(migrated.applied.map((m) => [m.version, m.name])).toEqual([
-      [1, 'initial'],
-      [2, 'events_seq_order'],
-      [3, 'question_life'],
-      [4, 'scores'],
-    ]);
-    expect(first.stderr).toContain('applied 1 (initial), 2 (events_seq_order), 3 (question_life), 4 (scores); schema version 4');
+    expect(migrated.schemaVersion).toBe(SQLITE_VERSION);
+    expect(migrated.applied.map((m) => [m.version, m.name])).toEqual(SQLITE_MIGRATIONS.map((m) => [m.version, m.name]));
+    expect(migrated.applied.slice(0, 4).map((m) => m.name)).toEqual(['initial', 'events_seq_order', 'question_life', 'scores']);
+    const appliedList = SQLITE_MIGRATIONS.map((m) => `${m.version} (${m.name})`).join(', ');
+    expect(first.stderr).toContain(`applied ${appliedList}; schema version ${SQLITE_VERSION}`);
     const second = await cli(['migrate', '--db', db, '--json']);
     expect(parseJson(MigrateJson, expectOk(second)).applied).toEqual([]);
     expect(second.stderr).toContain('none pending');
@@ -53,7 +51,7 @@ describe('init, migrate and import', () => {
     new Database(older).close();
     const init = await cli(['init', '--db', older]);
     expect(expectOk(init).stderr).toContain(
-      'is already a ledger (schema version 4): 0 questions, 0 forecasts; applied migrations 1 (initial), 2 (events_seq_order), 3 (question_life), 4 (scores)',
+      `is already a ledger (schema version ${SQLITE_VERSION}): 0 questions, 0 forecasts; applied migrations ${appliedList}`,
     );
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerError, openLedger, type LedgerStore } from '../../src/index.js';
 import { SqliteStore } from '../../src/storage/sqlite/index.js';
+import { SQLITE_MIGRATIONS, SQLITE_VERSION } from '../helpers/sqlite-migrations.js';
 import { tempDir } from '../helpers/temp.js';
 import { join } from 'node:path';
 
@@ -12,11 +13,11 @@ describe('capabilities and the open report', () => {
     const first = await openLedger(file);
     expect(first.store.capabilities).toEqual({ backend: 'sqlite', fileBackup: true, storageCheck: true, networkWriters: false, storedScores: true });
     expect(Object.isFrozen(first.store.capabilities)).toBe(true); // shared by every store in the process
-    expect(first.store.openReport).toMatchObject({ location: file, version: 4 });
-    expect(first.store.openReport.applied.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(first.store.openReport).toMatchObject({ location: file, version: SQLITE_VERSION });
+    expect(first.store.openReport.applied.map((m) => m.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
     await first.close();
     const again = await openLedger(file);
-    expect(again.store.openReport).toEqual({ location: file, applied: [], version: 4 });
+    expect(again.store.openReport).toEqual({ location: file, applied: [], version: SQLITE_VERSION });
     await again.close();
   });
 

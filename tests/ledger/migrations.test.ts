@@ -6,6 +6,7 @@ import { LedgerError, openLedger } from '../../src/index.js';
 import { type SqliteStore } from '../../src/storage/sqlite/index.js';
 import { tempDir } from '../helpers/temp.js';
 import { migrate, readMigrations } from '../../src/storage/sqlite/migrations.js';
+import { nextMigrationPrefix, SQLITE_MIGRATIONS, SQLITE_VERSION } from '../helpers/sqlite-migrations.js';
 
 const MIGRATIONS = join(import.meta.dirname, '..', '..', 'migrations', 'sqlite');
 
@@ -64,18 +65,20 @@ describe('migrations of an SQLite database', () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
     await (await openLedger(path, { migrationsDir: dir })).close();
-    writeFileSync(join(dir, '0005_add_note.sql'), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
+    const file = `${nextMigrationPrefix()}_add_note.sql`;
+    const version = SQLITE_VERSION + 1;
+    writeFileSync(join(dir, file), 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;\n');
     const ledger = await openLedger(path, { migrationsDir: dir });
     // Opening applied it, and the store says so.
-    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version: 5, applied: [{ version: 5, name: 'add_note' }] });
+    expect((ledger.store as SqliteStore).migratedOnOpen).toMatchObject({ version, applied: [{ version, name: 'add_note' }] });
     await ledger.close();
     const reopened = await openLedger(path, { migrationsDir: dir });
-    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version: 5, applied: [] });
+    expect((reopened.store as SqliteStore).migratedOnOpen).toEqual({ version, applied: [] });
     await reopened.close();
-    appendFileSync(join(dir, '0005_add_note.sql'), '-- edited\n');
+    appendFileSync(join(dir, file), '-- edited\n');
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_checksum_mismatch');
-    expect(error.message).toMatch(/0005_add_note\.sql was changed after it was applied/);
+    expect(error.message).toContain(`${file} was changed after it was applied`);
   });
 
   it('with migrate: false, only checks: refuses a database that needs a migration and writes nothing', async () => {
@@ -87,8 +90,8 @@ describe('migrations of an SQLite database', () => {
     );
     expect(error).toBeInstanceOf(LedgerError);
     expect((error as LedgerError).code).toBe('migration_pending');
-    expect((error as LedgerError).message).toMatch(
-      /schema version 0 and needs 4 migrations \(0001_initial\.sql, 0002_events_seq_order\.sql, 0003_question_life\.sql, 0004_scores\.sql\)/,
+    expect((error as LedgerError).message).toContain(
+      `schema version 0 and needs ${SQLITE_VERSION} migrations (${SQLITE_MIGRATIONS.map((m) => m.file.split('/').pop()).join(', ')})`,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()).toBe(0);
@@ -96,20 +99,20 @@ describe('migrations of an SQLite database', () => {
     // Once migrated, migrate: false opens it and reports nothing applied.
     await (await openLedger(path)).close();
     const checked = await openLedger(path, { migrate: false });
-    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: 4, applied: [] });
+    expect((checked.store as SqliteStore).migratedOnOpen).toEqual({ version: SQLITE_VERSION, applied: [] });
     await checked.close();
   });
 
   it('refuses a gap in the migration files', async () => {
     const dir = migrationsCopy();
-    writeFileSync(join(dir, '0006_skip.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, `${nextMigrationPrefix(2)}_skip.sql`), 'SELECT 1;\n');
     expect((await openError(join(tempDir(), 'l.sqlite'), dir)).code).toBe('migration_missing');
   });
 
   it('refuses a database whose applied migration has no file', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0005_extra.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, `${nextMigrationPrefix()}_extra.sql`), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     expect((await openError(path, MIGRATIONS)).code).toBe('database_newer_than_library');
   });
@@ -117,11 +120,11 @@ describe('migrations of an SQLite database', () => {
   it('refuses a pending migration older than an applied one', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0005_a.sql'), 'SELECT 1;\n');
-    writeFileSync(join(dir, '0006_b.sql'), 'SELECT 1;\n');
+    writeFileSync(join(dir, `${nextMigrationPrefix()}_a.sql`), 'SELECT 1;\n');
+    writeFileSync(join(dir, `${nextMigrationPrefix(2)}_b.sql`), 'SELECT 1;\n');
     await (await openLedger(path, { migrationsDir: dir })).close();
     const db = new Database(path);
-    db.prepare('DELETE FROM schema_migrations WHERE version = 5').run();
+    db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(SQLITE_VERSION + 1);
     db.close();
     const error = await openError(path, dir);
     expect(error.code).toBe('migration_out_of_order');
@@ -130,11 +133,11 @@ describe('migrations of an SQLite database', () => {
   it('rolls back a failing migration entirely', async () => {
     const dir = migrationsCopy();
     const path = join(tempDir(), 'ledger.sqlite');
-    writeFileSync(join(dir, '0005_bad.sql'), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
+    writeFileSync(join(dir, `${nextMigrationPrefix()}_bad.sql`), 'CREATE TABLE half (id INTEGER) STRICT;\nTHIS IS NOT SQL;\n');
     expect((await openError(path, dir)).code).toBe('migration_failed');
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(4);
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(SQLITE_VERSION);
     db.close();
   });
 
@@ -173,7 +176,7 @@ describe('migrations of an SQLite database', () => {
     await source.close();
 
     const ledger = await openLedger(path);
-    expect((ledger.store as SqliteStore).migratedOnOpen.applied.map((m) => m.name)).toEqual(['question_life', 'scores']);
+    expect((ledger.store as SqliteStore).migratedOnOpen.applied.map((m) => m.name)).toEqual(SQLITE_MIGRATIONS.slice(2).map((m) => m.name));
     expect(await ledger.store.events()).toEqual(eventsBefore);
     await ledger.withdrawForecast('f', { reason: 'typo' });
     const report = await ledger.verify();

@@ -131,11 +131,13 @@ describe('stored scores in an SQLite ledger', () => {
     const path = join(tempDir(), 'old.sqlite');
     const data = richest(23);
     await (await ledgerOf(data, { pool: 'last', split: 1, withdraw: 2 }, () => openLedger(path, { now: () => NOW }))).close();
-    // The same file as a ledger at schema 3 would be: no score tables, migration 0004 not applied.
+    // The same file as a ledger at schema 3 would be: no score tables, migration 0004 not applied (nor the later ones:
+    // 0005's index back as 0001 made it), so opening applies 0004 and 0005 to a ledger with data.
     const db = new Database(path);
     db.exec(
-      'DROP TABLE question_scores; DROP TABLE forecaster_scores; DROP TABLE stored_scores_state; DROP INDEX resolutions_resolved_on; DELETE FROM schema_migrations WHERE version = 4;',
+      'DROP TABLE question_scores; DROP TABLE forecaster_scores; DROP TABLE stored_scores_state; DROP INDEX resolutions_resolved_on; DELETE FROM schema_migrations WHERE version >= 4;',
     );
+    db.exec('DROP INDEX forecasts_forecaster_cover; CREATE INDEX forecasts_forecaster ON forecasts (forecaster_id);');
     db.close();
     let ledger = await openLedger(path, { now: () => NOW });
     try {

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../helpers/sqlite-migrations.js';
 import { tempDir } from '../helpers/temp.js';
 import { openLedger } from '../../src/index.js';
 import { start, waitFor } from './processes.js';
@@ -52,9 +53,9 @@ describe(`${PROCESSES} processes opening one new ledger file at once`, () => {
       });
       for (const r of parsed) expect(r).toMatchObject({ ok: true, verified: true });
       // Each migration was applied by exactly one of them.
-      expect(parsed.flatMap((r) => r.applied!).sort()).toEqual([1, 2, 3, 4]);
+      expect(parsed.flatMap((r) => r.applied!).sort((a, b) => a - b)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
       const check = new Database(db, { readonly: true });
-      expect(check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3, 4]);
+      expect(check.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
       check.close();
       opens += PROCESSES;
     }

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventHash, GENESIS_HASH } from '../../src/history/event-hash.js';
 import { LedgerError, openLedger, type VerifyReport } from '../../src/index.js';
+import { SQLITE_VERSION } from '../helpers/sqlite-migrations.js';
 import { openTamperLedger } from '../helpers/tamper-ledger.js';
 import { tempDir } from '../helpers/temp.js';
 import { prng } from './processes.js';
@@ -288,8 +289,8 @@ describe('tamper catalogue: schema_migrations', () => {
   const EDITS: [what: string, sql: string, code: string][] = [
     ['a checksum', `UPDATE schema_migrations SET checksum = '${'f'.repeat(64)}' WHERE version = 1`, 'migration_checksum_mismatch'],
     ['a name', `UPDATE schema_migrations SET name = 'other' WHERE version = 3`, 'migration_checksum_mismatch'],
-    ['a removed row', 'DELETE FROM schema_migrations WHERE version = 4', 'migration_pending'],
-    ['an extra row', `INSERT INTO schema_migrations VALUES (5, 'extra', '${'a'.repeat(64)}', '2026-01-01')`, 'database_newer_than_library'],
+    ['a removed row', `DELETE FROM schema_migrations WHERE version = ${SQLITE_VERSION}`, 'migration_pending'],
+    ['an extra row', `INSERT INTO schema_migrations VALUES (${SQLITE_VERSION + 1}, 'extra', '${'a'.repeat(64)}', '2026-01-01')`, 'database_newer_than_library'],
   ];
   it.each(EDITS)('%s: refused on open, and reported by verify() on an open ledger', async (_what, sql, code) => {
     const path = copy();

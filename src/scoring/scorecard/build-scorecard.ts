@@ -74,7 +74,7 @@ function gather(data: ScoringData, forecasterId: string) {
 export function predictionOf(
   record: QuestionRecord,
   forecasts: readonly ScoringForecast[],
-  scored: QuestionScore | undefined,
+  scored: Pick<QuestionScore, 'score' | 'coverage' | 'relative'> | undefined,
   afterOutcome: ForecastAfterOutcome[],
   asOf: string,
 ): ScorecardPrediction {

@@ -65,10 +65,27 @@ export function toScoreRow(s: QuestionScore): QuestionScoreRow {
   };
 }
 
-/** The question score a row holds. @internal */
-export function fromScoreRow(row: QuestionScoreRow): QuestionScore {
-  const detail = JSON.parse(row.detail) as Pick<QuestionScore, 'score' | 'coverage' | 'relative'>;
-  return { questionId: row.questionId, forecasterId: row.forecasterId, section: row.section, ...detail };
+/**
+ * A stored row as a scorecard reads it: the question and the JSON detail. The other columns are what the
+ * leaderboard's totals add up, and the forecaster is the one whose scorecard it is, so neither is read.
+ *
+ * @internal
+ */
+export type ScorecardScoreRow = Pick<QuestionScoreRow, 'questionId' | 'detail'>;
+
+/** What a scorecard shows of a stored score: the question's score, coverage and relative figures. @internal */
+export type ScorecardScore = Pick<QuestionScore, 'score' | 'coverage' | 'relative'>;
+
+/**
+ * The scores of a forecaster's stored rows by question id, each detail parsed once and used as it is
+ * (no copy into a {@link QuestionScore}: a scorecard reads only its score, coverage and relative figures).
+ *
+ * @internal
+ */
+export function scorecardScoresOf(rows: readonly ScorecardScoreRow[]): Map<string, ScorecardScore> {
+  const scores = new Map<string, ScorecardScore>();
+  for (const row of rows) scores.set(row.questionId, JSON.parse(row.detail) as ScorecardScore);
+  return scores;
 }
 
 /** The figures the totals hold for a row, read from its columns; `undefined` for a plan or goal. @internal */

@@ -23,6 +23,7 @@ import { predictionOf, scorecardOf } from '../scorecard/build-scorecard.js';
 import type { ForecastAfterOutcome, Leaderboard, Scorecard, ScorecardPrediction } from '../scorecard/types.js';
 import { addFigures, emptyTotals, figuresOf, type ForecasterTotals } from './forecaster-totals.js';
 import { scoreQuestion, type QuestionScore } from './score-question.js';
+import type { ScorecardScore } from './stored-rows.js';
 
 /** The scoring options stored scores are computed with: the defaults. @internal */
 export function storedScoringOptions(): ResolvedScoringOptions {
@@ -98,8 +99,8 @@ export interface StoredScorecardInput {
   readonly questions: readonly QuestionRecord[];
   /** The forecaster's forecasts, a withdrawn one with its `withdrawnAt`. */
   readonly forecasts: readonly ScoringForecast[];
-  /** The forecaster's stored score rows. */
-  readonly scores: readonly QuestionScore[];
+  /** The forecaster's stored scores by question id (`scorecardScoresOf` reads them from the rows). */
+  readonly scores: ReadonlyMap<string, ScorecardScore>;
 }
 
 /**
@@ -124,13 +125,12 @@ export function resolutionsStandOn(questions: readonly QuestionRecord[], asOf: s
 export function storedScorecard(input: StoredScorecardInput, head: { asOf: string; upcomingLimit: number }): Scorecard {
   // Live: only the forecasts made by the end of asOf (as point-in-time scoring reads them).
   const mine = forecastsByQuestion(input.forecasts.filter((f) => madeBy(f.madeAt, head.asOf) && everStood(f)));
-  const scores = new Map(input.scores.map((s) => [s.questionId, s]));
   const records = new Map(input.questions.map((r) => [r.question.id, r]));
   const predictions: ScorecardPrediction[] = [];
   const afterOutcome: ForecastAfterOutcome[] = [];
   for (const [questionId, forecasts] of mine) {
     const record = records.get(questionId);
-    if (record) predictions.push(predictionOf(record, forecasts, scores.get(questionId), afterOutcome, head.asOf));
+    if (record) predictions.push(predictionOf(record, forecasts, input.scores.get(questionId), afterOutcome, head.asOf));
   }
   return scorecardOf(input.forecaster, predictions, afterOutcome, { asOf: head.asOf, options: storedScoringOptions(), upcomingLimit: head.upcomingLimit });
 }

@@ -15,7 +15,7 @@ import type { Forecaster } from '../../model/forecaster.js';
 import type { QuestionRecord } from '../../model/question-record.js';
 import type { QuestionAmendment } from '../../model/question-update.js';
 import type { ScoringForecast } from '../../scoring/load-scoring-data.js';
-import { toScoreRow, toTotalsRow, type ForecasterTotalsRow, type QuestionScoreRow } from '../../scoring/stored/stored-rows.js';
+import { toScoreRow, toTotalsRow, type ForecasterTotalsRow, type QuestionScoreRow, type ScorecardScoreRow } from '../../scoring/stored/stored-rows.js';
 import { scoreLedger, totalsOf } from '../../scoring/stored/stored-scores.js';
 import type { StoredScorecardParts, StoredScoreTotals } from '../ledger-store.js';
 import type { StoredForecast } from '../../model/forecast.js';
@@ -77,6 +77,7 @@ const SQL = {
     (SELECT coalesce(json_agg(t ORDER BY t."forecasterId"), '[]') FROM (SELECT ${TOTALS_COLUMNS} FROM forecaster_scores) t) AS totals
     FROM stored_scores_state WHERE id = 1`,
   // One forecaster's part of the ledger for a stored scorecard (see PgScores.scorecardParts).
+  scorecardRows: 'SELECT question_id AS "questionId", detail FROM question_scores WHERE forecaster_id = $1',
   forecasterQuestions: `${QUESTION_SELECT} WHERE q.id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = $1) ORDER BY q.event_seq`,
   forecasterForecasts: 'SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.forecaster_id = $1 ORDER BY f.event_seq',
   forecasterUpdates: `SELECT ${UPDATE_COLUMNS} FROM question_updates u JOIN events e ON e.seq = u.event_seq
@@ -271,13 +272,13 @@ export class PgScores {
 
   /**
    * One forecaster's part of the ledger for a stored scorecard, when the tables are filled, in four reads: their stored
-   * rows, the questions they made a claim on (as recorded, recorded order, current resolutions), their forecasts and
+   * rows (the columns a scorecard shows), the questions they made a claim on (as recorded, recorded order, current resolutions), their forecasts and
    * those questions' updates (recorded order). Run it in one snapshot: the reads must agree.
    */
   async scorecardParts(forecasterId: string): Promise<StoredScorecardParts | undefined> {
     if (!(await this.filled())) return undefined;
     return {
-      rows: await this.#rows<QuestionScoreRow>(SQL.forecasterRows, [forecasterId]),
+      rows: await this.#rows<ScorecardScoreRow>(SQL.scorecardRows, [forecasterId]),
       questions: (await this.#rows<QuestionRow>(SQL.forecasterQuestions, [forecasterId])).map(toQuestionRecord),
       forecasts: (await this.#rows<{ payload: string }>(SQL.forecasterForecasts, [forecasterId])).map((r) => JSON.parse(r.payload) as StoredForecast),
       updates: (await this.#rows<UpdateRow>(SQL.forecasterUpdates, [forecasterId])).map(toUpdate),

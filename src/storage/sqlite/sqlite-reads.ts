@@ -128,7 +128,7 @@ export class SqliteReads {
       params.push(filter.tag);
     }
     if (filter.forecaster) {
-      // IN (…) lets SQLite start from the forecaster's forecasts (forecasts_forecaster) instead of
+      // IN (…) lets SQLite start from the forecaster's forecasts (forecasts_forecaster_cover) instead of
       // probing every question.
       where.push('q.id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = ?)');
       params.push(filter.forecaster);

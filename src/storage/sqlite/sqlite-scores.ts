@@ -70,8 +70,10 @@ function prepareScoreStatements(db: Database.Database) {
     forecasterRows: db.prepare(`SELECT ${SCORE_COLUMNS} FROM question_scores WHERE forecaster_id = ?`),
     totals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores WHERE forecaster_id = ?`),
     allTotals: db.prepare(`SELECT ${TOTALS_COLUMNS} FROM forecaster_scores ORDER BY forecaster_id`).raw(),
-    // One forecaster's part of the ledger for a stored scorecard: each question they made a claim on (the
-    // forecasts_forecaster index gives them), its updates in one read rather than one per question.
+    // One forecaster's part of the ledger for a stored scorecard: the columns of their rows a scorecard shows, each
+    // question they made a claim on and its updates in one read rather than one per question. The forecasts_forecaster_cover
+    // index (migration 0005) gives their forecasts in recorded order and the questions' ids without reading the forecasts table.
+    scorecardRows: db.prepare('SELECT question_id, detail FROM question_scores WHERE forecaster_id = ?').raw(),
     forecasterQuestions: db.prepare(`${QUESTION_SELECT} WHERE q.id IN (SELECT f.question_id FROM forecasts f WHERE f.forecaster_id = ?) ORDER BY q.event_seq`),
     forecasterForecasts: db
       .prepare('SELECT e.payload FROM forecasts f JOIN events e ON e.seq = f.event_seq WHERE f.forecaster_id = ? ORDER BY f.event_seq')
@@ -215,14 +217,14 @@ export class SqliteScores {
   }
 
   /**
-   * One forecaster's part of the ledger for a stored scorecard, in four reads: their stored rows, the questions
+   * One forecaster's part of the ledger for a stored scorecard, in four reads: their stored rows (the columns a scorecard shows), the questions
    * they made a claim on (as recorded, recorded order, current resolutions), their forecasts and those
    * questions' updates (recorded order).
    */
   forecasterPart(forecasterId: string): StoredScorecardParts {
     const s = this.#s;
     return {
-      rows: this.forecasterRows(forecasterId),
+      rows: (s.scorecardRows.all(forecasterId) as [questionId: string, detail: string][]).map(([questionId, detail]) => ({ questionId, detail })),
       questions: (s.forecasterQuestions.all(forecasterId) as QuestionRow[]).map(toQuestionRecord),
       forecasts: (s.forecasterForecasts.all(forecasterId) as string[]).map((payload) => JSON.parse(payload) as StoredForecast),
       updates: (s.forecasterUpdates.all(forecasterId) as UpdateTuple[]).map(toUpdate),

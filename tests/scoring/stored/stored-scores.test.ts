@@ -42,7 +42,7 @@ describe('stored scores', () => {
             forecaster,
             questions: data.questions.filter((r) => ids.has(r.question.id)),
             forecasts,
-            scores: rows.filter((r) => r.forecasterId === forecaster.id),
+            scores: new Map(rows.filter((r) => r.forecasterId === forecaster.id).map((r) => [r.questionId, r])),
           };
           const card = storedScorecard(input, { asOf, upcomingLimit: 10 });
           expect(JSON.stringify(card)).toBe(JSON.stringify(buildScorecard(data, forecaster.id, { asOf })));
