@@ -32,6 +32,7 @@ beforeAll(async () => {
 afterEach(() => {
   storageCheckSettings.workerMinBytes = DEFAULT_MIN_BYTES;
   storageCheckSettings.onWorker = undefined;
+  storageCheckSettings.driver = undefined;
 });
 
 /** A fresh copy of the populated ledger. */
@@ -179,6 +180,18 @@ describe('storage check in a worker thread', () => {
     await ledger.close();
     expect(workers).toHaveLength(1);
     expect(workers[0]!.threadId).toBe(-1);
+  });
+
+  it('falls back to the connection when the worker cannot load the driver, with the same report', async () => {
+    const path = copy();
+    editIndexKey(path, 'forecasts_forecaster');
+    const expected = (await verifyVia(path, 'connection')).report;
+    storageCheckSettings.driver = join(templateDir, 'no-such-driver.js');
+    const { report, workers } = await verifyVia(path, 'worker');
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.threadId).toBe(-1);
+    expect(report).toEqual(expected);
+    expect(report.ok).toBe(false);
   });
 
   it('runs on the connection for an in-memory ledger', async () => {

@@ -25,7 +25,9 @@ export const storageCheckSettings: {
   workerMinBytes: number;
   /** Called with each worker started (tests check that it is terminated). */
   onWorker: ((worker: Worker) => void) | undefined;
-} = { workerMinBytes: 16 * 2 ** 20, onWorker: undefined };
+  /** The driver module the worker requires, when not the better-sqlite3 this package resolves (tests give one that does not load). */
+  driver: string | undefined;
+} = { workerMinBytes: 16 * 2 ** 20, onWorker: undefined, driver: undefined };
 
 /** The rows of `PRAGMA <pragma>(20)` as problems: none when the only row is `ok`. */
 function problemsOf(pragma: string, messages: readonly string[]): VerifyProblem[] {
@@ -156,7 +158,7 @@ function workerTarget(db: Database.Database): string | undefined {
  */
 export function startStorageCheck(db: Database.Database, quick: boolean): StorageCheck {
   const file = workerTarget(db);
-  const driver = file === undefined ? null : resolveDriver();
+  const driver = file === undefined ? null : (storageCheckSettings.driver ?? resolveDriver());
   if (file === undefined || driver === null) {
     const problems = checkStorageOn(db, quick);
     return { result: async () => problems, cancel: async () => {} };
