@@ -2,7 +2,7 @@
 // query-only connection for a file over the threshold, on the store's connection otherwise. Both paths
 // must find the same damage and give the same report; the worker never outlives verify().
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -14,6 +14,7 @@ import { tempDir } from '../helpers/temp.js';
 import { prng } from '../reliability/processes.js';
 
 const DEFAULT_MIN_BYTES = storageCheckSettings.workerMinBytes;
+const DEFAULT_MIN_CORES = storageCheckSettings.workerMinCores;
 let template: string;
 
 // Kept for the whole file (tempDir() folders go after each test).
@@ -31,6 +32,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   storageCheckSettings.workerMinBytes = DEFAULT_MIN_BYTES;
+  storageCheckSettings.workerMinCores = DEFAULT_MIN_CORES;
   storageCheckSettings.onWorker = undefined;
   storageCheckSettings.driver = undefined;
 });
@@ -74,6 +76,12 @@ function wrongFreelistCount(path: string): void {
   writeFileSync(path, bytes);
 }
 
+/** The worker for files of `bytes` or more, on any machine (one core too, as CI may have). */
+function useWorkerAbove(bytes: number): void {
+  storageCheckSettings.workerMinBytes = bytes;
+  storageCheckSettings.workerMinCores = 1;
+}
+
 interface Run {
   report: VerifyReport;
   workers: Worker[];
@@ -81,7 +89,7 @@ interface Run {
 
 /** verify() on `path` with the storage check in a worker (`worker`) or on the store's connection. */
 async function verifyVia(path: string, via: 'worker' | 'connection', options: { quick?: boolean } = {}): Promise<Run> {
-  storageCheckSettings.workerMinBytes = via === 'worker' ? 0 : Number.POSITIVE_INFINITY;
+  useWorkerAbove(via === 'worker' ? 0 : Number.POSITIVE_INFINITY);
   const workers: Worker[] = [];
   storageCheckSettings.onWorker = (w) => workers.push(w);
   const ledger = await openLedger(path, { migrate: false });
@@ -102,6 +110,17 @@ describe('storage check in a worker thread', () => {
 
   it('stays on the connection below the threshold (the default 16 MB for this small file)', async () => {
     storageCheckSettings.workerMinBytes = DEFAULT_MIN_BYTES;
+    const workers: Worker[] = [];
+    storageCheckSettings.onWorker = (w) => workers.push(w);
+    const ledger = await openLedger(copy(), { migrate: false });
+    expect((await ledger.verify()).ok).toBe(true);
+    await ledger.close();
+    expect(workers).toHaveLength(0);
+  });
+
+  it('stays on the connection on a machine with fewer cores than workerMinCores', async () => {
+    storageCheckSettings.workerMinBytes = 0;
+    storageCheckSettings.workerMinCores = availableParallelism() + 1;
     const workers: Worker[] = [];
     storageCheckSettings.onWorker = (w) => workers.push(w);
     const ledger = await openLedger(copy(), { migrate: false });
@@ -171,7 +190,7 @@ describe('storage check in a worker thread', () => {
     const migrationsDir = tempDir();
     const packaged = join(import.meta.dirname, '../../migrations/sqlite');
     for (const f of readdirSync(packaged)) copyFileSync(join(packaged, f), join(migrationsDir, f));
-    storageCheckSettings.workerMinBytes = 0;
+    useWorkerAbove(0);
     const workers: Worker[] = [];
     storageCheckSettings.onWorker = (w) => workers.push(w);
     const ledger = await openLedger(copy(), { migrate: false, migrationsDir });
@@ -195,7 +214,7 @@ describe('storage check in a worker thread', () => {
   });
 
   it('runs on the connection for an in-memory ledger', async () => {
-    storageCheckSettings.workerMinBytes = 0;
+    useWorkerAbove(0);
     const workers: Worker[] = [];
     storageCheckSettings.onWorker = (w) => workers.push(w);
     const ledger = await openLedger(':memory:');
@@ -206,7 +225,7 @@ describe('storage check in a worker thread', () => {
   });
 
   it("uses the worker for a caller's { database } connection to a file", async () => {
-    storageCheckSettings.workerMinBytes = 0;
+    useWorkerAbove(0);
     const workers: Worker[] = [];
     storageCheckSettings.onWorker = (w) => workers.push(w);
     const database = new Database(copy());

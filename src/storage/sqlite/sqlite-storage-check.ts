@@ -7,6 +7,7 @@
  * @module
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { StorageCheck } from '../../engine/storage-adapter.js';
@@ -23,11 +24,13 @@ export const storageCheckSettings: {
    * thread's start (~30–50 ms) costs more than running the check beside the chain walk saves.
    */
   workerMinBytes: number;
+  /** The fewest cores (`os.availableParallelism()`) with which a worker is used: on one core it only adds its start. */
+  workerMinCores: number;
   /** Called with each worker started (tests check that it is terminated). */
   onWorker: ((worker: Worker) => void) | undefined;
   /** The driver module the worker requires, when not the better-sqlite3 this package resolves (tests give one that does not load). */
   driver: string | undefined;
-} = { workerMinBytes: 16 * 2 ** 20, onWorker: undefined, driver: undefined };
+} = { workerMinBytes: 16 * 2 ** 20, workerMinCores: 2, onWorker: undefined, driver: undefined };
 
 /** The rows of `PRAGMA <pragma>(20)` as problems: none when the only row is `ok`. */
 function problemsOf(pragma: string, messages: readonly string[]): VerifyProblem[] {
@@ -122,12 +125,13 @@ function resolveDriver(): string | null {
 
 /**
  * The file of `db`'s main database when it should be checked in a worker: a file (not `:memory:`
- * or a temporary database) of at least {@link storageCheckSettings}.workerMinBytes. `undefined`
+ * or a temporary database) of at least {@link storageCheckSettings}.workerMinBytes, on a machine
+ * of `workerMinCores` cores or more. `undefined`
  * when the check should run on the connection (and whenever the connection cannot say: that path
  * then reports the error).
  */
 function workerTarget(db: Database.Database): string | undefined {
-  if (db.memory) return undefined;
+  if (db.memory || availableParallelism() < storageCheckSettings.workerMinCores) return undefined;
   try {
     // The absolute path SQLite opened (db.name may be relative to a working directory since left).
     const main = (db.pragma('database_list') as { name: string; file: string }[]).find((d) => d.name === 'main');
