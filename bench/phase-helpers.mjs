@@ -1,24 +1,50 @@
 // The phase helpers that every backend's phases share (bench/run.mjs, bench/postgres-backend.mjs).
 
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-/** Accumulates wall time and CPU time (user + system) of the timed sections. */
+/**
+ * The CPU time (user + system, ms) of the calling thread so far, from Linux's /proc/thread-self/stat
+ * (10 ms ticks), or undefined elsewhere. process.cpuUsage() counts every thread of the process, and
+ * Node 20 has no process.threadCpuUsage() (Node 23.9+).
+ */
+export function threadCpuMs() {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 (state) on
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in USER_HZ (100/s) ticks
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Accumulates wall time and CPU time (user + system) of the timed sections: `cpuMs` of the whole
+ * process (worker threads included), `mainThreadCpuMs` of the main thread alone (null where
+ * threadCpuMs() cannot tell).
+ */
 export class Stopwatch {
   ms = 0;
   cpuMs = 0;
+  mainThreadCpuMs = 0;
   #t = 0;
   #cpu = undefined;
+  #threadCpu = undefined;
   start() {
     this.#cpu = process.cpuUsage();
+    this.#threadCpu = threadCpuMs();
     this.#t = performance.now();
     return this;
   }
   stop() {
     const dt = performance.now() - this.#t;
     const cpu = process.cpuUsage(this.#cpu);
+    const threadCpu = threadCpuMs();
     this.ms += dt;
     this.cpuMs += (cpu.user + cpu.system) / 1000;
+    this.mainThreadCpuMs =
+      this.#threadCpu === undefined || threadCpu === undefined || this.mainThreadCpuMs === null ? null : this.mainThreadCpuMs + threadCpu - this.#threadCpu;
     return dt;
   }
 }

@@ -235,9 +235,33 @@ export interface SnapshotReader {
    * `StoreCapabilities.storedScores`.
    */
   storedScores?(): Promise<StoredScoresSnapshot | undefined>;
-  /** The database's own check of its storage (`PRAGMA integrity_check`), when {@link StoreCapabilities.storageCheck}. */
-  checkStorage(quick: boolean): Promise<VerifyProblem[]>;
+  /**
+   * Starts the database's own check of its storage (`PRAGMA integrity_check`, or `quick_check` when
+   * `quick`), when {@link StoreCapabilities.storageCheck}. `verify()` starts it before the chain
+   * walk and asks for its result at the end, so a backend may run it beside the walk (SQLite does,
+   * in a worker thread, for a large file).
+   */
+  startStorageCheck(quick: boolean): StorageCheck;
 }
+
+/**
+ * A storage check under way ({@link SnapshotReader.startStorageCheck}).
+ *
+ * @internal
+ */
+export interface StorageCheck {
+  /** The problems found (never rejects: a check that fails is a problem). Ends the check. */
+  result(): Promise<VerifyProblem[]>;
+  /** Stops the check if it still runs (when verify() throws); harmless after {@link StorageCheck.result}. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * The check of a backend with nothing to check: no problems.
+ *
+ * @internal
+ */
+export const NO_STORAGE_CHECK: StorageCheck = Object.freeze({ result: async () => [], cancel: async () => {} });
 
 /**
  * A backend, as the engine sees it.

@@ -49,7 +49,35 @@ export async function verifyLedger(reader: SnapshotReader, options: { expectedHe
       problems.push({ table: 'database', message: `${what} failed: ${(error as Error).message}` });
     }
   };
-  pushAll(problems, await reader.checkStorage(options.quick));
+  // Started first and collected last: a backend may run it beside the chain walk (SQLite, on a large
+  // file, in a worker thread). Its problems still come first in the report.
+  const storage = reader.startStorageCheck(options.quick);
+  try {
+    const chain = await checkLedger(reader, problems, check, options);
+    const storageProblems = await storage.result();
+    return {
+      ok: problems.length === 0 && storageProblems.length === 0,
+      events: chain.events,
+      head: chain.head,
+      anchor: formatAnchor(chain.lastSeq, chain.head),
+      ...(chain.firstBrokenSeq === undefined ? {} : { firstBrokenSeq: chain.firstBrokenSeq }),
+      problems: storageProblems.length === 0 ? problems : [...storageProblems, ...problems],
+    };
+  } finally {
+    await storage.cancel();
+  }
+}
+
+/**
+ * Every check but the storage check: the chain walk, the anchor, the derived tables, the stored
+ * scores, the migrations and the schema, in that order, their problems pushed onto `problems`.
+ */
+async function checkLedger(
+  reader: SnapshotReader,
+  problems: VerifyProblem[],
+  check: (what: string, fn: () => Promise<void>) => Promise<void>,
+  options: { expectedHead?: HeadAnchor },
+): Promise<ChainWalk> {
   let chain: ChainWalk = { events: 0, head: GENESIS_HASH, lastSeq: 0, eventCounts: {} };
   await check('reading the events', async () => {
     chain = await walkChain(reader, problems, options.expectedHead);
@@ -77,14 +105,7 @@ export async function verifyLedger(reader: SnapshotReader, options: { expectedHe
   await check('checking the schema', async () => {
     pushAll(problems, await reader.checkSchema());
   });
-  return {
-    ok: problems.length === 0,
-    events: chain.events,
-    head: chain.head,
-    anchor: formatAnchor(chain.lastSeq, chain.head),
-    ...(chain.firstBrokenSeq === undefined ? {} : { firstBrokenSeq: chain.firstBrokenSeq }),
-    problems,
-  };
+  return chain;
 }
 
 /**

@@ -14,7 +14,15 @@
  */
 import type * as Pg from 'pg';
 import { LedgerError } from '../../errors.js';
-import type { OpenReport, ScannedEventRow, SnapshotReader, StorageAdapter, StoreCapabilities, WriteTransaction } from '../../engine/storage-adapter.js';
+import {
+  NO_STORAGE_CHECK,
+  type OpenReport,
+  type ScannedEventRow,
+  type SnapshotReader,
+  type StorageAdapter,
+  type StoreCapabilities,
+  type WriteTransaction,
+} from '../../engine/storage-adapter.js';
 import type { StoredScoresSnapshot } from '../../engine/verify-scores.js';
 import type { MigrationReport } from '../types.js';
 import { readMigrations } from '../migration-files.js';
@@ -268,7 +276,7 @@ export class PgAdapter implements StorageAdapter {
             files().filter((f) => applied.has(f.version)),
           );
         }),
-      checkStorage: async () => [],
+      startStorageCheck: () => NO_STORAGE_CHECK,
     };
   }
 

@@ -6,13 +6,14 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import type { ScannedEventRow, SnapshotReader } from '../../engine/storage-adapter.js';
+import type { ScannedEventRow, SnapshotReader, StorageCheck } from '../../engine/storage-adapter.js';
 import type { EventType } from '../../model/ledger-event.js';
 import type { VerifyProblem } from '../types.js';
 import { migrate, type MigrationFile } from './migrations.js';
 import { verifyProjections } from './verify-projections.js';
 import { verifySchema } from './verify-schema.js';
 import { SqliteReads } from './sqlite-reads.js';
+import { startStorageCheck } from './sqlite-storage-check.js';
 import type { SqliteScores } from './sqlite-scores.js';
 import type { StoredScoresSnapshot } from '../../engine/verify-scores.js';
 
@@ -119,14 +120,7 @@ export class SqliteSnapshot implements SnapshotReader {
     );
   }
 
-  async checkStorage(quick: boolean): Promise<VerifyProblem[]> {
-    const pragma = quick ? 'quick_check' : 'integrity_check';
-    try {
-      const rows = this.#db.pragma(`${pragma}(20)`, { simple: false }) as Record<string, string>[];
-      const messages = rows.map((r) => Object.values(r)[0]!).filter((m) => m !== 'ok');
-      return messages.map((m) => ({ table: 'database', message: `SQLite ${pragma}: ${m}: the file is damaged` }));
-    } catch (error) {
-      return [{ table: 'database', message: `PRAGMA ${pragma} failed: ${(error as Error).message}` }];
-    }
+  startStorageCheck(quick: boolean): StorageCheck {
+    return startStorageCheck(this.#db, quick);
   }
 }
