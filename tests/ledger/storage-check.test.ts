@@ -108,19 +108,12 @@ describe('storage check in a worker thread', () => {
     expect(workers[0]!.threadId).toBe(-1); // -1 once the thread has stopped
   });
 
-  it('stays on the connection below the threshold (the default 16 MB for this small file)', async () => {
-    storageCheckSettings.workerMinBytes = DEFAULT_MIN_BYTES;
-    const workers: Worker[] = [];
-    storageCheckSettings.onWorker = (w) => workers.push(w);
-    const ledger = await openLedger(copy(), { migrate: false });
-    expect((await ledger.verify()).ok).toBe(true);
-    await ledger.close();
-    expect(workers).toHaveLength(0);
-  });
-
-  it('stays on the connection on a machine with fewer cores than workerMinCores', async () => {
-    storageCheckSettings.workerMinBytes = 0;
-    storageCheckSettings.workerMinCores = availableParallelism() + 1;
+  it.each([
+    ['below the threshold (the default 16 MB for this small file)', DEFAULT_MIN_BYTES, DEFAULT_MIN_CORES],
+    ['on a machine with fewer cores than workerMinCores', 0, availableParallelism() + 1],
+  ])('stays on the connection %s', async (_, minBytes, minCores) => {
+    storageCheckSettings.workerMinBytes = minBytes;
+    storageCheckSettings.workerMinCores = minCores;
     const workers: Worker[] = [];
     storageCheckSettings.onWorker = (w) => workers.push(w);
     const ledger = await openLedger(copy(), { migrate: false });
@@ -154,6 +147,16 @@ describe('storage check in a worker thread', () => {
     expect(report.ok).toBe(false);
     expect(report.problems[0]).toEqual({ table: 'database', message: 'PRAGMA integrity_check failed: database disk image is malformed' });
     expect(workers[0]!.threadId).toBe(-1);
+  });
+
+  it('reports a zeroed page with quick_check on the connection too, not as an exception', async () => {
+    const path = copy();
+    zeroIndexPage(path, 'questions_resolve_on');
+    const { report } = await verifyVia(path, 'connection', { quick: true });
+    expect(report.ok).toBe(false);
+    const storage = report.problems.filter((p) => p.table === 'database');
+    expect(storage.length).toBeGreaterThan(0);
+    for (const p of storage) expect(p.message).toMatch(/^SQLite quick_check: .*: the file is damaged$/s);
   });
 
   it('gives the same report through the worker and through the connection on a damaged index', async () => {
