@@ -8,7 +8,7 @@ import { resolveScoringOptions, type ResolvedScoringOptions } from '../claims/sc
 import type { ScoringData, ScoringForecast } from '../load-scoring-data.js';
 import { addAggregates, assertAggregateSpecs, limitToTag } from '../aggregate/with-aggregates.js';
 import { median } from '../median.js';
-import { isPlanStance, scoreQuestion, type QuestionScore } from '../stored/score-question.js';
+import { isPlanStance, scoreQuestion, type ScorecardScore } from '../stored/score-question.js';
 import { guardInput } from '../_internal/validate.js';
 import { IdArg, parseArg } from '../../_internal/validate-args.js';
 import { standingOn } from '../point-in-time.js';
@@ -74,7 +74,7 @@ function gather(data: ScoringData, forecasterId: string) {
 export function predictionOf(
   record: QuestionRecord,
   forecasts: readonly ScoringForecast[],
-  scored: Pick<QuestionScore, 'score' | 'coverage' | 'relative'> | undefined,
+  scored: ScorecardScore | undefined,
   afterOutcome: ForecastAfterOutcome[],
   asOf: string,
 ): ScorecardPrediction {

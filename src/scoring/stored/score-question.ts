@@ -36,6 +36,9 @@ export interface QuestionScore {
   readonly relative?: { readonly peerScore: number; readonly relativeBrier: number; readonly peers: number };
 }
 
+/** What a scorecard shows of a question's score (a stored row's `detail`): its score, coverage and relative figures. @internal */
+export type ScorecardScore = Pick<QuestionScore, 'score' | 'coverage' | 'relative'>;
+
 /** Whether a question is a plan or a goal. @internal */
 export function isPlanStance(stance: string): boolean {
   return stance === 'plan' || stance === 'goal';

@@ -13,7 +13,7 @@ import { everStood } from '../point-in-time.js';
 import type { ClaimVerdict } from '../claims/score-prediction.js';
 import { ExactSum } from '../_internal/sum.js';
 import { addFigures, emptyTotals, figuresOf, type ForecasterTotals, type ScoreFigures } from './forecaster-totals.js';
-import { scoreQuestion, type QuestionScore, type ScoreSection } from './score-question.js';
+import { scoreQuestion, type QuestionScore, type ScorecardScore, type ScoreSection } from './score-question.js';
 import { forecastsByQuestion, storedScoringOptions } from './stored-scores.js';
 
 /**
@@ -72,9 +72,6 @@ export function toScoreRow(s: QuestionScore): QuestionScoreRow {
  * @internal
  */
 export type ScorecardScoreRow = Pick<QuestionScoreRow, 'questionId' | 'detail'>;
-
-/** What a scorecard shows of a stored score: the question's score, coverage and relative figures. @internal */
-export type ScorecardScore = Pick<QuestionScore, 'score' | 'coverage' | 'relative'>;
 
 /**
  * The scores of a forecaster's stored rows by question id, each detail parsed once and used as it is

@@ -22,8 +22,7 @@ import { rankLeaderboard, type LeaderboardRow } from '../scorecard/build-leaderb
 import { predictionOf, scorecardOf } from '../scorecard/build-scorecard.js';
 import type { ForecastAfterOutcome, Leaderboard, Scorecard, ScorecardPrediction } from '../scorecard/types.js';
 import { addFigures, emptyTotals, figuresOf, type ForecasterTotals } from './forecaster-totals.js';
-import { scoreQuestion, type QuestionScore } from './score-question.js';
-import type { ScorecardScore } from './stored-rows.js';
+import { scoreQuestion, type QuestionScore, type ScorecardScore } from './score-question.js';
 
 /** The scoring options stored scores are computed with: the defaults. @internal */
 export function storedScoringOptions(): ResolvedScoringOptions {

@@ -69,6 +69,12 @@ export function checkStorageOn(db: Database.Database, quick: boolean): VerifyPro
   }
 }
 
+/** The check run on `db` at once, as a {@link StorageCheck} already done. */
+function checkedNow(db: Database.Database, quick: boolean): StorageCheck {
+  const problems = checkStorageOn(db, quick);
+  return { result: async () => problems, cancel: async () => {} };
+}
+
 /**
  * The worker's program, CommonJS evaluated as a string: no file of its own to find next to a
  * bundled `dist/` entry point, and it `require`s the driver by the absolute path the store's own
@@ -163,17 +169,13 @@ function workerTarget(db: Database.Database): string | undefined {
 export function startStorageCheck(db: Database.Database, quick: boolean): StorageCheck {
   const file = workerTarget(db);
   const driver = file === undefined ? null : (storageCheckSettings.driver ?? resolveDriver());
-  if (file === undefined || driver === null) {
-    const problems = checkStorageOn(db, quick);
-    return { result: async () => problems, cancel: async () => {} };
-  }
+  if (file === undefined || driver === null) return checkedNow(db, quick);
   const pragma = pragmaOf(quick);
   let worker: Worker;
   try {
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, pragma, readonly: db.readonly } });
   } catch {
-    const problems = checkStorageOn(db, quick);
-    return { result: async () => problems, cancel: async () => {} };
+    return checkedNow(db, quick);
   }
   storageCheckSettings.onWorker?.(worker);
   // `undefined`: the worker could not run the check; the connection runs it instead.
