@@ -144,6 +144,10 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
     case 'file_exists':
       return 'choose another file, or pass --overwrite to replace it';
     case 'storage_error':
+      // A PostgreSQL error names its own fix (a refused login, a missing database, a missing privilege): a file path
+      // and `init` are advice for a missing SQLite file.
+      if (typeof error.details.fix === 'string') return error.details.fix;
+      if (error.details.backend === 'postgres') return 'check that the PostgreSQL server runs and that the --db URL (or FORECAST_LEDGER_DB) names it';
       return `check the --db path; create a new ledger with ${ctx.cli('init')}`;
     case 'forecast_not_found':
       return `check the forecast id: a question's forecasts are listed with their ids by ${ctx.cli('show <question-id>')}`;

@@ -25,4 +25,20 @@ describe('the CLI hint of a library error', () => {
       hint: 'this is a bug in forecast-ledger (the command used its ledger after closing it): please report it with the command you ran',
     });
   });
+
+  it.each([
+    ['a SQLite storage error: the file', {}, /^check the --db path; create a new ledger with forecast-ledger init --db my.sqlite$/],
+    [
+      'a PostgreSQL error with a known fix: that fix',
+      { backend: 'postgres', sqlState: '3D000', fix: 'create the database first' },
+      /^create the database first$/,
+    ],
+    [
+      'any other PostgreSQL error: the server and the URL',
+      { backend: 'postgres', sqlState: 'XX000' },
+      /^check that the PostgreSQL server runs and that the --db URL/,
+    ],
+  ])('gives %s', (_, details, hint) => {
+    expect(describeError(new LedgerError('storage_error', 'opening the ledger failed', { details }), ctx).hint).toMatch(hint);
+  });
 });

@@ -41,5 +41,8 @@ describe('forecast-ledger on a postgres:// URL', () => {
     expect(run.stderr).toMatch(/password authentication failed/);
     expect(run.stderr).toContain(':***@127.0.0.1');
     expect(`${run.stdout}${run.stderr}`).not.toContain('S3cr3t');
+    // The next step is the login's, not a missing file's.
+    expect(run.stderr).toMatch(/next: check the user and password in the connection string/);
+    expect(run.stderr).not.toMatch(/--db path|init/);
   });
 });

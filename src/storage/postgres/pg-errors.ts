@@ -94,7 +94,7 @@ export class PgErrors {
       `${doing} on PostgreSQL ${this.location} failed: ${message}${state ? ` (SQLSTATE ${state})` : ''}${hint ? `: ${hint}` : ''}`,
       {
         cause: error instanceof Error ? redactedError(error, message) : undefined,
-        details: { backend: 'postgres', location: this.location, ...(state ? { sqlState: state } : {}) },
+        details: { backend: 'postgres', location: this.location, ...(state ? { sqlState: state } : {}), ...(hint ? { fix: hint } : {}) },
       },
     );
   }
