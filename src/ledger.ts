@@ -650,7 +650,7 @@ export class Ledger {
    * @returns the amendment, with `recordedAt`
    * @throws LedgerError `question_not_found`, `already_resolved`, `forecast_after_due` (a due date before
    *   a forecast on the question); LedgerValidationError `reason_required`, `validation_failed` (no change
-   *   given, an empty text, a date not in the calendar), `unknown_option`
+   *   given, or every field given already as the current revision has it; an empty text, a date not in the calendar), `unknown_option`
    *
    * @example
    * ```ts
@@ -664,7 +664,37 @@ export class Ledger {
     changes = parseArg('ledger.amendQuestion', 'changes', ChangesArg, changes);
     const { reason } = parseArg('ledger.amendQuestion', 'options', ReasonArg, options);
     const record = parseRecord(QuestionAmendment, { questionId, changes, reason }, 'amendment');
+    await this.#refuseNoChange(questionId, record.changes);
     return this.#recordUpdate({ type: 'question.amended', record });
+  }
+
+  /**
+   * Refuses an amendment whose every field already holds its value in the question's current revision: it would
+   * start a revision identical to the last, and split the forecasts between the two for nothing. An import replays
+   * amendments as recorded, so only this call checks it.
+   */
+  async #refuseNoChange(questionId: string, changes: QuestionChanges): Promise<void> {
+    const [record, updates] = await Promise.all([this.#record(questionId), this.store.listUpdates({ questionId })]);
+    const { amendments } = splitUpdates(updates);
+    const current = amendedQuestion(record.question, amendments);
+    const now: Required<QuestionChanges> = {
+      title: current.title,
+      statement: current.statement,
+      criteria: current.resolution.criteria,
+      resolveOn: current.resolution.resolveOn,
+    };
+    const given = Object.entries(changes).filter(([, value]) => value !== undefined) as [keyof QuestionChanges, string][];
+    if (given.some(([field, value]) => now[field] !== value)) return;
+    throw new LedgerValidationError(
+      'validation_failed',
+      'invalid amendment',
+      given.map(([field, value]) => ({
+        recordId: questionId,
+        path: `changes.${field}`,
+        message: `expected a change, received ${JSON.stringify(value)}, which revision ${amendments.length} of "${questionId}" already has`,
+        code: 'validation_failed',
+      })),
+    );
   }
 
   /**

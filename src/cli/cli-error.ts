@@ -148,6 +148,8 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
       // and `init` are advice for a missing SQLite file.
       if (typeof error.details.fix === 'string') return error.details.fix;
       if (error.details.backend === 'postgres') return 'check that the PostgreSQL server runs and that the --db URL (or FORECAST_LEDGER_DB) names it';
+      // The ledger opened: what failed is the copy (a folder it cannot write, a full disk).
+      if (ctx.command === 'backup') return 'check that the --out folder can be written and its disk has room; the ledger itself is unchanged';
       return `check the --db path; create a new ledger with ${ctx.cli('init')}`;
     case 'forecast_not_found':
       return `check the forecast id: a question's forecasts are listed with their ids by ${ctx.cli('show <question-id>')}`;

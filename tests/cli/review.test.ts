@@ -47,6 +47,12 @@ describe('forecast-ledger review', () => {
       expect(result.stderr).toContain(`forecast-ledger resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text> --db ${db}`);
       expect(result.stderr).toContain(`forecast-ledger annul ${q.id} --reason <text>`);
     }
+    // With --json, stdout holds the error document every command prints, listing the same questions.
+    const json = await cli(['review', '--json', '--db', db, '--as-of', '2026-01-01']);
+    expect(json.code).toBe(2);
+    const { error } = JSON.parse(json.stdout) as { error: { code: string; exitCode: number; overdue: { id: string }[] } };
+    expect(error).toMatchObject({ code: 'usage_error', exitCode: 2 });
+    expect(error.overdue.map((q) => q.id)).toEqual(overdue.questions.map((q) => q.id));
   });
 
   it('walks the overdue questions on a terminal: asks again after a bad outcome, resolves, annuls, skips and quits', async () => {

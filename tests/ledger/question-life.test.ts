@@ -76,6 +76,23 @@ describeEachBackend('question life: clarify, amend, comment, withdraw', (backend
     expect((await ledger.getQuestion('q-binary')).amendments).toEqual([]);
   });
 
+  it('refuses an amendment that changes nothing in the current revision, field by field, and takes one that changes a field', async () => {
+    const { current } = await ledger.getQuestion('q-binary');
+    const same = { title: current.title, resolveOn: current.resolution.resolveOn };
+    const refused = await ledger.amendQuestion('q-binary', same, { reason: 'r' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'validation_failed' });
+    expect((refused as { issues: { path: string; recordId: string }[] }).issues.map((i) => [i.recordId, i.path])).toEqual([
+      ['q-binary', 'changes.title'],
+      ['q-binary', 'changes.resolveOn'],
+    ]);
+    // Against the current revision, not the question as first added.
+    await ledger.amendQuestion('q-binary', { title: 'Renamed' }, { reason: 'clearer' });
+    expect(await codeOf(ledger.amendQuestion('q-binary', { title: 'Renamed' }, { reason: 'again' }))).toBe('validation_failed');
+    // One field that changes is enough, beside others that do not.
+    await ledger.amendQuestion('q-binary', { title: 'Renamed', statement: 'A new statement.' }, { reason: 'wording' });
+    expect((await ledger.getQuestion('q-binary')).revision).toBe(2);
+  });
+
   it('adds comments, and refuses one on an unknown question or without text', async () => {
     const c = await ledger.addComment('q-binary', { author: 'alice', text: 'Looks likely.' });
     expect((await ledger.getQuestion('q-binary')).comments).toEqual([c]);

@@ -162,4 +162,22 @@ describe('forecast-ledger backup', () => {
     const verified = await run(CLI, ['verify', '--db', out, '--expect-head', anchor]);
     expect(verified.code, verified.stderr).toBe(0);
   });
+
+  it("makes the folder of --out, as export --out does; a folder it cannot make is the copy's failure, not the ledger's", async () => {
+    const dir = tempDir();
+    const db = join(dir, 'ledger.sqlite');
+    const ledger = await openLedger(db);
+    await ledger.importPredictions(predictionFile(5));
+    await ledger.close();
+    const out = join(dir, 'backups', '2026', 'ledger.sqlite');
+    const made = await run(CLI, ['backup', '--out', out, '--db', db]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'backups', '2026'))).toEqual(['ledger.sqlite']);
+    // A file where the folder should be: storage_error (5), and the next step names --out, not --db or init.
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const refused = await run(CLI, ['backup', '--out', join(dir, 'not-a-folder', 'ledger.sqlite'), '--db', db]);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toMatch(/next: check that the --out folder can be written/);
+    expect(refused.stderr).not.toMatch(/init/);
+  });
 });

@@ -116,15 +116,27 @@ export async function run(ctx: CommandContext): Promise<ExitCode | undefined> {
     const report = await overdueQuestions(ledger, { asOf });
     const stdin = ctx.io.stdin;
     if (!stdin?.isTTY || !ctx.io.stdout.isTTY) {
+      const message = 'review needs a terminal: expected stdin and stdout to be a TTY, received a pipe or file';
+      const hint = report.overdue ? `or list them: ${ctx.cli('due --overdue')}` : `nothing is overdue on ${asOf}`;
       ctx.out.error(
         [
-          'review needs a terminal: expected stdin and stdout to be a TTY, received a pipe or file',
+          message,
           ...(report.overdue
             ? [`record the ${report.overdue} overdue question${report.overdue === 1 ? '' : 's'} with:`, ...nonInteractiveCommands(ctx, report.questions)]
             : []),
         ],
-        report.overdue ? `or list them: ${ctx.cli('due --overdue')}` : `nothing is overdue on ${asOf}`,
+        hint,
       );
+      // With --json, the error document every command prints, with the overdue questions to record.
+      ctx.out.result({
+        error: {
+          code: 'usage_error',
+          message,
+          exitCode: EXIT_CODES.usage,
+          hint,
+          overdue: report.questions.map(({ id, resolveOn, title }) => ({ id, resolveOn, title })),
+        },
+      });
       return EXIT_CODES.usage;
     }
     if (!report.overdue) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseArg } from '../../_internal/ledger-args.js';
 import { parseArg, PathArg } from '../../_internal/validate-args.js';
@@ -248,7 +249,7 @@ export class SqliteStore extends EngineStore implements LedgerStore {
    * the copy before it appears under its name.
    *
    * @remarks
-   * The copy is written to a temporary file next to `path`, switched to a single self-contained file
+   * The folder of `path` is created if it does not exist. The copy is written to a temporary file next to `path`, switched to a single self-contained file
    * (`journal_mode = DELETE`: no `-wal` file to forget), opened and verified, checked against this
    * ledger's history (its head must be one of this ledger's events), and only then moved to `path`.
    * Copying the `.sqlite` file by hand is unsafe while the ledger is in WAL mode: the newest commits
@@ -264,6 +265,8 @@ export class SqliteStore extends EngineStore implements LedgerStore {
     const { target, overwrite } = await this.#sqlite.run(() => backupTarget(path, options, this.database.name));
     const temp = `${target}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
     try {
+      // Its folder is made as `export --out` makes its own (`backups/ledger-2026-01-01.sqlite` in a fresh checkout).
+      mkdirSync(dirname(target), { recursive: true });
       await this.database.backup(temp);
       const copy = SqliteStore.open(temp, { migrate: false, migrationsDir: this.#sqlite.migrationsDir });
       let report: VerifyReport;
@@ -286,7 +289,16 @@ export class SqliteStore extends EngineStore implements LedgerStore {
       if (error instanceof LedgerError) throw error;
       throw new LedgerError('storage_error', `backup to ${target} failed: ${(error as Error).message}`, { cause: error });
     } finally {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${temp}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal']) removeIfThere(`${temp}${suffix}`);
     }
+  }
+}
+
+/** Removes a temporary file, if it was ever made: under a path whose folder is a file (ENOTDIR) there is nothing to remove. */
+function removeIfThere(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
   }
 }
