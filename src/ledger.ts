@@ -61,7 +61,7 @@ import type {
 } from './storage/types.js';
 import { pushAll } from './_internal/arrays.js';
 import { ForecastNowArg, PredictArg } from './_internal/predict-args.js';
-import { findDueDate, freeId, questionSlug, type DueDateFrom } from './core/one-line-forecast.js';
+import { findDueDate, freeId, notCalendarDates, questionSlug, type DueDateFrom } from './core/one-line-forecast.js';
 import { readProbability, type ReadProbability } from './core/read-probability.js';
 
 /** What {@link openLedger} accepts: a file path, `':memory:'`, an open better-sqlite3 database, or any store. */
@@ -394,6 +394,16 @@ export class Ledger {
     const fn = 'ledger.predict';
     input = parseArg(fn, 'input', PredictArg, input);
     const read = readProbability(input.probability, `${fn}: input.probability`);
+    const wrong = input.by === undefined ? notCalendarDates(input.text) : [];
+    if (wrong.length) {
+      throw new LedgerValidationError('validation_failed', `${fn}: invalid input`, [
+        {
+          code: 'validation_failed',
+          path: 'input.text',
+          message: `expected a due date in the calendar, received ${wrong.join(', ')}: fix the date in the text, or pass input.by`,
+        },
+      ]);
+    }
     const found = input.by ?? findDueDate(input.text);
     if (!found) {
       throw new LedgerValidationError('validation_failed', `${fn}: invalid input`, [

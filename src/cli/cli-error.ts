@@ -94,7 +94,12 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
   const issue = (error.details.issues as ValidationIssue[] | undefined)?.[0];
   // An issue's record is a question only in a question or resolution record: a forecast's record id
   // (`x.1`) is not a question to show.
-  const questionId = error.details.questionId ?? (issue && !/^(?:forecasts|forecasters|sources)\[/.test(issue.path) ? issue.recordId : undefined);
+  // A forecast's or a withdrawal's issue names its question in its details; a question's, a resolution's or an update's
+  // record id is the question's.
+  const questionId =
+    error.details.questionId ??
+    issue?.details?.questionId ??
+    (issue && !issue.details && !/^(?:forecasts|forecasters|sources)\[/.test(issue.path) ? issue.recordId : undefined);
   const q = typeof questionId === 'string' ? questionId : '<id>';
   switch (error.code) {
     case 'question_not_found':
@@ -127,7 +132,10 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
     case 'invalid_json':
     case 'duplicate_id':
     case 'file_unreadable':
-      return 'fix the records listed above, then run the same command again (nothing was written)';
+      // Records are listed only when the input had records (a file, a batch): a bad argument or config file has none.
+      return issue
+        ? 'fix the records listed above, then run the same command again (nothing was written)'
+        : 'fix what the message names, then run the same command again (nothing was written)';
     case 'file_not_found':
       return 'check the path (import also takes a folder: every *.json file in it)';
     case 'migration_checksum_mismatch':
@@ -154,7 +162,7 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
     case 'forecast_not_found':
       return `check the forecast id: a question's forecasts are listed with their ids by ${ctx.cli('show <question-id>')}`;
     case 'already_withdrawn':
-      return `nothing to do: the forecast is already left out of scoring (a forecast is withdrawn once); see when and why: ${ctx.cli('show <question-id>')}`;
+      return `nothing to do: the forecast already stopped counting at its withdrawal (a forecast is withdrawn once); see when and why: ${ctx.cli('show <question-id>')}`;
     case 'ledger_closed':
       // The CLI opens one ledger per command and closes it once the command is done.
       return 'this is a bug in forecast-ledger (the command used its ledger after closing it): please report it with the command you ran';

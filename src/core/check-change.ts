@@ -133,6 +133,7 @@ function checkUpdate(check: Check, change: Extract<Change, { type: QuestionUpdat
         check.issue('forecast_not_found', 'forecastId', `unknown forecast "${fid}": list forecasts with listForecasts() (CLI: show QUESTION)`);
       return check.verdict(payload);
     }
+    check.questionId = f.questionId;
     if (f.withdrawal) {
       check.issue('already_withdrawn', 'forecastId', `forecast "${fid}" was already withdrawn at ${f.withdrawal.recordedAt}: a forecast is withdrawn once`);
       return check.verdict(payload);
@@ -252,12 +253,18 @@ class Check {
   readonly id: string;
   /** Refers to a record rejected earlier: invalid, but already reported. */
   #dependsOnFailed = false;
+  /**
+   * The question of a forecast or a withdrawal, whose id is not the record's: every issue of such a change
+   * carries it in `details.questionId`, so that what to do next can name the question (`show <question>`).
+   */
+  questionId: string | undefined;
 
   constructor(
     readonly change: Change,
     readonly failed: ReadonlySet<string>,
   ) {
     this.id = changeEntityId(change);
+    if (change.type === 'forecast.added') this.questionId = change.record.questionId;
   }
 
   /** Whether a missing reference should be reported (not when it was rejected earlier). */
@@ -272,7 +279,8 @@ class Check {
   issue(code: LedgerErrorCode, field: string, message: string, details?: Record<string, unknown>): void {
     const origin = this.change.origin;
     const path = [origin?.path, field].filter(Boolean).join('.');
-    this.issues.push({ code, path, message, recordId: this.id, ...(origin?.file ? { file: origin.file } : {}), ...(details ? { details } : {}) });
+    const all = this.questionId === undefined ? details : { questionId: this.questionId, ...details };
+    this.issues.push({ code, path, message, recordId: this.id, ...(origin?.file ? { file: origin.file } : {}), ...(all ? { details: all } : {}) });
   }
 
   verdict(payload: string): ChangeVerdict {

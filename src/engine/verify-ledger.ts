@@ -111,6 +111,13 @@ async function checkLedger(
 /**
  * Recomputes the hash chain over every event row, whatever its seq: rows numbered below 1 (which
  * `events()` and the library never read) are walked first, so a forged one cannot hide there.
+ *
+ * Each row is checked on its own: its stored hash against its content and its own link, and its link
+ * against the stored hash of the row before. Every row passes both exactly when the chain recomputed
+ * from the start matches every stored hash; when one does not, the problem is reported at that row
+ * alone, not again at each row after it, whose own content and links are intact. The chain recomputed
+ * from the start is still what an anchor is compared with: a history rewritten up to the anchor, with
+ * every later hash recomputed, passes the row checks and fails there.
  */
 async function walkChain(reader: SnapshotReader, problems: VerifyProblem[], anchor: HeadAnchor | undefined): Promise<ChainWalk> {
   const walk: ChainWalk = { events: 0, head: GENESIS_HASH, lastSeq: 0, eventCounts: {} };
@@ -118,7 +125,9 @@ async function walkChain(reader: SnapshotReader, problems: VerifyProblem[], anch
     if (walk.firstBrokenSeq === undefined) walk.firstBrokenSeq = seq;
     problems.push({ table: 'events', seq, message });
   };
-  let prev = GENESIS_HASH;
+  // The stored hash of the row before, and the chain recomputed from the first row.
+  let prevStored = GENESIS_HASH;
+  let chain = GENESIS_HASH;
   let expectedSeq = 1;
   // In pages, so memory stays bounded. The page bound is the exact (bigint) seq, so a forged huge
   // seq cannot stall the walk.
@@ -130,11 +139,15 @@ async function walkChain(reader: SnapshotReader, problems: VerifyProblem[], anch
       walk.eventCounts[type] = (walk.eventCounts[type] ?? 0) + 1;
       if (seq < expectedSeq) broken(seq, `event ${bigSeq} is out of place: events are numbered from 1 without gaps (a row was inserted outside the ledger)`);
       else if (seq !== expectedSeq) broken(seq, `expected event ${expectedSeq}, found ${seq}: events ${expectedSeq}–${seq - 1} are missing`);
-      if (prevHash !== prev) broken(seq, `event ${bigSeq} links to ${prevHash.slice(0, 12)}…, but the event before it hashes to ${prev.slice(0, 12)}…`);
-      const computed = eventHash(prev, { seq, type, entityId, recordedAt, payload });
-      if (computed !== hash) broken(seq, `event ${bigSeq} (${type} ${entityId}) was altered: its stored hash does not match its content`);
-      if (anchor && seq === anchor.seq) walk.anchorHash = computed;
-      prev = computed;
+      if (prevHash !== prevStored)
+        broken(seq, `event ${bigSeq} links to ${prevHash.slice(0, 12)}…, but the event before it is stored with the hash ${prevStored.slice(0, 12)}…`);
+      const content = { seq, type, entityId, recordedAt, payload };
+      const own = eventHash(prevHash, content);
+      if (own !== hash) broken(seq, `event ${bigSeq} (${type} ${entityId}) was altered: its stored hash does not match its content`);
+      // While the recomputed chain agrees with the row's link (always, on an intact ledger), it is the row's own hash.
+      chain = chain === prevHash ? own : eventHash(chain, content);
+      if (anchor && seq === anchor.seq) walk.anchorHash = chain;
+      prevStored = hash;
       walk.head = hash;
       walk.lastSeq = seq;
       expectedSeq = Math.max(expectedSeq, seq + 1);

@@ -61,7 +61,7 @@ describe('bad input exits non-zero, says what is wrong, and writes nothing', () 
           /invalid\.json › record "x\.1" › forecasts\[0\]\.estimate\.probability: a probability must be ≤ 1[\s\S]*record "x\.2" › forecasts\[1\]\.madeAt/,
       },
       {
-        // The hint once named the forecast's record id as the question to show (`show x.1`).
+        // The hint once named the forecast's record id as the question to show (`show x.1`); it names the forecast's question.
         name: 'a forecast of the wrong kind in a prediction file',
         setup: (d) =>
           writeFileSync(
@@ -77,7 +77,7 @@ describe('bad input exits non-zero, says what is wrong, and writes nothing', () 
         exit: 1,
         code: 'kind_mismatch',
         message: /record "x\.1" › forecasts\[0\]\.estimate\.kind: expected a numeric estimate for question "goldman-copper-lme-2027-average", received binary/,
-        hint: /^see the question: forecast-ledger show <question-id> --db /,
+        hint: /^see the question: forecast-ledger show goldman-copper-lme-2027-average --db /,
       },
       {
         name: 'a probability of 1.5 on the command line',

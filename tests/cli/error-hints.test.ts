@@ -5,7 +5,8 @@
 // question-life.test.ts).
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../src/cli/cli-error.js';
-import { LEDGER_ERROR_CODES, LedgerError } from '../../src/index.js';
+import { LEDGER_ERROR_CODES, LedgerError, LedgerValidationError, openLedger } from '../../src/index.js';
+import { binaryForecast, binaryQuestion, forecaster } from '../helpers/fixtures.js';
 
 const ctx = { command: 'withdraw', cli: (args: string) => `forecast-ledger ${args} --db my.sqlite` };
 
@@ -40,5 +41,24 @@ describe('the CLI hint of a library error', () => {
     ],
   ])('gives %s', (_, details, hint) => {
     expect(describeError(new LedgerError('storage_error', 'opening the ledger failed', { details }), ctx).hint).toMatch(hint);
+  });
+
+  it("names a forecast's question, not the forecast, as the question to show", async () => {
+    const ledger = await openLedger(':memory:', { now: () => new Date('2026-07-08T00:00:00Z') });
+    await ledger.addForecaster(forecaster());
+    await ledger.addQuestion({ ...binaryQuestion(), resolution: { ...binaryQuestion().resolution, resolveOn: '2026-06-30' } });
+    const error = await ledger.addForecast({ ...binaryForecast('q-binary', 'alice', 0.9, '2026-07-08'), id: 'f-late' }).catch((e: unknown) => e);
+    await ledger.close();
+    expect(error).toBeInstanceOf(LedgerValidationError);
+    expect((error as LedgerValidationError).issues[0]).toMatchObject({ code: 'forecast_after_due', recordId: 'f-late', details: { questionId: 'q-binary' } });
+    expect(describeError(error, ctx).hint).toBe('see the question: forecast-ledger show q-binary --db my.sqlite');
+  });
+
+  it('asks to fix the records listed only when records are listed', () => {
+    expect(describeError(new LedgerError('validation_failed', 'backup: /x/l.sqlite is the ledger itself'), ctx).hint).toBe(
+      'fix what the message names, then run the same command again (nothing was written)',
+    );
+    const listed = new LedgerValidationError('validation_failed', 'invalid forecast', [{ code: 'validation_failed', path: 'madeAt', message: 'm' }]);
+    expect(describeError(listed, ctx).hint).toBe('fix the records listed above, then run the same command again (nothing was written)');
   });
 });

@@ -79,6 +79,8 @@ describe('predict', () => {
       ],
       [['Will it rain by 2099?', '70%', '--as', 'Not Me'], /^--as: expected an id/],
       [['Will it rain by 2099?', '70%', '--by', '2027-02-30', '--as', 'me'], /^--by: expected a real calendar date/],
+      // Not read as "by 2099": a date out of the calendar is refused, not replaced by the end of its year.
+      [['Will it rain by 2099-02-29?', '70%', '--as', 'me'], /^predict: expected a due date in the calendar, received 2099-02-29 in the text/],
       [['Did it rain by 2020-01-01?', '70%', '--as', 'me'], /^predict: expected a due date from today on, received 2020-01-01 \(the date in the text\)/],
     ])('refuses %j', async (args, message) => {
       const { run } = project();

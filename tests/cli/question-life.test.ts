@@ -75,7 +75,7 @@ describe('clarify, amend, comment, withdraw', () => {
       `check the forecast id: a question's forecasts are listed with their ids by forecast-ledger show <question-id> --db ${db}`,
     );
     expect(await hintOf(forecastId, 1, 'already_withdrawn')).toBe(
-      'nothing to do: the forecast is already left out of scoring (a forecast is withdrawn once); see when and why: ' +
+      'nothing to do: the forecast already stopped counting at its withdrawal (a forecast is withdrawn once); see when and why: ' +
         `forecast-ledger show <question-id> --db ${db}`,
     );
     expect(await ledgerState(db)).toEqual(state);

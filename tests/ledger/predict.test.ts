@@ -97,6 +97,16 @@ describeEachBackend('ledger.predict', (backend) => {
       expect((error as LedgerValidationError).issues[0]).toMatchObject({ path: 'input.by', message: expect.stringMatching(/expected a due date/) });
     });
 
+    it('refuses a text naming a date out of the calendar, rather than taking the end of its year', async () => {
+      const error = await errorOf(ledger.predict({ text: 'Will Y by 2099-02-29?', probability: 0.5, forecasterId: 'me' }));
+      expect((error as LedgerValidationError).issues[0]).toMatchObject({ path: 'input.text', message: expect.stringMatching(/received 2099-02-29/) });
+      expect(await ledger.counts()).toMatchObject({ questions: 0, forecasts: 0, forecasters: 0 });
+      // With `by`, the text is the question's wording and nothing more.
+      expect(
+        (await ledger.predict({ text: 'Will Y by 2099-02-29?', probability: 0.5, forecasterId: 'me', by: '2099-02-28' })).question.resolution.resolveOn,
+      ).toBe('2099-02-28');
+    });
+
     it('refuses a due date already past (forecast_after_due) and writes nothing, not even the forecaster', async () => {
       const error = await errorOf(ledger.predict({ text: 'Rain by 2020-01-01?', probability: 0.5, forecasterId: 'me' }));
       expect(error.code).toBe('forecast_after_due');
@@ -195,6 +205,9 @@ describe('findDueDate and questionSlug', () => {
     ['A Mars landing before 2031?', '2030-12-31'],
     ['By the end of 2028, will it rain?', '2028-12-31'],
     ['Not a date: 2027-02-30', undefined],
+    // A date that is not in the calendar is not read as the year before it ("by 2027").
+    ['Will Y by 2027-02-29?', undefined],
+    ['Will Y by 2026-13-01, or by 2028?', undefined],
     ['Will it rain?', undefined],
   ])('finds the due date of %j: %s', (text, date) => {
     expect(findDueDate(text)).toBe(date);

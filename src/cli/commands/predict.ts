@@ -2,7 +2,7 @@ import { shellQuote, type CommandContext } from '../context.js';
 import { dateFlag, parseSlug, slugFlag, textFlag } from '../flags.js';
 import { withLedger } from '../ledger-session.js';
 import { describeProbability, oneLineForecaster, probabilityArgument } from '../one-line-forecaster.js';
-import { findDueDate } from '../../core/one-line-forecast.js';
+import { findDueDate, notCalendarDates } from '../../core/one-line-forecast.js';
 import { UsageError } from '../cli-error.js';
 import { todayUtc } from '../iso-dates.js';
 
@@ -13,6 +13,13 @@ export async function run(ctx: CommandContext): Promise<void> {
     throw new UsageError('predict: expected the question as text, received an empty string', 'e.g. forecast-ledger predict "Will X happen by 2027-06-30?" 70%');
   const read = probabilityArgument(probabilityText);
   const by = dateFlag(ctx, 'by');
+  const wrong = by ? [] : notCalendarDates(text);
+  if (wrong.length) {
+    throw new UsageError(
+      `predict: expected a due date in the calendar, received ${wrong.join(', ')} in the text: fix the date, or pass --by <YYYY-MM-DD>`,
+      ctx.cli(`predict ${shellQuote(text)} ${shellQuote(probabilityText)} --by <YYYY-MM-DD>`),
+    );
+  }
   const due = by ?? findDueDate(text);
   if (!due) {
     throw new UsageError(
