@@ -463,7 +463,7 @@ export class Ledger {
     if (question.kind !== 'binary') {
       throw new LedgerError(
         'kind_mismatch',
-        `${fn}: expected a binary question, received ${question.kind} question "${questionId}": use addForecast() with a ${question.kind} estimate`,
+        `${fn}: expected a binary question, received ${question.kind} question "${questionId}": use addForecast() with a ${question.kind} estimate (CLI: add forecast)`,
         {
           details: { questionId, field: 'estimate' },
         },

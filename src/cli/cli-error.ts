@@ -72,6 +72,9 @@ const EXIT_CODE_OF: Readonly<Record<LedgerErrorCode, ExitCode>> = {
   already_withdrawn: failed,
 };
 
+/** The commands that write records read from files: their hints speak of the file, not of flags. */
+const FILE_COMMANDS: ReadonlySet<string> = new Set(['import', 'import-from', 'build', 'add']);
+
 /** The exit code for a library error code. @internal */
 export function exitCodeForLedgerCode(code: LedgerErrorCode): ExitCode {
   return EXIT_CODE_OF[code];
@@ -118,7 +121,10 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
     case 'conflicting_record':
       return `see the question: ${ctx.cli(`show ${questionId ? q : '<question-id>'}`)}`;
     case 'resolution_in_future':
-      return 'pass --resolved-on the day the outcome became known (today at the latest, UTC); resolve it once it is known';
+      // A file's resolution has no --resolved-on to pass: its resolvedOn is fixed in the file.
+      return FILE_COMMANDS.has(ctx.command)
+        ? "set the resolution's resolvedOn in the file to the day the outcome became known (today at the latest, UTC), or leave the question open until then"
+        : 'pass --resolved-on the day the outcome became known (today at the latest, UTC); resolve it once it is known';
     case 'forecasts_after_outcome':
       return ['resolve', 'correct', 'annul'].includes(ctx.command)
         ? `check --resolved-on against the forecasts (${ctx.cli(`show ${q}`)}); if the outcome really was known first, run the same command with --allow-forecasts-after-outcome`
@@ -137,7 +143,7 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
         ? 'fix the records listed above, then run the same command again (nothing was written)'
         : 'fix what the message names, then run the same command again (nothing was written)';
     case 'file_not_found':
-      return 'check the path (import also takes a folder: every *.json file in it)';
+      return ctx.command === 'import' ? 'check the path (import also takes a folder: every *.json file in it)' : 'check the path';
     case 'migration_checksum_mismatch':
     case 'migration_missing':
     case 'migration_out_of_order':
@@ -152,6 +158,9 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
     case 'file_exists':
       return 'choose another file, or pass --overwrite to replace it';
     case 'storage_error':
+      // `init` is the command that failed: its hint cannot be to run it.
+      if (ctx.command === 'init' && error.details.backend !== 'postgres')
+        return 'check the --db path: its folder must exist, and a file already there must be a forecast-ledger database';
       // A PostgreSQL error names its own fix (a refused login, a missing database, a missing privilege): a file path
       // and `init` are advice for a missing SQLite file.
       if (typeof error.details.fix === 'string') return error.details.fix;

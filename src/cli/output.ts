@@ -145,7 +145,7 @@ export class Output {
   }
 
   /** A warning, on stderr. */
-  warn(message: string): void {
+  warn(message: string | readonly string[]): void {
     this.#message(`${this.styleErr('yellow', 'warning:')} `, message);
   }
 

@@ -71,7 +71,10 @@ describe('amend --resolve-on', () => {
     expect(due.questions.map((q) => q.resolveOn)).toEqual(['2099-12-31']);
     const show = parseJson(ShowJson, expectOk(await run('show', id, '--json')));
     expect([show.current.resolution.resolveOn, show.question.resolution.resolveOn, show.revision]).toEqual(['2099-12-31', '2099-06-30', 2]);
-    expect(expectOk(await run('show', id)).stdout).toContain('Amended: resolveOn — the opening slipped');
+    const text = expectOk(await run('show', id)).stdout;
+    expect(text).toContain('Amended: resolveOn — the opening slipped');
+    // The horizon's wording gave the first date, not the new one: show says the date moved.
+    expect(text).toMatch(/due 2099-12-31 \(moved from 2099-06-30, first worded “[^”]+”, \w+\)/);
     const refused = await run('amend', id, '--resolve-on', '2020-01-01', '--reason', 'too early', '--json');
     expect([refused.code, parseJson(ErrorJson, refused).error.code]).toEqual([1, 'forecast_after_due']);
     const bad = await run('amend', id, '--resolve-on', '2099-02-30', '--reason', 'no such day', '--json');

@@ -61,4 +61,14 @@ describe('the CLI hint of a library error', () => {
     const listed = new LedgerValidationError('validation_failed', 'invalid forecast', [{ code: 'validation_failed', path: 'madeAt', message: 'm' }]);
     expect(describeError(listed, ctx).hint).toBe('fix the records listed above, then run the same command again (nothing was written)');
   });
+
+  it.each([
+    ['resolution_in_future', 'import', /^set the resolution's resolvedOn in the file/],
+    ['resolution_in_future', 'resolve', /^pass --resolved-on/],
+    ['file_not_found', 'add', /^check the path$/],
+    ['file_not_found', 'import', /^check the path \(import also takes a folder/],
+    ['storage_error', 'init', /^check the --db path: its folder must exist/],
+  ] as const)('gives %s in %s a next step that fits the command', (code, command, hint) => {
+    expect(describeError(new LedgerError(code, 'x'), { ...ctx, command }).hint).toMatch(hint);
+  });
 });

@@ -41,6 +41,10 @@ describe('forecast-ledger review', () => {
     const result = await cli(['review', '--db', db, '--as-of', '2026-01-01']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('review needs a terminal');
+    // The same reference date in what to run next.
+    expect(result.stderr).toContain(`or list them: forecast-ledger due --overdue --as-of 2026-01-01 --db ${db}`);
+    const listed = await cli(['due', '--overdue', '--db', db, '--as-of', '2026-01-01']);
+    expect(listed.stderr).toContain(`record outcomes one by one on a terminal: forecast-ledger review --as-of 2026-01-01 --db ${db}`);
     const overdue = parseJson(OverdueJson, expectOk(await cli(['due', '--overdue', '--json', '--db', db, '--as-of', '2026-01-01'])));
     expect(overdue.overdue).toBe(4);
     for (const q of overdue.questions) {
@@ -86,12 +90,23 @@ describe('forecast-ledger review', () => {
     await waitFor(session, 'Resolved on (YYYY-MM-DD, Enter for ', 1);
     type(session, '2025-12-01');
     await waitFor(session, '[3/4] genesis-eo-directs-national-labs-ai-rd');
+    // An outcome dated before the forecast (made 2025-11-19): refused, one line per problem, then asked again.
+    type(session, 'yes');
+    await waitFor(session, 'Evidence (what shows the outcome): ', 1);
+    type(session, 'the order text');
+    await waitFor(session, 'Resolved on (YYYY-MM-DD, Enter for ', 2);
+    type(session, '2025-11-01');
+    await waitFor(session, 'if the outcome really was known before them: forecast-ledger resolve genesis-eo-directs-national-labs-ai-rd');
+    await waitFor(session, 'Outcome (yes/no, annul, ambiguous, skip or quit): ', 4);
     type(session, 'skip');
     await waitFor(session, '[4/4] genesis-eo-public-private-partnerships');
     type(session, 'quit');
     await waitFor(session, 'EXIT=');
     const text = screen(session);
     tmux('kill-session', '-t', session);
+    expect(text).toContain('warning: nothing was written: 1 problem\n  - record "genesis-eo-directs-national-labs-ai-rd" › resolvedOn:');
+    expect(text).not.toContain('\\n');
+    expect(text).not.toContain('allowForecastsAfterOutcome: true');
     expect(text).toContain('recorded 2, skipped 1; 2 still overdue');
     expect(text).toContain('EXIT=0');
 

@@ -57,7 +57,9 @@ export async function run(ctx: CommandContext): Promise<ExitCode | undefined> {
       else ctx.out.info(`no open question is past due on ${asOf}`);
       andMore(ctx, report.questions.length, report.overdue - report.questions.length);
       if (report.overdue) {
-        ctx.out.info(`record outcomes one by one on a terminal: ${ctx.cli('review')}`);
+        // The same reference date as this list, when it was given: without it, review would walk today's.
+        const asOfArg = ctx.string('as-of') === undefined ? '' : ` --as-of ${asOf}`;
+        ctx.out.info(`record outcomes one by one on a terminal: ${ctx.cli(`review${asOfArg}`)}`);
         ctx.out.info(`or record one: ${ctx.cli('resolve <question> --outcome <value> --resolved-on <date> --evidence <text>')}`);
       }
       return failIfAny(ctx, report.overdue);

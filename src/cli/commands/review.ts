@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline/promises';
-import { LedgerError } from '../../errors.js';
+import { formatIssue, LedgerError, LedgerValidationError } from '../../errors.js';
 import { UsageError } from '../cli-error.js';
 import type { Ledger } from '../../ledger.js';
 import type { Question } from '../../model/question.js';
@@ -35,6 +35,22 @@ function nonInteractiveCommands(ctx: CommandContext, questions: readonly Overdue
     `  ${ctx.cli(`resolve ${q.id} --outcome <value> --resolved-on <date> --evidence <text>`)}`,
     `  ${ctx.cli(`annul ${q.id} --reason <text>`)}   (or --ambiguous)`,
   ]);
+}
+
+/**
+ * Why an answer was refused, one line per problem (a message's own line breaks would print as `\n`), without the
+ * library's advice on an option `review` has not got: for an outcome dated before forecasts, the `resolve` command
+ * that keeps them as made after the outcome.
+ */
+function refused(ctx: CommandContext, questionId: string, error: LedgerError): void {
+  const option = / \(allowForecastsAfterOutcome: true; CLI --allow-forecasts-after-outcome\)/;
+  const lines = error instanceof LedgerValidationError ? [error.message.split('\n')[0]!, ...error.issues.map((i) => `  - ${formatIssue(i)}`)] : [error.message];
+  ctx.out.warn(lines.map((line) => line.replace(option, '')));
+  if (error.code === 'forecasts_after_outcome') {
+    ctx.out.info(
+      `if the outcome really was known before them: ${ctx.cli(`resolve ${questionId} --outcome <value> --resolved-on <date> --evidence <text> --allow-forecasts-after-outcome`)}`,
+    );
+  }
 }
 
 /** The session's answers end when the terminal closes (Ctrl-D) or the user types `quit`. */
@@ -100,7 +116,7 @@ async function reviewOne(ctx: CommandContext, ledger: Ledger, prompt: Prompt, q:
       // A refused answer (an outcome that does not fit the kind, a date before a forecast…): say why and
       // ask again; nothing was written. The outcome parser speaks of the CLI flag; here it is a prompt.
       if (error instanceof UsageError) ctx.out.warn(error.message.replace(/^--outcome /, 'the outcome '));
-      else if (error instanceof LedgerError) ctx.out.warn(error.message);
+      else if (error instanceof LedgerError) refused(ctx, q.id, error);
       else throw error;
     }
   }
@@ -117,7 +133,8 @@ export async function run(ctx: CommandContext): Promise<ExitCode | undefined> {
     const stdin = ctx.io.stdin;
     if (!stdin?.isTTY || !ctx.io.stdout.isTTY) {
       const message = 'review needs a terminal: expected stdin and stdout to be a TTY, received a pipe or file';
-      const hint = report.overdue ? `or list them: ${ctx.cli('due --overdue')}` : `nothing is overdue on ${asOf}`;
+      const asOfArg = ctx.string('as-of') === undefined ? '' : ` --as-of ${asOf}`;
+      const hint = report.overdue ? `or list them: ${ctx.cli(`due --overdue${asOfArg}`)}` : `nothing is overdue on ${asOf}`;
       ctx.out.error(
         [
           message,

@@ -19,9 +19,15 @@ export async function run(ctx: CommandContext): Promise<void> {
     // Data is shown escaped (a field on one line, the statement and criteria with their line breaks), then styled.
     const s = (text: string): string => ctx.out.style('bold', text);
     const long = (text: string): string => t(text, { multiline: true });
+    // The horizon is the wording the due date was first worked out from; once an amendment moves the date, it is that first date's.
+    const first = details.question.resolution.resolveOn;
+    const horizon =
+      first === q.resolution.resolveOn
+        ? `(“${t(q.resolution.horizon)}”, ${q.resolution.semantics})`
+        : `(moved from ${first}, first worded “${t(q.resolution.horizon)}”, ${q.resolution.semantics})`;
     const lines: string[] = [
       `${s(q.title)}  ${ctx.out.style('dim', q.id)}`,
-      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} (“${t(q.resolution.horizon)}”, ${q.resolution.semantics})${revision ? ` · amended (revision ${revision})` : ''}`,
+      `${q.kind} ${q.stance} · ${status} · due ${q.resolution.resolveOn} ${horizon}${revision ? ` · amended (revision ${revision})` : ''}`,
       '',
       long(q.statement),
       '',
