@@ -998,8 +998,9 @@ export class Ledger {
    *
    * @example
    * ```ts
+   * // On the seed dataset (`forecast-ledger import predictions/`):
    * const card = await ledger.scorecard('goldman-sachs', { asOf: '2026-01-01' });
-   * card.counts.made; //=> 3
+   * card.counts.made; //=> 5
    * ```
    * @throws LedgerError `forecaster_not_found`; `validation_failed` for an option out of range or an
    *   `asOf` that is not a calendar date; `unknown_option` for an unknown option

@@ -56,7 +56,9 @@ export function withForecastId(f: Forecast, defaultSourceId?: string): StoredFor
 
 type Collection = 'sources' | 'forecasters' | 'questions' | 'forecasts' | 'resolutions' | 'updates';
 const records = z.array(z.unknown()).default([]);
-const FILE_ENVELOPE = PredictionFile.extend({ forecasters: records, questions: records, forecasts: records, resolutions: records });
+// Strict: a key the format does not have (`forecast` for `forecasts`, `updates` in a prediction file) is refused,
+// naming it, rather than its records silently left out.
+const FILE_ENVELOPE = PredictionFile.extend({ forecasters: records, questions: records, forecasts: records, resolutions: records }).strict();
 const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({
   sources: records,
   forecasters: records,
@@ -64,7 +66,7 @@ const SNAPSHOT_ENVELOPE = LedgerSnapshot.extend({
   forecasts: records,
   resolutions: records,
   updates: records,
-});
+}).strict();
 
 /**
  * Validates input documents (prediction files or ledger snapshots) and turns them into an ordered

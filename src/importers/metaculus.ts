@@ -5,6 +5,7 @@ import type { Estimate, ForecastInput } from '../model/forecast.js';
 import type { ForecasterInput } from '../model/forecaster.js';
 import { FORMAT_VERSION } from '../model/prediction-file.js';
 import type { QuestionInput } from '../model/question.js';
+import type { QuestionUpdate } from '../model/question-update.js';
 import type { ResolutionInput } from '../model/resolution.js';
 import { forecastIdOf, lateForecastReason, parsePlatformFile, readJsonFile, slugify, type PlatformImport, type UnmappedItem } from './platform-import.js';
 import { FileDataArg, mapChecked, PathArg } from './importer-args.js';
@@ -117,7 +118,8 @@ function estimateOf(q: MetaculusQuestion, f: z.infer<typeof MyForecast>, optionI
  *   (`interval_lower_bounds`, `centers`, `interval_upper_bounds`, scaled as Metaculus's
  *   `unscaled_location_to_scaled_location` does) as quantiles 0.25/0.5/0.75 and the median as point; date
  *   questions the median date. A forecast withdrawn (`end_time` before the next one or the close) is
- *   imported, and its withdrawal listed in `unmapped`: the ledger counts a forecast until it is replaced.
+ *   imported with its withdrawal (`forecast.withdrawn`, recorded at `end_time`), so that it stops counting
+ *   then, as Metaculus scores it; the result is then a ledger snapshot with `updates`.
  * - Resolution `yes`/`no`, an option label, a number or a date → `resolved` on `actual_resolve_time`;
  *   `annulled` → annulled; `ambiguous` → ambiguous; `below_lower_bound`/`above_upper_bound` (no exact
  *   value) → open, listed.
@@ -147,6 +149,7 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
   const questions: QuestionInput[] = [];
   const forecasts: ForecastInput[] = [];
   const resolutions: ResolutionInput[] = [];
+  const withdrawals: QuestionUpdate[] = [];
   const forecasters = new Map<string, ForecasterInput>();
 
   for (const { p, where } of posts) {
@@ -201,13 +204,12 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
         const madeAt = iso(f.start_time);
         const late = lateForecastReason(madeAt, id, close, resolution && typeof resolution !== 'string' ? resolution.resolvedOn : undefined);
         if (late) return void unmapped.push({ file, record: at, reason: late });
+        const forecastId = forecastIdOf('metaculus', String(q.id), String(f.author_id), String(f.start_time));
         const next = history[k + 1]?.start_time;
+        // Withdrawn on Metaculus (it ends before the next forecast and the close): withdrawn here at the same moment,
+        // so that it stops counting then, as Metaculus scores it.
         if (f.end_time !== null && (next === undefined || f.end_time < next) && iso(f.end_time).slice(0, 10) < close) {
-          unmapped.push({
-            file,
-            record: at,
-            reason: `withdrawn at ${iso(f.end_time)}: the ledger has no withdrawal, so it counts until replaced or the close`,
-          });
+          withdrawals.push({ type: 'forecast.withdrawn', record: { forecastId, reason: 'withdrawn on Metaculus', recordedAt: iso(f.end_time) } });
         }
         const forecasterId = `metaculus.${f.author_id}`;
         if (!forecasters.has(forecasterId))
@@ -218,7 +220,7 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
             provenance: { platform: 'metaculus', id: String(f.author_id), url: `https://www.metaculus.com/accounts/profile/${f.author_id}/` },
           });
         forecasts.push({
-          id: forecastIdOf('metaculus', String(q.id), String(f.author_id), String(f.start_time)),
+          id: forecastId,
           questionId: id,
           forecasterId,
           madeAt,
@@ -230,7 +232,15 @@ function mapMetaculus(input: { file: string; data: unknown }): PlatformImport {
   }
   return {
     platform: 'metaculus',
-    predictions: { formatVersion: FORMAT_VERSION, forecasters: [...forecasters.values()], questions, forecasts, resolutions },
+    predictions: {
+      formatVersion: FORMAT_VERSION,
+      forecasters: [...forecasters.values()],
+      questions,
+      forecasts,
+      resolutions,
+      // Withdrawals are question-life events, which a ledger snapshot carries (a prediction file has none).
+      ...(withdrawals.length ? { sources: [], updates: withdrawals } : {}),
+    },
     unmapped,
     files: [input.file],
   };

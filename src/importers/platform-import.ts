@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { LedgerValidationError, type ValidationIssue } from '../errors.js';
 import { zodIssues } from '../import/zod-issues.js';
 import { sha256 } from '../history/event-hash.js';
-import { FORMAT_VERSION, type PredictionFileInput } from '../model/prediction-file.js';
+import { FORMAT_VERSION, type LedgerSnapshotInput, type PredictionFileInput } from '../model/prediction-file.js';
 
 /** One thing of a platform's export that the ledger cannot hold, reported instead of dropped. */
 export interface UnmappedItem {
@@ -21,8 +21,11 @@ export interface UnmappedItem {
 export interface PlatformImport {
   /** The platform, e.g. `forecastbench`. */
   platform: string;
-  /** The records, ready for `Ledger.importPredictions`. */
-  predictions: PredictionFileInput;
+  /**
+   * The records, ready for `Ledger.importPredictions`: a prediction file, or a ledger snapshot (with `sources`
+   * and `updates`) when the export holds question-life events, such as the withdrawals of a Metaculus history.
+   */
+  predictions: PredictionFileInput | LedgerSnapshotInput;
   /** Everything not imported as is, with the reason; empty when everything mapped. */
   unmapped: UnmappedItem[];
   /** The files read (as given). */
@@ -171,15 +174,17 @@ export function mergeImports(platform: string, imports: readonly PlatformImport[
       return seen.has(key) ? false : (seen.add(key), true);
     });
   const all = (k: 'forecasters' | 'questions' | 'forecasts' | 'resolutions') => unique(imports.flatMap((i) => (i.predictions[k] ?? []) as unknown[]));
+  const updates = unique(imports.flatMap((i) => ('updates' in i.predictions ? (i.predictions.updates ?? []) : [])));
+  const records = {
+    formatVersion: FORMAT_VERSION as typeof FORMAT_VERSION,
+    forecasters: all('forecasters') as PredictionFileInput['forecasters'],
+    questions: all('questions') as PredictionFileInput['questions'],
+    forecasts: all('forecasts') as PredictionFileInput['forecasts'],
+    resolutions: all('resolutions') as PredictionFileInput['resolutions'],
+  };
   return {
     platform,
-    predictions: {
-      formatVersion: FORMAT_VERSION,
-      forecasters: all('forecasters') as PredictionFileInput['forecasters'],
-      questions: all('questions') as PredictionFileInput['questions'],
-      forecasts: all('forecasts') as PredictionFileInput['forecasts'],
-      resolutions: all('resolutions') as PredictionFileInput['resolutions'],
-    },
+    predictions: updates.length ? { ...records, sources: [], updates } : records,
     unmapped: imports.flatMap((i) => i.unmapped),
     files: imports.flatMap((i) => i.files),
   };

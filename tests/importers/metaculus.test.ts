@@ -42,8 +42,11 @@ describe('Metaculus importer', () => {
         { tau: 0.75, value: at(0.7) },
       ],
     });
+    // The second forecast ended on 2024-05-15, before the next one: withdrawn then, as Metaculus stops counting it.
+    const fedId = fed[1]!.id;
+    const withdrawals = (await ledger.listUpdates({ questionId: 'metaculus.21001' })).filter((u) => u.type === 'forecast.withdrawn');
+    expect(withdrawals.map((u) => u.record)).toEqual([{ forecastId: fedId, reason: 'withdrawn on Metaculus', recordedAt: '2024-05-15T00:00:00.000Z' }]);
     expect(result.unmapped.map((u) => u.reason.split(':')[0])).toEqual([
-      'withdrawn at 2024-05-15T00',
       'post 20007 is a conditional question',
       'numeric question 21008 resolved "above_upper_bound"',
     ]);

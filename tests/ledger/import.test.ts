@@ -72,3 +72,20 @@ describeEachBackend('importPredictions', (backend) => {
     expect(report.files).toHaveLength(2);
   });
 });
+
+describeEachBackend('importPredictions: keys the format does not have', (backend) => {
+  it.each([
+    ['a prediction file', { formatVersion: 1, forecast: [] }, 'forecast'],
+    ['a prediction file with updates (a snapshot holds them)', { formatVersion: 1, updates: [] }, 'updates'],
+    ['a snapshot', { formatVersion: 1, sources: [], resolution: [] }, 'resolution'],
+  ])('refuses %s with an unknown key, naming the file and the key, and writes nothing', async (_, data, key) => {
+    const dir = tempDir();
+    const ledger = await backend.open();
+    const filePath = join(dir, 'typo.json');
+    writeFileSync(filePath, JSON.stringify(data));
+    const error = (await ledger.importPredictions(filePath).catch((e: unknown) => e)) as LedgerValidationError;
+    expect(error).toBeInstanceOf(LedgerValidationError);
+    expect(error.issues).toEqual([expect.objectContaining({ file: filePath, message: expect.stringContaining(`"${key}"`) })]);
+    expect((await ledger.counts()).questions).toBe(0);
+  });
+});
