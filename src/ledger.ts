@@ -684,9 +684,8 @@ export class Ledger {
    * amendments as recorded, so only this call checks it.
    */
   async #refuseNoChange(questionId: string, changes: QuestionChanges): Promise<void> {
-    const [record, updates] = await Promise.all([this.#record(questionId), this.store.listUpdates({ questionId })]);
-    const { amendments } = splitUpdates(updates);
-    const current = amendedQuestion(record.question, amendments);
+    const { current, life } = await this.#revision(questionId);
+    const { amendments } = life;
     const now: Required<QuestionChanges> = {
       title: current.title,
       statement: current.statement,
@@ -761,23 +760,20 @@ export class Ledger {
    */
   async getQuestion(questionId: string): Promise<QuestionDetails> {
     questionId = parseArg('ledger.getQuestion', 'questionId', IdArg, questionId);
-    const record = await this.#record(questionId);
-    const [forecasts, resolutions, updates] = await Promise.all([
+    const [{ record, current, life }, forecasts, resolutions] = await Promise.all([
+      this.#revision(questionId),
       this.store.listForecasts({ questionId }),
       this.store.listResolutions({ questionId }),
-      this.store.listUpdates({ questionId }),
     ]);
-    const life = splitUpdates(updates);
     const forecastRevisions = Object.fromEntries(forecasts.map((f) => [f.id, revisionAt(life.amendments, f.madeAt)]));
-    return {
-      ...record,
-      forecasts,
-      resolutions,
-      current: amendedQuestion(record.question, life.amendments),
-      revision: life.amendments.length,
-      forecastRevisions,
-      ...life,
-    };
+    return { ...record, forecasts, resolutions, current, revision: life.amendments.length, forecastRevisions, ...life };
+  }
+
+  /** A question's record, its question-life events by kind, and the question as its amendments left it. */
+  async #revision(questionId: string): Promise<{ record: QuestionRecord; life: ReturnType<typeof splitUpdates>; current: Question }> {
+    const [record, updates] = await Promise.all([this.#record(questionId), this.store.listUpdates({ questionId })]);
+    const life = splitUpdates(updates);
+    return { record, life, current: amendedQuestion(record.question, life.amendments) };
   }
 
   /**

@@ -100,9 +100,7 @@ function ledgerHint(error: LedgerError, ctx: HintContext): string {
   // A forecast's or a withdrawal's issue names its question in its details; a question's, a resolution's or an update's
   // record id is the question's.
   const questionId =
-    error.details.questionId ??
-    issue?.details?.questionId ??
-    (issue && !issue.details && !/^(?:forecasts|forecasters|sources)\[/.test(issue.path) ? issue.recordId : undefined);
+    error.details.questionId ?? issue?.details?.questionId ?? (issue && !/^(?:forecasts|forecasters|sources)\[/.test(issue.path) ? issue.recordId : undefined);
   const q = typeof questionId === 'string' ? questionId : '<id>';
   switch (error.code) {
     case 'question_not_found':

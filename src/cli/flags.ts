@@ -135,6 +135,12 @@ export function asOfFlag(ctx: CommandContext): string {
   return dateFlag(ctx, 'as-of') ?? todayUtc();
 }
 
+/** ` --as-of <date>` when `--as-of` was given, else nothing: for a suggested command that must keep the same reference date. @internal */
+export function asOfArgument(ctx: CommandContext): string {
+  const given = dateFlag(ctx, 'as-of');
+  return given === undefined ? '' : ` --as-of ${given}`;
+}
+
 /** Evidence from `--evidence` and `--evidence-url`, paired by position. @internal */
 export function evidenceFlags(ctx: CommandContext): { description: string; url?: string }[] {
   const texts = ctx.strings('evidence');

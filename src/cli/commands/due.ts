@@ -1,6 +1,6 @@
 import type { CommandContext } from '../context.js';
 import { dueQuestions, overdueQuestions, resolvedBy, type DueReport, type OverdueReport } from '../due-questions.js';
-import { asOfFlag, positiveIntFlag, spanFlag } from '../flags.js';
+import { asOfArgument, asOfFlag, positiveIntFlag, spanFlag } from '../flags.js';
 import { withLedger } from '../ledger-session.js';
 import type { Output } from '../output.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
@@ -58,8 +58,7 @@ export async function run(ctx: CommandContext): Promise<ExitCode | undefined> {
       andMore(ctx, report.questions.length, report.overdue - report.questions.length);
       if (report.overdue) {
         // The same reference date as this list, when it was given: without it, review would walk today's.
-        const asOfArg = ctx.string('as-of') === undefined ? '' : ` --as-of ${asOf}`;
-        ctx.out.info(`record outcomes one by one on a terminal: ${ctx.cli(`review${asOfArg}`)}`);
+        ctx.out.info(`record outcomes one by one on a terminal: ${ctx.cli(`review${asOfArgument(ctx)}`)}`);
         ctx.out.info(`or record one: ${ctx.cli('resolve <question> --outcome <value> --resolved-on <date> --evidence <text>')}`);
       }
       return failIfAny(ctx, report.overdue);

@@ -9,7 +9,7 @@ import type { CommandContext } from '../context.js';
 import { overdueBy } from './due.js';
 import { overdueQuestions, resolvedBy, type OverdueQuestion } from '../due-questions.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
-import { asOfFlag } from '../flags.js';
+import { asOfArgument, asOfFlag } from '../flags.js';
 import { formatResolution } from '../format-values.js';
 import { withLedger } from '../ledger-session.js';
 import { parseOutcome } from '../parse-outcome.js';
@@ -133,8 +133,7 @@ export async function run(ctx: CommandContext): Promise<ExitCode | undefined> {
     const stdin = ctx.io.stdin;
     if (!stdin?.isTTY || !ctx.io.stdout.isTTY) {
       const message = 'review needs a terminal: expected stdin and stdout to be a TTY, received a pipe or file';
-      const asOfArg = ctx.string('as-of') === undefined ? '' : ` --as-of ${asOf}`;
-      const hint = report.overdue ? `or list them: ${ctx.cli(`due --overdue${asOfArg}`)}` : `nothing is overdue on ${asOf}`;
+      const hint = report.overdue ? `or list them: ${ctx.cli(`due --overdue${asOfArgument(ctx)}`)}` : `nothing is overdue on ${asOf}`;
       ctx.out.error(
         [
           message,
